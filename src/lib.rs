@@ -1,0 +1,231 @@
+//! # refrain
+//!
+//! Finds the phrasing that statements share: passages repeated verbatim or with small edits,
+//! formula families whose wording varies in a slot ("true / genuine / real multilateralism"),
+//! and every variant of a phrase you search for. Every place is reported as an exact span of
+//! the original text, in UTF-8 bytes and in UTF-16 code units.
+//!
+//! The pipeline, one module per stage:
+//! [`text`] (normalize, tokenize, spans) → `index` (terms, weights, postings) → `suffix`
+//! (repeated phrases) → `align` (word alignment and differences) → `families` → [`report`].
+//! `query` searches one phrase against the index. The crate has no WebAssembly dependency
+//! outside `wasm` (compiled for `wasm32` only).
+//!
+//! ```
+//! use refrain::{Corpus, Options, Statement};
+//! let mut corpus = Corpus::new(Options::default());
+//! corpus.add(Statement::new("a", "We must practise true multilateralism and build common, comprehensive, cooperative and sustainable security.")).unwrap();
+//! corpus.add(Statement::new("b", "All countries should practice genuine multilateralism and uphold common, comprehensive, cooperative and sustainable security.")).unwrap();
+//! let report = corpus.compare();
+//! assert!(report.families.iter().any(|f| f.root_norm.contains("sustainable security")));
+//! let hits = corpus.query("true multilateralism").unwrap();
+//! assert_eq!(hits.occurrences.len(), 2);
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod align;
+mod budget;
+mod error;
+mod families;
+mod index;
+mod options;
+mod query;
+pub mod report;
+mod similarity;
+mod span;
+mod suffix;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::Error;
+pub use options::{Options, OptionsBuilder, OptionsError};
+pub use report::{QueryReport, Report, SCHEMA_VERSION};
+pub use span::{utf16_len, Span};
+
+use index::Index;
+
+/// One statement: an id, its text, and optional metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Statement {
+    /// Unique, non-empty id (the CLI uses the file path).
+    pub id: String,
+    /// The original text; never modified.
+    pub text: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Speaker (a person, or a country or body).
+    pub speaker: Option<String>,
+    /// Date, ideally starting with `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything after is ignored
+    /// for sorting.
+    pub date: Option<String>,
+    /// Language tag such as `en` or `zh`.
+    pub language: Option<String>,
+}
+
+impl Statement {
+    /// A statement without metadata.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Statement {
+        Statement { id: id.into(), text: text.into(), ..Statement::default() }
+    }
+}
+
+/// A stage of a run, for progress reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Tokenizing and normalizing the statements.
+    Tokenize,
+    /// Finding repeated phrases.
+    Repeats,
+    /// Grouping phrases into families and gathering variants.
+    Families,
+    /// Computing similarity and writing the report.
+    Report,
+}
+
+impl Stage {
+    /// A short lower-case name (`tokenize`, `repeats`, `families`, `report`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Tokenize => "tokenize",
+            Stage::Repeats => "repeats",
+            Stage::Families => "families",
+            Stage::Report => "report",
+        }
+    }
+}
+
+/// How far a run has come: `done` of `total` units of the current stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// The stage.
+    pub stage: Stage,
+    /// Units done.
+    pub done: u64,
+    /// Units in the stage.
+    pub total: u64,
+}
+
+/// A set of statements and the analyses of them.
+///
+/// Statements are analysed in the order of their ids, so the result never depends on the
+/// order in which they were added; the report lists statements in the order they were added.
+#[derive(Debug)]
+pub struct Corpus {
+    options: Options,
+    statements: Vec<Statement>,
+    total_bytes: usize,
+    index: Option<Index>,
+    last: Option<Report>,
+}
+
+impl Corpus {
+    /// An empty corpus with the given options.
+    pub fn new(options: Options) -> Corpus {
+        Corpus { options, statements: Vec::new(), total_bytes: 0, index: None, last: None }
+    }
+
+    /// The options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The statements, in the order they were added.
+    pub fn statements(&self) -> &[Statement] {
+        &self.statements
+    }
+
+    /// Number of statements.
+    pub fn len(&self) -> usize {
+        self.statements.len()
+    }
+
+    /// True when the corpus has no statement.
+    pub fn is_empty(&self) -> bool {
+        self.statements.is_empty()
+    }
+
+    /// Adds a statement, checking its id and the size limits.
+    pub fn add(&mut self, statement: Statement) -> Result<(), Error> {
+        if statement.id.is_empty() {
+            return Err(Error::EmptyId);
+        }
+        if self.statements.iter().any(|s| s.id == statement.id) {
+            return Err(Error::DuplicateId(statement.id));
+        }
+        let bytes = statement.text.len();
+        if bytes > self.options.max_statement_bytes {
+            return Err(Error::StatementTooLarge { id: statement.id, bytes, limit: self.options.max_statement_bytes });
+        }
+        if self.statements.len() >= self.options.max_statements {
+            return Err(Error::TooManyStatements { limit: self.options.max_statements });
+        }
+        let total = self.total_bytes + bytes;
+        if total > self.options.max_total_bytes {
+            return Err(Error::CorpusTooLarge { bytes: total, limit: self.options.max_total_bytes });
+        }
+        self.total_bytes = total;
+        self.statements.push(statement);
+        self.invalidate();
+        Ok(())
+    }
+
+    /// Removes the statement with this id; returns whether there was one.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(i) = self.statements.iter().position(|s| s.id == id) else { return false };
+        let s = self.statements.remove(i);
+        self.total_bytes -= s.text.len();
+        self.invalidate();
+        true
+    }
+
+    /// Removes every statement.
+    pub fn clear(&mut self) {
+        self.statements.clear();
+        self.total_bytes = 0;
+        self.invalidate();
+    }
+
+    fn invalidate(&mut self) {
+        self.index = None;
+        self.last = None;
+    }
+
+    fn ensure_index(&mut self, progress: &mut dyn FnMut(Progress) -> bool) -> Result<(), Error> {
+        if self.index.is_none() {
+            self.index = Some(Index::build(&self.statements, &self.options, progress)?);
+        }
+        Ok(())
+    }
+
+    /// Compares all statements: families strongest first, similarity, per-statement shares.
+    pub fn compare(&mut self) -> Report {
+        match self.compare_with_progress(&mut |_| true) {
+            Ok(report) => report,
+            Err(_) => unreachable!("a progress callback that never stops cannot cancel"),
+        }
+    }
+
+    /// Like [`Corpus::compare`], calling `progress` now and then; when it returns `false` the
+    /// run stops with [`Error::Cancelled`].
+    pub fn compare_with_progress(&mut self, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
+        if let Some(report) = &self.last {
+            return Ok(report.clone());
+        }
+        self.ensure_index(progress)?;
+        let index = self.index.as_ref().expect("index was just built");
+        let report = families::compare(index, &self.statements, &self.options, progress)?;
+        self.last = Some(report.clone());
+        Ok(report)
+    }
+
+    /// Every place where `phrase` or a variant of it occurs, best first.
+    pub fn query(&mut self, phrase: &str) -> Result<QueryReport, Error> {
+        self.ensure_index(&mut |_| true)?;
+        let index = self.index.as_ref().expect("index was just built");
+        query::query(index, &self.statements, &self.options, phrase, self.last.as_ref())
+    }
+}

@@ -1,0 +1,260 @@
+//! The report: what a run returns, serialized as JSON with a `schema_version`.
+//!
+//! The shape is documented field by field in `docs/report.md`; the page, the WebAssembly API and
+//! users' scripts rely on it, so fields are only ever added, never renamed or removed, within a
+//! schema version.
+
+use serde::Serialize;
+
+/// The version of the JSON shape of [`Report`] and [`QueryReport`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// An exact place in a statement: byte and UTF-16 offsets and the original text there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Excerpt {
+    /// The statement's id.
+    pub doc: String,
+    /// First UTF-8 byte (inclusive).
+    pub start: usize,
+    /// Last UTF-8 byte (exclusive).
+    pub end: usize,
+    /// First UTF-16 code unit (inclusive), for JavaScript strings.
+    pub utf16_start: usize,
+    /// Last UTF-16 code unit (exclusive).
+    pub utf16_end: usize,
+    /// The original text of the statement between `start` and `end`.
+    pub text: String,
+}
+
+/// One step of a word-level difference between a reference (a family's root, or a query) and
+/// an occurrence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Edit {
+    /// `equal` (same word after normalization), `variant` (a near-synonym from the lexicon),
+    /// `substitute`, `insert` (only in the occurrence), `delete` (only in the reference) or `move`
+    /// (in both, at another place).
+    pub op: EditOp,
+    /// The reference's word, absent for `insert`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The occurrence's word as written, absent for `delete`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Byte offsets of the occurrence's word in its statement, absent for `delete`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    /// End of the occurrence's word (exclusive), absent for `delete`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+}
+
+/// The kind of an [`Edit`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum EditOp {
+    /// The same word after normalization.
+    Equal,
+    /// A near-synonym of the reference's word.
+    Variant,
+    /// Another word in the reference's place.
+    Substitute,
+    /// A word only in the occurrence.
+    Insert,
+    /// A word only in the reference.
+    Delete,
+    /// A word of the reference found elsewhere in the occurrence.
+    Move,
+}
+
+/// A statement as the report sees it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatementSummary {
+    /// The id given on input.
+    pub id: String,
+    /// Title, if given.
+    pub title: Option<String>,
+    /// Speaker, if given.
+    pub speaker: Option<String>,
+    /// Date as given.
+    pub date: Option<String>,
+    /// The sortable date read from `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), if any.
+    pub date_key: Option<String>,
+    /// Language, if given.
+    pub language: Option<String>,
+    /// Number of word tokens (a Han, kana or Hangul character is one token).
+    pub words: usize,
+    /// Number of content words (not stopwords).
+    pub content_words: usize,
+    /// Content words that lie in an occurrence of some family.
+    pub shared_words: usize,
+    /// `shared_words / content_words`, 0 for a statement without content words.
+    pub shared_share: f64,
+}
+
+/// One occurrence of a family in a statement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Occurrence {
+    /// Where it is.
+    #[serde(flatten)]
+    pub excerpt: Excerpt,
+    /// Similarity to the family's root in [0, 1]; 1.0 = identical after normalization.
+    pub similarity: f64,
+    /// Word-level difference from the root.
+    pub diff: Vec<Edit>,
+}
+
+/// A slot of a family's root whose word varies between occurrences.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Slot {
+    /// Index of the word in the root (0-based, counting words only).
+    pub index: usize,
+    /// The root's word there.
+    pub root: String,
+    /// Every word seen in the slot, most frequent first, with the number of occurrences.
+    pub fillers: Vec<Filler>,
+}
+
+/// A word seen in a [`Slot`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Filler {
+    /// The word, lower-cased.
+    pub text: String,
+    /// How many occurrences have it.
+    pub count: usize,
+}
+
+/// First use of a family.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FirstUse {
+    /// The statement's id.
+    pub doc: String,
+    /// Its speaker, if given.
+    pub speaker: Option<String>,
+    /// Its sortable date.
+    pub date: String,
+}
+
+/// Statements using a family at one date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelinePoint {
+    /// A sortable date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date: String,
+    /// Ids of the statements of that date using the family.
+    pub docs: Vec<String>,
+}
+
+/// A shared passage or formula, with all its occurrences across the statements.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Family {
+    /// Stable id within the report: `f1` is the strongest.
+    pub id: String,
+    /// The canonical form: the original text of the most common wording.
+    pub root: String,
+    /// The root's normalized words, space-separated.
+    pub root_norm: String,
+    /// Where the root's text was taken from.
+    pub root_excerpt: Excerpt,
+    /// How formulaic the family is: higher is stronger (see the README's "Scores").
+    pub score: f64,
+    /// Weight of the root's words (rare words weigh more; stopwords almost nothing).
+    pub weight: f64,
+    /// Number of statements with an occurrence.
+    pub statements: usize,
+    /// Number of distinct speakers (a statement without a speaker counts as its own).
+    pub speakers: usize,
+    /// Mean similarity of the occurrences to the root, in [0, 1].
+    pub stability: f64,
+    /// Slots of the root that vary, with what fills them.
+    pub slots: Vec<Slot>,
+    /// The earliest dated occurrence, when statements carry dates.
+    pub first_use: Option<FirstUse>,
+    /// Dated statements using the family, by date.
+    pub timeline: Vec<TimelinePoint>,
+    /// The occurrences, in statement order then text order.
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// The statement-by-statement similarity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Similarity {
+    /// What a cell means.
+    pub measure: String,
+    /// Row and column order: statement ids in input order.
+    pub ids: Vec<String>,
+    /// `matrix[a][b]`: share of statement a's content words lying in occurrences of families
+    /// that also occur in statement b; 1.0 on the diagonal. Empty when the corpus has more
+    /// statements than `matrix_max_statements`.
+    pub matrix: Vec<Vec<f64>>,
+}
+
+/// Figures about a run.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stats {
+    /// Number of statements.
+    pub statements: usize,
+    /// Word tokens in all statements.
+    pub words: usize,
+    /// Distinct repeated phrases considered before grouping.
+    pub candidate_phrases: usize,
+    /// Families found (the report lists at most `max_families`).
+    pub families_found: usize,
+    /// Units of work spent.
+    pub work: u64,
+    /// True when the work budget ran out; the report is then partial, see `notes`.
+    pub budget_exhausted: bool,
+}
+
+/// The result of comparing the statements of a corpus.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// `refrain` and its version.
+    pub engine: String,
+    /// The statements, in input order.
+    pub statements: Vec<StatementSummary>,
+    /// Families, strongest first.
+    pub families: Vec<Family>,
+    /// Statement similarity.
+    pub similarity: Similarity,
+    /// Figures about the run.
+    pub stats: Stats,
+    /// Remarks a reader should know (a partial result, a matrix left out).
+    pub notes: Vec<String>,
+}
+
+/// One place where a query phrase or a variant of it occurs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QueryOccurrence {
+    /// Where it is.
+    #[serde(flatten)]
+    pub excerpt: Excerpt,
+    /// In [0, 1]; 1.0 = identical to the query after normalization.
+    pub score: f64,
+    /// The query's words aligned with the occurrence's.
+    pub explanation: Vec<Edit>,
+    /// Id of the family this occurrence belongs to in the last comparison, if any.
+    pub family: Option<String>,
+    /// Up to 60 characters of text before the occurrence (for keyword-in-context lines).
+    pub before: String,
+    /// Up to 60 characters of text after the occurrence.
+    pub after: String,
+}
+
+/// The result of a phrase search.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QueryReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The phrase as given.
+    pub query: String,
+    /// The query's normalized words, space-separated.
+    pub query_norm: String,
+    /// Occurrences, best first.
+    pub occurrences: Vec<QueryOccurrence>,
+    /// Occurrences found before the `query_max_results` cut.
+    pub total: usize,
+    /// True when the work budget ran out.
+    pub budget_exhausted: bool,
+}
