@@ -26,8 +26,6 @@ Usage: refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
        refrain --help | --version";
 
 const HELP: &str = "\
-refrain: find the phrasing that statements share.
-
 Commands:
   compare FILE_OR_DIR...        find shared passages and formula families
   query PHRASE FILE_OR_DIR...   find every place where PHRASE or a variant of it occurs
@@ -195,7 +193,7 @@ fn parse_args(argv: &[String]) -> Result<Option<Args>, Failure> {
                     "compare" => Command::Compare,
                     "query" => Command::Query,
                     "help" => {
-                        print_stdout(HELP)?;
+                        print_help()?;
                         return Ok(None);
                     }
                     other => return Err(Failure::usage(format!("unknown command '{other}' (expected compare or query)"))),
@@ -241,7 +239,7 @@ fn parse_args(argv: &[String]) -> Result<Option<Args>, Failure> {
         };
         match flag {
             "-h" | "--help" => {
-                print_stdout(HELP)?;
+                print_help()?;
                 return Ok(None);
             }
             "-V" | "--version" => {
@@ -340,6 +338,10 @@ impl Number for f64 {
 fn parse_number<T: Number>(flag: &str, v: &str) -> Result<T, Failure> {
     let cleaned: String = v.trim().chars().filter(|&c| c != '_').collect();
     cleaned.parse::<T>().map_err(|_| Failure::usage(format!("{flag} expects {}, got '{v}'", T::WHAT)))
+}
+
+fn print_help() -> Result<(), Failure> {
+    print_stdout(&format!("refrain {}: find the phrasing that statements share.\n\n{USAGE}\n\n{HELP}", env!("CARGO_PKG_VERSION")))
 }
 
 fn print_stdout(s: &str) -> Result<(), Failure> {

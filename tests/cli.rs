@@ -1,0 +1,435 @@
+//! Runs the built `refrain` binary on temporary files: outputs, sidecars, exit codes, messages.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const A: &str = "We must practise true multilateralism and build common, comprehensive, cooperative and sustainable security.\nThe world needs peace.\n";
+const B: &str = "All countries should practice genuine multilateralism and uphold common, comprehensive, cooperative and sustainable security for everyone.\n";
+const C: &str = "Nothing in this note is shared with the others: tea, gardens, bicycles.\n";
+
+/// A fresh, empty directory under Cargo's temporary directory for integration tests.
+fn temp_dir(name: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// Two statements sharing formulas, and one sharing nothing.
+fn corpus(name: &str) -> (PathBuf, [String; 3]) {
+    let dir = temp_dir(name);
+    let files = ["a.txt", "b.txt", "c.txt"].map(|f| dir.join(f).to_string_lossy().into_owned());
+    write(Path::new(&files[0]), A);
+    write(Path::new(&files[1]), B);
+    write(Path::new(&files[2]), C);
+    (dir, files)
+}
+
+fn refrain(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_refrain")).args(args).output().expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+#[track_caller]
+fn assert_exit(o: &Output, code: i32) {
+    assert_eq!(o.status.code(), Some(code), "exit status\n--- stdout\n{}\n--- stderr\n{}", stdout(o), stderr(o));
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout).expect("stdout is JSON")
+}
+
+/// A minimal RFC 4180 reader: rows of fields, quotes doubled inside quoted fields.
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => quoted = true,
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            _ => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+fn utf16_len(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
+/// Checks that an excerpt (doc, start, end, utf16_*, text) matches the file it names.
+#[track_caller]
+fn assert_excerpt(v: &Value) {
+    let doc = v["doc"].as_str().unwrap();
+    let text = std::fs::read_to_string(doc).unwrap();
+    let (start, end) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], v["text"].as_str().unwrap(), "excerpt text of {doc} {start}..{end}");
+    assert_eq!(v["utf16_start"].as_u64().unwrap() as usize, utf16_len(&text[..start]));
+    assert_eq!(v["utf16_end"].as_u64().unwrap() as usize, utf16_len(&text[..end]));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn help_and_version() {
+    for flag in ["--help", "-h"] {
+        let o = refrain(&[flag]);
+        assert_exit(&o, 0);
+        assert!(stdout(&o).contains("refrain compare"));
+        assert!(stdout(&o).contains("--min-statements"));
+    }
+    let o = refrain(&["compare", "--help"]);
+    assert_exit(&o, 0);
+    let o = refrain(&["--version"]);
+    assert_exit(&o, 0);
+    assert_eq!(stdout(&o).trim(), format!("refrain {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&[], "no command"),
+        (&["frobnicate", "x.txt"], "frobnicate"),
+        (&["compare"], "no FILE_OR_DIR"),
+        (&["query"], "PHRASE"),
+        (&["query", "true multilateralism"], "no FILE_OR_DIR"),
+        (&["compare", "x.txt", "--frobnicate"], "--frobnicate"),
+        (&["compare", "x.txt", "--min-statements"], "--min-statements needs a value"),
+        (&["compare", "x.txt", "--min-statements", "two"], "--min-statements expects a whole number"),
+        (&["compare", "x.txt", "--min-weight=heavy"], "--min-weight expects a number"),
+        (&["compare", "x.txt", "--json", "--csv"], "at most one"),
+        (&["compare", "x.txt", "--no-synonyms=yes"], "takes no value"),
+    ];
+    for (args, needle) in cases {
+        let o = refrain(args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(needle), "{args:?}: stderr lacks {needle:?}:\n{}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?} printed on stdout");
+    }
+}
+
+#[test]
+fn invalid_option_values_give_the_builders_message() {
+    // The option is checked before any file is read, so the file need not exist.
+    let cases: &[(&[&str], &str, &str)] = &[
+        (&["--min-statements", "1"], "min_statements", "--min-statements"),
+        (&["--min-words", "0"], "min_words", "--min-words"),
+        (&["--min-weight", "-1"], "min_weight", "--min-weight"),
+        (&["--fuzzy-threshold", "1.5"], "fuzzy_threshold", "--fuzzy-threshold"),
+        (&["--max-families", "0"], "max_families", "--max-families"),
+        (&["--min-score", "0"], "query_min_score", "--min-score"),
+        (&["--work-budget", "10"], "work_budget", "--work-budget"),
+    ];
+    for (opts, option, flag) in cases {
+        let mut args = vec!["compare", "does-not-exist.txt"];
+        args.extend_from_slice(opts);
+        let o = refrain(&args);
+        assert_exit(&o, 2);
+        let err = stderr(&o);
+        assert!(err.contains(&format!("invalid option `{option}`")), "{opts:?}: {err}");
+        assert!(err.contains(flag), "{opts:?}: {err}");
+    }
+}
+
+#[test]
+fn missing_file_exits_1_and_names_it() {
+    let dir = temp_dir("missing");
+    let missing = dir.join("nowhere.txt");
+    let m = missing.to_string_lossy();
+    let o = refrain(&["compare", &m]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains(&*m), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_the_byte_offset() {
+    let dir = temp_dir("utf8");
+    let bad = dir.join("latin1.txt");
+    write(&bad, b"Secret words: caf\xe9 au lait");
+    let truncated = dir.join("cut.txt");
+    write(&truncated, "命运".as_bytes().iter().chain(&[0xe5, 0x85]).copied().collect::<Vec<u8>>());
+    let good = dir.join("good.txt");
+    write(&good, A);
+
+    let o = refrain(&["compare", &good.to_string_lossy(), &bad.to_string_lossy()]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains(&*bad.to_string_lossy()), "{err}");
+    assert!(err.contains("byte offset 17"), "{err}");
+    assert!(!err.contains("Secret"), "the user's text leaked into stderr: {err}");
+    assert!(o.stdout.is_empty());
+
+    let o = refrain(&["query", "common security", &truncated.to_string_lossy()]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("byte offset 6"), "{}", stderr(&o));
+}
+
+#[test]
+fn json_report_with_sidecars() {
+    let (dir, files) = corpus("json");
+    write(
+        &dir.join("a.json"),
+        r#"{"title": "Speech A", "speaker": "Alice", "date": "2021-09-21 (video)", "language": "en", "sha256": "ignored", "extra": {"nested": [1, 2]}}"#,
+    );
+    write(&dir.join("b.json"), r#"{"speaker": "Bob", "date": "2023", "title": null}"#);
+    let o = refrain(&["compare", "--json", &files[0], &files[1], &files[2]]);
+    assert_exit(&o, 0);
+    assert!(o.stderr.is_empty(), "stderr is not a terminal, so no progress bar: {}", stderr(&o));
+    let r = json(&o);
+    assert_eq!(r["schema_version"], 1);
+    let statements = r["statements"].as_array().unwrap();
+    let ids: Vec<&str> = statements.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, files.iter().map(String::as_str).collect::<Vec<_>>(), "ids are the paths as given, in order");
+    assert_eq!(statements[0]["title"], "Speech A");
+    assert_eq!(statements[0]["speaker"], "Alice");
+    assert_eq!(statements[0]["date"], "2021-09-21 (video)");
+    assert_eq!(statements[0]["language"], "en");
+    assert_eq!(statements[1]["speaker"], "Bob");
+    assert_eq!(statements[1]["title"], Value::Null);
+    assert_eq!(statements[2]["speaker"], Value::Null, "no sidecar, no metadata");
+
+    let families = r["families"].as_array().unwrap();
+    let security = families
+        .iter()
+        .find(|f| f["root_norm"].as_str().unwrap().contains("sustainable security"))
+        .expect("the shared security formula is a family");
+    assert!(security["statements"].as_u64().unwrap() >= 2);
+    for f in families {
+        for o in f["occurrences"].as_array().unwrap() {
+            assert_excerpt(o);
+            assert_ne!(o["doc"].as_str().unwrap(), files[2], "c.txt shares nothing");
+        }
+        assert_excerpt(&f["root_excerpt"]);
+    }
+    assert_eq!(r["similarity"]["ids"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn csv_has_one_quoted_row_per_occurrence() {
+    let (_dir, files) = corpus("csv");
+    let o = refrain(&["compare", &files[0], &files[1], "--csv"]);
+    assert_exit(&o, 0);
+    let out = stdout(&o);
+    let rows = parse_csv(&out);
+    assert_eq!(
+        rows[0],
+        ["family", "rank", "root", "score", "statements", "speakers", "doc", "start", "end", "utf16_start", "utf16_end", "similarity", "text"]
+    );
+    assert!(rows.len() >= 3, "at least one family with two occurrences:\n{out}");
+    let report = json(&refrain(&["compare", &files[0], &files[1], "--json"]));
+    let occurrences: usize = report["families"].as_array().unwrap().iter().map(|f| f["occurrences"].as_array().unwrap().len()).sum();
+    assert_eq!(rows.len() - 1, occurrences, "one row per occurrence");
+    for row in &rows[1..] {
+        assert_eq!(row.len(), 13, "{row:?}");
+        assert!(row[0].starts_with('f'));
+        row[1].parse::<usize>().unwrap();
+        row[3].parse::<f64>().unwrap();
+        let text = std::fs::read_to_string(&row[6]).unwrap();
+        let (start, end): (usize, usize) = (row[7].parse().unwrap(), row[8].parse().unwrap());
+        assert_eq!(text[start..end], row[12]);
+        assert_eq!(row[9].parse::<usize>().unwrap(), utf16_len(&text[..start]));
+        assert_eq!(row[10].parse::<usize>().unwrap(), utf16_len(&text[..end]));
+        let sim: f64 = row[11].parse().unwrap();
+        assert!((0.0..=1.0).contains(&sim));
+    }
+    // A root holding commas must have been quoted for the row to have 13 fields.
+    assert!(rows[1..].iter().any(|r| r[2].contains(',') || r[12].contains(',')), "the security formula has commas:\n{out}");
+}
+
+#[test]
+fn text_summary() {
+    let (dir, files) = corpus("text");
+    write(&dir.join("a.json"), r#"{"speaker": "Alice", "date": "2021"}"#);
+    let o = refrain(&["compare", &files[0], &files[1], &files[2]]);
+    assert_exit(&o, 0);
+    let out = stdout(&o);
+    assert!(out.starts_with("3 statements"), "{out}");
+    assert!(out.contains("Strongest families"), "{out}");
+    assert!(out.contains("sustainable security"), "{out}");
+    assert!(out.contains("Shared share"), "{out}");
+    assert!(out.contains("Similarity"), "{out}");
+    assert!(out.contains("Alice"), "{out}");
+    // Abbreviated ids: file names without the folder and the extension.
+    assert!(out.contains("  a ") || out.contains(" a\n") || out.contains("in: a"), "{out}");
+    assert!(!out.contains(&*dir.to_string_lossy()), "labels are abbreviated:\n{out}");
+}
+
+#[test]
+fn query_text_and_json() {
+    let (_dir, files) = corpus("query");
+    let o = refrain(&["query", "genuine multilateralism", &files[0], &files[1], &files[2]]);
+    assert_exit(&o, 0);
+    let out = stdout(&o);
+    assert!(out.contains("genuine multilateralism"), "{out}");
+    assert!(out.contains("[genuine multilateralism]"), "keyword in context:\n{out}");
+    assert!(out.contains("practice "), "the text before is shown:\n{out}");
+
+    let o = refrain(&["query", "--json", "genuine multilateralism", &files[0], &files[1], &files[2]]);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    assert_eq!(r["query"], "genuine multilateralism");
+    let occ = r["occurrences"].as_array().unwrap();
+    assert!(!occ.is_empty());
+    assert_eq!(occ[0]["doc"], files[1], "the exact wording ranks first");
+    assert_eq!(occ[0]["text"], "genuine multilateralism");
+    for o in occ {
+        assert_excerpt(o);
+        let s = o["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&s));
+        assert_ne!(o["doc"], files[2]);
+    }
+    let scores: Vec<f64> = occ.iter().map(|o| o["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+}
+
+#[test]
+fn query_csv() {
+    let (_dir, files) = corpus("querycsv");
+    let o = refrain(&["query", "sustainable security", &files[0], &files[1], "--csv"]);
+    assert_exit(&o, 0);
+    let rows = parse_csv(&stdout(&o));
+    assert_eq!(rows[0][..4], ["rank", "score", "doc", "start"]);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    for row in &rows[1..] {
+        let text = std::fs::read_to_string(&row[2]).unwrap();
+        let (start, end): (usize, usize) = (row[3].parse().unwrap(), row[4].parse().unwrap());
+        assert_eq!(text[start..end], row[9]);
+    }
+}
+
+#[test]
+fn empty_query_is_a_usage_error() {
+    let (_dir, files) = corpus("emptyquery");
+    let o = refrain(&["query", "  ", &files[0]]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("empty_query"), "{}", stderr(&o));
+}
+
+#[test]
+fn directories_are_read_recursively_in_sorted_order() {
+    let dir = temp_dir("walk");
+    write(&dir.join("z.txt"), A);
+    write(&dir.join("sub/b.txt"), B);
+    write(&dir.join("m.TXT"), C);
+    write(&dir.join("notes.md"), A);
+    write(&dir.join(".hidden.txt"), A);
+    write(&dir.join(".git/x.txt"), A);
+    write(&dir.join("sub/b.json"), r#"{"speaker": "Bob"}"#);
+    let d = dir.to_string_lossy();
+    let o = refrain(&["compare", "--json", &d]);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    let ids: Vec<String> = r["statements"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()).collect();
+    let expected: Vec<String> = ["m.TXT", "sub/b.txt", "z.txt"].iter().map(|f| dir.join(f).to_string_lossy().into_owned()).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(r["statements"][1]["speaker"], "Bob");
+}
+
+#[test]
+fn empty_directory_and_duplicates_are_input_errors() {
+    let dir = temp_dir("empty");
+    write(&dir.join("readme.md"), "no statements here");
+    let o = refrain(&["compare", &dir.to_string_lossy()]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("no .txt file"), "{}", stderr(&o));
+
+    let (_dir, files) = corpus("dup");
+    let o = refrain(&["compare", &files[0], &files[0]]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("duplicate_id"), "{}", stderr(&o));
+}
+
+#[test]
+fn malformed_sidecars_are_errors_naming_the_file() {
+    let (dir, files) = corpus("sidecar");
+    let sidecar = dir.join("a.json");
+    for (content, needle) in [
+        (r#"{"speaker": "Alice", "#, "not valid JSON"),
+        (r#"["Alice"]"#, "JSON object"),
+        (r#"{"speaker": ["Alice"]}"#, "\"speaker\" must be a string"),
+    ] {
+        write(&sidecar, content);
+        let o = refrain(&["compare", &files[0], &files[1]]);
+        assert_exit(&o, 1);
+        let err = stderr(&o);
+        assert!(err.contains(&*sidecar.to_string_lossy()), "{err}");
+        assert!(err.contains(needle), "{err}");
+        assert!(!err.contains("Alice"), "the sidecar's content is not echoed: {err}");
+    }
+}
+
+#[test]
+fn options_change_the_result() {
+    let (_dir, files) = corpus("options");
+    let count = |extra: &[&str]| -> usize {
+        let mut args = vec!["compare", "--json", files[0].as_str(), files[1].as_str()];
+        args.extend_from_slice(extra);
+        let o = refrain(&args);
+        assert_exit(&o, 0);
+        json(&o)["families"].as_array().unwrap().len()
+    };
+    assert!(count(&[]) >= 1);
+    assert_eq!(count(&["--max-families", "1"]), 1);
+    assert_eq!(count(&["--min-statements", "3"]), 0, "only two statements");
+}
+
+#[test]
+fn fixtures_compare_cleanly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let o = Command::new(env!("CARGO_BIN_EXE_refrain")).current_dir(&root).args(["compare", "--json", "."]).output().unwrap();
+    assert_exit(&o, 0);
+    let r = json(&o);
+    let statements = r["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 10);
+    let seed = statements.iter().find(|s| s["id"] == "./seed/editorial-brics-nsa-2023.txt").expect("ids are joined paths");
+    assert_eq!(seed["speaker"], Value::Null);
+    let chn = statements.iter().find(|s| s["id"] == "./ungdc/CHN_78_2023.txt").unwrap();
+    assert_eq!(chn["speaker"], "Han Zheng");
+    assert_eq!(chn["language"], "en");
+    let o = Command::new(env!("CARGO_BIN_EXE_refrain")).current_dir(&root).args(["compare", "."]).output().unwrap();
+    assert_exit(&o, 0);
+    assert!(stdout(&o).starts_with("10 statements"));
+}
