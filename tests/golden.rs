@@ -1,0 +1,350 @@
+//! Golden reports on the real excerpts of `tests/fixtures/`, plus facts that must hold whatever
+//! the golden files say.
+//!
+//! When a report differs from its golden file, the test writes `tests/golden/NAME.changed.json`
+//! (git-ignored) next to it and fails. Review the difference (`diff tests/golden/NAME.json
+//! tests/golden/NAME.changed.json`); to accept it, run `REFRAIN_BLESS=1 cargo test --test golden`
+//! and commit the golden files.
+//!
+//! Floats are rounded to 6 decimal places before comparison, so that a last-digit difference
+//! of floating-point arithmetic does not fail the test.
+
+use refrain::report::{Excerpt, QueryReport};
+use refrain::{utf16_len, Corpus, Options, Statement};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+const QUERIES: &[(&str, &str)] = &[
+    ("query-genuine-multilateralism", "genuine multilateralism"),
+    ("query-sustainable-security", "sustainable security"),
+    ("query-sovereign-equality", "the principle of the sovereign equality of States"),
+    ("query-zh-community-shared-future", "人类命运共同体"),
+];
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+}
+
+/// The fixtures as statements, in sorted path order; ids are the paths under `tests/fixtures/`
+/// with `/` separators, so the golden files do not depend on where the repository lies.
+fn fixtures() -> Vec<Statement> {
+    let root = fixtures_dir();
+    let mut files = Vec::new();
+    walk(&root, &mut files);
+    files.sort();
+    assert_eq!(files.len(), 10, "the ten fixtures of tests/fixtures/README.md");
+    files
+        .iter()
+        .map(|path| {
+            let id = path.strip_prefix(&root).unwrap().components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let mut s = Statement::new(id, std::fs::read_to_string(path).unwrap());
+            let sidecar = path.with_extension("json");
+            if sidecar.exists() {
+                let meta: Value = serde_json::from_slice(&std::fs::read(&sidecar).unwrap()).unwrap();
+                let get = |k: &str| meta.get(k).and_then(Value::as_str).map(str::to_string);
+                s.title = get("title");
+                s.speaker = get("speaker");
+                s.date = get("date");
+                s.language = get("language");
+            }
+            s
+        })
+        .collect()
+}
+
+fn corpus(statements: &[Statement]) -> Corpus {
+    let mut corpus = Corpus::new(Options::default());
+    for s in statements {
+        corpus.add(s.clone()).unwrap();
+    }
+    corpus
+}
+
+/// Rounds every float to 6 decimal places.
+fn round_floats(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            let x = n.as_f64().unwrap();
+            let r = (x * 1e6).round() / 1e6;
+            *v = serde_json::Number::from_f64(r).map_or(Value::Null, Value::Number);
+        }
+        Value::Array(a) => a.iter_mut().for_each(round_floats),
+        Value::Object(o) => o.values_mut().for_each(round_floats),
+        _ => {}
+    }
+}
+
+/// Compares `value` with `tests/golden/NAME.json`; see the module's documentation.
+fn check_golden<T: serde::Serialize>(name: &str, value: &T) -> Result<(), String> {
+    let mut v = serde_json::to_value(value).unwrap();
+    round_floats(&mut v);
+    let actual = serde_json::to_string_pretty(&v).unwrap() + "\n";
+    let dir = golden_dir();
+    let golden = dir.join(format!("{name}.json"));
+    let changed = dir.join(format!("{name}.changed.json"));
+    if std::env::var_os("REFRAIN_BLESS").is_some_and(|v| v != "0" && !v.is_empty()) {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(&golden, &actual).unwrap();
+        let _ = std::fs::remove_file(&changed);
+        return Ok(());
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+    if expected == actual {
+        let _ = std::fs::remove_file(&changed);
+        return Ok(());
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(&changed, &actual).unwrap();
+    let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+    Err(format!(
+        "{name}: the report differs from {} (first at line {}: expected {:?}, got {:?}).\n  The new report is in {}.\n  Review: diff {} {}\n  Accept: REFRAIN_BLESS=1 cargo test --test golden",
+        golden.display(),
+        first + 1,
+        expected.lines().nth(first).unwrap_or("<end of file>"),
+        actual.lines().nth(first).unwrap_or("<end of file>"),
+        changed.display(),
+        golden.display(),
+        changed.display(),
+    ))
+}
+
+#[test]
+fn golden_reports() {
+    let statements = fixtures();
+    let mut corpus = corpus(&statements);
+    let mut failures = Vec::new();
+    let report = corpus.compare();
+    if let Err(e) = check_golden("compare", &report) {
+        failures.push(e);
+    }
+    for (name, phrase) in QUERIES {
+        let q = corpus.query(phrase).unwrap();
+        if let Err(e) = check_golden(name, &q) {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts that hold whatever the golden files say.
+
+fn text_of<'a>(statements: &'a [Statement], doc: &str) -> &'a str {
+    &statements.iter().find(|s| s.id == doc).unwrap_or_else(|| panic!("unknown doc {doc}")).text
+}
+
+#[track_caller]
+fn assert_excerpt(statements: &[Statement], e: &Excerpt) {
+    let text = text_of(statements, &e.doc);
+    assert!(e.start < e.end && e.end <= text.len(), "{}: span {}..{} out of range", e.doc, e.start, e.end);
+    assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "{}: {}..{} not on char boundaries", e.doc, e.start, e.end);
+    assert_eq!(&text[e.start..e.end], e.text, "{}: text at {}..{}", e.doc, e.start, e.end);
+    assert_eq!(e.utf16_start, utf16_len(&text[..e.start]), "{}: utf16_start of {}", e.doc, e.start);
+    assert_eq!(e.utf16_end, utf16_len(&text[..e.end]), "{}: utf16_end of {}", e.doc, e.end);
+    assert_eq!(e.utf16_end - e.utf16_start, e.text.encode_utf16().count());
+    let first = e.text.chars().next().unwrap();
+    let last = e.text.chars().next_back().unwrap();
+    assert!(!first.is_whitespace() && !last.is_whitespace(), "{}: excerpt {:?} has edge whitespace", e.doc, e.text);
+}
+
+#[test]
+fn report_facts() {
+    let statements = fixtures();
+    let mut corpus = corpus(&statements);
+    let report = corpus.compare();
+    let options = Options::default();
+    let order: Vec<&str> = statements.iter().map(|s| s.id.as_str()).collect();
+
+    assert_eq!(report.schema_version, refrain::SCHEMA_VERSION);
+    assert_eq!(report.statements.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), order, "statements in input order");
+    for s in &report.statements {
+        assert!(s.shared_words <= s.content_words && s.content_words <= s.words, "{}: word counts", s.id);
+        let share = if s.content_words == 0 { 0.0 } else { s.shared_words as f64 / s.content_words as f64 };
+        assert!((s.shared_share - share).abs() < 1e-9, "{}: shared_share", s.id);
+        assert!(s.words > 0, "{}: has words", s.id);
+    }
+    assert_eq!(report.stats.statements, statements.len());
+    assert_eq!(report.stats.words, report.statements.iter().map(|s| s.words).sum::<usize>());
+    assert!(report.families.len() <= options.max_families());
+    assert!(report.families.len() <= report.stats.families_found);
+    assert!(!report.stats.budget_exhausted, "ten small excerpts fit the default budget");
+
+    for (i, f) in report.families.iter().enumerate() {
+        assert_eq!(f.id, format!("f{}", i + 1), "ids follow the rank");
+        if i > 0 {
+            assert!(report.families[i - 1].score >= f.score, "{}: strongest first", f.id);
+        }
+        assert!(f.score.is_finite() && f.weight.is_finite());
+        assert!((0.0..=1.0).contains(&f.stability), "{}: stability {}", f.id, f.stability);
+        assert_excerpt(&statements, &f.root_excerpt);
+        assert_eq!(f.root, f.root_excerpt.text, "{}: the root is the text of its excerpt", f.id);
+        assert!(!f.root_norm.is_empty());
+        let docs: BTreeSet<&str> = f.occurrences.iter().map(|o| o.excerpt.doc.as_str()).collect();
+        assert_eq!(f.statements, docs.len(), "{}: statements counts the docs of the occurrences", f.id);
+        assert!(f.statements >= options.min_statements(), "{}: shared by at least min_statements", f.id);
+        assert!(f.speakers >= 1 && f.speakers <= f.statements, "{}: speakers", f.id);
+        assert!(docs.contains(f.root_excerpt.doc.as_str()), "{}: the root comes from an occurrence's statement", f.id);
+        let mut last: Option<(usize, usize)> = None;
+        for o in &f.occurrences {
+            assert_excerpt(&statements, &o.excerpt);
+            assert!((0.0..=1.0).contains(&o.similarity), "{}: similarity {}", f.id, o.similarity);
+            let key = (order.iter().position(|d| *d == o.excerpt.doc).unwrap(), o.excerpt.start);
+            if let Some(prev) = last {
+                assert!(prev <= key, "{}: occurrences in statement order, then text order", f.id);
+            }
+            last = Some(key);
+            let text = text_of(&statements, &o.excerpt.doc);
+            for e in &o.diff {
+                if let (Some(start), Some(end)) = (e.start, e.end) {
+                    assert!(o.excerpt.start <= start && end <= o.excerpt.end, "{}: edit {start}..{end} outside its occurrence", f.id);
+                    assert_eq!(e.text.as_deref(), Some(&text[start..end]), "{}: edit text", f.id);
+                }
+            }
+        }
+        for slot in &f.slots {
+            assert!(slot.fillers.len() >= 2, "{}: a slot varies", f.id);
+            assert!(slot.fillers.windows(2).all(|w| w[0].count >= w[1].count), "{}: fillers most frequent first", f.id);
+        }
+        for w in f.timeline.windows(2) {
+            assert!(w[0].date < w[1].date, "{}: timeline by date", f.id);
+        }
+        if let Some(first) = &f.first_use {
+            assert!(docs.contains(first.doc.as_str()));
+            assert_eq!(Some(&first.date), f.timeline.first().map(|p| &p.date), "{}: first use is the timeline's first date", f.id);
+        }
+    }
+
+    let sim = &report.similarity;
+    assert_eq!(sim.ids, order.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(sim.matrix.len(), statements.len());
+    for (a, row) in sim.matrix.iter().enumerate() {
+        assert_eq!(row.len(), statements.len());
+        for (b, &x) in row.iter().enumerate() {
+            assert!((0.0..=1.0).contains(&x), "matrix[{a}][{b}] = {x}");
+            if a == b {
+                assert_eq!(x, 1.0, "diagonal");
+            }
+        }
+    }
+}
+
+/// The formulas any reader of the fixtures sees shared; see tests/fixtures/README.md.
+#[test]
+fn obvious_families_are_found() {
+    let statements = fixtures();
+    let report = corpus(&statements).compare();
+    let family_with = |needle: &str, docs: &[&str]| {
+        report.families.iter().find(|f| {
+            let found: BTreeSet<&str> = f.occurrences.iter().filter(|o| o.excerpt.text.contains(needle)).map(|o| o.excerpt.doc.as_str()).collect();
+            docs.iter().all(|d| found.contains(d))
+        })
+    };
+    let cases: &[(&str, &[&str])] = &[
+        ("sustainable security", &["ungdc/CHN_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt", "seed/editorial-brics-nsa-2023.txt"]),
+        ("sovereign equality of", &["ungdc/RUS_78_2023.txt", "ungdc/BRA_78_2023.txt", "ungdc/ZAF_78_2023.txt"]),
+        ("shared future for", &["ungdc/CHN_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt"]),
+        ("Summit of the Future", &["ungdc/CHN_78_2023.txt", "ungdc/IND_78_2023.txt"]),
+        ("可持续的安全观", &["official/zh/xi_2020-11-17_brics12_summit_zh.txt", "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt"]),
+    ];
+    let missing: Vec<String> = cases
+        .iter()
+        .filter(|(needle, docs)| family_with(needle, docs).is_none())
+        .map(|(needle, docs)| format!("no family has an occurrence containing {needle:?} in each of {docs:?}"))
+        .collect();
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[track_caller]
+fn assert_query_facts(statements: &[Statement], q: &QueryReport, min_score: f64) {
+    assert_eq!(q.schema_version, refrain::SCHEMA_VERSION);
+    assert!(q.total >= q.occurrences.len());
+    for w in q.occurrences.windows(2) {
+        assert!(w[0].score >= w[1].score, "{:?}: best first", q.query);
+    }
+    for o in &q.occurrences {
+        assert_excerpt(statements, &o.excerpt);
+        assert!((min_score..=1.0).contains(&o.score), "{:?}: score {}", q.query, o.score);
+        let text = text_of(statements, &o.excerpt.doc);
+        assert!(text[..o.excerpt.start].ends_with(&o.before), "{:?}: `before` is the text just before", q.query);
+        assert!(text[o.excerpt.end..].starts_with(&o.after), "{:?}: `after` is the text just after", q.query);
+        assert!(o.before.chars().count() <= 60 && o.after.chars().count() <= 60);
+        for e in &o.explanation {
+            if let (Some(start), Some(end)) = (e.start, e.end) {
+                assert!(o.excerpt.start <= start && end <= o.excerpt.end);
+                assert_eq!(e.text.as_deref(), Some(&text[start..end]));
+            }
+        }
+    }
+}
+
+#[test]
+fn query_facts() {
+    let statements = fixtures();
+    let mut corpus = corpus(&statements);
+    let exact = |q: &QueryReport| -> BTreeSet<String> { q.occurrences.iter().filter(|o| o.score >= 1.0).map(|o| o.excerpt.doc.clone()).collect() };
+
+    for (_, phrase) in QUERIES {
+        let q = corpus.query(phrase).unwrap();
+        assert_query_facts(&statements, &q, Options::default().query_min_score());
+        assert_eq!(q.query, *phrase);
+    }
+
+    let q = corpus.query("genuine multilateralism").unwrap();
+    assert!(exact(&q).contains("seed/editorial-brics-nsa-2023.txt"), "{:?}", exact(&q));
+    let top = &q.occurrences[0];
+    assert_eq!(top.excerpt.text, "genuine multilateralism");
+
+    let q = corpus.query("sustainable security").unwrap();
+    let docs = exact(&q);
+    for d in ["ungdc/CHN_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt", "seed/editorial-brics-nsa-2023.txt"] {
+        assert!(docs.contains(d), "{d} not among {docs:?}");
+    }
+
+    let q = corpus.query("人类命运共同体").unwrap();
+    let docs = exact(&q);
+    for d in ["official/zh/xi_2020-11-17_brics12_summit_zh.txt", "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt"] {
+        assert!(docs.contains(d), "{d} not among {docs:?}");
+    }
+    assert!(q.occurrences.iter().all(|o| o.excerpt.text.chars().all(|c| !c.is_ascii_alphabetic())), "a Chinese phrase matches Chinese text");
+
+    // "sovereign equality of States" (Russia) and "... of nations" (Brazil, South Africa).
+    let q = corpus.query("the principle of the sovereign equality of States").unwrap();
+    let all: BTreeSet<&str> = q.occurrences.iter().map(|o| o.excerpt.doc.as_str()).collect();
+    for d in ["ungdc/RUS_78_2023.txt", "ungdc/ZAF_78_2023.txt"] {
+        assert!(all.contains(d), "{d} not among {all:?}");
+    }
+}
+
+/// The report never depends on the order in which statements were added (only the order of
+/// the statement lists does).
+#[test]
+fn order_of_addition_does_not_matter() {
+    let statements = fixtures();
+    let forward = corpus(&statements).compare();
+    let reversed: Vec<Statement> = statements.iter().rev().cloned().collect();
+    let backward = corpus(&reversed).compare();
+    assert_eq!(forward.families.len(), backward.families.len());
+    for (a, b) in forward.families.iter().zip(&backward.families) {
+        assert_eq!((&a.id, &a.root, &a.root_excerpt, a.score), (&b.id, &b.root, &b.root_excerpt, b.score));
+        let occ = |f: &refrain::report::Family| -> BTreeSet<(String, usize, usize)> {
+            f.occurrences.iter().map(|o| (o.excerpt.doc.clone(), o.excerpt.start, o.excerpt.end)).collect()
+        };
+        assert_eq!(occ(a), occ(b), "{}: same occurrences", a.id);
+    }
+}
