@@ -34,7 +34,10 @@ pub struct Edit {
     /// `substitute`, `insert` (only in the occurrence), `delete` (only in the reference) or `move`
     /// (in both, at another place).
     pub op: EditOp,
-    /// The reference's word, absent for `insert`.
+    /// Index of the reference's word (0-based, counting words only), absent for `insert`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// The reference's word as written, absent for `insert`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// The occurrence's word as written, absent for `delete`.

@@ -1,0 +1,257 @@
+//! Word alignment of a reference (a family's root or a query) with a stretch of a statement,
+//! and the score that says how alike they are.
+//!
+//! Dynamic programming over words, maximizing credit minus penalties:
+//! - the same word (same comparison form) earns the reference word's weight;
+//! - a near-synonym (`variant`) earns 0.8 of it;
+//! - two neighbouring words swapped earn 0.75 of both;
+//! - a substituted word earns nothing and costs nothing (it is a slot);
+//! - a reference word missing earns nothing;
+//! - an extra word in the statement costs half its own weight (stopwords weigh almost nothing).
+//! After alignment, a missing reference word found as an extra word elsewhere in the stretch
+//! becomes a `move` and earns 0.75 of its weight.
+//!
+//! The score is `(credit - penalties) / (total reference weight)`, clamped to [0, 1]; 1.0 means
+//! identical after normalization.
+
+/// A word as the aligner sees it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Word {
+    pub term: u32,
+    pub class: u32,
+    pub weight: f32,
+    pub stop: bool,
+}
+
+/// One step of an alignment; indices are into the reference (`r`) and the target (`t`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Op {
+    Equal(usize, usize),
+    Variant(usize, usize),
+    Substitute(usize, usize),
+    Delete(usize),
+    Insert(usize),
+    Move(usize, usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Alignment {
+    pub ops: Vec<Op>,
+    pub score: f64,
+    /// First aligned target word.
+    pub t_start: usize,
+    /// One past the last aligned target word.
+    pub t_end: usize,
+    /// Reference content words matched as equal, variant or moved.
+    pub content_matched: usize,
+}
+
+const VARIANT: f32 = 0.8;
+const SWAP: f32 = 0.75;
+const MOVE: f32 = 0.75;
+const INSERT: f32 = 0.5;
+const TIE: f32 = 1e-4;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Back {
+    Start,
+    Diag,
+    Up,
+    Left,
+    Swap,
+}
+
+/// Aligns all of `r` with `t`. With `local`, the alignment may start and end anywhere in `t`
+/// (the words of `t` outside it are free); otherwise all of `t` is aligned.
+pub(crate) fn align(r: &[Word], t: &[Word], local: bool) -> Alignment {
+    let (m, n) = (r.len(), t.len());
+    let w = n + 1;
+    let mut score = vec![0f32; (m + 1) * w];
+    let mut back = vec![Back::Start; (m + 1) * w];
+    for j in 1..=n {
+        if !local {
+            score[j] = score[j - 1] - INSERT * t[j - 1].weight;
+            back[j] = Back::Left;
+        }
+    }
+    for i in 1..=m {
+        let ri = r[i - 1];
+        score[i * w] = score[(i - 1) * w] - TIE;
+        back[i * w] = Back::Up;
+        for j in 1..=n {
+            let tj = t[j - 1];
+            let diag = score[(i - 1) * w + j - 1]
+                + if ri.term == tj.term {
+                    ri.weight
+                } else if ri.class == tj.class {
+                    VARIANT * ri.weight
+                } else if ri.stop == tj.stop {
+                    0.0
+                } else {
+                    f32::NEG_INFINITY
+                };
+            let up = score[(i - 1) * w + j] - TIE;
+            let left = score[i * w + j - 1] - INSERT * tj.weight;
+            let mut best = (diag, Back::Diag);
+            if up > best.0 {
+                best = (up, Back::Up);
+            }
+            if left > best.0 {
+                best = (left, Back::Left);
+            }
+            if i >= 2 && j >= 2 {
+                let (rp, tp) = (r[i - 2], t[j - 2]);
+                if ri.class == tp.class && rp.class == tj.class && ri.class != rp.class {
+                    let swap = score[(i - 2) * w + j - 2] + SWAP * (ri.weight + rp.weight);
+                    if swap > best.0 {
+                        best = (swap, Back::Swap);
+                    }
+                }
+            }
+            score[i * w + j] = best.0;
+            back[i * w + j] = best.1;
+        }
+    }
+    let mut j = n;
+    if local {
+        for k in 0..=n {
+            if score[m * w + k] > score[m * w + j] || (score[m * w + k] == score[m * w + j] && k < j) {
+                j = k;
+            }
+        }
+    }
+    let mut i = m;
+    let mut ops = Vec::with_capacity(m + n);
+    while i > 0 || (j > 0 && !local) {
+        match back[i * w + j] {
+            Back::Start => break,
+            Back::Diag => {
+                let (ri, tj) = (r[i - 1], t[j - 1]);
+                ops.push(if ri.term == tj.term {
+                    Op::Equal(i - 1, j - 1)
+                } else if ri.class == tj.class {
+                    Op::Variant(i - 1, j - 1)
+                } else {
+                    Op::Substitute(i - 1, j - 1)
+                });
+                i -= 1;
+                j -= 1;
+            }
+            Back::Up => {
+                ops.push(Op::Delete(i - 1));
+                i -= 1;
+            }
+            Back::Left => {
+                ops.push(Op::Insert(j - 1));
+                j -= 1;
+            }
+            Back::Swap => {
+                ops.push(Op::Move(i - 1, j - 2));
+                ops.push(Op::Move(i - 2, j - 1));
+                i -= 2;
+                j -= 2;
+            }
+        }
+    }
+    ops.reverse();
+    finish(r, t, ops)
+}
+
+/// Turns a missing reference word found among the extra words into a move, trims unaligned
+/// edges, and scores.
+fn finish(r: &[Word], t: &[Word], mut ops: Vec<Op>) -> Alignment {
+    // Moves: a deleted reference word whose class appears as an inserted word.
+    let deletes: Vec<usize> = ops.iter().enumerate().filter_map(|(k, op)| matches!(op, Op::Delete(_)).then_some(k)).collect();
+    for k in deletes {
+        let Op::Delete(ri) = ops[k] else { continue };
+        if let Some(q) = ops.iter().position(|op| matches!(op, Op::Insert(tj) if t[*tj].class == r[ri].class)) {
+            let Op::Insert(tj) = ops[q] else { continue };
+            ops[q] = Op::Move(ri, tj);
+            ops[k] = Op::Delete(usize::MAX);
+        }
+    }
+    ops.retain(|op| !matches!(op, Op::Delete(usize::MAX)));
+    let target_of = |op: &Op| match *op {
+        Op::Equal(_, j) | Op::Variant(_, j) | Op::Substitute(_, j) | Op::Move(_, j) | Op::Insert(j) => Some(j),
+        Op::Delete(_) => None,
+    };
+    let t_start = ops.iter().filter_map(target_of).min().unwrap_or(0);
+    let t_end = ops.iter().filter_map(target_of).max().map_or(t_start, |j| j + 1);
+    let total: f64 = r.iter().map(|w| w.weight as f64).sum();
+    let mut credit = 0f64;
+    let mut content_matched = 0;
+    for op in &ops {
+        match *op {
+            Op::Equal(i, _) => credit += r[i].weight as f64,
+            Op::Variant(i, _) => credit += (VARIANT * r[i].weight) as f64,
+            Op::Move(i, _) => credit += (MOVE * r[i].weight) as f64,
+            Op::Insert(j) => credit -= (INSERT * t[j].weight) as f64,
+            Op::Substitute(..) | Op::Delete(_) => {}
+        }
+        if let Op::Equal(i, _) | Op::Variant(i, _) | Op::Move(i, _) = *op {
+            if !r[i].stop {
+                content_matched += 1;
+            }
+        }
+    }
+    let score = if total <= 0.0 { 0.0 } else { (credit / total).clamp(0.0, 1.0) };
+    // Identical after normalization must be exactly 1.0, despite float sums.
+    let identical = ops.iter().all(|op| matches!(op, Op::Equal(..))) && ops.len() == r.len();
+    Alignment { ops, score: if identical { 1.0 } else { score.min(0.999_999) }, t_start, t_end, content_matched }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(spec: &str) -> Vec<Word> {
+        // "word" = content word; "_word" = stopword; "a~b" = term a in class b.
+        spec.split_whitespace()
+            .map(|w| {
+                let stop = w.starts_with('_');
+                let w = w.trim_start_matches('_');
+                let (term, class) = w.split_once('~').unwrap_or((w, w));
+                let id = |s: &str| s.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
+                Word { term: id(term), class: id(class), weight: if stop { 0.02 } else { 1.0 }, stop }
+            })
+            .collect()
+    }
+
+    fn kinds(a: &Alignment) -> String {
+        a.ops.iter().map(|op| match op {
+            Op::Equal(..) => '=',
+            Op::Variant(..) => '~',
+            Op::Substitute(..) => 's',
+            Op::Delete(_) => 'd',
+            Op::Insert(_) => 'i',
+            Op::Move(..) => 'm',
+        }).collect()
+    }
+
+    #[test]
+    fn table() {
+        // (reference, target, local, ops, score range)
+        let cases: &[(&str, &str, bool, &str, f64, f64)] = &[
+            ("true multilateralism", "true multilateralism", false, "==", 1.0, 1.0),
+            ("true multilateralism", "genuine~true multilateralism", false, "~=", 0.89, 0.91),
+            ("true multilateralism", "effective multilateralism", false, "s=", 0.49, 0.51),
+            ("practice true multilateralism", "practice _of true multilateralism", false, "=i==", 0.99, 0.999_999),
+            ("common comprehensive cooperative security", "common cooperative comprehensive security", false, "=mm=", 0.87, 0.88),
+            ("a b c d", "x y a b c d z", true, "====", 1.0, 1.0),
+            ("a b c d", "x a b q c d z", true, "==i==", 0.87, 0.88),
+            ("a b c d", "b c d a", false, "===m", 0.93, 0.94),
+            ("a b", "", false, "dd", 0.0, 0.0),
+        ];
+        for &(r, t, local, want, lo, hi) in cases {
+            let a = align(&words(r), &words(t), local);
+            assert_eq!(kinds(&a), want, "{r} / {t}");
+            assert!(a.score >= lo && a.score <= hi, "{r} / {t}: score {}", a.score);
+        }
+    }
+
+    #[test]
+    fn local_region() {
+        let a = align(&words("a b"), &words("x y a b z"), true);
+        assert_eq!((a.t_start, a.t_end), (2, 4));
+    }
+}

@@ -1,0 +1,590 @@
+//! Families: repeated phrases found with a suffix array, grouped around a root, completed with
+//! one-off variants found by alignment, scored, and reported.
+//!
+//! 1. Every statement's content words (stopwords left out, near-synonyms as one class) are
+//!    laid end to end with a unique separator after each statement.
+//! 2. A suffix array and its LCP array give, for every position, the longest phrase starting
+//!    there that another statement also has. Positions where such a phrase starts and is not
+//!    inside a longer one starting just before give the distinct repeated phrases; the suffix
+//!    array gives all their occurrences.
+//! 3. Phrases weighing at least `min_weight`, with `min_words` content words, are ranked by
+//!    weight times the number of statements. In that order each phrase not yet taken becomes
+//!    a root and takes the phrases one edit away (a word substituted, inserted, deleted, two
+//!    words swapped, or the same words reordered) whose differing words weigh at most half of
+//!    what they share. No chaining: a family is a root and its neighbours.
+//! 4. A family keeps the occurrences not already mostly inside a stronger family, and gathers
+//!    one-off variants by aligning its root against the statements around its rarest words.
+//! 5. Each occurrence is aligned with the root word by word; the differences give the slots.
+
+use crate::align::{align, Op, Word};
+use crate::budget::Budget;
+use crate::error::Error;
+use crate::index::Index;
+use crate::options::Options;
+use crate::report::*;
+use crate::suffix::{lcp_array, suffix_array};
+use crate::{Progress, Stage, Statement};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A repeated phrase: a sequence of content classes and where it occurs.
+struct Phrase {
+    seq: Vec<u32>,
+    weight: f64,
+    /// `(doc, content index)` of every occurrence.
+    occ: Vec<(u32, u32)>,
+    docs: usize,
+}
+
+/// A family under construction: occurrences as `(doc, first token, last token)`.
+struct Draft {
+    occ: Vec<(u32, u32, u32)>,
+    strength: f64,
+}
+
+pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
+    let mut budget = Budget::new(options.work_budget);
+    let mut notes = Vec::new();
+    let tick = |progress: &mut dyn FnMut(Progress) -> bool, stage, done: usize, total: usize| {
+        if progress(Progress { stage, done: done as u64, total: total.max(1) as u64 }) {
+            Ok(())
+        } else {
+            Err(Error::Cancelled)
+        }
+    };
+
+    tick(progress, Stage::Repeats, 0, 3)?;
+    let phrases = repeated_phrases(index, options, &mut budget);
+    tick(progress, Stage::Repeats, 3, 3)?;
+    let candidate_phrases = phrases.len();
+
+    let drafts = group(index, statements, options, &phrases, &mut budget, progress)?;
+    tick(progress, Stage::Report, 0, 2)?;
+    if budget.exhausted() {
+        notes.push(format!(
+            "The work budget of {} units ran out: the families are those found before it did (option work_budget).",
+            options.work_budget
+        ));
+    }
+
+    // Coverage and similarity use every family, reported or not.
+    let occ: Vec<&[(u32, u32, u32)]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
+    let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut notes);
+
+    let mut families: Vec<Family> = drafts.iter().map(|d| build_family(index, statements, d)).collect();
+    let families_found = families.len();
+    families.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.root_norm.cmp(&b.root_norm)).then_with(|| a.root_excerpt.doc.cmp(&b.root_excerpt.doc)));
+    families.truncate(options.max_families);
+    for (k, f) in families.iter_mut().enumerate() {
+        f.id = format!("f{}", k + 1);
+    }
+    tick(progress, Stage::Report, 1, 2)?;
+
+    let mut by_input: Vec<usize> = vec![0; index.docs.len()];
+    for (d, doc) in index.docs.iter().enumerate() {
+        by_input[doc.input] = d;
+    }
+    let summaries = statements
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let doc = &index.docs[by_input[i]];
+            let content = doc.content.len();
+            let sh = shared[by_input[i]];
+            StatementSummary {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                speaker: s.speaker.clone(),
+                date: s.date.clone(),
+                date_key: doc.date_key.clone(),
+                language: s.language.clone(),
+                words: doc.tokens.len(),
+                content_words: content,
+                shared_words: sh,
+                shared_share: if content == 0 { 0.0 } else { sh as f64 / content as f64 },
+            }
+        })
+        .collect();
+    let matrix = match matrix {
+        Some(m) => (0..statements.len()).map(|a| (0..statements.len()).map(|b| m[by_input[a]][by_input[b]]).collect()).collect(),
+        None => Vec::new(),
+    };
+    tick(progress, Stage::Report, 2, 2)?;
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        engine: concat!("refrain ", env!("CARGO_PKG_VERSION")).to_string(),
+        statements: summaries,
+        families,
+        similarity: Similarity {
+            measure: "share of the row statement's content words that lie in occurrences of families also occurring in the column statement".to_string(),
+            ids: statements.iter().map(|s| s.id.clone()).collect(),
+            matrix,
+        },
+        stats: Stats {
+            statements: statements.len(),
+            words: index.words,
+            candidate_phrases,
+            families_found,
+            work: budget.spent(),
+            budget_exhausted: budget.exhausted(),
+        },
+        notes,
+    })
+}
+
+/// Step 1-2: the distinct phrases of content classes that two or more statements share.
+fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Vec<Phrase> {
+    let classes = index.terms.len();
+    let mut seq: Vec<u32> = Vec::new();
+    let mut owner: Vec<u32> = Vec::new(); // doc of each position, u32::MAX on separators
+    let mut doc_start: Vec<usize> = Vec::new();
+    for (d, doc) in index.docs.iter().enumerate() {
+        doc_start.push(seq.len());
+        for &i in &doc.content {
+            seq.push(index.class(doc.tokens[i as usize].term));
+            owner.push(d as u32);
+        }
+        seq.push((classes + d) as u32);
+        owner.push(u32::MAX);
+    }
+    let n = seq.len();
+    if n == 0 || index.docs.len() < 2 {
+        return Vec::new();
+    }
+    budget.spend(n as u64 * 8);
+    let sa = suffix_array(&seq, classes + index.docs.len());
+    let lcp = lcp_array(&seq, &sa);
+
+    // Longest common prefix with a suffix of another statement, for each position.
+    let mut best = vec![0u32; n];
+    let doc_at = |r: usize| owner[sa[r] as usize];
+    let mut run = 0u32; // min lcp since the last rank of another doc
+    let mut have = false;
+    for r in 1..n {
+        if doc_at(r) != doc_at(r - 1) {
+            run = lcp[r];
+            have = true;
+        } else if have {
+            run = run.min(lcp[r]);
+        }
+        if have {
+            best[r] = run;
+        }
+    }
+    let (mut run, mut have) = (0u32, false);
+    for r in (0..n - 1).rev() {
+        if doc_at(r) != doc_at(r + 1) {
+            run = lcp[r + 1];
+            have = true;
+        } else if have {
+            run = run.min(lcp[r + 1]);
+        }
+        if have {
+            best[r] = best[r].max(run);
+        }
+    }
+    let mut longest = vec![0u32; n];
+    let mut rank = vec![0u32; n];
+    for r in 0..n {
+        if owner[sa[r] as usize] != u32::MAX {
+            longest[sa[r] as usize] = best[r];
+        }
+        rank[sa[r] as usize] = r as u32;
+    }
+
+    let weight_of = |s: &[u32]| s.iter().map(|&c| index.term(c).weight as f64).sum::<f64>();
+    let mut ids: HashMap<&[u32], usize> = HashMap::new();
+    let mut phrases: Vec<Phrase> = Vec::new();
+    for p in 0..n {
+        let len = longest[p] as usize;
+        if len < options.min_words || owner[p] == u32::MAX {
+            continue;
+        }
+        if p > 0 && owner[p - 1] == owner[p] && longest[p - 1] as usize > len {
+            continue; // inside the phrase that starts one word earlier
+        }
+        let s = &seq[p..p + len];
+        if ids.contains_key(s) || weight_of(s) < options.min_weight {
+            continue;
+        }
+        // All occurrences: the suffix-array interval around p's rank with lcp >= len.
+        let r = rank[p] as usize;
+        let (mut lo, mut hi) = (r, r);
+        while lo > 0 && lcp[lo] as usize >= len {
+            lo -= 1;
+        }
+        while hi + 1 < n && lcp[hi + 1] as usize >= len {
+            hi += 1;
+        }
+        if !budget.spend((hi - lo + 1 + len) as u64) {
+            break;
+        }
+        let mut occ: Vec<(u32, u32)> = (lo..=hi)
+            .map(|k| {
+                let q = sa[k] as usize;
+                let d = owner[q];
+                (d, (q - doc_start[d as usize]) as u32)
+            })
+            .collect();
+        occ.sort_unstable();
+        let mut docs = occ.iter().map(|o| o.0).collect::<Vec<_>>();
+        docs.dedup();
+        ids.insert(s, phrases.len());
+        phrases.push(Phrase { seq: s.to_vec(), weight: weight_of(s), occ, docs: docs.len() });
+    }
+    phrases
+}
+
+fn hash_seq(s: impl Iterator<Item = u32>) -> u64 {
+    // FNV-1a over the words; collisions only cost a failed alignment check.
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for w in s {
+        for b in w.to_le_bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Keys under which a phrase meets its one-edit neighbours: itself, itself less one word, and
+/// (three words or more) its words sorted.
+fn keys(seq: &[u32]) -> Vec<u64> {
+    let mut keys = vec![hash_seq(seq.iter().copied())];
+    if seq.len() <= 16 {
+        for skip in 0..seq.len() {
+            keys.push(hash_seq(seq.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, &w)| w)));
+        }
+    }
+    if seq.len() >= 3 {
+        let mut sorted = seq.to_vec();
+        sorted.sort_unstable();
+        keys.push(hash_seq(sorted.into_iter()).rotate_left(1));
+    }
+    keys
+}
+
+/// True when `b` is a variant of root `a`: at most one edit apart (or the same words
+/// reordered), sharing at least two content words, the differing words weighing at most half
+/// of the shared ones.
+fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
+    let word = |c: u32| Word { term: c, class: c, weight: index.term(c).weight, stop: false };
+    let ra: Vec<Word> = a.seq.iter().map(|&c| word(c)).collect();
+    let rb: Vec<Word> = b.seq.iter().map(|&c| word(c)).collect();
+    let al = align(&ra, &rb, false);
+    let (mut shared, mut differ, mut edits, mut same) = (0f64, 0f64, 0usize, 0usize);
+    for op in &al.ops {
+        match *op {
+            Op::Equal(i, _) => {
+                shared += ra[i].weight as f64;
+                same += 1;
+            }
+            Op::Move(i, _) => shared += ra[i].weight as f64,
+            Op::Variant(i, j) | Op::Substitute(i, j) => {
+                differ += ra[i].weight.max(rb[j].weight) as f64;
+                edits += 1;
+            }
+            Op::Delete(i) => {
+                differ += ra[i].weight as f64;
+                edits += 1;
+            }
+            Op::Insert(j) => {
+                differ += rb[j].weight as f64;
+                edits += 1;
+            }
+        }
+    }
+    let moved = al.ops.iter().any(|op| matches!(op, Op::Move(..)));
+    let reordered = moved && edits == 0;
+    (edits <= 1 || reordered) && same.max(if reordered { a.seq.len() } else { 0 }) >= min_words.max(2) && differ <= 0.5 * shared + 1e-9
+}
+
+/// Steps 3-4: families as drafts, strongest first.
+fn group(
+    index: &Index,
+    statements: &[Statement],
+    options: &Options,
+    phrases: &[Phrase],
+    budget: &mut Budget,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Vec<Draft>, Error> {
+    let mut order: Vec<usize> = (0..phrases.len()).collect();
+    let strength = |p: &Phrase| p.weight * p.docs as f64;
+    order.sort_by(|&a, &b| {
+        let (pa, pb) = (&phrases[a], &phrases[b]);
+        strength(pb).total_cmp(&strength(pa)).then_with(|| pb.seq.len().cmp(&pa.seq.len())).then_with(|| pa.seq.cmp(&pb.seq))
+    });
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &p in &order {
+        for k in keys(&phrases[p].seq) {
+            buckets.entry(k).or_default().push(p);
+        }
+    }
+    let mut taken = vec![false; phrases.len()];
+    let mut claimed: Vec<Vec<bool>> = index.docs.iter().map(|d| vec![false; d.content.len()]).collect();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let fuzzy_limit = options.max_families.saturating_mul(2);
+    for (step, &root) in order.iter().enumerate() {
+        if step % 256 == 0 && !progress(Progress { stage: Stage::Families, done: step as u64, total: order.len() as u64 }) {
+            return Err(Error::Cancelled);
+        }
+        if taken[root] {
+            continue;
+        }
+        if budget.exhausted() {
+            break;
+        }
+        taken[root] = true;
+        let mut members = vec![root];
+        for k in keys(&phrases[root].seq) {
+            let Some(bucket) = buckets.get(&k) else { continue };
+            if !budget.spend(bucket.len() as u64) {
+                break;
+            }
+            for &c in bucket {
+                if !taken[c] && is_variant(index, &phrases[root], &phrases[c], options.min_words) {
+                    taken[c] = true;
+                    members.push(c);
+                }
+            }
+        }
+        // Occurrences in content positions: (doc, first, last), not mostly claimed.
+        let mut occ: Vec<(u32, u32, u32)> = Vec::new();
+        for &m in &members {
+            let len = phrases[m].seq.len() as u32;
+            for &(d, i) in &phrases[m].occ {
+                occ.push((d, i, i + len - 1));
+            }
+        }
+        occ.retain(|&(d, a, b)| !mostly_claimed(&claimed[d as usize], a, b));
+        dedupe_overlaps(&mut occ);
+        if drafts.len() < fuzzy_limit {
+            gather_variants(index, options, &phrases[root], &mut occ, &claimed, budget);
+        }
+        let docs: HashSet<u32> = occ.iter().map(|o| o.0).collect();
+        if docs.len() < options.min_statements {
+            continue;
+        }
+        for &(d, a, b) in &occ {
+            for c in &mut claimed[d as usize][a as usize..=b as usize] {
+                *c = true;
+            }
+        }
+        // Content positions to token indices.
+        let occ = occ
+            .into_iter()
+            .map(|(d, a, b)| {
+                let content = &index.docs[d as usize].content;
+                (d, content[a as usize], content[b as usize])
+            })
+            .collect();
+        drafts.push(Draft { occ, strength: strength(&phrases[root]) });
+        let _ = statements;
+    }
+    Ok(drafts)
+}
+
+fn mostly_claimed(claimed: &[bool], a: u32, b: u32) -> bool {
+    let span = &claimed[a as usize..=b as usize];
+    span.iter().filter(|&&c| c).count() * 2 > span.len()
+}
+
+/// Keeps, of occurrences overlapping in one statement, the longest.
+fn dedupe_overlaps(occ: &mut Vec<(u32, u32, u32)>) {
+    occ.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)));
+    let mut out: Vec<(u32, u32, u32)> = Vec::with_capacity(occ.len());
+    for &o in occ.iter() {
+        match out.last_mut() {
+            Some(last) if last.0 == o.0 && o.1 <= last.2 => {
+                if o.2 - o.1 > last.2 - last.1 {
+                    *last = o;
+                }
+            }
+            _ => out.push(o),
+        }
+    }
+    *occ = out;
+}
+
+/// Finds one-off variants of a root (a word changed, a list reordered) by aligning the root
+/// against the statements around occurrences of its two rarest words.
+fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Vec<(u32, u32, u32)>, claimed: &[Vec<bool>], budget: &mut Budget) {
+    let m = root.seq.len();
+    let r: Vec<Word> = root.seq.iter().map(|&c| Word { term: c, class: c, weight: index.term(c).weight, stop: false }).collect();
+    let mut anchors: Vec<(usize, u32)> = root.seq.iter().copied().enumerate().collect();
+    anchors.sort_by_key(|&(_, c)| (index.postings(c).len(), c));
+    anchors.dedup_by_key(|a| a.1);
+    anchors.truncate(2);
+    let slack = (m / 2).max(2);
+    let mut tried: HashSet<(u32, u32)> = HashSet::new();
+    let mut found: Vec<(u32, u32, u32)> = Vec::new();
+    for &(qi, class) in &anchors {
+        let postings = index.postings(class);
+        if !budget.spend(postings.len() as u64) {
+            return;
+        }
+        for &(d, tok) in postings {
+            let doc = &index.docs[d as usize];
+            // Token index to content index.
+            let Ok(ci) = doc.content.binary_search(&tok) else { continue };
+            let lo = ci.saturating_sub(qi + slack);
+            let hi = (ci + (m - qi) + slack).min(doc.content.len());
+            if !tried.insert((d, lo as u32)) {
+                continue;
+            }
+            let t: Vec<Word> = doc.content[lo..hi]
+                .iter()
+                .map(|&i| {
+                    let c = index.class(doc.tokens[i as usize].term);
+                    Word { term: c, class: c, weight: index.term(c).weight, stop: false }
+                })
+                .collect();
+            if !budget.spend((m * t.len()) as u64) {
+                return;
+            }
+            let al = align(&r, &t, true);
+            if al.score < options.fuzzy_threshold || al.content_matched < options.min_words.max(2) || al.t_end <= al.t_start {
+                continue;
+            }
+            let (a, b) = ((lo + al.t_start) as u32, (lo + al.t_end - 1) as u32);
+            if occ.iter().chain(&found).any(|&(od, oa, ob)| od == d && oa <= b && a <= ob) || mostly_claimed(&claimed[d as usize], a, b) {
+                continue;
+            }
+            found.push((d, a, b));
+        }
+    }
+    occ.extend(found);
+    occ.sort_unstable();
+}
+
+/// Step 5: a draft as a reported family.
+fn build_family(index: &Index, statements: &[Statement], draft: &Draft) -> Family {
+    let words_of = |&(d, a, b): &(u32, u32, u32)| -> Vec<u32> { (a..=b).map(|i| index.docs[d as usize].tokens[i as usize].term).collect() };
+    // Root: the most common wording; ties to the earliest date, then statement order, then text order.
+    let mut counts: HashMap<Vec<u32>, usize> = HashMap::new();
+    for o in &draft.occ {
+        *counts.entry(words_of(o)).or_default() += 1;
+    }
+    let root_occ = *draft
+        .occ
+        .iter()
+        .min_by(|x, y| {
+            let (cx, cy) = (counts[&words_of(x)], counts[&words_of(y)]);
+            let date = |o: &(u32, u32, u32)| index.docs[o.0 as usize].date_key.clone().unwrap_or_else(|| "9999".into());
+            cy.cmp(&cx).then_with(|| date(x).cmp(&date(y))).then_with(|| x.cmp(y))
+        })
+        .expect("a family has occurrences");
+    let (rd, ra, rb) = (root_occ.0 as usize, root_occ.1 as usize, root_occ.2 as usize);
+    let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd, i)).collect();
+    let root_text = |i: usize| -> String {
+        let t = index.docs[rd].tokens[ra + i];
+        statements[index.docs[rd].input].text[t.span().range()].to_string()
+    };
+
+    let mut occurrences = Vec::with_capacity(draft.occ.len());
+    let mut slots: BTreeMap<usize, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut similarity_sum = 0.0;
+    for &(d, a, b) in &draft.occ {
+        let (d, a, b) = (d as usize, a as usize, b as usize);
+        let t: Vec<Word> = (a..=b).map(|i| index.word(d, i)).collect();
+        let al = align(&root_words, &t, false);
+        let diff = edits(index, statements, d, a, &al.ops, &root_text);
+        for op in &al.ops {
+            if let Op::Variant(i, j) | Op::Substitute(i, j) = *op {
+                let filler = index.term(t[j].term).norm.to_string();
+                slots.entry(i).or_default().entry(filler).and_modify(|c| *c += 1).or_insert(1);
+            }
+        }
+        similarity_sum += al.score;
+        occurrences.push(Occurrence { excerpt: index.excerpt(statements, d, a, b), similarity: round(al.score), diff });
+    }
+    // A slot's fillers include the root's own word, counted where the occurrence has it.
+    let slots: Vec<Slot> = slots
+        .into_iter()
+        .map(|(i, mut fillers)| {
+            let root_norm = index.term(root_words[i].term).norm.to_string();
+            let same = occurrences.iter().filter(|o| o.diff.iter().any(|e| e.op == EditOp::Equal && e.index == Some(i))).count();
+            if same > 0 {
+                *fillers.entry(root_norm).or_default() += same;
+            }
+            let mut fillers: Vec<Filler> = fillers.into_iter().map(|(text, count)| Filler { text, count }).collect();
+            fillers.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+            Slot { index: i, root: root_text(i), fillers }
+        })
+        .collect();
+    let docs: Vec<usize> = {
+        let mut v: Vec<usize> = draft.occ.iter().map(|o| o.0 as usize).collect();
+        v.dedup();
+        v
+    };
+    let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
+    let stability = similarity_sum / draft.occ.len() as f64;
+    let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
+    let mut timeline: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for &d in &docs {
+        if let Some(date) = &index.docs[d].date_key {
+            timeline.entry(date.clone()).or_default().push(statements[index.docs[d].input].id.clone());
+        }
+    }
+    let first_use = timeline.iter().next().map(|(date, ids)| {
+        let id = ids.iter().min().expect("a date has statements").clone();
+        let speaker = statements.iter().find(|s| s.id == id).and_then(|s| s.speaker.clone());
+        FirstUse { doc: id, speaker, date: date.clone() }
+    });
+    let _ = draft.strength;
+    Family {
+        id: String::new(),
+        root: statements[index.docs[rd].input].text[index.docs[rd].tokens[ra].start as usize..index.docs[rd].tokens[rb].end as usize].to_string(),
+        root_norm: root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "),
+        root_excerpt: index.excerpt(statements, rd, ra, rb),
+        score: round(weight * (1.0 + (speakers as f64).ln()) * (0.5 + 0.5 * stability)),
+        weight: round(weight),
+        statements: docs.len(),
+        speakers,
+        stability: round(stability),
+        slots,
+        first_use,
+        timeline: timeline.into_iter().map(|(date, mut docs)| {
+            docs.sort();
+            TimelinePoint { date, docs }
+        }).collect(),
+        occurrences,
+    }
+}
+
+/// Rounds a figure for the report (6 decimals), so reports are stable across platforms.
+pub(crate) fn round(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// Alignment steps as report edits; `reference(i)` gives the reference's word `i` as written.
+pub(crate) fn edits(index: &Index, statements: &[Statement], d: usize, a: usize, ops: &[Op], reference: &dyn Fn(usize) -> String) -> Vec<Edit> {
+    let doc = &index.docs[d];
+    let text = &statements[doc.input].text;
+    let word = |j: usize| {
+        let t = doc.tokens[a + j];
+        (text[t.span().range()].to_string(), t.start as usize, t.end as usize)
+    };
+    ops.iter()
+        .map(|op| {
+            let (kind, r, t) = match *op {
+                Op::Equal(i, j) => (EditOp::Equal, Some(i), Some(j)),
+                Op::Variant(i, j) => (EditOp::Variant, Some(i), Some(j)),
+                Op::Substitute(i, j) => (EditOp::Substitute, Some(i), Some(j)),
+                Op::Move(i, j) => (EditOp::Move, Some(i), Some(j)),
+                Op::Delete(i) => (EditOp::Delete, Some(i), None),
+                Op::Insert(j) => (EditOp::Insert, None, Some(j)),
+            };
+            let t = t.map(word);
+            Edit {
+                op: kind,
+                index: r,
+                reference: r.map(reference),
+                text: t.as_ref().map(|w| w.0.clone()),
+                start: t.as_ref().map(|w| w.1),
+                end: t.as_ref().map(|w| w.2),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,268 @@
+//! The index: every statement tokenized, terms interned with their weight, postings by class.
+//!
+//! Statements are held in canonical order (sorted by id), so nothing downstream depends on
+//! the order in which they were added.
+
+use crate::error::Error;
+use crate::options::Options;
+use crate::span::Span;
+use crate::text::{self, Normalization, TokenKind, COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
+use crate::{Progress, Stage, Statement};
+use std::collections::{HashMap, HashSet};
+
+/// A token inside the index: byte span, UTF-16 start and term id, 16 bytes.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: u32,
+    pub end: u32,
+    pub utf16: u32,
+    pub term: u32,
+}
+
+impl Tok {
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// A term: one comparison form.
+#[derive(Clone, Debug)]
+pub(crate) struct Term {
+    pub norm: Box<str>,
+    /// The term of the near-synonym set's representative (itself when not in a set).
+    pub class: u32,
+    pub stop: bool,
+    pub kind: TokenKind,
+    /// Number of statements using the term (or any term of its class).
+    pub df: u32,
+    pub weight: f32,
+}
+
+#[derive(Debug)]
+pub(crate) struct Doc {
+    /// Position of the statement in input order.
+    pub input: usize,
+    pub tokens: Vec<Tok>,
+    /// Token indices of content tokens (not stopwords).
+    pub content: Vec<u32>,
+    /// Speaker key: the speaker lower-cased, or the id.
+    pub speaker: String,
+    /// Sortable date read from the statement's date.
+    pub date_key: Option<String>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Index {
+    pub docs: Vec<Doc>,
+    pub terms: Vec<Term>,
+    pub term_ids: HashMap<Box<str>, u32>,
+    /// For each class, `(doc, token index)` of every token of that class, in doc then text order.
+    postings_start: Vec<u32>,
+    postings: Vec<(u32, u32)>,
+    pub normalization: Normalization,
+    pub words: usize,
+}
+
+/// The sortable date at the start of a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+///
+/// "2021 (UNGA session 76)" gives "2021"; "2020-09-22" gives itself; "Sept 2020" gives None.
+pub(crate) fn date_key(date: &str) -> Option<String> {
+    let b = date.trim().as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.len() >= r.end && b[r].iter().all(u8::is_ascii_digit);
+    if !digits(0..4) || (b.len() > 4 && b[4].is_ascii_digit()) {
+        return None;
+    }
+    let s = std::str::from_utf8(b).ok()?;
+    if b.len() >= 10 && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) && (b.len() == 10 || !b[10].is_ascii_digit()) {
+        return Some(s[..10].to_string());
+    }
+    if b.len() >= 7 && b[4] == b'-' && digits(5..7) && (b.len() == 7 || !b[7].is_ascii_digit()) {
+        return Some(s[..7].to_string());
+    }
+    Some(s[..4].to_string())
+}
+
+impl Index {
+    pub(crate) fn build(statements: &[Statement], options: &Options, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Index, Error> {
+        let normalization = Normalization { spelling: options.spelling, inflection: options.inflection };
+        let stop: HashSet<&str> = STOPWORDS.iter().chain(STOP_HAN).copied().collect();
+        let common: HashSet<&str> = COMMON.iter().copied().collect();
+        let mut order: Vec<usize> = (0..statements.len()).collect();
+        order.sort_by(|&a, &b| statements[a].id.cmp(&statements[b].id));
+
+        let mut terms: Vec<Term> = Vec::new();
+        let mut term_ids: HashMap<Box<str>, u32> = HashMap::new();
+        fn intern(norm: &str, kind: TokenKind, terms: &mut Vec<Term>, term_ids: &mut HashMap<Box<str>, u32>, stop: &HashSet<&str>) -> u32 {
+            if let Some(&id) = term_ids.get(norm) {
+                return id;
+            }
+            let id = terms.len() as u32;
+            let is_stop = stop.contains(norm);
+            terms.push(Term { norm: norm.into(), class: id, stop: is_stop, kind, df: 0, weight: 0.0 });
+            term_ids.insert(norm.into(), id);
+            id
+        }
+
+        let total_bytes: u64 = statements.iter().map(|s| s.text.len() as u64).sum::<u64>().max(1);
+        let mut done_bytes = 0u64;
+        let mut docs = Vec::with_capacity(statements.len());
+        let mut words = 0;
+        for &input in &order {
+            let s = &statements[input];
+            let mut tokens = Vec::new();
+            text::scan(&s.text, normalization, &mut |span, utf16, _end, kind, norm| {
+                let term = intern(norm, kind, &mut terms, &mut term_ids, &stop);
+                tokens.push(Tok { start: span.start as u32, end: span.end as u32, utf16: utf16 as u32, term });
+            });
+            words += tokens.len();
+            let speaker = match &s.speaker {
+                Some(sp) if !sp.trim().is_empty() => sp.trim().to_lowercase(),
+                _ => format!("\u{0}{}", s.id),
+            };
+            docs.push(Doc { input, tokens, content: Vec::new(), speaker, date_key: s.date.as_deref().and_then(date_key) });
+            done_bytes += s.text.len() as u64;
+            if !progress(Progress { stage: Stage::Tokenize, done: done_bytes, total: total_bytes }) {
+                return Err(Error::Cancelled);
+            }
+        }
+
+        // Near-synonym classes.
+        if options.synonyms {
+            for set in SYNONYMS {
+                let rep = intern(set[0], TokenKind::Word, &mut terms, &mut term_ids, &stop);
+                for word in &set[1..] {
+                    if let Some(&id) = term_ids.get(*word) {
+                        terms[id as usize].class = rep;
+                    }
+                }
+            }
+        }
+
+        // Document frequency per class, then weights.
+        let mut class_df = vec![0u32; terms.len()];
+        let mut last_doc = vec![u32::MAX; terms.len()];
+        for (d, doc) in docs.iter().enumerate() {
+            for t in &doc.tokens {
+                let c = terms[t.term as usize].class as usize;
+                if last_doc[c] != d as u32 {
+                    last_doc[c] = d as u32;
+                    class_df[c] += 1;
+                }
+            }
+        }
+        let n = docs.len().max(1) as f64;
+        for term in terms.iter_mut() {
+            term.df = class_df[term.class as usize];
+            term.weight = weight(term, &common, n) as f32;
+        }
+        for doc in docs.iter_mut() {
+            doc.content = (0..doc.tokens.len() as u32).filter(|&i| !terms[doc.tokens[i as usize].term as usize].stop).collect();
+        }
+
+        // Postings by class, as one flat array (counting sort).
+        let mut postings_start = vec![0u32; terms.len() + 1];
+        for doc in &docs {
+            for t in &doc.tokens {
+                postings_start[terms[t.term as usize].class as usize + 1] += 1;
+            }
+        }
+        for i in 1..postings_start.len() {
+            postings_start[i] += postings_start[i - 1];
+        }
+        let mut fill = postings_start.clone();
+        let mut postings = vec![(0u32, 0u32); words];
+        for (d, doc) in docs.iter().enumerate() {
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let c = terms[t.term as usize].class as usize;
+                postings[fill[c] as usize] = (d as u32, i as u32);
+                fill[c] += 1;
+            }
+        }
+        Ok(Index { docs, terms, term_ids, postings_start, postings, normalization, words })
+    }
+
+    /// Every `(doc, token index)` whose term is in `class`.
+    pub(crate) fn postings(&self, class: u32) -> &[(u32, u32)] {
+        let c = class as usize;
+        if c + 1 >= self.postings_start.len() {
+            return &[];
+        }
+        &self.postings[self.postings_start[c] as usize..self.postings_start[c + 1] as usize]
+    }
+
+    pub(crate) fn term(&self, id: u32) -> &Term {
+        &self.terms[id as usize]
+    }
+
+    pub(crate) fn class(&self, term: u32) -> u32 {
+        self.terms[term as usize].class
+    }
+}
+
+/// A term's weight: a prior by kind (stopwords almost nothing, very common words less, Han
+/// characters about a third of a word, numbers half), times a rarity factor from 0.5 (in every
+/// statement) to 1.0 (in one statement).
+fn weight(term: &Term, common: &HashSet<&str>, n: f64) -> f64 {
+    let prior = if term.stop {
+        0.02
+    } else {
+        match term.kind {
+            TokenKind::Ideograph => 0.35,
+            TokenKind::Number => 0.5,
+            TokenKind::Word if common.contains(&*term.norm) => 0.4,
+            TokenKind::Word if term.norm.chars().count() <= 2 => 0.5,
+            TokenKind::Word => 1.0,
+        }
+    };
+    let rarity = if n < 2.0 || term.df == 0 { 1.0 } else { ((n / term.df as f64).ln() / n.ln()).clamp(0.0, 1.0) };
+    prior * (0.5 + 0.5 * rarity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_keys() {
+        for (date, want) in [
+            ("2021 (UNGA session 76 general debate; exact day not in corpus)", Some("2021")),
+            ("2020-09-22", Some("2020-09-22")),
+            ("2020-09", Some("2020-09")),
+            ("2020-09-22T10:00", Some("2020-09-22")),
+            ("Sept 2020", None),
+            ("20201", None),
+            ("", None),
+        ] {
+            assert_eq!(date_key(date).as_deref(), want, "{date:?}");
+        }
+    }
+}
+
+impl Index {
+    /// The excerpt of tokens `a..=b` of canonical doc `d`.
+    pub(crate) fn excerpt(&self, statements: &[Statement], d: usize, a: usize, b: usize) -> crate::report::Excerpt {
+        let doc = &self.docs[d];
+        let s = &statements[doc.input];
+        let (ta, tb) = (doc.tokens[a], doc.tokens[b]);
+        let text = &s.text[ta.start as usize..tb.end as usize];
+        crate::report::Excerpt {
+            doc: s.id.clone(),
+            start: ta.start as usize,
+            end: tb.end as usize,
+            utf16_start: ta.utf16 as usize,
+            utf16_end: ta.utf16 as usize + crate::span::utf16_len(text),
+            text: text.to_string(),
+        }
+    }
+
+    /// The aligner's view of token `i` of canonical doc `d`.
+    pub(crate) fn word(&self, d: usize, i: usize) -> crate::align::Word {
+        self.word_of_term(self.docs[d].tokens[i].term)
+    }
+
+    /// The aligner's view of a term.
+    pub(crate) fn word_of_term(&self, term: u32) -> crate::align::Word {
+        let t = &self.terms[term as usize];
+        crate::align::Word { term, class: t.class, weight: t.weight, stop: t.stop }
+    }
+}

@@ -1,0 +1,159 @@
+//! Phrase search: every place where a phrase or a variant of it occurs, ranked.
+//!
+//! The phrase is tokenized and normalized like the statements. Every occurrence of one of its
+//! content words (or a near-synonym) opens a window of the statement a little wider than the
+//! phrase; the phrase is aligned with each window (see `align`), and alignments scoring at
+//! least `query_min_score` and matching at least one content word are kept, the best of
+//! overlapping ones, best first.
+
+use crate::align::{align, Word};
+use crate::budget::Budget;
+use crate::error::Error;
+use crate::families::{edits, round};
+use crate::index::Index;
+use crate::options::Options;
+use crate::report::{QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
+use crate::text::{self, SYNONYMS};
+use crate::Statement;
+use std::collections::HashSet;
+
+const CONTEXT_CHARS: usize = 60;
+
+pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, phrase: &str, last: Option<&Report>) -> Result<QueryReport, Error> {
+    let tokens = text::tokenize_with(phrase, index.normalization);
+    if tokens.is_empty() {
+        return Err(Error::EmptyQuery);
+    }
+    if tokens.len() > options.query_max_words {
+        return Err(Error::QueryTooLong { words: tokens.len(), limit: options.query_max_words });
+    }
+    let stop: HashSet<&str> = text::STOPWORDS.iter().chain(text::STOP_HAN).copied().collect();
+    // Query words: known terms keep their id, class and weight; unknown ones get fresh ids.
+    let mut fresh = u32::MAX;
+    let q: Vec<Word> = tokens
+        .iter()
+        .map(|t| match index.term_ids.get(t.norm.as_str()) {
+            Some(&id) => index.word_of_term(id),
+            None => {
+                fresh -= 1;
+                let class = if options.synonyms {
+                    SYNONYMS.iter().find(|set| set.contains(&t.norm.as_str())).and_then(|set| index.term_ids.get(set[0]).copied()).unwrap_or(fresh)
+                } else {
+                    fresh
+                };
+                let is_stop = stop.contains(t.norm.as_str());
+                Word { term: fresh, class, weight: if is_stop { 0.02 } else { 1.0 }, stop: is_stop }
+            }
+        })
+        .collect();
+    let mut anchors: Vec<(usize, u32)> = q.iter().enumerate().filter(|(_, w)| !w.stop).map(|(i, w)| (i, w.class)).collect();
+    if anchors.is_empty() {
+        anchors = q.iter().enumerate().map(|(i, w)| (i, w.class)).collect();
+    }
+    let content_words = q.iter().filter(|w| !w.stop).count();
+    let need = content_words.min(1);
+
+    let m = q.len();
+    let slack = (m / 2).max(2);
+    let mut budget = Budget::new(options.work_budget);
+    let mut tried: HashSet<(u32, u32)> = HashSet::new();
+    let mut hits: Vec<(f64, u32, usize, usize, Vec<crate::align::Op>)> = Vec::new();
+    'anchors: for &(qi, class) in &anchors {
+        let postings = index.postings(class);
+        if !budget.spend(postings.len() as u64) {
+            break;
+        }
+        for &(d, tok) in postings {
+            let doc = &index.docs[d as usize];
+            let lo = (tok as usize).saturating_sub(qi + slack);
+            let hi = (tok as usize + (m - qi) + slack).min(doc.tokens.len());
+            if !tried.insert((d, lo as u32)) {
+                continue;
+            }
+            if !budget.spend((m * (hi - lo)) as u64) {
+                break 'anchors;
+            }
+            let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
+            let al = align(&q, &t, true);
+            if al.score < options.query_min_score || al.content_matched < need || al.t_end <= al.t_start {
+                continue;
+            }
+            let ops = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
+            hits.push((al.score, d, lo + al.t_start, lo + al.t_end - 1, ops));
+        }
+    }
+    // Best first; ties by statement id and position, so input order never matters.
+    let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
+    hits.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| id(x.1).cmp(id(y.1))).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
+    let mut kept: Vec<(f64, u32, usize, usize, Vec<crate::align::Op>)> = Vec::new();
+    for h in hits {
+        if !kept.iter().any(|k| k.1 == h.1 && k.2 <= h.3 && h.2 <= k.3) {
+            kept.push(h);
+        }
+    }
+    let total = kept.len();
+    kept.truncate(options.query_max_results);
+    let query_word = |i: usize| phrase[tokens[i].span.range()].to_string();
+    let occurrences = kept
+        .into_iter()
+        .map(|(score, d, a, b, ops)| {
+            let d = d as usize;
+            let excerpt = index.excerpt(statements, d, a, b);
+            let family = last.and_then(|r| {
+                r.families.iter().find(|f| f.occurrences.iter().any(|o| o.excerpt.doc == excerpt.doc && o.excerpt.start < excerpt.end && excerpt.start < o.excerpt.end)).map(|f| f.id.clone())
+            });
+            let text = &statements[index.docs[d].input].text;
+            let before = tail(&text[..excerpt.start], CONTEXT_CHARS).to_string();
+            let after = head(&text[excerpt.end..], CONTEXT_CHARS).to_string();
+            QueryOccurrence { explanation: edits(index, statements, d, a, &ops, &query_word), excerpt, score: round(score), family, before, after }
+        })
+        .collect();
+    Ok(QueryReport {
+        schema_version: SCHEMA_VERSION,
+        query: phrase.to_string(),
+        query_norm: tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "),
+        occurrences,
+        total,
+        budget_exhausted: budget.exhausted(),
+    })
+}
+
+/// Re-bases an op's target index on the start of the aligned region.
+fn shift(op: crate::align::Op, by: usize) -> crate::align::Op {
+    use crate::align::Op::*;
+    match op {
+        Equal(i, j) => Equal(i, j - by),
+        Variant(i, j) => Variant(i, j - by),
+        Substitute(i, j) => Substitute(i, j - by),
+        Move(i, j) => Move(i, j - by),
+        Insert(j) => Insert(j - by),
+        Delete(i) => Delete(i),
+    }
+}
+
+fn head(s: &str, chars: usize) -> &str {
+    match s.char_indices().nth(chars) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+fn tail(s: &str, chars: usize) -> &str {
+    match s.char_indices().rev().nth(chars.saturating_sub(1)) {
+        Some((i, _)) if chars > 0 => &s[i..],
+        _ if chars == 0 => "",
+        _ => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn context_cuts_on_char_boundaries() {
+        assert_eq!(super::head("多边主义", 2), "多边");
+        assert_eq!(super::tail("多边主义", 2), "主义");
+        assert_eq!(super::tail("ab", 5), "ab");
+        assert_eq!(super::head("ab", 0), "");
+        assert_eq!(super::tail("ab", 0), "");
+    }
+}

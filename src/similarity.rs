@@ -1,0 +1,81 @@
+//! Coverage and the statement-by-statement similarity matrix.
+//!
+//! `matrix[a][b]` is the share of statement a's content words that lie in occurrences (in a)
+//! of families that also occur in b. It is asymmetric: a short statement quoting a long one
+//! is mostly shared, the long one only a little. The diagonal is 1.
+
+use crate::index::Index;
+use crate::options::Options;
+
+/// Merges intervals `[a, b)` and counts the positions covered.
+fn covered(mut v: Vec<(u32, u32)>) -> usize {
+    v.sort_unstable();
+    let (mut total, mut end) = (0usize, 0u32);
+    for (a, b) in v {
+        let a = a.max(end);
+        if b > a {
+            total += (b - a) as usize;
+            end = b;
+        }
+    }
+    total
+}
+
+/// Shared content words per canonical doc, and the matrix (canonical order) when the corpus is
+/// small enough for it.
+pub(crate) fn coverage(index: &Index, families: &[&[(u32, u32, u32)]], options: &Options, notes: &mut Vec<String>) -> (Vec<usize>, Option<Vec<Vec<f64>>>) {
+    let n = index.docs.len();
+    // Per doc: (content interval, family).
+    let mut per_doc: Vec<Vec<((u32, u32), usize)>> = vec![Vec::new(); n];
+    let mut family_docs: Vec<Vec<u32>> = Vec::with_capacity(families.len());
+    for (f, occ) in families.iter().enumerate() {
+        let mut docs: Vec<u32> = occ.iter().map(|o| o.0).collect();
+        docs.dedup();
+        family_docs.push(docs);
+        for &(d, a, b) in occ.iter() {
+            let content = &index.docs[d as usize].content;
+            let lo = content.partition_point(|&i| i < a) as u32;
+            let hi = content.partition_point(|&i| i <= b) as u32;
+            per_doc[d as usize].push(((lo, hi), f));
+        }
+    }
+    let shared: Vec<usize> = per_doc.iter().map(|v| covered(v.iter().map(|x| x.0).collect())).collect();
+    if n > options.matrix_max_statements {
+        notes.push(format!(
+            "The similarity matrix is left out: {n} statements is more than {} (option matrix_max_statements).",
+            options.matrix_max_statements
+        ));
+        return (shared, None);
+    }
+    let mut matrix = vec![vec![0.0; n]; n];
+    for a in 0..n {
+        matrix[a][a] = 1.0;
+        let content = index.docs[a].content.len();
+        if content == 0 {
+            continue;
+        }
+        let mut with: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+        for &(iv, f) in &per_doc[a] {
+            for &b in &family_docs[f] {
+                if b as usize != a {
+                    with[b as usize].push(iv);
+                }
+            }
+        }
+        for (b, v) in with.into_iter().enumerate() {
+            if !v.is_empty() {
+                matrix[a][b] = crate::families::round(covered(v) as f64 / content as f64);
+            }
+        }
+    }
+    (shared, Some(matrix))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn covered_merges() {
+        assert_eq!(super::covered(vec![(0, 3), (2, 5), (7, 8), (7, 8)]), 6);
+        assert_eq!(super::covered(vec![]), 0);
+    }
+}

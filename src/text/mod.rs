@@ -1,0 +1,228 @@
+//! Text: tokenization with exact spans, and normalization of each token's comparison form.
+//!
+//! Words are found by the Unicode word-boundary rules (UAX #29); Han, Hiragana, Katakana and
+//! Hangul characters are single tokens, so Chinese without spaces works. Punctuation,
+//! whitespace and symbols (emoji included) separate tokens and are not tokens themselves. A word
+//! broken by a hyphen and a line break, as PDF conversion leaves it ("Anti- Fascist"), is one
+//! token whose span covers both parts.
+//!
+//! ```
+//! use refrain::text::tokenize;
+//! let text = "Genuine multilateralism, 真正的多边主义 🌍";
+//! let tokens = tokenize(text);
+//! assert_eq!(tokens[0].norm, "genuine");
+//! assert_eq!(&text[tokens[2].span.range()], "真");
+//! assert_eq!(tokens.len(), 2 + 7);
+//! ```
+
+mod lexicon;
+mod normalize;
+
+pub(crate) use lexicon::{COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
+pub use normalize::{normalize_word, Normalization};
+
+use crate::span::Span;
+use normalize::is_hyphen;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word in a script written with spaces (Latin, Cyrillic, Greek, Arabic, ...).
+    Word,
+    /// A number ("2030", "1.5").
+    Number,
+    /// One Han, Hiragana, Katakana or Hangul character.
+    Ideograph,
+}
+
+/// A token: where it is in the original text and how it compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// UTF-8 byte span in the original text.
+    pub span: Span,
+    /// UTF-16 code unit offset of `span.start`.
+    pub utf16_start: usize,
+    /// UTF-16 code unit offset of `span.end`.
+    pub utf16_end: usize,
+    /// The comparison form (see [`normalize_word`]).
+    pub norm: String,
+    /// What the token is.
+    pub kind: TokenKind,
+}
+
+/// Tokenizes with the default normalization.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with(text, Normalization::default())
+}
+
+/// Tokenizes with the given normalization.
+pub fn tokenize_with(text: &str, n: Normalization) -> Vec<Token> {
+    let mut out = Vec::new();
+    scan(text, n, &mut |span, utf16_start, utf16_end, kind, norm| {
+        out.push(Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind })
+    });
+    out
+}
+
+/// True for Han, Hiragana, Katakana and Hangul characters (and the ideographic zero).
+pub(crate) fn is_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3007 | 0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xFF66..=0xFF9F | 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
+}
+
+struct Piece {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+}
+
+/// Finds the tokens of `text` and calls `emit(span, utf16_start, utf16_end, kind, norm)` for each,
+/// in text order.
+pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str)) {
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (offset, seg) in text.split_word_bound_indices() {
+        if !seg.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if seg.chars().any(is_ideograph) {
+            // Split into characters (with their combining marks); runs of other letters stay whole.
+            let mut run: Option<(usize, usize)> = None;
+            for (i, g) in seg.grapheme_indices(true) {
+                let (gs, ge) = (offset + i, offset + i + g.len());
+                if g.chars().any(is_ideograph) {
+                    if let Some((s, e)) = run.take() {
+                        pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+                    }
+                    pieces.push(Piece { start: gs, end: ge, kind: TokenKind::Ideograph });
+                } else if g.chars().any(char::is_alphanumeric) {
+                    run = Some(run.map_or((gs, ge), |(s, _)| (s, ge)));
+                } else if let Some((s, e)) = run.take() {
+                    pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+                }
+            }
+            if let Some((s, e)) = run {
+                pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+            }
+        } else {
+            pieces.push(Piece { start: offset, end: offset + seg.len(), kind: kind_of(seg) });
+        }
+    }
+
+    let mut utf16 = 0usize;
+    let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let start = pieces[i].start;
+        let mut end = pieces[i].end;
+        let kind = pieces[i].kind;
+        let mut j = i;
+        if kind == TokenKind::Word {
+            while j + 1 < pieces.len() && pieces[j + 1].kind == TokenKind::Word && joins(&text[pieces[j].end..pieces[j + 1].start]) {
+                j += 1;
+                end = pieces[j].end;
+            }
+        }
+        buf.clear();
+        for piece in &pieces[i..=j] {
+            buf.push_str(&text[piece.start..piece.end]);
+        }
+        let norm = if kind == TokenKind::Word && j == i {
+            normalize_word(&text[start..end], n)
+        } else {
+            normalize_word(&buf, n)
+        };
+        utf16 += crate::span::utf16_len(&text[utf16_at..start]);
+        let utf16_start = utf16;
+        utf16 += crate::span::utf16_len(&text[start..end]);
+        utf16_at = end;
+        if !norm.is_empty() {
+            emit(Span::new(start, end), utf16_start, utf16, kind, &norm);
+        }
+        i = j + 1;
+    }
+}
+
+fn kind_of(word: &str) -> TokenKind {
+    if word.chars().next().is_some_and(|c| c.is_numeric()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+/// True when the text between two words joins them into one: a hyphen alone ("all-out"), or a
+/// hyphen then a line break or a few spaces, as PDF conversion leaves it ("all- out").
+fn joins(gap: &str) -> bool {
+    let mut chars = gap.chars();
+    match chars.next() {
+        Some(c) if is_hyphen(c) => {}
+        _ => return false,
+    }
+    let rest = chars.as_str();
+    rest.chars().all(|c| c.is_whitespace()) && rest.chars().filter(|&c| c == '\n').count() <= 1 && rest.chars().count() <= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(text, [(token text as written, norm, kind)])`; spans and UTF-16 offsets are checked
+    /// against the text for every token.
+    fn check(text: &str, want: &[(&str, &str)]) {
+        let tokens = tokenize(text);
+        let got: Vec<(&str, &str)> = tokens.iter().map(|t| (&text[t.span.range()], t.norm.as_str())).collect();
+        assert_eq!(got, want, "tokens of {text:?}");
+        for t in &tokens {
+            let before: Vec<u16> = text[..t.span.start].encode_utf16().collect();
+            let inside: Vec<u16> = text[t.span.range()].encode_utf16().collect();
+            assert_eq!(t.utf16_start, before.len(), "utf16 start of {:?}", t.norm);
+            assert_eq!(t.utf16_end, before.len() + inside.len(), "utf16 end of {:?}", t.norm);
+        }
+    }
+
+    #[test]
+    fn english() {
+        check("Practise true multilateralism.", &[("Practise", "practice"), ("true", "true"), ("multilateralism", "multilateralism")]);
+        check("the UN’s “centre”", &[("the", "the"), ("UN’s", "un"), ("centre", "center")]);
+    }
+
+    #[test]
+    fn no_break_and_ideographic_spaces_separate() {
+        check("banner of\u{00A0}multilateralism", &[("banner", "banner"), ("of", "of"), ("multilateralism", "multilateralism")]);
+        check("A\u{3000}B", &[("A", "a"), ("B", "b")]);
+    }
+
+    #[test]
+    fn pdf_hyphenation_joins() {
+        check("Anti- Fascist war", &[("Anti- Fascist", "antifascist"), ("war", "war")]);
+        check("all-\nout war", &[("all-\nout", "allout"), ("war", "war")]);
+        check("all-out war", &[("all-out", "allout"), ("war", "war")]);
+        check("peace - security", &[("peace", "peace"), ("security", "security")]);
+        check("2017-2024", &[("2017", "2017"), ("2024", "2024")]);
+    }
+
+    #[test]
+    fn chinese_and_japanese() {
+        check("构建人类命运共同体。", &[("构", "构"), ("建", "建"), ("人", "人"), ("类", "类"), ("命", "命"), ("运", "运"), ("共", "共"), ("同", "同"), ("体", "体")]);
+        check("多边主义，ＷＴＯ改革", &[("多", "多"), ("边", "边"), ("主", "主"), ("义", "义"), ("ＷＴＯ", "wto"), ("改", "改"), ("革", "革")]);
+        check("2020年", &[("2020", "2020"), ("年", "年")]);
+        check("カタカナ", &[("カ", "カ"), ("タ", "タ"), ("カ", "カ"), ("ナ", "ナ")]);
+        check("한국", &[("한", "한"), ("국", "국")]);
+    }
+
+    #[test]
+    fn emoji_combining_marks_ligatures() {
+        check("🌍 peace 👩‍👩‍👧 now", &[("peace", "peace"), ("now", "now")]);
+        check("𝐀 cafe\u{0301} ﬁnance", &[("𝐀", "a"), ("cafe\u{0301}", "café"), ("ﬁnance", "finance")]);
+        check("e\u{0301}tat", &[("e\u{0301}tat", "état")]);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only() {
+        check("", &[]);
+        check(" ,.;— “” \n\t", &[]);
+    }
+}
