@@ -1,0 +1,37 @@
+# refrain: build the WebAssembly package, serve the page, run every test.
+#   make run    set up, build www/pkg, serve www/ on 127.0.0.1 (PORT=8080 by default)
+#   make test   set up, then every test (Rust, WebAssembly in Node and Chromium, JS, page), then
+#               the payload and speed figures; ends with PASS or FAIL
+#   make wasm   only build www/pkg (wasm-bindgen --target web, then wasm-opt -Oz)
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+PKG := www/pkg
+WASM_TARGET := wasm32-unknown-unknown
+WASM_RAW := target/$(WASM_TARGET)/wasm-release/refrain.wasm
+# The features rustc enables for wasm32 by default; wasm-opt must accept them.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: all setup wasm run test serve
+
+all: wasm
+
+setup:
+	@bash scripts/setup.sh
+
+wasm:
+	cargo build --profile wasm-release --target $(WASM_TARGET) --lib
+	wasm-bindgen --target web --out-dir $(PKG) --out-name refrain $(WASM_RAW)
+	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/refrain_bg.wasm -o $(PKG)/refrain_bg.wasm
+	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(PKG)/refrain_bg.wasm");console.log(`$(PKG)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'
+
+serve:
+	node scripts/serve.mjs www --port $(PORT)
+
+run: setup wasm serve
+
+test: setup
+	@bash scripts/test.sh

@@ -1,0 +1,117 @@
+// Payload and speed figures of the WebAssembly package in www/pkg (build it with `make wasm`).
+//   node scripts/measure-wasm.mjs
+// Prints: gzip size of the .wasm and its JS glue (budget 150 KB: the only check that fails),
+// instantiation time in Node (target < 50 ms), the time to compare every statement of
+// ../shared/corpus (target < 3 s) and of a phrase query after indexing (target < 30 ms).
+// The other targets are reported, not enforced: this is a benchmark, not a timed test.
+// Set REFRAIN_CORPUS to measure another folder of .txt files (with optional .json sidecars).
+// It prints figures only, never the statements' text.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PKG = join(ROOT, 'www', 'pkg');
+const WASM = join(PKG, 'refrain_bg.wasm');
+const GLUE = join(PKG, 'refrain.js');
+const BUDGET_KB = 150;
+const QUERY = 'genuine multilateralism';
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
+
+if (!existsSync(WASM) || !existsSync(GLUE)) {
+  console.error(`measure: ${relative(ROOT, PKG)} is missing; run \`make wasm\` first`);
+  process.exit(1);
+}
+
+// 1. Payload.
+const wasm = readFileSync(WASM);
+const glue = readFileSync(GLUE);
+const wasmGz = gzipSync(wasm, { level: 9 }).length;
+const glueGz = gzipSync(glue, { level: 9 }).length;
+const totalGz = wasmGz + glueGz;
+const withinBudget = totalGz <= BUDGET_KB * 1024;
+console.log('payload (gzip -9):');
+console.log(`  refrain_bg.wasm  ${kb(wasm.length).padStart(7)} KB raw  ${kb(wasmGz).padStart(6)} KB gzip`);
+console.log(`  refrain.js       ${kb(glue.length).padStart(7)} KB raw  ${kb(glueGz).padStart(6)} KB gzip`);
+console.log(`  total                          ${kb(totalGz).padStart(6)} KB gzip  (budget ${BUDGET_KB} KB: ${withinBudget ? 'ok' : 'EXCEEDED'})`);
+
+// 2. Instantiation (compile + instantiate), each in a fresh Node process; the median of 5.
+const probe = `
+  const { readFileSync } = await import('node:fs');
+  const glue = await import(${JSON.stringify(pathToFileURL(GLUE).href)});
+  const bytes = readFileSync(${JSON.stringify(WASM)});
+  const t0 = performance.now();
+  glue.initSync({ module: bytes });
+  new glue.Corpus().free();
+  console.log(performance.now() - t0);
+`;
+const runs = [];
+for (let i = 0; i < 5; i++) {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  runs.push(Number(out.trim()));
+}
+const instantiateMs = median(runs);
+console.log(`instantiate in Node (compile + instantiate + first Corpus, median of 5): ${instantiateMs.toFixed(1)} ms  (target < 50 ms: ${verdict(instantiateMs < 50)})`);
+
+// 3. The corpus.
+const corpusDir = process.env.REFRAIN_CORPUS ? resolve(process.env.REFRAIN_CORPUS) : resolve(ROOT, '..', 'shared', 'corpus');
+if (!existsSync(corpusDir)) {
+  console.log(`corpus: ${corpusDir} not found; compare and query figures skipped`);
+} else {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.txt')) files.push(path);
+    }
+  };
+  walk(corpusDir);
+  const statements = files.map((path) => {
+    const statement = { id: relative(corpusDir, path), text: readFileSync(path, 'utf8') };
+    const sidecar = path.replace(/\.txt$/, '.json');
+    if (existsSync(sidecar)) {
+      const meta = JSON.parse(readFileSync(sidecar, 'utf8'));
+      for (const key of ['title', 'speaker', 'date', 'language']) {
+        if (typeof meta[key] === 'string') statement[key] = meta[key];
+      }
+    }
+    return statement;
+  });
+  const bytes = statements.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
+
+  const glueModule = await import(pathToFileURL(GLUE).href);
+  glueModule.initSync({ module: wasm });
+  const corpus = new glueModule.Corpus();
+  let t0 = performance.now();
+  for (const s of statements) corpus.add(s);
+  const addMs = performance.now() - t0;
+  t0 = performance.now();
+  const report = corpus.compare();
+  const compareS = (performance.now() - t0) / 1000;
+  console.log(`corpus: ${statements.length} statements, ${kb(bytes)} KB, from ${relative(process.cwd(), corpusDir) || '.'}`);
+  console.log(`  add all: ${addMs.toFixed(1)} ms`);
+  console.log(`  compare (index + families + report): ${compareS.toFixed(2)} s  (target < 3 s: ${verdict(compareS < 3)}); ${report.families.length} families, ${report.stats.words} words, work ${report.stats.work}${report.stats.budget_exhausted ? ', budget exhausted' : ''}`);
+
+  const times = [];
+  let hits = null;
+  for (let i = 0; i < 6; i++) {
+    t0 = performance.now();
+    hits = corpus.query(QUERY);
+    times.push(performance.now() - t0);
+  }
+  const first = times[0];
+  const warm = median(times.slice(1));
+  console.log(`  query "${QUERY}": first ${first.toFixed(1)} ms, then median ${warm.toFixed(1)} ms  (target < 30 ms: ${verdict(first < 30)}); ${hits.occurrences.length} occurrences`);
+  corpus.free();
+}
+
+if (!withinBudget) {
+  console.error(`measure: the payload is ${kb(totalGz)} KB gzip, over the budget of ${BUDGET_KB} KB`);
+  process.exit(1);
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Every test of refrain, in order, then the payload and speed figures. `make test` runs it after
+# scripts/setup.sh. Each step is run even when an earlier one failed; the summary at the end says
+# which passed, and the exit status is 0 only when all did.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+results=()
+failed=0
+
+step() {
+  local name="$1"
+  shift
+  printf '\n==> %s\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    results+=("PASS  $name ($((SECONDS - start)) s)")
+  else
+    results+=("FAIL  $name ($((SECONDS - start)) s)")
+    failed=1
+  fi
+}
+
+# Test files of a folder, as node's test runner names them (node 20 and later alike).
+node_tests() {
+  find "$1" -type f \( -name '*.test.mjs' -o -name '*.test.js' -o -name '*.test.cjs' \
+    -o -name '*-test.mjs' -o -name '*_test.mjs' \) -not -path '*/node_modules/*' | sort
+}
+
+run_node_tests() {
+  local dir="$1"
+  local files
+  mapfile -t files < <(node_tests "$dir")
+  if [ "${#files[@]}" -eq 0 ]; then
+    echo "no test files in $dir"
+    return 1
+  fi
+  node --test --test-concurrency=1 "${files[@]}"
+}
+
+wasm_test() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+    cargo test --target wasm32-unknown-unknown --test "$1"
+}
+
+step "Rust tests on the host (unit, integration, doc)" cargo test
+step "benches compile" cargo build --benches
+step "WebAssembly tests in Node (tests/wasm_node.rs)" wasm_test wasm_node
+step "WebAssembly tests in headless Chromium (tests/wasm_browser.rs)" wasm_test wasm_browser
+step "build the WebAssembly package (make wasm)" make --no-print-directory wasm
+step "JavaScript API tests (tests/js)" run_node_tests tests/js
+if [ -d tests/e2e ] && [ -n "$(node_tests tests/e2e)" ]; then
+  step "page tests in headless Chromium (tests/e2e)" run_node_tests tests/e2e
+else
+  results+=("SKIP  page tests: tests/e2e has no test yet")
+fi
+step "payload and speed figures (scripts/measure-wasm.mjs)" node scripts/measure-wasm.mjs
+
+printf '\n==> summary\n'
+printf '%s\n' "${results[@]}"
+if [ "$failed" -eq 0 ]; then
+  printf '\nPASS: every test passed\n'
+else
+  printf '\nFAIL: some steps failed (see above)\n'
+fi
+exit "$failed"

@@ -1,0 +1,233 @@
+// The Worker client (www/refrain-client.js + www/refrain-worker.js) in headless Chromium, served
+// by scripts/serve.mjs with the page's Content Security Policy. Needs www/pkg (`make wasm`) and
+// /usr/bin/chromium (scripts/setup.sh installs it).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CSP, startServer } from '../../scripts/serve.mjs';
+
+const WWW = new URL('../../www/', import.meta.url);
+if (!existsSync(new URL('pkg/refrain_bg.wasm', WWW))) {
+  throw new Error('www/pkg is missing: run `make wasm` first');
+}
+
+let server;
+let browser;
+let page;
+let workerFetches = 0;
+
+before(async () => {
+  server = await startServer({ root: new URL(WWW).pathname, port: 0 });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  // An empty test page on the server's origin, under the page's real Content Security Policy.
+  await page.route('**/__client_test__.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'content-security-policy': CSP },
+      body: '<!doctype html><meta charset="utf-8"><title>client test</title>',
+    }),
+  );
+  // A worker that throws on every message, to test crash handling; counts its starts.
+  await page.route('**/__crashing_worker__.js', (route) => {
+    workerFetches += 1;
+    route.fulfill({
+      contentType: 'text/javascript',
+      headers: { 'content-security-policy': CSP },
+      body: "self.onmessage = () => { throw new Error('simulated crash'); };",
+    });
+  });
+  await page.goto(`${server.url}__client_test__.html`);
+  await page.evaluate(async () => {
+    const module = await import('/refrain-client.js');
+    window.refrain = module;
+    window.client = new module.RefrainClient();
+    // Runs a promise and returns its outcome as plain data.
+    window.outcome = async (promise) => {
+      try {
+        return { ok: true, value: await promise };
+      } catch (e) {
+        return { ok: false, code: e.code, message: e.message, isError: e instanceof Error };
+      }
+    };
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const STATEMENTS = [
+  { id: 'a', text: 'We must practise true multilateralism and build common, comprehensive, cooperative and sustainable security.', speaker: 'A', date: '2021-01-01' },
+  { id: 'b', text: 'All countries should practise genuine multilateralism and build common, comprehensive, cooperative and sustainable security.', speaker: 'B', date: '2022-01-01' },
+  { id: 'c', text: '我们要践行真正的多边主义 🌍 and build common, comprehensive, cooperative and sustainable security.', speaker: 'C' },
+];
+
+// A corpus large enough that comparing it takes a while, to cancel it mid-run.
+function bigCorpus(n = 400) {
+  const words = 'security cooperation development multilateralism peace dialogue partnership sovereignty climate trade health digital divide future shared common genuine true real global governance order'.split(' ');
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return Array.from({ length: n }, (_, i) => ({
+    id: `s${i}`,
+    text: Array.from({ length: 1500 }, () => words[Math.floor(next() * words.length)]).join(' '),
+  }));
+}
+
+test('compare resolves to a report and reports progress', async () => {
+  const result = await page.evaluate(async (statements) => {
+    const progress = [];
+    const out = await outcome(client.compare(statements, {}, { onProgress: (p) => progress.push(p) }));
+    return { out, progress };
+  }, STATEMENTS);
+  assert.ok(result.out.ok, result.out.message);
+  const report = result.out.value;
+  assert.equal(report.schema_version, 1);
+  assert.deepEqual(report.statements.map((s) => s.id), ['a', 'b', 'c']);
+  assert.ok(report.families.length > 0);
+  assert.ok(result.progress.length > 0, 'progress events arrive');
+  for (const p of result.progress) {
+    assert.ok(['tokenize', 'repeats', 'families', 'report'].includes(p.stage), p.stage);
+    assert.equal(typeof p.done, 'number');
+    assert.equal(typeof p.total, 'number');
+  }
+  // UTF-16 offsets index the page's strings.
+  const byId = new Map(STATEMENTS.map((s) => [s.id, s.text]));
+  for (const f of report.families) {
+    for (const o of f.occurrences) assert.equal(byId.get(o.doc).slice(o.utf16_start, o.utf16_end), o.text);
+  }
+});
+
+test('query searches the statements of the last compare; the same statements are not indexed again', async () => {
+  const result = await page.evaluate(async (statements) => {
+    await client.compare(statements);
+    const hits = await outcome(client.query('build common, comprehensive, cooperative and sustainable security'));
+    const progress = [];
+    const again = await outcome(client.compare(statements.map((s) => ({ ...s })), {}, { onProgress: (p) => progress.push(p) }));
+    const changed = [];
+    const other = await outcome(client.compare([...statements, { id: 'd', text: 'something else entirely' }], {}, { onProgress: (p) => changed.push(p) }));
+    return { hits, again, progressAgain: progress.length, other, progressChanged: changed.length };
+  }, STATEMENTS);
+  assert.ok(result.hits.ok, result.hits.message);
+  assert.equal(result.hits.value.occurrences.length, 3);
+  assert.ok(result.again.ok);
+  assert.equal(result.progressAgain, 0, 'identical statements re-use the corpus and its report');
+  assert.ok(result.other.ok);
+  assert.ok(result.progressChanged > 0, 'changed statements are compared afresh');
+});
+
+test('a query before any compare, and engine errors, reject with codes', async () => {
+  const result = await page.evaluate(async (statements) => {
+    const fresh = new refrain.RefrainClient();
+    const early = await outcome(fresh.query('anything'));
+    const duplicate = await outcome(fresh.compare([statements[0], statements[0]]));
+    const queryAfterFailure = await outcome(fresh.query('security'));
+    const option = await outcome(fresh.compare(statements, { bogus: true }));
+    const notArray = await outcome(fresh.compare('text'));
+    const uncloneable = await outcome(fresh.compare([{ id: 'a', text: 'x', f: () => 1 }]));
+    const emptyQuery = await outcome((async () => {
+      await fresh.compare(statements);
+      return fresh.query('');
+    })());
+    const stillWorks = await outcome(fresh.query('sustainable security'));
+    fresh.terminate();
+    return { early, duplicate, queryAfterFailure, option, notArray, uncloneable, emptyQuery, stillWorks };
+  }, STATEMENTS);
+  assert.equal(result.early.code, 'no_statements');
+  assert.equal(result.duplicate.code, 'duplicate_id');
+  assert.ok(result.duplicate.isError);
+  assert.match(result.duplicate.message, /"a"/);
+  assert.equal(result.queryAfterFailure.code, 'duplicate_id', 'a query re-sends the failed statements');
+  assert.equal(result.option.code, 'invalid_option');
+  assert.equal(result.notArray.code, 'invalid_input');
+  assert.equal(result.uncloneable.code, 'invalid_input');
+  assert.equal(result.emptyQuery.code, 'empty_query');
+  assert.ok(result.stillWorks.ok, result.stillWorks.message);
+  assert.ok(result.stillWorks.value.occurrences.length >= 3);
+});
+
+test('cancel() rejects pending calls with code cancelled; the next call starts a new worker', async () => {
+  const result = await page.evaluate(async ({ big, statements }) => {
+    const c = new refrain.RefrainClient();
+    let firstProgress;
+    const started = new Promise((resolve) => (firstProgress = resolve));
+    const running = outcome(c.compare(big, {}, { onProgress: firstProgress }));
+    const queued = outcome(c.query('security'));
+    await started;
+    c.cancel();
+    const [r, q] = await Promise.all([running, queued]);
+    const after = await outcome(c.compare(statements));
+    const hits = await outcome(c.query('sustainable security'));
+    c.terminate();
+    return { r, q, after, hits };
+  }, { big: bigCorpus(), statements: STATEMENTS });
+  assert.equal(result.r.code, 'cancelled');
+  assert.ok(result.r.isError);
+  assert.equal(result.q.code, 'cancelled');
+  assert.ok(result.after.ok, result.after.message);
+  assert.ok(result.hits.ok, result.hits.message);
+});
+
+test('an AbortSignal cancels its own call only', async () => {
+  const result = await page.evaluate(async ({ big, statements }) => {
+    const c = new refrain.RefrainClient();
+    const pre = new AbortController();
+    pre.abort();
+    const already = await outcome(c.compare(statements, {}, { signal: pre.signal }));
+
+    // Abort the running call: the queued one still runs, on a new worker.
+    const a = new AbortController();
+    let firstProgress;
+    const started = new Promise((resolve) => (firstProgress = resolve));
+    const running = outcome(c.compare(big, {}, { signal: a.signal, onProgress: firstProgress }));
+    const next = outcome(c.compare(statements));
+    await started;
+    a.abort();
+    const [r, n] = await Promise.all([running, next]);
+
+    // Abort a queued call: it is dropped, the running one finishes.
+    const q = new AbortController();
+    const first = outcome(c.compare(statements));
+    const dropped = outcome(c.query('security', { signal: q.signal }));
+    q.abort();
+    const [f, d] = await Promise.all([first, dropped]);
+    const hits = await outcome(c.query('sustainable security'));
+    c.terminate();
+    return { already, r, n, f, d, hits };
+  }, { big: bigCorpus(), statements: STATEMENTS });
+  assert.equal(result.already.code, 'cancelled');
+  assert.equal(result.r.code, 'cancelled');
+  assert.ok(result.n.ok, result.n.message);
+  assert.ok(result.f.ok, result.f.message);
+  assert.equal(result.d.code, 'cancelled');
+  assert.ok(result.hits.ok, result.hits.message);
+  assert.ok(result.hits.value.occurrences.length >= 3);
+});
+
+test('a crashing worker rejects pending calls with worker_crashed; the next call starts a new one', async () => {
+  workerFetches = 0;
+  const result = await page.evaluate(async (statements) => {
+    const c = new refrain.RefrainClient({ workerUrl: '/__crashing_worker__.js' });
+    const first = outcome(c.compare(statements));
+    const queued = outcome(c.query('security'));
+    const [a, b] = await Promise.all([first, queued]);
+    const again = await outcome(c.compare(statements));
+    c.terminate();
+    return { a, b, again };
+  }, STATEMENTS);
+  assert.equal(result.a.code, 'worker_crashed');
+  assert.equal(result.b.code, 'worker_crashed');
+  assert.equal(result.again.code, 'worker_crashed');
+  assert.equal(workerFetches, 2, 'a new worker for the call after the crash');
+});
+
+test('sharedClient() is one client per page', async () => {
+  const same = await page.evaluate(() => refrain.sharedClient() === refrain.sharedClient() && refrain.sharedClient() instanceof refrain.RefrainClient);
+  assert.equal(same, true);
+});

@@ -1,0 +1,207 @@
+// refrain-client.js: a promise API over the refrain Web Worker (refrain-worker.js).
+//
+//   import { RefrainClient, sharedClient } from './refrain-client.js';
+//   const client = new RefrainClient();
+//   const report = await client.compare(statements, options, { onProgress, signal });
+//   const hits = await client.query('genuine multilateralism', { signal });
+//   client.cancel();     // rejects pending calls (code 'cancelled'); a fresh worker starts lazily
+//   client.terminate();  // the same, for a client you are done with
+//
+// Calls run one at a time in the order they were made. Aborting a call that is waiting only
+// removes it; aborting the running one stops the worker (the only way to interrupt WebAssembly)
+// and the next call starts a new one. Every rejection is an Error with a string `code`: the
+// engine's codes (see the README), 'cancelled', 'no_statements' (a query before any compare),
+// 'invalid_input', 'load_failed' (the engine could not be loaded) and 'worker_crashed'.
+// This module has no side effect on import and no dependency.
+
+function codedError(code, message) {
+  return Object.assign(new Error(message), { code });
+}
+
+function cancelledError() {
+  return codedError('cancelled', 'the request was cancelled');
+}
+
+export class RefrainClient {
+  /**
+   * @param {{ workerUrl?: string | URL }} [settings] where the worker script is; by default
+   *   refrain-worker.js beside this module.
+   */
+  constructor({ workerUrl } = {}) {
+    this._workerUrl = workerUrl ?? new URL('./refrain-worker.js', import.meta.url);
+    this._worker = null;
+    this._queue = []; // jobs waiting to be sent
+    this._running = null; // the job the worker is working on
+    this._nextId = 1;
+    this._corpus = null; // { statements, options } of the last compare() call
+    this._workerCorpus = null; // the corpus the current worker was last given
+  }
+
+  /**
+   * Compares the statements: resolves to the report (see docs/report.md).
+   * @param {Array<{id: string, text: string, title?: string, speaker?: string, date?: string, language?: string}>} statements
+   * @param {object} [options] engine options, snake_case (e.g. { min_words: 3 })
+   * @param {{ onProgress?: (p: {stage: string, done: number, total: number}) => void, signal?: AbortSignal }} [how]
+   */
+  compare(statements, options = {}, { onProgress, signal } = {}) {
+    const corpus = { statements, options: options ?? {} };
+    this._corpus = corpus;
+    return this._submit({ type: 'compare', corpus, onProgress, signal });
+  }
+
+  /**
+   * Finds a phrase and its variants in the statements of the last compare() call.
+   * @param {string} phrase
+   * @param {{ signal?: AbortSignal }} [how]
+   */
+  query(phrase, { signal } = {}) {
+    if (!this._corpus) {
+      return Promise.reject(codedError('no_statements', 'compare some statements before querying them'));
+    }
+    return this._submit({ type: 'query', phrase, corpus: this._corpus, signal });
+  }
+
+  /** Rejects every pending call with code 'cancelled' and stops the worker; the next call starts a new one. */
+  cancel() {
+    this._reset(cancelledError);
+  }
+
+  /** Stops the worker; pending calls reject with code 'cancelled'. */
+  terminate() {
+    this._reset(cancelledError);
+    this._corpus = null;
+  }
+
+  _submit(job) {
+    return new Promise((resolve, reject) => {
+      if (job.signal && job.signal.aborted) {
+        reject(cancelledError());
+        return;
+      }
+      job.resolve = resolve;
+      job.reject = reject;
+      if (job.signal) {
+        job.onAbort = () => this._abort(job);
+        job.signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      this._queue.push(job);
+      this._pump();
+    });
+  }
+
+  _settle(job, error, value) {
+    if (job.signal) job.signal.removeEventListener('abort', job.onAbort);
+    if (error) job.reject(error);
+    else job.resolve(value);
+  }
+
+  _abort(job) {
+    if (this._running === job) {
+      this._stopWorker();
+      this._running = null;
+      this._settle(job, cancelledError());
+      this._pump();
+      return;
+    }
+    const i = this._queue.indexOf(job);
+    if (i >= 0) {
+      this._queue.splice(i, 1);
+      this._settle(job, cancelledError());
+    }
+  }
+
+  _reset(makeError) {
+    this._stopWorker();
+    const jobs = this._running ? [this._running, ...this._queue] : [...this._queue];
+    this._running = null;
+    this._queue = [];
+    for (const job of jobs) this._settle(job, makeError());
+  }
+
+  _stopWorker() {
+    if (this._worker) {
+      this._worker.terminate();
+      this._worker = null;
+    }
+    this._workerCorpus = null;
+  }
+
+  _startWorker() {
+    const worker = new Worker(this._workerUrl, { type: 'module', name: 'refrain' });
+    worker.onmessage = (event) => {
+      if (worker === this._worker) this._receive(event.data);
+    };
+    const crashed = (detail) => {
+      if (worker !== this._worker) return;
+      this._reset(() => codedError('worker_crashed', `the refrain worker stopped${detail ? `: ${detail}` : ''}`));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      crashed(event.message || 'it could not be started or threw an error');
+    };
+    worker.onmessageerror = () => crashed('a message could not be read');
+    this._worker = worker;
+  }
+
+  _pump() {
+    if (this._running || this._queue.length === 0) return;
+    const job = this._queue.shift();
+    if (!this._worker) this._startWorker();
+    const message = { id: this._nextId++, type: job.type };
+    if (job.type === 'compare') {
+      message.statements = job.corpus.statements;
+      message.options = job.corpus.options;
+    } else {
+      message.phrase = job.phrase;
+      if (this._workerCorpus !== job.corpus) message.corpus = job.corpus;
+    }
+    job.sentCorpus = job.type === 'compare' || 'corpus' in message;
+    try {
+      this._worker.postMessage(message);
+    } catch (e) {
+      // The statements or options could not be copied (a function or a DOM node in them).
+      this._settle(job, codedError('invalid_input', `the request could not be sent to the worker: ${e.message}`));
+      this._pump();
+      return;
+    }
+    job.id = message.id;
+    this._running = job;
+    this._workerCorpus = job.corpus;
+  }
+
+  _receive(data) {
+    const job = this._running;
+    if (!job || !data || data.id !== job.id) return;
+    if (data.type === 'progress') {
+      if (job.onProgress) {
+        try {
+          job.onProgress({ stage: data.stage, done: data.done, total: data.total });
+        } catch (e) {
+          if (typeof reportError === 'function') reportError(e);
+        }
+      }
+      return;
+    }
+    if (data.type === 'crashed') {
+      this._reset(() => codedError('worker_crashed', data.message));
+      return;
+    }
+    this._running = null;
+    if (data.type === 'result') {
+      this._settle(job, null, data.value);
+    } else {
+      // The worker drops statements it could not take; send them again with the next query.
+      if (job.sentCorpus) this._workerCorpus = null;
+      this._settle(job, codedError(data.code || 'internal_error', data.message || 'unknown error'));
+    }
+    this._pump();
+  }
+}
+
+let shared = null;
+
+/** One client per page (created on first use), for several elements sharing one worker. */
+export function sharedClient() {
+  shared ??= new RefrainClient();
+  return shared;
+}

@@ -1,0 +1,144 @@
+// The refrain Web Worker: runs the WebAssembly engine off the main thread for refrain-client.js.
+// A module worker; it loads ./pkg/refrain.js (wasm-bindgen, --target web) on first use.
+//
+// Protocol (one request at a time; the client queues the rest):
+//   client -> worker  { id, type: 'compare', statements, options }
+//                     { id, type: 'query', phrase, corpus?: { statements, options } }
+//                       `corpus` is sent when this worker has not seen the statements yet.
+//   worker -> client  { id, type: 'progress', stage, done, total }   (a few per second at most)
+//                     { id, type: 'result', value }                  (Report or QueryReport)
+//                     { id, type: 'error', code, message }           (the engine's error codes)
+//                     { id, type: 'crashed', message }               (WebAssembly trapped; the worker
+//                                                                     closes and must be replaced)
+// The worker keeps one Corpus and re-uses it when the same statements and options come again
+// (compared by a hash of ids, texts, metadata and options), so repeated queries are fast.
+// It never logs or sends anywhere the statements' text.
+
+const PROGRESS_INTERVAL_MS = 50;
+
+let engine = null; // the promise of the wasm module's exports
+let corpus = null; // the engine Corpus of the last statements
+let corpusKey = null; // their hash
+
+function loadEngine() {
+  engine ??= import('./pkg/refrain.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return engine;
+}
+
+function codedError(code, message) {
+  return Object.assign(new Error(message), { code });
+}
+
+// A 53-bit hash (two 32-bit lanes) of everything that makes a Corpus: cheap for megabytes.
+function hashCorpus(statements, options) {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const feed = (value) => {
+    const s = value == null ? '\u0000null' : typeof value === 'string' ? value : `\u0000${typeof value}:${String(value)}`;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    // The length separates fields, so ("ab", "c") and ("a", "bc") differ.
+    h1 = Math.imul(h1 ^ s.length, 2246822507);
+    h2 = Math.imul(h2 ^ s.length, 3266489909);
+  };
+  feed(JSON.stringify(options ?? {}));
+  feed(String(statements.length));
+  for (const s of statements) {
+    if (s === null || typeof s !== 'object') {
+      feed(s);
+      continue;
+    }
+    feed(s.id);
+    feed(s.text);
+    feed(s.title);
+    feed(s.speaker);
+    feed(s.date);
+    feed(s.language);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+// Makes `corpus` hold exactly these statements, re-using it when they are the same.
+function useStatements(module, statements, options) {
+  if (!Array.isArray(statements)) {
+    throw codedError('invalid_input', 'statements must be an array of {id, text, ...} objects');
+  }
+  const key = hashCorpus(statements, options);
+  if (corpus && key === corpusKey) return corpus;
+  if (corpus) corpus.free();
+  corpus = null;
+  corpusKey = null;
+  const fresh = new module.Corpus(options ?? {});
+  try {
+    for (const statement of statements) fresh.add(statement);
+  } catch (e) {
+    fresh.free();
+    throw e;
+  }
+  corpus = fresh;
+  corpusKey = key;
+  return corpus;
+}
+
+async function handle(message) {
+  let module;
+  try {
+    module = await loadEngine();
+  } catch (e) {
+    engine = null; // try again on the next request
+    throw codedError('load_failed', `could not load the WebAssembly engine: ${e && e.message ? e.message : e}`);
+  }
+  if (message.type === 'compare') {
+    const target = useStatements(module, message.statements, message.options);
+    let last = 0;
+    let lastStage = '';
+    return target.compare((stage, done, total) => {
+      const now = Date.now();
+      if (stage !== lastStage || done >= total || now - last >= PROGRESS_INTERVAL_MS) {
+        last = now;
+        lastStage = stage;
+        postMessage({ id: message.id, type: 'progress', stage, done, total });
+      }
+    });
+  }
+  if (message.type === 'query') {
+    if (message.corpus) useStatements(module, message.corpus.statements, message.corpus.options);
+    if (!corpus) throw codedError('no_statements', 'compare some statements before querying them');
+    return corpus.query(message.phrase);
+  }
+  throw codedError('invalid_input', `unknown request type ${JSON.stringify(String(message.type))}`);
+}
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  const id = message && message.id;
+  try {
+    const value = await handle(message);
+    postMessage({ id, type: 'result', value });
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      // A trap (a panic, or memory exhausted): the instance can no longer be trusted.
+      corpus = null;
+      postMessage({ id, type: 'crashed', message: `the engine stopped: ${e.message}` });
+      self.close();
+      return;
+    }
+    if (message && message.type === 'compare') {
+      // The corpus may hold only part of the statements; build it again next time.
+      if (corpus) corpus.free();
+      corpus = null;
+      corpusKey = null;
+    }
+    const code = e && typeof e.code === 'string' ? e.code : 'internal_error';
+    const text = e && e.message ? e.message : String(e);
+    postMessage({ id, type: 'error', code, message: text });
+  }
+};
