@@ -1,0 +1,464 @@
+// The page: loads the demo (or the saved workspace, or a shared link), runs the comparison in the
+// engine's Worker, and wires the views together. The views themselves (reader, refrains, search,
+// heatmap, strip, statements) render into the element they are given and know nothing of this page.
+
+import { RefrainClient } from '../refrain-client.js';
+import { buildModel } from './model.js';
+import { createReader, MAX_COLUMNS } from './reader.js';
+import { createRefrains } from './refrains.js';
+import { createSearch } from './search.js';
+import { createHeatmap } from './heatmap.js';
+import { createStrips } from './strip.js';
+import { createStatements } from './statements.js';
+import { createStorage } from './storage.js';
+import { loadManifest, loadDemoText, demoEntries } from './demo.js';
+import { makeLink, readLink } from './share.js';
+import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
+import { debounce, download, newId, plural } from './util.js';
+
+const doc = document;
+const $ = (id) => doc.getElementById(id);
+const base = new URL('.', doc.baseURI).href;
+const storage = createStorage(window);
+const TABS = ['read', 'refrains', 'search', 'overview', 'statements'];
+const DEFAULT_SET = 'unga76';
+
+const app = {
+  client: null,
+  manifest: null,
+  ws: null,          // the workspace: statements (demo ones with text at run time), columns, tab, ...
+  mode: 'normal',    // 'shared' while showing a link that is not saved
+  sent: [],          // the statements of the last comparison, as sent
+  report: null,
+  model: null,
+  query: null,       // the last QueryReport
+  storedIn: null,
+  firstResults: null,
+};
+
+// ---------- views ----------
+const reader = createReader($('panel-read'), {
+  onColumnsChange: (cols) => { app.ws.columns = cols; persist(); },
+  onSelectFamily: (id) => selectFamily(id, 'reader'),
+});
+const refrains = createRefrains($('panel-refrains'), {
+  onSelect: (id) => selectFamily(id, 'refrains'),
+  onRead: (f) => showFamilyInReader(f.id),
+});
+const search = createSearch($('panel-search'), {
+  onSearch: (q) => runQuery(q),
+  onGo: (i) => { selectTab('read'); reader.goToHit(i); },
+  onFamily: (id) => showFamilyInReader(id),
+});
+const heatmap = createHeatmap($('overview-heatmap'), {
+  onOpenPair: (a, b) => { app.ws.columns = [a, b]; persist(); renderReader(); selectTab('read'); },
+});
+const strips = createStrips($('overview-strips'), {
+  onOpen: (id, occ) => { selectTab('read'); reader.goTo(id, occ ? occ.start : 0, occ ? occ.family : null); },
+});
+const statements = createStatements($('panel-statements'), {
+  onAdd: (list) => {
+    for (const st of list) app.ws.statements.push({ id: newId('u'), source: 'user', demoId: null, ...st });
+    changed({ structure: true });
+    say(`${plural(list.length, 'statement')} added. Comparing…`);
+  },
+  onUpdate: (id, patch) => {
+    const st = app.ws.statements.find((x) => x.id === id);
+    if (!st) return;
+    Object.assign(st, patch);
+    changed({ structure: false });
+  },
+  onMove: (id, delta) => {
+    const list = app.ws.statements;
+    const i = list.findIndex((x) => x.id === id);
+    const j = i + delta;
+    if (i < 0 || j < 0 || j >= list.length) return;
+    [list[i], list[j]] = [list[j], list[i]];
+    changed({ structure: true });
+  },
+  onRemove: (id) => {
+    const st = app.ws.statements.find((x) => x.id === id);
+    app.ws.statements = app.ws.statements.filter((x) => x.id !== id);
+    if (app.ws.columns) app.ws.columns = app.ws.columns.filter((c) => c !== id);
+    changed({ structure: true });
+    say(`Removed ${st ? st.title || st.speaker || 'the statement' : 'the statement'}. Comparing…`);
+  },
+  onLoadDemo: async (setId) => {
+    const mine = app.ws.statements.filter((st) => st.source !== 'demo');
+    app.ws.statements = [...demoEntries(app.manifest, setId), ...mine];
+    app.ws.demoSet = setId;
+    app.ws.columns = null;
+    app.ws.family = null;
+    await fillDemoTexts(app.ws);
+    changed({ structure: true });
+  },
+  onOptions: (options) => { app.ws.options = options; changed({ structure: false, now: true }); },
+  onForget: async () => {
+    await storage.forget();
+    app.ws = defaultWorkspace();
+    app.mode = 'normal';
+    $('shared-banner').hidden = true;
+    await fillDemoTexts(app.ws);
+    renderStatements();
+    say('Everything you had saved in this browser is forgotten. Showing the demo again.');
+    await runCompare();
+  },
+  onDraft: (draft) => { app.ws.draft = draft; persist(); },
+  onRead: (id) => { selectTab('read'); reader.goTo(id, 0, null); },
+});
+
+// ---------- workspace and storage ----------
+function defaultWorkspace() {
+  return { version: 1, statements: demoEntries(app.manifest, DEFAULT_SET), demoSet: DEFAULT_SET, columns: null, tab: 'read',
+    family: null, query: '', options: {}, draft: null };
+}
+
+function normalizeWorkspace(ws) {
+  if (!ws || ws.version !== 1 || !Array.isArray(ws.statements)) return null;
+  const statements = ws.statements.filter((st) => st && typeof st.id === 'string' &&
+    (st.source === 'demo' ? !!(app.manifest.statements[st.demoId]) : typeof st.text === 'string'));
+  return { ...defaultWorkspace(), ...ws, statements };
+}
+
+async function fillDemoTexts(ws) {
+  await Promise.all(ws.statements.filter((st) => st.source === 'demo' && typeof st.text !== 'string').map(async (st) => {
+    st.text = await loadDemoText(base, app.manifest, st.demoId);
+  }));
+}
+
+function saved(ws) {
+  return { ...ws, statements: ws.statements.map((st) => (st.source === 'demo' ? { ...st, text: undefined } : st)) };
+}
+
+const persist = debounce(() => {
+  if (app.mode === 'shared') return;
+  storage.save(saved(app.ws)).then((where) => {
+    if (where !== app.storedIn) { app.storedIn = where; renderStatements(); }
+  }).catch((e) => say(`Could not save in this browser: ${e.message}`));
+}, 250);
+window.addEventListener('pagehide', () => persist.flush());
+doc.addEventListener('visibilitychange', () => { if (doc.visibilityState === 'hidden') persist.flush(); });
+
+const compareSoon = debounce(() => runCompare(), 500);
+
+/** After a change by the user: adopt a shared view, save, re-render the list, compare again. */
+function changed({ structure, now = false }) {
+  if (app.mode === 'shared') adoptShared();
+  persist();
+  if (structure) { persist.flush(); renderStatements(); }
+  if (structure || now) { compareSoon.cancel(); runCompare(); } else compareSoon();
+}
+
+function renderStatements() {
+  statements.update({ statements: app.ws.statements, demoSets: app.manifest.sets, demoSet: app.ws.demoSet, options: app.ws.options,
+    draft: app.ws.draft, storedIn: app.storedIn });
+}
+
+// ---------- status ----------
+function say(text) { $('status').textContent = text; }
+
+let progressTimer = null;
+function busy(on) {
+  clearTimeout(progressTimer);
+  doc.documentElement.dataset.state = on ? 'running' : 'ready';
+  if (on) {
+    progressTimer = setTimeout(() => { $('progress').hidden = false; $('cancel').hidden = false; }, 150);
+  } else {
+    $('progress').hidden = true;
+    $('cancel').hidden = true;
+  }
+}
+
+const STAGES = { prepare: 'Reading', index: 'Indexing', tokenize: 'Reading', suffix: 'Finding repeated phrases', align: 'Aligning', families: 'Grouping refrains', similarity: 'Measuring similarity', report: 'Writing the report' };
+
+// ---------- comparison ----------
+let seq = 0;
+let controller = null;
+
+async function runCompare() {
+  const my = ++seq;
+  if (controller) controller.abort();
+  controller = new AbortController();
+  const signal = controller.signal;
+  $('retry').hidden = true;
+  const sent = app.ws.statements.filter((st) => typeof st.text === 'string' && st.text.length > 0).map((st) => {
+    const o = { id: st.id, text: st.text };
+    for (const k of ['title', 'speaker', 'date', 'language']) if (st[k]) o[k] = st[k];
+    return o;
+  });
+  if (!sent.length) {
+    app.report = null;
+    app.model = null;
+    app.sent = [];
+    renderViews();
+    busy(false);
+    say('No statements yet: add some in the Statements tab, or load a demo set.');
+    return;
+  }
+  busy(true);
+  const t0 = performance.now();
+  try {
+    const report = await app.client.compare(sent, app.ws.options || {}, {
+      signal,
+      onProgress: ({ stage, done, total }) => {
+        if (my !== seq) return;
+        const p = $('progress');
+        p.max = Math.max(1, total || 1);
+        p.value = Math.min(p.max, done || 0);
+        say(`${STAGES[stage] || stage || 'Working'}… ${total ? `${Math.round((100 * (done || 0)) / total)}%` : ''}`);
+      },
+    });
+    if (my !== seq) return;
+    app.sent = sent;
+    app.report = report;
+    app.model = buildModel(report, sent);
+    if (!app.ws.columns || app.ws.columns.filter((id) => sent.some((s) => s.id === id)).length < Math.min(2, sent.length)) {
+      app.ws.columns = bestPair(report, sent);
+    }
+    if (app.ws.family && !app.model.family(app.ws.family)) app.ws.family = null;
+    if (app.ws.query) await runQuery(app.ws.query, { quiet: true, render: false });
+    if (my !== seq) return;
+    renderViews();
+    busy(false);
+    const ms = Math.round(performance.now() - t0);
+    const n = report.families.length;
+    say(`${plural(sent.length, 'statement')} compared in ${ms} ms: ${plural(n, 'refrain')} found${(report.notes || []).length ? `. Note: ${report.notes.join(' ')}` : '.'}`);
+    if (app.firstResults === null) {
+      app.firstResults = Math.round(performance.now());
+      doc.documentElement.dataset.firstResultsMs = String(app.firstResults);
+      performance.mark('refrain:first-results');
+    }
+  } catch (e) {
+    if (my !== seq) return;
+    busy(false);
+    if (e && (e.code === 'cancelled' || e.name === 'AbortError')) {
+      say('Comparison cancelled. The results shown (if any) are from the previous run.');
+    } else {
+      say(`The comparison failed: ${e && e.message ? e.message : e}. Your statements are saved; you can run it again.`);
+      doc.documentElement.dataset.state = 'error';
+    }
+    $('retry').hidden = false;
+  }
+}
+
+/** The two statements that share the most, in input order. */
+function bestPair(report, sent) {
+  const ids = (report.similarity && report.similarity.ids) || [];
+  const M = (report.similarity && report.similarity.matrix) || [];
+  let best = null;
+  let bestV = -1;
+  for (let a = 0; a < ids.length; a++) {
+    for (let b = a + 1; b < ids.length; b++) {
+      const v = (Number(M[a] && M[a][b]) || 0) + (Number(M[b] && M[b][a]) || 0);
+      if (v > bestV) { bestV = v; best = [ids[a], ids[b]]; }
+    }
+  }
+  return best || sent.slice(0, 2).map((s) => s.id);
+}
+
+async function runQuery(q, { quiet = false, render = true } = {}) {
+  app.ws.query = q || '';
+  persist();
+  if (!q) {
+    app.query = null;
+    if (render) { renderSearch(); renderReader(); }
+    return;
+  }
+  if (!app.report) return;
+  search.setBusy(true);
+  try {
+    app.query = await app.client.query(q, {});
+    if (!quiet) say(`${plural(app.query.total ?? app.query.occurrences.length, 'place')} found for “${q}”.`);
+  } catch (e) {
+    if (!(e && e.code === 'cancelled')) say(`The search failed: ${e && e.message ? e.message : e}`);
+    app.query = null;
+  } finally {
+    search.setBusy(false);
+  }
+  if (render) { renderSearch(); renderReader(); }
+}
+
+// ---------- rendering ----------
+function viewStatements() {
+  const meta = new Map(app.ws.statements.map((st) => [st.id, st]));
+  return app.sent.map((s) => ({ ...s, ...(meta.get(s.id) ? { title: meta.get(s.id).title, speaker: meta.get(s.id).speaker, date: meta.get(s.id).date } : {}), text: s.text }));
+}
+
+function renderReader() {
+  if (!app.model) return;
+  reader.update({ model: app.model, statements: viewStatements(), columns: app.ws.columns, selected: app.ws.family,
+    hits: app.query ? app.query.occurrences : null });
+}
+
+function renderSearch() {
+  search.update({ result: app.query, statements: viewStatements(), model: app.model, query: app.ws.query });
+}
+
+function renderViews() {
+  const has = !!app.model;
+  for (const id of ['export-json', 'export-csv', 'export-svg', 'export-png', 'share-link']) $(id).disabled = !has;
+  if (!has) return;
+  const sts = viewStatements();
+  renderReader();
+  refrains.update({ model: app.model, statements: sts, selected: app.ws.family });
+  heatmap.update({ report: app.report, statements: sts });
+  strips.update({ model: app.model, statements: sts });
+  strips.select(app.ws.family);
+  renderSearch();
+}
+
+function selectFamily(id, from) {
+  app.ws.family = id;
+  persist();
+  if (from !== 'reader') reader.select(id, { align: true });
+  if (from !== 'refrains') refrains.select(id);
+  strips.select(id);
+}
+
+function showFamilyInReader(id) {
+  const fam = app.model && app.model.family(id);
+  if (!fam) return;
+  const docs = [...new Set(fam.occurrences.map((o) => o.doc))];
+  let cols = reader.columns;
+  if (cols.filter((c) => docs.includes(c)).length < Math.min(2, docs.length)) {
+    cols = docs.slice(0, Math.max(2, Math.min(cols.length, docs.length, MAX_COLUMNS)));
+  }
+  app.ws.columns = cols;
+  app.ws.family = id;
+  persist();
+  renderReader();
+  refrains.select(id);
+  strips.select(id);
+  selectTab('read');
+  reader.select(id, { align: true });
+}
+
+// ---------- tabs ----------
+function selectTab(name, { focus = false } = {}) {
+  if (!TABS.includes(name)) name = 'read';
+  for (const t of TABS) {
+    const tab = $(`tab-${t}`);
+    const on = t === name;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    $(`panel-${t}`).hidden = !on;
+  }
+  if (focus) $(`tab-${name}`).focus();
+  if (app.ws && app.ws.tab !== name) { app.ws.tab = name; persist(); }
+}
+
+$('tab-read').parentElement.addEventListener('click', (e) => {
+  const t = e.target.closest('[role="tab"]');
+  if (t) selectTab(t.id.replace(/^tab-/, ''));
+});
+$('tab-read').parentElement.addEventListener('keydown', (e) => {
+  const i = TABS.indexOf(doc.activeElement.id.replace(/^tab-/, ''));
+  if (i < 0) return;
+  let j = null;
+  if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
+  else if (e.key === 'ArrowLeft') j = (i + TABS.length - 1) % TABS.length;
+  else if (e.key === 'Home') j = 0;
+  else if (e.key === 'End') j = TABS.length - 1;
+  if (j === null) return;
+  e.preventDefault();
+  selectTab(TABS[j], { focus: true });
+});
+
+// ---------- exports and sharing ----------
+$('export-json').addEventListener('click', () => download(doc, new Blob([reportJson(app.report)], { type: 'application/json' }), 'refrain-report.json'));
+$('export-csv').addEventListener('click', () => download(doc, new Blob([reportCsv(app.report, viewStatements())], { type: 'text/csv' }), 'refrain-occurrences.csv'));
+$('export-svg').addEventListener('click', () => download(doc, heatmapSvgBlob(doc, app.report, viewStatements()), 'refrain-heatmap.svg'));
+$('export-png').addEventListener('click', async () => {
+  try { download(doc, await heatmapPngBlob(doc, app.report, viewStatements()), 'refrain-heatmap.png'); } catch (e) { say(`PNG export failed: ${e.message}`); }
+});
+$('print').addEventListener('click', () => window.print());
+$('share-link').addEventListener('click', async () => {
+  const { url, withTexts, dropped } = await makeLink(location.href, app.ws);
+  const input = $('share-url');
+  input.value = url;
+  $('share-box').hidden = false;
+  $('share-note').textContent = withTexts
+    ? 'The link carries the statements you added (compressed, in the part after #, which is never sent to a server).'
+    : `The ${plural(dropped, 'statement')} you added ${dropped === 1 ? 'is' : 'are'} too long for a link: it restores the demo statements and the settings only.`;
+  input.focus();
+  input.select();
+  try {
+    await navigator.clipboard.writeText(url);
+    say('Link copied to the clipboard.');
+  } catch {
+    say('The link is selected below: copy it with Ctrl+C or ⌘C.');
+  }
+});
+$('cancel').addEventListener('click', () => {
+  if (controller) controller.abort();
+  try { app.client.cancel(); } catch { /* nothing pending */ }
+});
+$('retry').addEventListener('click', () => runCompare());
+
+// ---------- shared links ----------
+function workspaceFromLink(view) {
+  const sts = [];
+  for (const e of view.st) {
+    if (e && e.d && app.manifest.statements[e.d]) {
+      const [entry] = demoEntries({ ...app.manifest, sets: [{ id: 'x', statements: [e.d] }] }, 'x');
+      sts.push({ ...entry, title: e.ti ?? entry.title, speaker: e.sp ?? entry.speaker, date: e.da ?? entry.date });
+    } else if (e && typeof e.t === 'string') {
+      sts.push({ id: newId('u'), source: 'user', demoId: null, title: e.ti || null, speaker: e.sp || null, date: e.da || null, language: e.la || null, text: e.t });
+    }
+  }
+  const ws = { ...defaultWorkspace(), statements: sts, demoSet: view.set || DEFAULT_SET, tab: view.tab || 'read', family: view.fam || null,
+    query: view.q || '', options: view.opt || {} };
+  ws.columns = (view.cols || []).map((i) => sts[i] && sts[i].id).filter(Boolean);
+  if (!ws.columns.length) ws.columns = null;
+  return ws;
+}
+
+function adoptShared() {
+  app.mode = 'normal';
+  $('shared-banner').hidden = true;
+  history.replaceState(null, '', location.pathname + location.search);
+  persist();
+  persist.flush();
+}
+
+$('shared-keep').addEventListener('click', () => { adoptShared(); say('The shared statements are now saved in this browser.'); });
+$('shared-back').addEventListener('click', async () => {
+  app.mode = 'normal';
+  $('shared-banner').hidden = true;
+  history.replaceState(null, '', location.pathname + location.search);
+  app.ws = normalizeWorkspace(await storage.load()) || defaultWorkspace();
+  await fillDemoTexts(app.ws);
+  renderStatements();
+  selectTab(app.ws.tab);
+  await runCompare();
+});
+
+// ---------- start ----------
+async function boot() {
+  doc.documentElement.dataset.state = 'loading';
+  app.client = new RefrainClient();
+  const [manifest, stored, link] = await Promise.all([
+    loadManifest(base),
+    storage.load().catch(() => null),
+    readLink(location.hash).catch((e) => { say(`This link could not be read (${e.message}); showing your statements.`); return null; }),
+  ]);
+  app.manifest = manifest;
+  if (link) {
+    app.ws = workspaceFromLink(link);
+    app.mode = 'shared';
+    $('shared-banner').hidden = false;
+    if (link.partial) $('shared-text').textContent = `You opened a shared link. It could not carry ${plural(link.partial, 'statement')} that ${link.partial === 1 ? 'was' : 'were'} too long; it shows the demo statements with the sender’s settings. Nothing is saved unless you keep it.`;
+  } else {
+    app.ws = normalizeWorkspace(stored) || defaultWorkspace();
+  }
+  if (stored) app.storedIn = 'indexeddb';
+  await fillDemoTexts(app.ws);
+  renderStatements();
+  selectTab(app.ws.tab);
+  await runCompare();
+}
+
+boot().catch((e) => {
+  say(`refrain could not start: ${e && e.message ? e.message : e}`);
+  doc.documentElement.dataset.state = 'error';
+});

@@ -1,0 +1,66 @@
+// Exports: the report as JSON, families and occurrences as CSV, the heatmap as SVG and PNG.
+// Builders are pure (return strings or blobs); `download` in util.js saves them.
+
+import { heatmapSvgString } from './heatmap.js';
+
+export const CSV_COLUMNS = [
+  'family', 'family_root', 'family_score', 'family_statements', 'family_speakers', 'family_stability',
+  'statement', 'title', 'speaker', 'date', 'utf16_start', 'utf16_end', 'byte_start', 'byte_end', 'similarity', 'text',
+];
+
+/** One CSV cell: quoted when needed; a leading =, +, - or @ is neutralised for spreadsheets. */
+export function csvCell(v) {
+  if (v === null || v === undefined) return '';
+  let t = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000)) : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(t)) t = `'${t}`;
+  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/** Families and their occurrences, one row per occurrence (RFC 4180, CRLF line ends). */
+export function reportCsv(report, statements) {
+  const byId = new Map(statements.map((st) => [st.id, st]));
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const f of report.families || []) {
+    for (const o of f.occurrences || []) {
+      const st = byId.get(o.doc) || {};
+      rows.push([f.id, f.root, f.score, f.statements, f.speakers, f.stability, o.doc, st.title, st.speaker, st.date,
+        o.utf16_start, o.utf16_end, o.start, o.end, o.similarity, o.text].map(csvCell).join(','));
+    }
+  }
+  return `\ufeff${rows.join('\r\n')}\r\n`;
+}
+
+/** The report as pretty JSON, with the statements' metadata as given. */
+export function reportJson(report) {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** The heatmap as an SVG blob. */
+export function heatmapSvgBlob(doc, report, statements) {
+  return new Blob([heatmapSvgString(doc, report, statements)], { type: 'image/svg+xml' });
+}
+
+/** The heatmap as a PNG blob (drawn at twice its size). */
+export async function heatmapPngBlob(doc, report, statements) {
+  const svgText = heatmapSvgString(doc, report, statements);
+  const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svgText);
+  const w = m ? Number(m[1]) : 600;
+  const hgt = m ? Number(m[2]) : 600;
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'async';
+    await new Promise((ok, fail) => { img.onload = ok; img.onerror = () => fail(new Error('the heatmap could not be drawn')); img.src = url; });
+    const scale = 2;
+    const canvas = doc.createElement('canvas');
+    canvas.width = Math.ceil(w * scale);
+    canvas.height = Math.ceil(hgt * scale);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('PNG encoding failed'))), 'image/png'));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,130 @@
+// Pieces that show one family: its swatch, word-level differences, variants and the timeline of
+// first use. Used by the refrains list and by the reader's family panel.
+
+import { h, s, familyClasses, statementLabel, pct, plural, UNDERLINE_NAMES, UNDERLINES } from './util.js';
+import { variantsOf } from './model.js';
+
+/** A small sample of the family's colour and underline style (decorative; the id is in text). */
+export function swatch(doc, rank) {
+  return h(doc, 'span', { class: ['swatch', ...familyClasses(rank)], 'aria-hidden': 'true', text: 'abc' });
+}
+
+/** Words of an occurrence against its reference: equal words plain, others marked with ins/del. */
+export function renderDiff(doc, diff, fallback) {
+  const out = h(doc, 'span', { class: 'diff' });
+  if (!diff || !diff.length) {
+    out.append(fallback || '');
+    return out;
+  }
+  let first = true;
+  const sep = () => { if (!first) out.append(' '); first = false; };
+  for (const e of diff) {
+    sep();
+    if (e.op === 'equal') out.append(e.text ?? e.reference ?? '');
+    else if (e.op === 'variant' || e.op === 'substitute') {
+      const cls = e.op === 'variant' ? 'd-variant' : 'd-substitute';
+      out.append(h(doc, 'span', { class: ['d-pair', cls], title: `${e.op === 'variant' ? 'near-synonym' : 'other word'}: “${e.text}” where the root has “${e.reference}”` },
+        h(doc, 'del', { text: e.reference ?? '' }), h(doc, 'ins', { text: e.text ?? '' })));
+    } else if (e.op === 'insert') out.append(h(doc, 'ins', { class: 'd-insert', title: 'not in the root', text: e.text ?? '' }));
+    else if (e.op === 'delete') out.append(h(doc, 'del', { class: 'd-delete', title: 'left out', text: e.reference ?? '' }));
+    else if (e.op === 'move') out.append(h(doc, 'span', { class: 'd-move', title: 'same word at another place', text: e.text ?? e.reference ?? '' }));
+    else out.append(e.text ?? '');
+  }
+  return out;
+}
+
+/** Fractional year of a sortable date key (YYYY, YYYY-MM, YYYY-MM-DD), or null. */
+export function dateValue(key) {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(String(key || ''));
+  if (!m) return null;
+  return Number(m[1]) + (m[2] ? (Number(m[2]) - 1) / 12 : 0) + (m[3] ? (Number(m[3]) - 1) / 365 : 0);
+}
+
+/**
+ * A small SVG timeline of where the family was used, against the span of all dated statements.
+ * Returns null when no statement has a date.
+ */
+export function timeline(doc, family, report, nameOf) {
+  const points = (family.timeline || []).filter((p) => dateValue(p.date) !== null);
+  const all = (report.statements || []).map((st) => dateValue(st.date_key)).filter((v) => v !== null);
+  if (!points.length || !all.length) return null;
+  let lo = Math.min(...all, ...points.map((p) => dateValue(p.date)));
+  let hi = Math.max(...all, ...points.map((p) => dateValue(p.date)));
+  if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }
+  const W = 260, X0 = 14, X1 = 246;
+  const x = (v) => X0 + ((v - lo) / (hi - lo)) * (X1 - X0);
+  const first = family.first_use ? family.first_use.date : points[0].date;
+  const desc = points.map((p) => `${p.date}: ${p.docs.map(nameOf).join(', ')}`).join('; ');
+  const svg = s(doc, 'svg', { class: 'timeline', viewBox: `0 0 ${W} 40`, width: W, height: 40, role: 'img',
+    'aria-label': `Timeline. First use ${first}${family.first_use && family.first_use.speaker ? ` by ${family.first_use.speaker}` : ''}. ${desc}` });
+  svg.append(s(doc, 'line', { x1: X0, x2: X1, y1: 16, y2: 16, class: 'tl-axis' }));
+  for (const v of new Set(all)) svg.append(s(doc, 'line', { x1: x(v), x2: x(v), y1: 12, y2: 20, class: 'tl-tick' }));
+  for (const p of points) {
+    const v = dateValue(p.date);
+    const isFirst = p.date === first;
+    const c = s(doc, 'circle', { cx: x(v), cy: 16, r: Math.min(7, 3.5 + p.docs.length), class: isFirst ? 'tl-first' : 'tl-point' });
+    c.append(s(doc, 'title', { text: `${p.date}: ${p.docs.map(nameOf).join(', ')}` }));
+    svg.append(c);
+  }
+  const y0 = String(Math.floor(lo + 0.0001)), y1 = String(Math.floor(hi));
+  svg.append(s(doc, 'text', { x: X0, y: 36, class: 'tl-label', 'text-anchor': 'start', text: /^\d{4}$/.test(y0) ? y0 : '' }));
+  svg.append(s(doc, 'text', { x: X1, y: 36, class: 'tl-label', 'text-anchor': 'end', text: y1 }));
+  return svg;
+}
+
+/** One line of figures about a family. */
+export function familyMeta(doc, family) {
+  const occ = (family.occurrences || []).length;
+  const parts = [plural(family.statements ?? 0, 'statement'), plural(family.speakers ?? 0, 'speaker'), plural(occ, 'occurrence')];
+  if (typeof family.stability === 'number') parts.push(`${pct(family.stability)} alike`);
+  return h(doc, 'p', { class: 'fam-meta', text: parts.join(' · ') });
+}
+
+/**
+ * The body of a family: variants with their difference from the root, slots, first use, timeline.
+ * `opts.nameOf(docId)` names a statement; `opts.onGo(occurrence)` (optional) adds "go to" buttons.
+ */
+export function familyBody(doc, family, report, opts) {
+  const nameOf = opts.nameOf;
+  const body = h(doc, 'div', { class: 'fam-body' });
+  const variants = variantsOf(family);
+  const list = h(doc, 'ul', { class: 'variants', 'aria-label': `Wordings of “${family.root}”` });
+  for (const v of variants.slice(0, opts.maxVariants || 50)) {
+    const who = [...new Set(v.occurrences.map((o) => nameOf(o.doc)))];
+    const li = h(doc, 'li', { class: 'variant' },
+      renderDiff(doc, v.diff, v.text),
+      h(doc, 'span', { class: 'variant-who', text: ` ×${v.occurrences.length} · ${who.join(', ')}` }));
+    if (opts.onGo) {
+      for (const o of v.occurrences.slice(0, 6)) {
+        li.append(' ', h(doc, 'button', { type: 'button', class: 'link go', text: `Read in ${nameOf(o.doc)}`,
+          on: { click: () => opts.onGo(family, o) } }));
+      }
+    }
+    list.append(li);
+  }
+  body.append(list);
+  if (variants.length > (opts.maxVariants || 50)) body.append(h(doc, 'p', { class: 'muted', text: `${variants.length - (opts.maxVariants || 50)} more wordings in the export.` }));
+  const slots = (family.slots || []).filter((sl) => (sl.fillers || []).length > 1);
+  if (slots.length) {
+    const ul = h(doc, 'ul', { class: 'slots', 'aria-label': 'Words that vary' });
+    for (const sl of slots) {
+      ul.append(h(doc, 'li', {}, h(doc, 'span', { class: 'slot-root', text: `“${sl.root}”` }), ' is also ',
+        sl.fillers.filter((f) => f.text.toLowerCase() !== String(sl.root).toLowerCase()).map((f, i) => [i ? ', ' : '', h(doc, 'strong', { text: f.text }), ` (${f.count})`])));
+    }
+    body.append(ul);
+  }
+  if (family.first_use) {
+    body.append(h(doc, 'p', { class: 'first-use' }, 'First use: ', h(doc, 'strong', { text: family.first_use.date }),
+      ` in ${nameOf(family.first_use.doc)}`));
+  }
+  const tl = timeline(doc, family, report, nameOf);
+  if (tl) body.append(tl);
+  return body;
+}
+
+/** Human description of a family's visual cue (for titles and the legend). */
+export function cueName(rank) {
+  return `${UNDERLINE_NAMES[rank % UNDERLINES]} underline`;
+}
+
+export { statementLabel };

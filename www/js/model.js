@@ -1,0 +1,68 @@
+// Indexes over a report that the views share: families by id with their rank, occurrences by
+// statement in UTF-16 offsets (with the word differences mapped from UTF-8 bytes to UTF-16).
+
+import { byteToUtf16 } from './util.js';
+
+/**
+ * @param {object} report  The engine's Report.
+ * @param {Array<{id:string,text:string}>} statements  The statements as sent (texts needed for offsets).
+ */
+export function buildModel(report, statements) {
+  const families = (report && report.families) || [];
+  const famById = new Map();
+  families.forEach((f, rank) => famById.set(f.id, { family: f, rank }));
+  const textById = new Map(statements.map((s) => [s.id, s.text]));
+  const summaryById = new Map(((report && report.statements) || []).map((s) => [s.id, s]));
+  const mappers = new Map();
+  const mapper = (doc) => {
+    if (!mappers.has(doc)) mappers.set(doc, byteToUtf16(textById.get(doc) || ''));
+    return mappers.get(doc);
+  };
+  const occsByDoc = new Map();
+  families.forEach((f, rank) => {
+    (f.occurrences || []).forEach((o, i) => {
+      const m = mapper(o.doc);
+      const words = [];
+      for (const e of o.diff || []) {
+        if (e.op === 'equal' || e.op === 'delete' || e.start === undefined || e.start === null) continue;
+        words.push({ start: m(e.start), end: m(e.end), op: e.op, reference: e.reference ?? null, text: e.text ?? null });
+      }
+      const occ = {
+        key: `${f.id}:${i}`,
+        family: f.id,
+        index: i,
+        rank,
+        start: o.utf16_start,
+        end: o.utf16_end,
+        similarity: o.similarity,
+        words,
+        raw: o,
+      };
+      if (!occsByDoc.has(o.doc)) occsByDoc.set(o.doc, []);
+      occsByDoc.get(o.doc).push(occ);
+    });
+  });
+  for (const list of occsByDoc.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
+  return {
+    report,
+    families,
+    famById,
+    rank: (id) => (famById.has(id) ? famById.get(id).rank : -1),
+    family: (id) => (famById.has(id) ? famById.get(id).family : null),
+    occsOf: (doc) => occsByDoc.get(doc) || [],
+    summary: (doc) => summaryById.get(doc) || null,
+    text: (doc) => textById.get(doc) ?? '',
+    mapper,
+  };
+}
+
+/** Distinct wordings of a family: occurrences grouped by their text (case and spacing ignored). */
+export function variantsOf(family) {
+  const groups = new Map();
+  for (const o of family.occurrences || []) {
+    const k = String(o.text).toLowerCase().replace(/\s+/g, ' ').trim();
+    if (!groups.has(k)) groups.set(k, { text: o.text, diff: o.diff, similarity: o.similarity, occurrences: [] });
+    groups.get(k).occurrences.push(o);
+  }
+  return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || b.similarity - a.similarity);
+}

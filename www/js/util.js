@@ -1,0 +1,162 @@
+// Small helpers shared by the views. Nothing here touches a global document: every function that
+// creates nodes takes the document (or a node of it) to create them in, so the views also work in
+// a shadow root or another document.
+
+/**
+ * Creates an element. `attrs` keys: `class`, `text` (textContent), `on` ({event: handler}),
+ * `dataset` ({key: value}), `props` (assigned as properties), anything else via setAttribute
+ * (skipped when null/undefined/false; `true` sets an empty attribute).
+ * Children: nodes or strings (strings become text nodes, never HTML).
+ */
+export function h(doc, tag, attrs = {}, ...children) {
+  const ns = attrs && attrs.svg ? 'http://www.w3.org/2000/svg' : null;
+  const el = ns ? doc.createElementNS(ns, tag) : doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false || k === 'svg') continue;
+    if (k === 'class') el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : v);
+    else if (k === 'text') el.textContent = String(v);
+    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
+    else if (k === 'dataset') for (const [dk, dv] of Object.entries(v)) { if (dv !== null && dv !== undefined) el.dataset[dk] = String(dv); }
+    else if (k === 'props') Object.assign(el, v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+/** Creates an SVG element (see `h`). */
+export function s(doc, tag, attrs = {}, ...children) {
+  return h(doc, tag, { ...attrs, svg: true }, ...children);
+}
+
+/** Appends nodes or strings (as text) to `el`, flattening arrays and skipping null/false. */
+export function append(el, children) {
+  const doc = el.ownerDocument;
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    el.appendChild(typeof c === 'string' || typeof c === 'number' ? doc.createTextNode(String(c)) : c);
+  }
+  return el;
+}
+
+/** Removes all children of `el`. */
+export function clear(el) {
+  while (el.firstChild) el.removeChild(el.firstChild);
+  return el;
+}
+
+/**
+ * Maps UTF-8 byte offsets of `text` (as the engine reports them) to UTF-16 offsets (as JavaScript
+ * indexes strings). Lone surrogates count 3 bytes: they reach the engine as U+FFFD.
+ */
+export function byteToUtf16(text) {
+  let table = null;
+  return (byte) => {
+    if (table === null) {
+      const bytes = [];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        let n;
+        if (c < 0x80) n = 1;
+        else if (c < 0x800) n = 2;
+        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            for (let k = 0; k < 4; k++) bytes.push(i);
+            i++;
+            continue;
+          }
+          n = 3;
+        } else n = 3;
+        for (let k = 0; k < n; k++) bytes.push(i);
+      }
+      bytes.push(text.length);
+      table = bytes;
+    }
+    if (byte <= 0) return 0;
+    if (byte >= table.length) return text.length;
+    return table[byte];
+  };
+}
+
+/** A function that runs `fn` once `ms` after the last call; `.flush()` runs it now if pending. */
+export function debounce(fn, ms) {
+  let t = null;
+  let args = null;
+  const run = () => { t = null; const a = args; args = null; fn(...a); };
+  const d = (...a) => { args = a; clearTimeout(t); t = setTimeout(run, ms); };
+  d.flush = () => { if (t !== null) { clearTimeout(t); run(); } };
+  d.cancel = () => { clearTimeout(t); t = null; args = null; };
+  return d;
+}
+
+/** Number of families' colours and underline styles; see css/refrain.css (`.c0`..`.c7`, `.u0`..`.u4`). */
+export const COLOURS = 8;
+export const UNDERLINES = 5;
+export const UNDERLINE_NAMES = ['solid', 'dashed', 'dotted', 'double', 'wavy'];
+
+/** CSS classes of the family at `index` (0 = strongest): a colour and an underline style. */
+export function familyClasses(index) {
+  return [`c${index % COLOURS}`, `u${index % UNDERLINES}`];
+}
+
+/** A short human label for a statement summary or input statement. */
+export function statementLabel(st) {
+  if (!st) return '';
+  const year = st.date ? String(st.date).slice(0, 4) : '';
+  if (st.speaker) return year && /^\d{4}$/.test(year) ? `${st.speaker} (${year})` : st.speaker;
+  return st.title || st.id;
+}
+
+/** Percent with no decimals, e.g. 0.123 -> "12%". */
+export function pct(x) {
+  return `${Math.round((Number(x) || 0) * 100)}%`;
+}
+
+/** "1 statement" / "2 statements". */
+export function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Whether the user asked for reduced motion (in the window of `node`). */
+export function reducedMotion(node) {
+  const win = node && node.ownerDocument ? node.ownerDocument.defaultView : null;
+  return !!(win && win.matchMedia && win.matchMedia('(prefers-reduced-motion: reduce)').matches);
+}
+
+/**
+ * Scrolls the scrollable `container` so that `target` (inside it) sits about a third from the
+ * top, without scrolling the page itself.
+ */
+export function scrollWithin(container, target) {
+  const c = container.getBoundingClientRect();
+  const t = target.getBoundingClientRect();
+  const top = container.scrollTop + (t.top - c.top) - container.clientHeight / 3;
+  container.scrollTo({ top: Math.max(0, top), behavior: reducedMotion(container) ? 'auto' : 'smooth' });
+}
+
+/** Triggers a download of `blob` as `name` (in the document of `node`). */
+export function download(node, blob, name) {
+  const doc = node.ownerDocument || node;
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  (doc.body || doc.documentElement).appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The word-level difference of an occurrence as display tokens: [{op, text, reference}]. */
+export function diffTokens(diff) {
+  return (diff || []).map((e) => ({ op: e.op, text: e.text ?? null, reference: e.reference ?? null }));
+}
+
+/** A random id with a prefix, for statements the user adds. */
+export function newId(prefix = 'u') {
+  const a = new Uint32Array(2);
+  crypto.getRandomValues(a);
+  return `${prefix}-${a[0].toString(36)}${a[1].toString(36)}`.slice(0, 16);
+}
