@@ -26,6 +26,14 @@ use crate::suffix::{lcp_array, suffix_array};
 use crate::{Progress, Stage, Statement};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+/// Roots shorter than this (in content words) gather no one-off variants by alignment: in a
+/// formula of two or three words one changed word is another formula, and short formulas get
+/// their variants from near-synonyms and from the one-edit grouping of repeated phrases.
+const GATHER_MIN_WORDS: usize = 4;
+/// Roots longer than this gather no one-off variants: their alignment would cost too much for
+/// what it finds (long passages repeat verbatim or not at all).
+const GATHER_MAX_WORDS: usize = 64;
+
 /// A repeated phrase: a sequence of content classes and where it occurs.
 struct Phrase {
     seq: Vec<u32>,
@@ -70,13 +78,28 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
     let occ: Vec<&[(u32, u32, u32)]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
     let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut notes);
 
-    let mut families: Vec<Family> = drafts.iter().map(|d| build_family(index, statements, d)).collect();
-    let families_found = families.len();
-    families.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.root_norm.cmp(&b.root_norm)).then_with(|| a.root_excerpt.doc.cmp(&b.root_excerpt.doc)));
-    families.truncate(options.max_families);
-    for (k, f) in families.iter_mut().enumerate() {
-        f.id = format!("f{}", k + 1);
-    }
+    // Rank every family cheaply, then write out the strongest.
+    let mut ranked: Vec<(f64, String, String, usize, (u32, u32, u32))> = drafts
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            let root = choose_root(index, d);
+            let (score, root_norm) = rank(index, d, root);
+            (score, root_norm, statements[index.docs[root.0 as usize].input].id.clone(), k, root)
+        })
+        .collect();
+    let families_found = ranked.len();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.cmp(&b.2)).then_with(|| a.4.cmp(&b.4)));
+    ranked.truncate(options.max_families);
+    let families: Vec<Family> = ranked
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let mut f = build_family(index, statements, &drafts[r.3], r.4);
+            f.id = format!("f{}", k + 1);
+            f
+        })
+        .collect();
     tick(progress, Stage::Report, 1, 2)?;
 
     let mut by_input: Vec<usize> = vec![0; index.docs.len()];
@@ -269,7 +292,7 @@ fn keys(seq: &[u32]) -> Vec<u64> {
 /// reordered), sharing at least two content words, the differing words weighing at most half
 /// of the shared ones.
 fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
-    let word = |c: u32| Word { term: c, class: c, weight: index.term(c).weight, stop: false };
+    let word = |c: u32| Word { term: c, class: c, weight: index.term(c).weight, stop: false, brk: false };
     let ra: Vec<Word> = a.seq.iter().map(|&c| word(c)).collect();
     let rb: Vec<Word> = b.seq.iter().map(|&c| word(c)).collect();
     let al = align(&ra, &rb, false);
@@ -357,20 +380,26 @@ fn group(
                 occ.push((d, i, i + len - 1));
             }
         }
-        occ.retain(|&(d, a, b)| !mostly_claimed(&claimed[d as usize], a, b));
-        dedupe_overlaps(&mut occ);
-        if drafts.len() < fuzzy_limit {
-            gather_variants(index, options, &phrases[root], &mut occ, &claimed, budget);
+        // A family stands on the occurrences outside stronger families; once it stands, its
+        // occurrences inside them (a formula quoted within a longer shared passage) count too.
+        let (mut free, nested): (Vec<_>, Vec<_>) = occ.into_iter().partition(|&(d, a, b)| !mostly_claimed(&claimed[d as usize], a, b));
+        dedupe_overlaps(&mut free);
+        let len = phrases[root].seq.len();
+        if drafts.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
+            gather_variants(index, options, &phrases[root], &mut free, &claimed, budget);
         }
-        let docs: HashSet<u32> = occ.iter().map(|o| o.0).collect();
+        let docs: HashSet<u32> = free.iter().map(|o| o.0).collect();
         if docs.len() < options.min_statements {
             continue;
         }
-        for &(d, a, b) in &occ {
+        for &(d, a, b) in &free {
             for c in &mut claimed[d as usize][a as usize..=b as usize] {
                 *c = true;
             }
         }
+        let mut occ = free;
+        occ.extend(nested);
+        dedupe_overlaps(&mut occ);
         // Content positions to token indices.
         let occ = occ
             .into_iter()
@@ -411,7 +440,7 @@ fn dedupe_overlaps(occ: &mut Vec<(u32, u32, u32)>) {
 /// against the statements around occurrences of its two rarest words.
 fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Vec<(u32, u32, u32)>, claimed: &[Vec<bool>], budget: &mut Budget) {
     let m = root.seq.len();
-    let r: Vec<Word> = root.seq.iter().map(|&c| Word { term: c, class: c, weight: index.term(c).weight, stop: false }).collect();
+    let r: Vec<Word> = root.seq.iter().map(|&c| Word { term: c, class: c, weight: index.term(c).weight, stop: false, brk: false }).collect();
     let mut anchors: Vec<(usize, u32)> = root.seq.iter().copied().enumerate().collect();
     anchors.sort_by_key(|&(_, c)| (index.postings(c).len(), c));
     anchors.dedup_by_key(|a| a.1);
@@ -437,7 +466,7 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
                 .iter()
                 .map(|&i| {
                     let c = index.class(doc.tokens[i as usize].term);
-                    Word { term: c, class: c, weight: index.term(c).weight, stop: false }
+                    Word { term: c, class: c, weight: index.term(c).weight, stop: false, brk: false }
                 })
                 .collect();
             if !budget.spend((m * t.len()) as u64) {
@@ -458,23 +487,48 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
     occ.sort_unstable();
 }
 
-/// Step 5: a draft as a reported family.
-fn build_family(index: &Index, statements: &[Statement], draft: &Draft) -> Family {
+/// The root occurrence: the most common wording; ties to the earliest date, then statement
+/// order, then text order.
+fn choose_root(index: &Index, draft: &Draft) -> (u32, u32, u32) {
     let words_of = |&(d, a, b): &(u32, u32, u32)| -> Vec<u32> { (a..=b).map(|i| index.docs[d as usize].tokens[i as usize].term).collect() };
-    // Root: the most common wording; ties to the earliest date, then statement order, then text order.
     let mut counts: HashMap<Vec<u32>, usize> = HashMap::new();
     for o in &draft.occ {
         *counts.entry(words_of(o)).or_default() += 1;
     }
-    let root_occ = *draft
+    let date = |o: &(u32, u32, u32)| index.docs[o.0 as usize].date_key.as_deref().unwrap_or("9999");
+    *draft
         .occ
         .iter()
         .min_by(|x, y| {
             let (cx, cy) = (counts[&words_of(x)], counts[&words_of(y)]);
-            let date = |o: &(u32, u32, u32)| index.docs[o.0 as usize].date_key.clone().unwrap_or_else(|| "9999".into());
-            cy.cmp(&cx).then_with(|| date(x).cmp(&date(y))).then_with(|| x.cmp(y))
+            cy.cmp(&cx).then_with(|| date(x).cmp(date(y))).then_with(|| x.cmp(y))
         })
-        .expect("a family has occurrences");
+        .expect("a family has occurrences")
+}
+
+fn statement_count(draft: &Draft) -> Vec<usize> {
+    let mut v: Vec<usize> = draft.occ.iter().map(|o| o.0 as usize).collect();
+    v.dedup();
+    v
+}
+
+/// A family's score and normalized root, without writing it out.
+fn rank(index: &Index, draft: &Draft, (rd, ra, rb): (u32, u32, u32)) -> (f64, String) {
+    let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd as usize, i as usize)).collect();
+    let mut sum = 0.0;
+    for &(d, a, b) in &draft.occ {
+        let t: Vec<Word> = (a..=b).map(|i| index.word(d as usize, i as usize)).collect();
+        sum += align(&root_words, &t, false).score;
+    }
+    let docs = statement_count(draft);
+    let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
+    let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
+    let score = formulaic(weight, docs.len(), speakers, sum / draft.occ.len() as f64);
+    (round(score), root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "))
+}
+
+/// Step 5: a draft as a reported family.
+fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ: (u32, u32, u32)) -> Family {
     let (rd, ra, rb) = (root_occ.0 as usize, root_occ.1 as usize, root_occ.2 as usize);
     let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd, i)).collect();
     let root_text = |i: usize| -> String {
@@ -492,6 +546,9 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft) -> Famil
         let diff = edits(index, statements, d, a, &al.ops, &root_text);
         for op in &al.ops {
             if let Op::Variant(i, j) | Op::Substitute(i, j) = *op {
+                if root_words[i].stop {
+                    continue; // a changed "the" or "of" is not a slot
+                }
                 let filler = index.term(t[j].term).norm.to_string();
                 slots.entry(i).or_default().entry(filler).and_modify(|c| *c += 1).or_insert(1);
             }
@@ -513,11 +570,7 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft) -> Famil
             Slot { index: i, root: root_text(i), fillers }
         })
         .collect();
-    let docs: Vec<usize> = {
-        let mut v: Vec<usize> = draft.occ.iter().map(|o| o.0 as usize).collect();
-        v.dedup();
-        v
-    };
+    let docs = statement_count(draft);
     let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
     let stability = similarity_sum / draft.occ.len() as f64;
     let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
@@ -538,7 +591,7 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft) -> Famil
         root: statements[index.docs[rd].input].text[index.docs[rd].tokens[ra].start as usize..index.docs[rd].tokens[rb].end as usize].to_string(),
         root_norm: root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "),
         root_excerpt: index.excerpt(statements, rd, ra, rb),
-        score: round(weight * (1.0 + (speakers as f64).ln()) * (0.5 + 0.5 * stability)),
+        score: round(formulaic(weight, docs.len(), speakers, stability)),
         weight: round(weight),
         statements: docs.len(),
         speakers,
@@ -551,6 +604,14 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft) -> Famil
         }).collect(),
         occurrences,
     }
+}
+
+/// How formulaic a family is: `ln(1 + min(weight, 8)) * (ln(1 + statements) + ln(speakers)) *
+/// (0.5 + 0.5 * stability)`. Reuse across statements and speakers counts most; a root's weight
+/// counts up to about eight content words, so a long passage two statements share does not
+/// outrank a formula that ten repeat; unstable wording halves the score at worst.
+pub(crate) fn formulaic(weight: f64, statements: usize, speakers: usize, stability: f64) -> f64 {
+    (1.0 + weight.min(8.0)).ln() * ((1.0 + statements as f64).ln() + (speakers.max(1) as f64).ln()) * (0.5 + 0.5 * stability)
 }
 
 /// Rounds a figure for the report (6 decimals), so reports are stable across platforms.

@@ -10,13 +10,15 @@ use crate::text::{self, Normalization, TokenKind, COMMON, STOPWORDS, STOP_HAN, S
 use crate::{Progress, Stage, Statement};
 use std::collections::{HashMap, HashSet};
 
-/// A token inside the index: byte span, UTF-16 start and term id, 16 bytes.
+/// A token inside the index: byte span, UTF-16 start, term id, and whether punctuation
+/// separates it from the token before.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     pub start: u32,
     pub end: u32,
     pub utf16: u32,
     pub term: u32,
+    pub brk: bool,
 }
 
 impl Tok {
@@ -112,8 +114,12 @@ impl Index {
             let mut tokens = Vec::new();
             text::scan(&s.text, normalization, &mut |span, utf16, _end, kind, norm| {
                 let term = intern(norm, kind, &mut terms, &mut term_ids, &stop);
-                tokens.push(Tok { start: span.start as u32, end: span.end as u32, utf16: utf16 as u32, term });
+                tokens.push(Tok { start: span.start as u32, end: span.end as u32, utf16: utf16 as u32, term, brk: false });
             });
+            for i in 1..tokens.len() {
+                let gap = &s.text[tokens[i - 1].end as usize..tokens[i].start as usize];
+                tokens[i].brk = gap.chars().any(|c| !c.is_whitespace());
+            }
             words += tokens.len();
             let speaker = match &s.speaker {
                 Some(sp) if !sp.trim().is_empty() => sp.trim().to_lowercase(),
@@ -257,12 +263,13 @@ impl Index {
 
     /// The aligner's view of token `i` of canonical doc `d`.
     pub(crate) fn word(&self, d: usize, i: usize) -> crate::align::Word {
-        self.word_of_term(self.docs[d].tokens[i].term)
+        let tok = self.docs[d].tokens[i];
+        crate::align::Word { brk: tok.brk, ..self.word_of_term(tok.term) }
     }
 
     /// The aligner's view of a term.
     pub(crate) fn word_of_term(&self, term: u32) -> crate::align::Word {
         let t = &self.terms[term as usize];
-        crate::align::Word { term, class: t.class, weight: t.weight, stop: t.stop }
+        crate::align::Word { term, class: t.class, weight: t.weight, stop: t.stop, brk: false }
     }
 }

@@ -42,7 +42,7 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
                     fresh
                 };
                 let is_stop = stop.contains(t.norm.as_str());
-                Word { term: fresh, class, weight: if is_stop { 0.02 } else { 1.0 }, stop: is_stop }
+                Word { term: fresh, class, weight: if is_stop { 0.02 } else { 1.0 }, stop: is_stop, brk: false }
             }
         })
         .collect();
@@ -51,7 +51,9 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
         anchors = q.iter().enumerate().map(|(i, w)| (i, w.class)).collect();
     }
     let content_words = q.iter().filter(|w| !w.stop).count();
-    let need = content_words.min(1);
+    // A match needs one content word of the query matched, and two with a counterpart (matched
+    // or substituted) when the query has two: a lone shared word is not a variant of a phrase.
+    let need_aligned = content_words.min(2);
 
     let m = q.len();
     let slack = (m / 2).max(2);
@@ -75,7 +77,7 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
             }
             let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
             let al = align(&q, &t, true);
-            if al.score < options.query_min_score || al.content_matched < need || al.t_end <= al.t_start {
+            if al.score < options.query_min_score || al.content_matched < content_words.min(1) || al.content_aligned < need_aligned || al.t_end <= al.t_start {
                 continue;
             }
             let ops = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
