@@ -11,7 +11,7 @@ import { createHeatmap } from './heatmap.js';
 import { createStrips } from './strip.js';
 import { createStatements } from './statements.js';
 import { createStorage } from './storage.js';
-import { loadManifest, loadDemoText, demoEntries } from './demo.js';
+import { loadManifest, loadDemoText, demoEntries, demoColumns } from './demo.js';
 import { makeLink, readLink } from './share.js';
 import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
 import { debounce, download, newId, plural } from './util.js';
@@ -21,7 +21,7 @@ const $ = (id) => doc.getElementById(id);
 const base = new URL('.', doc.baseURI).href;
 const storage = createStorage(window);
 const TABS = ['read', 'refrains', 'search', 'overview', 'statements'];
-const DEFAULT_SET = 'unga76';
+const DEFAULT_SET = 'multilateralism';
 
 const app = {
   client: null,
@@ -87,7 +87,7 @@ const statements = createStatements($('panel-statements'), {
     const mine = app.ws.statements.filter((st) => st.source !== 'demo');
     app.ws.statements = [...demoEntries(app.manifest, setId), ...mine];
     app.ws.demoSet = setId;
-    app.ws.columns = null;
+    app.ws.columns = demoColumns(app.manifest, setId);
     app.ws.family = null;
     await fillDemoTexts(app.ws);
     changed({ structure: true });
@@ -109,7 +109,7 @@ const statements = createStatements($('panel-statements'), {
 
 // ---------- workspace and storage ----------
 function defaultWorkspace() {
-  return { version: 1, statements: demoEntries(app.manifest, DEFAULT_SET), demoSet: DEFAULT_SET, columns: null, tab: 'read',
+  return { version: 1, statements: demoEntries(app.manifest, DEFAULT_SET), demoSet: DEFAULT_SET, columns: demoColumns(app.manifest, DEFAULT_SET), tab: 'read',
     family: null, query: '', options: {}, draft: null };
 }
 
@@ -281,7 +281,10 @@ async function runQuery(q, { quiet = false, render = true } = {}) {
 // ---------- rendering ----------
 function viewStatements() {
   const meta = new Map(app.ws.statements.map((st) => [st.id, st]));
-  return app.sent.map((s) => ({ ...s, ...(meta.get(s.id) ? { title: meta.get(s.id).title, speaker: meta.get(s.id).speaker, date: meta.get(s.id).date } : {}), text: s.text }));
+  return app.sent.map((s) => {
+    const m = meta.get(s.id);
+    return { ...s, ...(m ? { title: m.title, speaker: m.speaker, date: m.date, country: m.country || null } : {}), text: s.text };
+  });
 }
 
 function renderReader() {

@@ -28,6 +28,12 @@ export function demoEntries(manifest, setId) {
   const set = manifest.sets.find((s) => s.id === setId) || manifest.sets[0];
   return set.statements.map((demoId) => {
     const e = manifest.statements[demoId];
-    return { id: demoId, source: 'demo', demoId, title: e.title, speaker: e.speaker, date: e.date, language: e.language };
+    return { id: demoId, source: 'demo', demoId, title: e.title, speaker: e.speaker, date: e.date, language: e.language, country: e.country || null };
   });
+}
+
+/** The columns a demo set opens with (the manifest's choice), or null to let the page choose. */
+export function demoColumns(manifest, setId) {
+  const set = manifest.sets.find((s) => s.id === setId);
+  return set && Array.isArray(set.columns) ? [...set.columns] : null;
 }

@@ -47,7 +47,7 @@ export function dateValue(key) {
 export function timeline(doc, family, report, nameOf) {
   const points = (family.timeline || []).filter((p) => dateValue(p.date) !== null);
   const all = (report.statements || []).map((st) => dateValue(st.date_key)).filter((v) => v !== null);
-  if (!points.length || !all.length) return null;
+  if (!points.length || new Set(all).size < 2) return null;
   let lo = Math.min(...all, ...points.map((p) => dateValue(p.date)));
   let hi = Math.max(...all, ...points.map((p) => dateValue(p.date)));
   if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }

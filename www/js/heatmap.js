@@ -33,8 +33,10 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
   const n = ids.length;
   const byId = new Map(statements.map((st) => [st.id, st]));
   const names = ids.map((id) => statementLabel(byId.get(id) || { id }));
+  const MAXC = 42;
+  const short = names.map((x) => (x.length > MAXC ? `${x.slice(0, MAXC - 1)}…` : x));
   const cell = Math.max(22, Math.min(56, Math.floor(560 / Math.max(1, n))));
-  const labelW = Math.min(240, 40 + Math.max(8, ...names.map((x) => x.length)) * 7.2);
+  const labelW = 36 + Math.max(8, ...short.map((x) => x.length)) * 6.9;
   const top = opts.forExport ? 56 : 34;
   const W = labelW + n * cell + 8;
   const H = top + n * cell + 8;
@@ -62,7 +64,9 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
   let firstCell = true;
   for (let a = 0; a < n; a++) {
     const row = s(doc, 'g', { role: opts.forExport ? null : 'row' });
-    row.append(s(doc, 'text', { role: opts.forExport ? null : 'rowheader', x: 8, y: top + a * cell + cell / 2 + 4, fill: ink, text: `${a + 1}  ${names[a]}` }));
+    const rh = s(doc, 'text', { role: opts.forExport ? null : 'rowheader', 'aria-label': opts.forExport ? null : names[a], x: 8, y: top + a * cell + cell / 2 + 4, fill: ink, text: `${a + 1}  ${short[a]}` });
+    if (short[a] !== names[a]) rh.append(s(doc, 'title', { text: names[a] }));
+    row.append(rh);
     for (let b = 0; b < n; b++) {
       const v = Number(M[a] && M[a][b]) || 0;
       const diag = a === b;

@@ -300,12 +300,13 @@ export function createReader(root, callbacks = {}) {
     const o = data.hits[index];
     goTo(o.doc, o.utf16_start, null);
     const col = cols.querySelector(`.col[data-doc="${CSS.escape(o.doc)}"] .col-text`);
-    const el = col && col.querySelector(`.qhit[data-qhit="${index}"]`);
-    if (el) {
+    const pieces = col ? [...col.querySelectorAll(`.qhit[data-qhit="${index}"]`)] : [];
+    if (pieces.length) {
+      const el = pieces[0];
       el.setAttribute('tabindex', '-1');
       scrollWithin(col, el);
       el.focus({ preventScroll: true });
-      el.classList.add('counterpart');
+      for (const p of pieces) p.classList.add('counterpart');
     }
   }
 

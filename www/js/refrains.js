@@ -2,7 +2,7 @@
 // word-level difference from the root, and a timeline of first use. Selecting one highlights it
 // everywhere (the app forwards the selection to the other views).
 
-import { h, clear, plural } from './util.js';
+import { h, clear, plural, statementLabel } from './util.js';
 import { swatch, familyBody, familyMeta } from './family.js';
 
 const PAGE = 30;
@@ -37,10 +37,7 @@ export function createRefrains(root, callbacks) {
     clear(list);
     if (!data) return;
     const { model, statements } = data;
-    const nameOf = (id) => {
-      const st = statements.find((x) => x.id === id);
-      return st ? (st.speaker ? `${st.speaker}${st.date ? ` (${String(st.date).slice(0, 4)})` : ''}` : st.title || st.id) : id;
-    };
+    const nameOf = (id) => statementLabel(statements.find((x) => x.id === id) || { id });
     const q = filter.value.trim();
     const fams = model.families.filter((f) => matches(f, q));
     summary.textContent = model.families.length

@@ -16,6 +16,10 @@ export function createSearch(root, callbacks) {
     h(doc, 'label', { for: inputId, text: 'Find a phrase and its variants' }),
     h(doc, 'div', { class: 'row' }, input, h(doc, 'button', { type: 'submit', class: 'btn primary', text: 'Find' })),
     h(doc, 'p', { id: `${inputId}-help`, class: 'hint', text: 'Finds every place where the phrase or a variant of it occurs (other spellings, inflections, near-synonyms such as true, genuine, real), best first.' }));
+  const tries = h(doc, 'p', { class: 'tries' }, 'Try: ',
+    ['genuine multilateralism', 'win-win cooperation', 'sovereignty and territorial integrity', 'reform of the Security Council'].map((q, i) => [i ? ' · ' : '',
+      h(doc, 'button', { type: 'button', class: 'link', text: q, on: { click: () => { input.value = q; callbacks.onSearch(q); } } })]));
+  form.append(tries);
   const summary = h(doc, 'p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
   const table = h(doc, 'table', { class: 'kwic', hidden: true });
   root.append(form, summary, table);

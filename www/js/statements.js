@@ -2,7 +2,7 @@
 // each a title, speaker and date; rename, reorder, remove; engine settings; forget everything.
 // Everything stays in the browser. User text is only ever set as text or as form values.
 
-import { h, clear, plural } from './util.js';
+import { h, clear, plural, statementLabel } from './util.js';
 import { readStatementFile } from './files.js';
 
 /**
@@ -161,6 +161,7 @@ export function createStatements(root, callbacks) {
       const words = (st.text.match(/\S+/g) || []).length;
       const li = h(doc, 'li', { class: 'statement', 'data-id': st.id },
         h(doc, 'div', { class: 'statement-head' },
+          h(doc, 'h4', { class: 'statement-name', text: `${i + 1}. ${statementLabel(st) || name}` }),
           h(doc, 'span', { class: ['tag', st.source === 'demo' ? 'tag-demo' : 'tag-user'], text: st.source === 'demo' ? 'demo' : 'yours' }),
           h(doc, 'span', { class: 'muted', text: ` ${plural(words, 'word')}` }),
           h(doc, 'span', { class: 'spacer' }),

@@ -103,8 +103,9 @@ export function familyClasses(index) {
 /** A short human label for a statement summary or input statement. */
 export function statementLabel(st) {
   if (!st) return '';
-  const year = st.date ? String(st.date).slice(0, 4) : '';
-  if (st.speaker) return year && /^\d{4}$/.test(year) ? `${st.speaker} (${year})` : st.speaker;
+  const year = st.date && /^\d{4}/.test(String(st.date)) ? String(st.date).slice(0, 4) : '';
+  const who = [st.speaker, st.country].filter(Boolean).join(', ');
+  if (who) return year ? `${who} (${year})` : who;
   return st.title || st.id;
 }
 
