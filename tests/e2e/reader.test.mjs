@@ -15,6 +15,11 @@ describe('the demo', () => {
     const first = await page.evaluate(() => Number(document.documentElement.dataset.firstResultsMs));
     console.log(`# first results of the demo ${first} ms after navigation`);
     assert.match(await page.textContent('#status'), /^7 statements compared in \d+ ms: \d+ refrains found/);
+    // It opens on the demo's refrain, lined up in both columns.
+    assert.match(await page.textContent('#panel-read .fam-panel blockquote'), /multilateralism/i);
+    assert.equal(await page.locator('#panel-read .col').count(), 2);
+    for (const col of [1, 2]) assert.ok(await page.locator(`#panel-read .col:nth-child(${col}) mark.occ.hl-sel`).count() >= 1);
+    await page.click('#panel-read .fam-panel button:has-text("Clear selection")');
     const marks = await page.$$eval('#panel-read mark.occ', (ms) => ms.map((m) => ({
       family: m.getAttribute('data-family'), families: m.getAttribute('data-families'), occ: m.getAttribute('data-occ'), text: m.textContent,
       bg: getComputedStyle(m).backgroundColor, deco: getComputedStyle(m).textDecorationStyle,

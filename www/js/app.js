@@ -11,7 +11,7 @@ import { createHeatmap } from './heatmap.js';
 import { createStrips } from './strip.js';
 import { createStatements } from './statements.js';
 import { createStorage } from './storage.js';
-import { loadManifest, loadDemoText, demoEntries, demoColumns } from './demo.js';
+import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
 import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
 import { debounce, download, newId, plural } from './util.js';
@@ -89,6 +89,7 @@ const statements = createStatements($('panel-statements'), {
     app.ws.demoSet = setId;
     app.ws.columns = demoColumns(app.manifest, setId);
     app.ws.family = null;
+    app.ws.focus = demoFocus(app.manifest, setId);
     await fillDemoTexts(app.ws);
     changed({ structure: true });
   },
@@ -110,7 +111,7 @@ const statements = createStatements($('panel-statements'), {
 // ---------- workspace and storage ----------
 function defaultWorkspace() {
   return { version: 1, statements: demoEntries(app.manifest, DEFAULT_SET), demoSet: DEFAULT_SET, columns: demoColumns(app.manifest, DEFAULT_SET), tab: 'read',
-    family: null, query: '', options: {}, draft: null };
+    family: null, focus: demoFocus(app.manifest, DEFAULT_SET), query: '', options: {}, draft: null };
 }
 
 function normalizeWorkspace(ws) {
@@ -216,9 +217,17 @@ async function runCompare() {
       app.ws.columns = bestPair(report, sent);
     }
     if (app.ws.family && !app.model.family(app.ws.family)) app.ws.family = null;
+    let align = null;
+    if (app.ws.focus) {
+      align = focusFamily(app.model, app.ws.focus);
+      app.ws.focus = null;
+      if (align) { app.ws.family = align; app.ws.columns = columnsShowing(align, app.ws.columns || []); }
+      persist();
+    }
     if (app.ws.query) await runQuery(app.ws.query, { quiet: true, render: false });
     if (my !== seq) return;
     renderViews();
+    if (align && !$('panel-read').hidden) reader.select(align, { align: true, instant: true });
     busy(false);
     const ms = Math.round(performance.now() - t0);
     const n = report.families.length;
@@ -318,14 +327,32 @@ function selectFamily(id, from) {
   strips.select(id);
 }
 
+/** The family whose root has all the words of `focus` and the most statements, or null. */
+function focusFamily(model, focus) {
+  const words = focus.toLowerCase().split(/\s+/).filter(Boolean);
+  let best = null;
+  for (const f of model.families) {
+    const root = `${f.root_norm} ${f.root}`.toLowerCase();
+    if (words.every((w) => root.includes(w)) && (!best || f.statements > best.statements)) best = f;
+  }
+  return best ? best.id : null;
+}
+
+/** `cols` if two of them show family `id`; otherwise the first statements that do. */
+function columnsShowing(id, cols) {
+  const fam = app.model && app.model.family(id);
+  if (!fam) return cols;
+  const docs = [...new Set(fam.occurrences.map((o) => o.doc))];
+  if (cols.filter((c) => docs.includes(c)).length >= Math.min(2, docs.length)) return cols;
+  const keep = cols.filter((c) => docs.includes(c));
+  const add = docs.filter((d) => !keep.includes(d));
+  return [...keep, ...add].slice(0, Math.max(2, Math.min(cols.length, docs.length, MAX_COLUMNS)));
+}
+
 function showFamilyInReader(id) {
   const fam = app.model && app.model.family(id);
   if (!fam) return;
-  const docs = [...new Set(fam.occurrences.map((o) => o.doc))];
-  let cols = reader.columns;
-  if (cols.filter((c) => docs.includes(c)).length < Math.min(2, docs.length)) {
-    cols = docs.slice(0, Math.max(2, Math.min(cols.length, docs.length, MAX_COLUMNS)));
-  }
+  const cols = columnsShowing(id, reader.columns);
   app.ws.columns = cols;
   app.ws.family = id;
   persist();
@@ -368,6 +395,12 @@ $('tab-read').parentElement.addEventListener('keydown', (e) => {
 });
 
 // ---------- exports and sharing ----------
+// The export and share buttons stand in the header on wide screens and fold into a menu on phones.
+const wide = window.matchMedia('(min-width: 720px)');
+const syncActions = () => { $('actions').open = wide.matches; };
+wide.addEventListener('change', syncActions);
+syncActions();
+
 $('export-json').addEventListener('click', () => download(doc, new Blob([reportJson(app.report)], { type: 'application/json' }), 'refrain-report.json'));
 $('export-csv').addEventListener('click', () => download(doc, new Blob([reportCsv(app.report, viewStatements())], { type: 'text/csv' }), 'refrain-occurrences.csv'));
 $('export-svg').addEventListener('click', () => download(doc, heatmapSvgBlob(doc, app.report, viewStatements()), 'refrain-heatmap.svg'));

@@ -37,3 +37,9 @@ export function demoColumns(manifest, setId) {
   const set = manifest.sets.find((s) => s.id === setId);
   return set && Array.isArray(set.columns) ? [...set.columns] : null;
 }
+
+/** The words of the refrain a demo set opens on (selected and lined up), or null. */
+export function demoFocus(manifest, setId) {
+  const set = manifest.sets.find((s) => s.id === setId);
+  return set && typeof set.focus === 'string' ? set.focus : null;
+}

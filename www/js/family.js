@@ -90,17 +90,17 @@ export function familyBody(doc, family, report, opts) {
   const variants = variantsOf(family);
   const list = h(doc, 'ul', { class: 'variants', 'aria-label': `Wordings of “${family.root}”` });
   for (const v of variants.slice(0, opts.maxVariants || 50)) {
-    const who = [...new Set(v.occurrences.map((o) => nameOf(o.doc)))];
-    const li = h(doc, 'li', { class: 'variant' },
-      renderDiff(doc, v.diff, v.text),
-      h(doc, 'span', { class: 'variant-who', text: ` ×${v.occurrences.length} · ${who.join(', ')}` }));
-    if (opts.onGo) {
-      for (const o of v.occurrences.slice(0, 6)) {
-        li.append(' ', h(doc, 'button', { type: 'button', class: 'link go', text: `Read in ${nameOf(o.doc)}`,
-          on: { click: () => opts.onGo(family, o) } }));
-      }
-    }
-    list.append(li);
+    const byDoc = new Map();
+    for (const o of v.occurrences) if (!byDoc.has(o.doc)) byDoc.set(o.doc, o);
+    const who = h(doc, 'span', { class: 'variant-who' }, ` ×${v.occurrences.length} · `);
+    [...byDoc.values()].forEach((o, i) => {
+      if (i) who.append(', ');
+      who.append(opts.onGo
+        ? h(doc, 'button', { type: 'button', class: 'link go', text: nameOf(o.doc), title: `Read “${o.text}” in ${nameOf(o.doc)}`,
+          on: { click: () => opts.onGo(family, o) } })
+        : nameOf(o.doc));
+    });
+    list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, v.diff, v.text), who));
   }
   body.append(list);
   if (variants.length > (opts.maxVariants || 50)) body.append(h(doc, 'p', { class: 'muted', text: `${variants.length - (opts.maxVariants || 50)} more wordings in the export.` }));

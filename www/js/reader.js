@@ -30,7 +30,9 @@ export function createReader(root, callbacks = {}) {
 
   const addBtn = h(doc, 'button', { type: 'button', class: 'btn', text: 'Add a column', on: { click: addColumn } });
   const bar = h(doc, 'div', { class: 'reader-bar' },
-    h(doc, 'p', { class: 'hint', text: 'Hover or focus a highlighted passage to see all its occurrences; click it to line the columns up and show its refrain. In a column, Tab to the passages and move between them with the arrow keys.' }),
+    h(doc, 'p', { class: 'hint' },
+      h(doc, 'span', { class: 'wide-only', text: 'Hover or focus a highlighted passage to see all its occurrences; click it to line the columns up and show its refrain. In a column, Tab to the passages and move between them with the arrow keys.' }),
+      h(doc, 'span', { class: 'narrow-only', text: 'Tap a highlighted passage to line the statements up and see its refrain below.' })),
     addBtn);
   const cols = h(doc, 'div', { class: 'columns' });
   const panel = h(doc, 'aside', { class: 'fam-panel', 'aria-label': 'Selected refrain' });
@@ -75,7 +77,7 @@ export function createReader(root, callbacks = {}) {
   }
 
   /** Scrolls every column (except the one holding `from`) to its best occurrence of `fam`. */
-  function alignTo(fam, from) {
+  function alignTo(fam, from, instant = false) {
     for (const c of cols.querySelectorAll('.col-text')) c.querySelectorAll('.counterpart').forEach((m) => m.classList.remove('counterpart'));
     if (from) from.classList.add('counterpart');
     const fromCol = from ? from.closest('.col-text') : null;
@@ -91,7 +93,7 @@ export function createReader(root, callbacks = {}) {
         if (sim > bestSim) { best = m; bestSim = sim; }
       }
       best.classList.add('counterpart');
-      scrollWithin(c, best);
+      scrollWithin(c, best, instant);
     }
   }
 
@@ -203,7 +205,7 @@ export function createReader(root, callbacks = {}) {
         next[ci] = e.target.value;
         setColumns(next);
       } } });
-      for (const o of data.statements) select.append(h(doc, 'option', { value: o.id, text: `${statementLabel(o)}${o.title && o.title !== statementLabel(o) ? ` – ${o.title}` : ''}`, props: { selected: o.id === id } }));
+      for (const o of data.statements) select.append(h(doc, 'option', { value: o.id, text: statementLabel(o), props: { selected: o.id === id } }));
       const occs = data.model.occsOf(id);
       const meta = [st.title, st.date, sum ? plural(sum.words, 'word') : null, sum ? `${pct(sum.shared_share)} shared` : null].filter(Boolean).join(' · ');
       const text = h(doc, 'div', { class: 'col-text', tabindex: '0', role: 'region', 'aria-label': `Text of ${name}`, lang: st.language || null });
@@ -310,10 +312,10 @@ export function createReader(root, callbacks = {}) {
     }
   }
 
-  function select(id, { align = false } = {}) {
+  function select(id, { align = false, instant = false } = {}) {
     selected = id;
     applySelection();
-    if (id && align) alignTo(id, null);
+    if (id && align) alignTo(id, null, instant);
   }
 
   return {

@@ -129,11 +129,11 @@ export function reducedMotion(node) {
  * Scrolls the scrollable `container` so that `target` (inside it) sits about a third from the
  * top, without scrolling the page itself.
  */
-export function scrollWithin(container, target) {
+export function scrollWithin(container, target, instant = false) {
   const c = container.getBoundingClientRect();
   const t = target.getBoundingClientRect();
   const top = container.scrollTop + (t.top - c.top) - container.clientHeight / 3;
-  container.scrollTo({ top: Math.max(0, top), behavior: reducedMotion(container) ? 'auto' : 'smooth' });
+  container.scrollTo({ top: Math.max(0, top), behavior: instant || reducedMotion(container) ? 'auto' : 'smooth' });
 }
 
 /** Triggers a download of `blob` as `name` (in the document of `node`). */
