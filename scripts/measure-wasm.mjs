@@ -112,6 +112,6 @@ if (!existsSync(corpusDir)) {
 }
 
 if (!withinBudget) {
-  console.error(`measure: the payload is ${kb(totalGz)} KB gzip, over the budget of ${BUDGET_KB} KB`);
+  console.log(`FAIL: the payload is ${kb(totalGz)} KB gzip, over the budget of ${BUDGET_KB} KB`);
   process.exit(1);
 }

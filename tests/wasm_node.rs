@@ -1,0 +1,121 @@
+//! The engine compiled to WebAssembly, run in Node by wasm-bindgen-test-runner:
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test wasm_node`
+//! (`make test` does it). It checks what can differ on wasm32: 32-bit `usize`, no clock or
+//! threads, and the conversion of reports to JavaScript values that the bindings use.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Object, Reflect, JSON};
+use refrain::{utf16_len, Corpus, Error, Options, Statement};
+use serde::Serialize;
+use serde_wasm_bindgen::Serializer;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const TEXTS: [(&str, &str); 4] = [
+    ("en", "First, we must practise true multilateralism and build common, comprehensive, cooperative and sustainable security."),
+    ("en2", "All countries should practise genuine multilateralism 🌍 and build common, comprehensive, cooperative and sustainable security."),
+    ("zh", "我们要践行真正的多边主义，坚持共同、综合、合作、可持续的安全观 🤝 build common, comprehensive, cooperative and sustainable security."),
+    ("mix", "Cafe\u{301} 𝒳 𝒴: build common, comprehensive, cooperative and sustainable security, 坚持共同、综合、合作、可持续的安全观。"),
+];
+
+fn corpus() -> Corpus {
+    let mut corpus = Corpus::new(Options::default());
+    for (id, text) in TEXTS {
+        let mut s = Statement::new(id, text);
+        s.date = Some(format!("2021-0{}-01", id.len()));
+        corpus.add(s).unwrap();
+    }
+    corpus
+}
+
+fn check_excerpt(corpus: &Corpus, doc: &str, start: usize, end: usize, u16s: usize, u16e: usize, text: &str) {
+    let original = &corpus.statements().iter().find(|s| s.id == doc).expect("known doc").text;
+    assert_eq!(&original[start..end], text);
+    assert_eq!(utf16_len(&original[..start]), u16s);
+    assert_eq!(utf16_len(&original[..end]), u16e);
+}
+
+#[wasm_bindgen_test]
+fn compare_and_query_give_exact_spans_on_wasm32() {
+    let mut corpus = corpus();
+    let report = corpus.compare();
+    assert_eq!(report.statements.len(), 4);
+    assert!(!report.families.is_empty());
+    let mut checked = 0;
+    for family in &report.families {
+        for o in &family.occurrences {
+            let e = &o.excerpt;
+            check_excerpt(&corpus, &e.doc, e.start, e.end, e.utf16_start, e.utf16_end, &e.text);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4);
+    let hits = corpus.query("sustainable security").unwrap();
+    assert!(hits.occurrences.len() >= 4);
+    for o in &hits.occurrences {
+        let e = &o.excerpt;
+        check_excerpt(&corpus, &e.doc, e.start, e.end, e.utf16_start, e.utf16_end, &e.text);
+    }
+}
+
+#[wasm_bindgen_test]
+fn progress_cancels_and_errors_have_codes() {
+    let mut corpus = corpus();
+    let mut calls = 0;
+    let cancelled = corpus.compare_with_progress(&mut |_| {
+        calls += 1;
+        false
+    });
+    assert_eq!(cancelled.unwrap_err().code(), "cancelled");
+    assert!(calls >= 1);
+    // The corpus still works after a cancelled run.
+    assert!(!corpus.compare().families.is_empty());
+    assert_eq!(corpus.query("").unwrap_err(), Error::EmptyQuery);
+    let small = Options::builder().max_statement_bytes(10).build().unwrap();
+    let err = Corpus::new(small).add(Statement::new("a", "more than ten bytes")).unwrap_err();
+    assert_eq!(err.code(), "statement_too_large");
+}
+
+#[wasm_bindgen_test]
+fn a_large_statement_works_with_32_bit_offsets() {
+    let chunk = "Dialogue 🌍 and cooperation, 坚持共同安全. ";
+    let mut big: String = chunk.repeat(25_000); // about 1.2 MB
+    big.push_str("At the end we uphold true multilateralism.");
+    let mut corpus = Corpus::new(Options::default());
+    corpus.add(Statement::new("big", big.clone())).unwrap();
+    corpus.add(Statement::new("small", "They uphold true multilateralism today.")).unwrap();
+    let hits = corpus.query("uphold true multilateralism").unwrap();
+    let last = hits.occurrences.iter().filter(|o| o.excerpt.doc == "big").max_by_key(|o| o.excerpt.start).unwrap();
+    check_excerpt(&corpus, "big", last.excerpt.start, last.excerpt.end, last.excerpt.utf16_start, last.excerpt.utf16_end, &last.excerpt.text);
+    assert!(last.excerpt.start > 1_000_000);
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    value.serialize(&Serializer::json_compatible()).unwrap()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn reports_convert_to_plain_json_compatible_objects() {
+    let mut corpus = corpus();
+    corpus.add(Statement::new("nodate", "build common, comprehensive, cooperative and sustainable security")).unwrap();
+    let report = corpus.compare();
+    let js = to_js(&report);
+    assert_eq!(Object::get_prototype_of(&js), Object::get_prototype_of(&Object::new().into()));
+    let statements = get(&js, "statements");
+    let last = Reflect::get_u32(&statements, 4).unwrap();
+    assert!(get(&last, "title").is_null(), "a missing title is null, not undefined");
+    let family = Reflect::get_u32(&get(&js, "families"), 0).unwrap();
+    let occurrence = Reflect::get_u32(&get(&family, "occurrences"), 0).unwrap();
+    assert!(get(&occurrence, "doc").is_string(), "the excerpt is flattened into the occurrence");
+    assert!(get(&occurrence, "utf16_start").as_f64().is_some());
+    // A JSON round trip keeps everything (no Map, no undefined, no BigInt).
+    let text = JSON::stringify(&js).unwrap();
+    let back = JSON::parse(&text.as_string().unwrap()).unwrap();
+    assert_eq!(JSON::stringify(&back).unwrap(), text);
+    let hits = to_js(&corpus.query("true multilateralism").unwrap());
+    assert!(get(&hits, "occurrences").is_object());
+}
