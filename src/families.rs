@@ -3,15 +3,15 @@
 //!
 //! 1. Every statement's content words (stopwords left out, near-synonyms as one class) are
 //!    laid end to end with a unique separator after each statement.
-//! 2. A suffix array and its LCP array give, for every position, the longest phrase starting
-//!    there that another statement also has. Positions where such a phrase starts and is not
-//!    inside a longer one starting just before give the distinct repeated phrases; the suffix
-//!    array gives all their occurrences.
+//! 2. A suffix array and its LCP array give every maximal repeated phrase (an lcp-interval
+//!    whose occurrences are not all preceded by the same word) with all its occurrences; those
+//!    that two statements or more share are the candidates.
 //! 3. Phrases weighing at least `min_weight`, with `min_words` content words, are ranked by
-//!    weight times the number of statements. In that order each phrase not yet taken becomes
-//!    a root and takes the phrases one edit away (a word substituted, inserted, deleted, two
-//!    words swapped, or the same words reordered) whose differing words weigh at most half of
-//!    what they share. No chaining: a family is a root and its neighbours.
+//!    the number of statements sharing them, then weight. In that order each phrase not yet
+//!    taken becomes a root and takes the phrases one edit away (a word substituted, inserted,
+//!    deleted, two words swapped, the same words reordered, or up to two words more at the
+//!    ends) whose differing words weigh at most half of what they share. No chaining: a
+//!    family is a root and its neighbours.
 //! 4. A family keeps the occurrences not already mostly inside a stronger family, and gathers
 //!    one-off variants by aligning its root against the statements around its rarest words.
 //! 5. Each occurrence is aligned with the root word by word; the differences give the slots.
@@ -177,83 +177,73 @@ fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Ve
     let sa = suffix_array(&seq, classes + index.docs.len());
     let lcp = lcp_array(&seq, &sa);
 
-    // Longest common prefix with a suffix of another statement, for each position.
-    let mut best = vec![0u32; n];
-    let doc_at = |r: usize| owner[sa[r] as usize];
-    let mut run = 0u32; // min lcp since the last rank of another doc
-    let mut have = false;
-    for r in 1..n {
-        if doc_at(r) != doc_at(r - 1) {
-            run = lcp[r];
-            have = true;
-        } else if have {
-            run = run.min(lcp[r]);
-        }
-        if have {
-            best[r] = run;
-        }
-    }
-    let (mut run, mut have) = (0u32, false);
-    for r in (0..n - 1).rev() {
-        if doc_at(r) != doc_at(r + 1) {
-            run = lcp[r + 1];
-            have = true;
-        } else if have {
-            run = run.min(lcp[r + 1]);
-        }
-        if have {
-            best[r] = best[r].max(run);
-        }
-    }
-    let mut longest = vec![0u32; n];
-    let mut rank = vec![0u32; n];
-    for r in 0..n {
-        if owner[sa[r] as usize] != u32::MAX {
-            longest[sa[r] as usize] = best[r];
-        }
-        rank[sa[r] as usize] = r as u32;
-    }
-
-    let weight_of = |s: &[u32]| s.iter().map(|&c| index.term(c).weight as f64).sum::<f64>();
-    let mut ids: HashMap<&[u32], usize> = HashMap::new();
-    let mut phrases: Vec<Phrase> = Vec::new();
+    // Prefix sums of weights, so a phrase's weight costs O(1).
+    let mut wsum = vec![0f64; n + 1];
     for p in 0..n {
-        let len = longest[p] as usize;
-        if len < options.min_words || owner[p] == u32::MAX {
-            continue;
-        }
-        if p > 0 && owner[p - 1] == owner[p] && longest[p - 1] as usize > len {
-            continue; // inside the phrase that starts one word earlier
-        }
-        let s = &seq[p..p + len];
-        if ids.contains_key(s) || weight_of(s) < options.min_weight {
-            continue;
-        }
-        // All occurrences: the suffix-array interval around p's rank with lcp >= len.
-        let r = rank[p] as usize;
-        let (mut lo, mut hi) = (r, r);
-        while lo > 0 && lcp[lo] as usize >= len {
-            lo -= 1;
-        }
-        while hi + 1 < n && lcp[hi + 1] as usize >= len {
-            hi += 1;
-        }
-        if !budget.spend((hi - lo + 1 + len) as u64) {
-            break;
-        }
-        let mut occ: Vec<(u32, u32)> = (lo..=hi)
-            .map(|k| {
-                let q = sa[k] as usize;
-                let d = owner[q];
-                (d, (q - doc_start[d as usize]) as u32)
-            })
-            .collect();
-        occ.sort_unstable();
-        let mut docs = occ.iter().map(|o| o.0).collect::<Vec<_>>();
-        docs.dedup();
-        ids.insert(s, phrases.len());
-        phrases.push(Phrase { seq: s.to_vec(), weight: weight_of(s), occ, docs: docs.len() });
+        let w = if owner[p] == u32::MAX { 0.0 } else { index.term(seq[p]).weight as f64 };
+        wsum[p + 1] = wsum[p] + w;
     }
+    // Every lcp-interval (a node of the suffix tree): a phrase of `len` words that the
+    // suffixes sa[lo..=hi] start with and that no longer phrase covers at all of them.
+    let mut phrases: Vec<Phrase> = Vec::new();
+    let mut stamp = vec![0u32; index.docs.len()];
+    let mut visit = 0u32;
+    let mut stack: Vec<(usize, usize)> = vec![(0, 0)]; // (lcp, left bound)
+    for i in 1..=n {
+        let cur = if i < n { lcp[i] as usize } else { 0 };
+        let mut lb = i - 1;
+        while cur < stack.last().map_or(0, |t| t.0) {
+            let (len, lo) = stack.pop().expect("stack is not empty");
+            let hi = i - 1;
+            lb = lo;
+            if len < options.min_words {
+                continue;
+            }
+            let p0 = sa[lo] as usize;
+            let weight = wsum[p0 + len] - wsum[p0];
+            if weight < options.min_weight {
+                continue;
+            }
+            if !budget.spend((hi - lo + 1) as u64) {
+                break;
+            }
+            // Shared by two statements or more, and left-maximal (not all preceded by the same word).
+            visit += 1;
+            let mut docs = 0;
+            let mut left: Option<u32> = None;
+            let mut left_varies = false;
+            for &q in &sa[lo..=hi] {
+                let q = q as usize;
+                let d = owner[q];
+                if stamp[d as usize] != visit {
+                    stamp[d as usize] = visit;
+                    docs += 1;
+                }
+                let before = if q == 0 || owner[q - 1] != d { u32::MAX } else { seq[q - 1] };
+                if before == u32::MAX || left.is_some_and(|l| l != before) {
+                    left_varies = true;
+                }
+                left = Some(before);
+            }
+            if docs < 2 || !left_varies {
+                continue;
+            }
+            let mut occ: Vec<(u32, u32)> = sa[lo..=hi]
+                .iter()
+                .map(|&q| {
+                    let d = owner[q as usize];
+                    (d, (q as usize - doc_start[d as usize]) as u32)
+                })
+                .collect();
+            occ.sort_unstable();
+            phrases.push(Phrase { seq: seq[p0..p0 + len].to_vec(), weight, occ, docs });
+        }
+        if cur > stack.last().map_or(0, |t| t.0) {
+            stack.push((cur, lb));
+        }
+    }
+    // The same order whatever the suffix array's internal order.
+    phrases.sort_by(|a, b| a.seq.cmp(&b.seq));
     phrases
 }
 
@@ -280,6 +270,13 @@ fn keys(seq: &[u32]) -> Vec<u64> {
             keys.push(hash_seq(seq.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, &w)| w)));
         }
     }
+    // The phrase less one or two words at its ends, to meet a root it extends.
+    let n = seq.len();
+    for (a, b) in [(1, n), (0, n.saturating_sub(1)), (2, n), (0, n.saturating_sub(2)), (1, n.saturating_sub(1))] {
+        if a < b && b - a >= 2 && b - a < n {
+            keys.push(hash_seq(seq[a..b].iter().copied()));
+        }
+    }
     if seq.len() >= 3 {
         let mut sorted = seq.to_vec();
         sorted.sort_unstable();
@@ -288,9 +285,9 @@ fn keys(seq: &[u32]) -> Vec<u64> {
     keys
 }
 
-/// True when `b` is a variant of root `a`: at most one edit apart (or the same words
-/// reordered), sharing at least two content words, the differing words weighing at most half
-/// of the shared ones.
+/// True when `b` is a variant of root `a`: at most one edit apart, the same words reordered,
+/// or the root with up to two more words at its ends; sharing at least two content words, the
+/// differing words weighing at most half of the shared ones.
 fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
     let word = |c: u32| Word { term: c, class: c, weight: index.term(c).weight, stop: false, brk: false };
     let ra: Vec<Word> = a.seq.iter().map(|&c| word(c)).collect();
@@ -320,7 +317,12 @@ fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
     }
     let moved = al.ops.iter().any(|op| matches!(op, Op::Move(..)));
     let reordered = moved && edits == 0;
-    (edits <= 1 || reordered) && same.max(if reordered { a.seq.len() } else { 0 }) >= min_words.max(2) && differ <= 0.5 * shared + 1e-9
+    // The root with up to two words more at its ends ("practice" + "true multilateralism").
+    let inner = al.ops.iter().skip_while(|op| matches!(op, Op::Insert(_))).collect::<Vec<_>>();
+    let inner_len = inner.len() - inner.iter().rev().take_while(|op| matches!(op, Op::Insert(_))).count();
+    let extended = edits <= 2 && inner[..inner_len].iter().all(|op| matches!(op, Op::Equal(..)));
+    let ratio = if extended && edits == 2 { 0.6 } else { 0.5 };
+    (edits <= 1 || reordered || extended) && same.max(if reordered { a.seq.len() } else { 0 }) >= min_words.max(2) && differ <= ratio * shared + 1e-9
 }
 
 /// Steps 3-4: families as drafts, strongest first.
@@ -333,10 +335,12 @@ fn group(
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Vec<Draft>, Error> {
     let mut order: Vec<usize> = (0..phrases.len()).collect();
+    // Phrases most statements share first, then the weightiest: a formula ten statements
+    // repeat is the root of the longer wordings two of them use around it.
     let strength = |p: &Phrase| p.weight * p.docs as f64;
     order.sort_by(|&a, &b| {
         let (pa, pb) = (&phrases[a], &phrases[b]);
-        strength(pb).total_cmp(&strength(pa)).then_with(|| pb.seq.len().cmp(&pa.seq.len())).then_with(|| pa.seq.cmp(&pb.seq))
+        pb.docs.cmp(&pa.docs).then_with(|| pb.weight.total_cmp(&pa.weight)).then_with(|| pb.seq.len().cmp(&pa.seq.len())).then_with(|| pa.seq.cmp(&pb.seq))
     });
     let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
     for &p in &order {
