@@ -47,7 +47,7 @@ wasm_test() {
     cargo test --target wasm32-unknown-unknown --test "$1"
 }
 
-step "Rust tests on the host (unit, integration, doc)" cargo test
+step "Rust tests on the host (unit, integration, doc)" cargo test --no-fail-fast
 step "benches compile" cargo build --benches
 step "WebAssembly tests in Node (tests/wasm_node.rs)" wasm_test wasm_node
 step "WebAssembly tests in headless Chromium (tests/wasm_browser.rs)" wasm_test wasm_browser
