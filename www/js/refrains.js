@@ -23,6 +23,7 @@ export function createRefrains(root, callbacks) {
   const list = h(doc, 'ol', { class: 'refrains', 'aria-label': 'Refrains, strongest first' });
   const more = h(doc, 'button', { type: 'button', class: 'btn', text: 'Show more', hidden: true, on: { click: () => { shown += PAGE; render(); } } });
   root.append(
+    h(doc, 'h2', { class: 'visually-hidden', text: 'Refrains' }),
     h(doc, 'div', { class: 'refrains-bar' }, h(doc, 'label', { for: filterId, text: 'Filter refrains by word' }), filter),
     summary, list, more);
 
@@ -53,7 +54,7 @@ export function createRefrains(root, callbacks) {
           swatch(doc, rank), ' ', h(doc, 'span', { class: 'fam-id', text: f.id }), ' ', h(doc, 'span', { class: 'fam-root', text: f.root }))),
         familyMeta(doc, f),
         familyBody(doc, f, model.report, { nameOf, maxVariants: 8 }),
-        h(doc, 'button', { type: 'button', class: 'btn small', text: 'Show in the reader', 'aria-label': `Show refrain ${f.id} in the reader`,
+        h(doc, 'button', { type: 'button', class: 'btn small', text: 'Show in the reader', 'aria-label': `Show in the reader: refrain ${f.id}`,
           on: { click: () => callbacks.onRead(f, null) } })));
     }
     more.hidden = fams.length <= shown;

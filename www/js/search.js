@@ -22,7 +22,7 @@ export function createSearch(root, callbacks) {
   form.append(tries);
   const summary = h(doc, 'p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
   const table = h(doc, 'table', { class: 'kwic', hidden: true });
-  root.append(form, summary, table);
+  root.append(h(doc, 'h2', { class: 'visually-hidden', text: 'Find a phrase' }), form, summary, table);
 
   function render(result, statements, model) {
     clear(table);

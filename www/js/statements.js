@@ -96,6 +96,7 @@ export function createStatements(root, callbacks) {
     storeNote, forgetBtn, confirmBox);
 
   root.append(
+    h(doc, 'h2', { class: 'visually-hidden', text: 'Statements' }),
     h(doc, 'div', { class: 'statements-grid' },
       h(doc, 'div', {}, addForm, count, list),
       h(doc, 'div', {}, demoBox, settings, privacy)));
