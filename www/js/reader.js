@@ -173,6 +173,7 @@ export function createReader(root, callbacks = {}) {
       'data-family': p.family,
       'data-families': fams.join(' '),
       'data-occ': p.key,
+      'data-occs': run.occs.map((o) => o.key).join(' '),
       'data-similarity': p.similarity,
       'data-start': p.start,
       tabindex: '-1',
