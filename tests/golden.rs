@@ -382,3 +382,28 @@ fn order_of_addition_does_not_matter() {
         assert_eq!(occ(a), occ(b), "{}: same occurrences", a.id);
     }
 }
+
+/// The fixtures are byte-exact copies: sizes as their sidecars record, and the hazards the
+/// README lists still there (an editor that "fixes" NBSP or curly quotes would break this).
+#[test]
+fn fixtures_keep_their_hazards() {
+    let root = fixtures_dir();
+    let mut files = Vec::new();
+    walk(&root, &mut files);
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let sidecar = path.with_extension("json");
+        if sidecar.exists() {
+            let meta: Value = serde_json::from_slice(&std::fs::read(&sidecar).unwrap()).unwrap();
+            assert_eq!(meta["excerpt"]["bytes"].as_u64(), Some(bytes.len() as u64), "{} changed size", path.display());
+        }
+    }
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).unwrap();
+    let brics = read("official/en/xi_2020-11-17_brics12_summit.txt");
+    assert!(brics.contains("banner of\u{a0}multilateralism"), "NBSP inside a phrase");
+    assert!(brics.contains("people\u{2019}s"), "curly apostrophe");
+    assert!(read("ungdc/CHN_78_2023.txt").contains("two- State"), "hyphenation artefact");
+    assert!(read("ungdc/ZAF_78_2023.txt").contains("Secretary- General\u{2019}s"));
+    assert!(read("official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt").contains("\u{201d}\u{3000}深化"), "ideographic space");
+    assert!(!read("official/zh/xi_2020-11-17_brics12_summit_zh.txt").contains(' '), "Chinese without spaces");
+}
