@@ -163,7 +163,7 @@ fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Ve
     for (d, doc) in index.docs.iter().enumerate() {
         doc_start.push(seq.len());
         for &i in &doc.content {
-            seq.push(index.class(doc.tokens[i as usize].term));
+            seq.push(index.class(doc.tokens[i as usize].term()));
             owner.push(d as u32);
         }
         seq.push((classes + d) as u32);
@@ -342,12 +342,13 @@ fn group(
         let (pa, pb) = (&phrases[a], &phrases[b]);
         pb.docs.cmp(&pa.docs).then_with(|| pb.weight.total_cmp(&pa.weight)).then_with(|| pb.seq.len().cmp(&pa.seq.len())).then_with(|| pa.seq.cmp(&pb.seq))
     });
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
-    for &p in &order {
-        for k in keys(&phrases[p].seq) {
-            buckets.entry(k).or_default().push(p);
-        }
+    // (key, rank) pairs sorted: a bucket is a run of one key, in rank order.
+    let mut buckets: Vec<(u64, u32)> = Vec::new();
+    for (rank, &p) in order.iter().enumerate() {
+        buckets.extend(keys(&phrases[p].seq).into_iter().map(|k| (k, rank as u32)));
     }
+    buckets.sort_unstable();
+    buckets.dedup();
     let mut taken = vec![false; phrases.len()];
     let mut claimed: Vec<Vec<bool>> = index.docs.iter().map(|d| vec![false; d.content.len()]).collect();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -365,11 +366,12 @@ fn group(
         taken[root] = true;
         let mut members = vec![root];
         for k in keys(&phrases[root].seq) {
-            let Some(bucket) = buckets.get(&k) else { continue };
+            let from = buckets.partition_point(|b| b.0 < k);
+            let bucket = &buckets[from..from + buckets[from..].partition_point(|b| b.0 == k)];
             if !budget.spend(bucket.len() as u64) {
                 break;
             }
-            for &c in bucket {
+            for c in bucket.iter().map(|b| order[b.1 as usize]) {
                 if !taken[c] && is_variant(index, &phrases[root], &phrases[c], options.min_words) {
                     taken[c] = true;
                     members.push(c);
@@ -457,7 +459,7 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
         if !budget.spend(postings.len() as u64) {
             return;
         }
-        for &(d, tok) in postings {
+        for (d, tok) in postings.iter() {
             let doc = &index.docs[d as usize];
             // Token index to content index.
             let Ok(ci) = doc.content.binary_search(&tok) else { continue };
@@ -469,7 +471,7 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
             let t: Vec<Word> = doc.content[lo..hi]
                 .iter()
                 .map(|&i| {
-                    let c = index.class(doc.tokens[i as usize].term);
+                    let c = index.class(doc.tokens[i as usize].term());
                     Word { term: c, class: c, weight: index.term(c).weight, stop: false, brk: false }
                 })
                 .collect();
@@ -494,7 +496,7 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
 /// The root occurrence: the most common wording; ties to the earliest date, then statement
 /// order, then text order.
 fn choose_root(index: &Index, draft: &Draft) -> (u32, u32, u32) {
-    let words_of = |&(d, a, b): &(u32, u32, u32)| -> Vec<u32> { (a..=b).map(|i| index.docs[d as usize].tokens[i as usize].term).collect() };
+    let words_of = |&(d, a, b): &(u32, u32, u32)| -> Vec<u32> { (a..=b).map(|i| index.docs[d as usize].tokens[i as usize].term()).collect() };
     let mut counts: HashMap<Vec<u32>, usize> = HashMap::new();
     for o in &draft.occ {
         *counts.entry(words_of(o)).or_default() += 1;

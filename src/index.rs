@@ -10,20 +10,52 @@ use crate::text::{self, Normalization, TokenKind, COMMON, STOPWORDS, STOP_HAN, S
 use crate::{Progress, Stage, Statement};
 use std::collections::{HashMap, HashSet};
 
-/// A token inside the index: byte span, UTF-16 start, term id, and whether punctuation
-/// separates it from the token before.
+/// A token inside the index, 16 bytes: byte span, UTF-16 start, and the term id with, in its
+/// top bit, whether punctuation separates the token from the one before.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     pub start: u32,
     pub end: u32,
     pub utf16: u32,
-    pub term: u32,
-    pub brk: bool,
+    packed: u32,
 }
+
+const BRK: u32 = 1 << 31;
 
 impl Tok {
     pub(crate) fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
+    }
+
+    pub(crate) fn term(&self) -> u32 {
+        self.packed & !BRK
+    }
+
+    pub(crate) fn brk(&self) -> bool {
+        self.packed & BRK != 0
+    }
+}
+
+/// The postings of one class: global token numbers, read back as `(doc, token index)`.
+pub(crate) struct Postings<'a> {
+    list: &'a [u32],
+    doc_start: &'a [u32],
+}
+
+impl<'a> Postings<'a> {
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, u32)> + 'a {
+        let doc_start = self.doc_start;
+        let mut d = 0usize;
+        self.list.iter().map(move |&g| {
+            while d + 1 < doc_start.len() && doc_start[d + 1] <= g {
+                d += 1;
+            }
+            (d as u32, g - doc_start[d])
+        })
     }
 }
 
@@ -60,7 +92,9 @@ pub(crate) struct Index {
     pub term_ids: HashMap<Box<str>, u32>,
     /// For each class, `(doc, token index)` of every token of that class, in doc then text order.
     postings_start: Vec<u32>,
-    postings: Vec<(u32, u32)>,
+    postings: Vec<u32>,
+    /// Global number of each doc's first token.
+    doc_token_start: Vec<u32>,
     pub normalization: Normalization,
     pub words: usize,
 }
@@ -114,11 +148,13 @@ impl Index {
             let mut tokens = Vec::new();
             text::scan(&s.text, normalization, &mut |span, utf16, _end, kind, norm| {
                 let term = intern(norm, kind, &mut terms, &mut term_ids, &stop);
-                tokens.push(Tok { start: span.start as u32, end: span.end as u32, utf16: utf16 as u32, term, brk: false });
+                tokens.push(Tok { start: span.start as u32, end: span.end as u32, utf16: utf16 as u32, packed: term });
             });
             for i in 1..tokens.len() {
                 let gap = &s.text[tokens[i - 1].end as usize..tokens[i].start as usize];
-                tokens[i].brk = gap.chars().any(|c| !c.is_whitespace());
+                if gap.chars().any(|c| !c.is_whitespace()) {
+                    tokens[i].packed |= BRK;
+                }
             }
             words += tokens.len();
             let speaker = match &s.speaker {
@@ -149,7 +185,7 @@ impl Index {
         let mut last_doc = vec![u32::MAX; terms.len()];
         for (d, doc) in docs.iter().enumerate() {
             for t in &doc.tokens {
-                let c = terms[t.term as usize].class as usize;
+                let c = terms[t.term() as usize].class as usize;
                 if last_doc[c] != d as u32 {
                     last_doc[c] = d as u32;
                     class_df[c] += 1;
@@ -162,38 +198,40 @@ impl Index {
             term.weight = weight(term, &common, n) as f32;
         }
         for doc in docs.iter_mut() {
-            doc.content = (0..doc.tokens.len() as u32).filter(|&i| !terms[doc.tokens[i as usize].term as usize].stop).collect();
+            doc.content = (0..doc.tokens.len() as u32).filter(|&i| !terms[doc.tokens[i as usize].term() as usize].stop).collect();
         }
 
         // Postings by class, as one flat array (counting sort).
         let mut postings_start = vec![0u32; terms.len() + 1];
         for doc in &docs {
             for t in &doc.tokens {
-                postings_start[terms[t.term as usize].class as usize + 1] += 1;
+                postings_start[terms[t.term() as usize].class as usize + 1] += 1;
             }
         }
         for i in 1..postings_start.len() {
             postings_start[i] += postings_start[i - 1];
         }
         let mut fill = postings_start.clone();
-        let mut postings = vec![(0u32, 0u32); words];
-        for (d, doc) in docs.iter().enumerate() {
-            for (i, t) in doc.tokens.iter().enumerate() {
-                let c = terms[t.term as usize].class as usize;
-                postings[fill[c] as usize] = (d as u32, i as u32);
+        let mut postings = vec![0u32; words];
+        let mut doc_token_start = Vec::with_capacity(docs.len());
+        let mut g = 0u32;
+        for doc in &docs {
+            doc_token_start.push(g);
+            for t in &doc.tokens {
+                let c = terms[t.term() as usize].class as usize;
+                postings[fill[c] as usize] = g;
                 fill[c] += 1;
+                g += 1;
             }
         }
-        Ok(Index { docs, terms, term_ids, postings_start, postings, normalization, words })
+        Ok(Index { docs, terms, term_ids, postings_start, postings, doc_token_start, normalization, words })
     }
 
-    /// Every `(doc, token index)` whose term is in `class`.
-    pub(crate) fn postings(&self, class: u32) -> &[(u32, u32)] {
+    /// Every `(doc, token index)` whose term is in `class`, in doc then text order.
+    pub(crate) fn postings(&self, class: u32) -> Postings<'_> {
         let c = class as usize;
-        if c + 1 >= self.postings_start.len() {
-            return &[];
-        }
-        &self.postings[self.postings_start[c] as usize..self.postings_start[c + 1] as usize]
+        let list = if c + 1 >= self.postings_start.len() { &[][..] } else { &self.postings[self.postings_start[c] as usize..self.postings_start[c + 1] as usize] };
+        Postings { list, doc_start: &self.doc_token_start }
     }
 
     pub(crate) fn term(&self, id: u32) -> &Term {
@@ -264,7 +302,7 @@ impl Index {
     /// The aligner's view of token `i` of canonical doc `d`.
     pub(crate) fn word(&self, d: usize, i: usize) -> crate::align::Word {
         let tok = self.docs[d].tokens[i];
-        crate::align::Word { brk: tok.brk, ..self.word_of_term(tok.term) }
+        crate::align::Word { brk: tok.brk(), ..self.word_of_term(tok.term()) }
     }
 
     /// The aligner's view of a term.

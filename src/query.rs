@@ -65,7 +65,7 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
         if !budget.spend(postings.len() as u64) {
             break;
         }
-        for &(d, tok) in postings {
+        for (d, tok) in postings.iter() {
             let doc = &index.docs[d as usize];
             let lo = (tok as usize).saturating_sub(qi + slack);
             let hi = (tok as usize + (m - qi) + slack).min(doc.tokens.len());
