@@ -79,13 +79,13 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
     let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut notes);
 
     // Rank every family cheaply, then write out the strongest.
-    let mut ranked: Vec<(f64, String, String, usize, (u32, u32, u32))> = drafts
+    let mut ranked: Vec<(f64, String, String, usize, (u32, u32, u32), bool)> = drafts
         .iter()
         .enumerate()
         .map(|(k, d)| {
             let root = choose_root(index, d);
-            let (score, root_norm) = rank(index, d, root);
-            (score, root_norm, statements[index.docs[root.0 as usize].input].id.clone(), k, root)
+            let (score, root_norm, name) = rank(index, statements, d, root);
+            (score, root_norm, statements[index.docs[root.0 as usize].input].id.clone(), k, root, name)
         })
         .collect();
     let families_found = ranked.len();
@@ -95,7 +95,7 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
         .iter()
         .enumerate()
         .map(|(k, r)| {
-            let mut f = build_family(index, statements, &drafts[r.3], r.4);
+            let mut f = build_family(index, statements, &drafts[r.3], r.4, r.0, r.5);
             f.id = format!("f{}", k + 1);
             f
         })
@@ -519,7 +519,7 @@ fn statement_count(draft: &Draft) -> Vec<usize> {
 }
 
 /// A family's score and normalized root, without writing it out.
-fn rank(index: &Index, draft: &Draft, (rd, ra, rb): (u32, u32, u32)) -> (f64, String) {
+fn rank(index: &Index, statements: &[Statement], draft: &Draft, (rd, ra, rb): (u32, u32, u32)) -> (f64, String, bool) {
     let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd as usize, i as usize)).collect();
     let mut sum = 0.0;
     for &(d, a, b) in &draft.occ {
@@ -529,12 +529,37 @@ fn rank(index: &Index, draft: &Draft, (rd, ra, rb): (u32, u32, u32)) -> (f64, St
     let docs = statement_count(draft);
     let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
     let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
-    let score = formulaic(weight, docs.len(), speakers, sum / draft.occ.len() as f64);
-    (round(score), root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "))
+    let name = is_name(index, statements, (rd, ra, rb));
+    let score = formulaic(weight, docs.len(), speakers, sum / draft.occ.len() as f64) * if name { NAME_FACTOR } else { 1.0 };
+    (round(score), root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "), name)
+}
+
+/// Names ("Paris Agreement", "African Union") are shared by necessity, not by choice of words:
+/// their score counts this much.
+const NAME_FACTOR: f64 = 0.6;
+
+/// True when every content word of the root starts with a capital letter (or is a number),
+/// as in a proper name.
+fn is_name(index: &Index, statements: &[Statement], (d, a, b): (u32, u32, u32)) -> bool {
+    let doc = &index.docs[d as usize];
+    let text = &statements[doc.input].text;
+    let mut capitals = 0;
+    for tok in &doc.tokens[a as usize..=b as usize] {
+        if index.term(tok.term()).stop {
+            continue;
+        }
+        let first = text[tok.span().range()].chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            capitals += 1;
+        } else if !first.is_numeric() {
+            return false;
+        }
+    }
+    capitals > 0
 }
 
 /// Step 5: a draft as a reported family.
-fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ: (u32, u32, u32)) -> Family {
+fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ: (u32, u32, u32), score: f64, name: bool) -> Family {
     let (rd, ra, rb) = (root_occ.0 as usize, root_occ.1 as usize, root_occ.2 as usize);
     let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd, i)).collect();
     let root_text = |i: usize| -> String {
@@ -597,7 +622,8 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ
         root: statements[index.docs[rd].input].text[index.docs[rd].tokens[ra].start as usize..index.docs[rd].tokens[rb].end as usize].to_string(),
         root_norm: root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "),
         root_excerpt: index.excerpt(statements, rd, ra, rb),
-        score: round(formulaic(weight, docs.len(), speakers, stability)),
+        score,
+        name,
         weight: round(weight),
         statements: docs.len(),
         speakers,

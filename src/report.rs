@@ -158,8 +158,11 @@ pub struct Family {
     pub root_norm: String,
     /// Where the root's text was taken from.
     pub root_excerpt: Excerpt,
-    /// How formulaic the family is: higher is stronger (see the README's "Scores").
+    /// How formulaic the family is: higher is stronger (see `docs/report.md`, "Scores").
     pub score: f64,
+    /// True when the root looks like a proper name (every content word capitalized, as in
+    /// "Paris Agreement"); such families count 0.6 in the score.
+    pub name: bool,
     /// Weight of the root's words (rare words weigh more; stopwords almost nothing).
     pub weight: f64,
     /// Number of statements with an occurrence.
