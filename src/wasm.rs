@@ -243,7 +243,7 @@ impl JsCorpus {
         #[wasm_bindgen(unchecked_param_type = "StatementInput")] statement: JsValue,
     ) -> Result<(), JsValue> {
         let statement = read_statement(&statement)?;
-        self.inner.add(statement).map_err(|e| js_error(e.code(), &e.to_string()))
+        self.inner.add(statement).map_err(engine_error)
     }
 
     /// Removes the statement with this id; returns whether there was one.
@@ -302,7 +302,7 @@ impl JsCorpus {
             }
             report
         };
-        to_js(&report.map_err(|e| js_error(e.code(), &e.to_string()))?)
+        to_js(&report.map_err(engine_error)?)
     }
 
     /// Every place where `phrase` or a variant of it occurs, best first.
@@ -312,12 +312,18 @@ impl JsCorpus {
         #[wasm_bindgen(unchecked_param_type = "string")] phrase: JsValue,
     ) -> Result<JsValue, JsValue> {
         let phrase = phrase.as_string().ok_or_else(|| invalid_input("the query phrase must be a string"))?;
-        let report: QueryReport = self.inner.query(&phrase).map_err(|e| js_error(e.code(), &e.to_string()))?;
+        let report: QueryReport = self.inner.query(&phrase).map_err(engine_error)?;
         to_js(&report)
     }
 }
 
-/// The one error conversion: a JavaScript `Error` with `message` and a stable `code` property.
+/// The one error conversion: an engine error becomes a JavaScript `Error` whose `code` is
+/// [`Error::code`] and whose `message` is its text.
+fn engine_error(e: Error) -> JsValue {
+    js_error(e.code(), &e.to_string())
+}
+
+/// A JavaScript `Error` with `message` and a stable `code` property.
 fn js_error(code: &str, message: &str) -> JsValue {
     let error = js_sys::Error::new(message);
     // Setting a property on a fresh Error object cannot fail.
@@ -365,7 +371,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
             builder = set_option(builder, &name, &v)?;
         }
     }
-    builder.build().map_err(|e| js_error(Error::Options(e.clone()).code(), &e.to_string()))
+    builder.build().map_err(|e| engine_error(Error::from(e)))
 }
 
 fn set_option(b: OptionsBuilder, name: &str, v: &JsValue) -> Result<OptionsBuilder, JsValue> {
