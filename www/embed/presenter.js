@@ -1,0 +1,465 @@
+// Classroom mode: a presenter view for projecting (large type, high contrast, one refrain at a
+// time, the words that vary hidden until a key press) and a printable worksheet (the statements
+// with blanks where those words were, and an answer key). Used by <refrain-compare view="presenter">
+// (loaded on demand) and by classroom.html. No side effect on import; all user text goes in as
+// text nodes.
+//
+// Keys: → ↓ PageDown N next refrain · ← ↑ PageUp P previous · Space Enter R B . reveal or hide
+// the words · Home End first and last · F full screen. A presentation clicker sends PageDown and
+// PageUp, and its "blank screen" button (B or .) reveals.
+
+import { variantsOf } from '../js/model.js';
+
+const T = {
+  en: {
+    of: (i, n) => `Refrain ${i} of ${n}`,
+    prev: 'Previous', next: 'Next', reveal: 'Reveal the words', hide: 'Hide the words', full: 'Full screen',
+    guess: 'Which words fill the blanks? Each speaker fills them differently.',
+    same: 'Every speaker uses the same words here.',
+    also: 'Also said:',
+    keys: '→ next · ← previous · Space reveals · clicker: page keys move, “blank screen” reveals',
+    none: 'These statements share no refrain to present.',
+    more: (n) => `and ${n} more`,
+    wsTitle: 'Worksheet: the words that change',
+    wsIntro: 'The speakers below share set phrases (“refrains”) but change some of their words. Fill in each numbered blank with the word the speaker used. The refrains are listed first, with the words that vary left blank.',
+    wsName: 'Name', wsDate: 'Date',
+    wsRefrains: 'Refrains to look for',
+    wsStatements: 'Statements',
+    wsKey: 'Answer key',
+    wsKeyIntro: 'Each blank with the word the speaker used and the refrain it belongs to.',
+    wsOmitted: '[…]',
+    wsNone: 'These statements share no refrain whose words vary: there is nothing to fill in.',
+    source: 'Source',
+    blank: 'blank',
+  },
+  fr: {
+    of: (i, n) => `Refrain ${i} sur ${n}`,
+    prev: 'Précédent', next: 'Suivant', reveal: 'Révéler les mots', hide: 'Masquer les mots', full: 'Plein écran',
+    guess: 'Quels mots remplissent les blancs ? Chaque orateur les remplit à sa façon.',
+    same: 'Tous les orateurs emploient ici les mêmes mots.',
+    also: 'Aussi :',
+    keys: '→ suivant · ← précédent · Espace révèle · télécommande : touches de page pour avancer, « écran noir » pour révéler',
+    none: 'Ces déclarations ne partagent aucun refrain à présenter.',
+    more: (n) => `et ${n} autres`,
+    wsTitle: 'Fiche : les mots qui changent',
+    wsIntro: 'Les orateurs ci-dessous reprennent des formules (« refrains ») en changeant certains mots. Complétez chaque blanc numéroté par le mot employé. Les refrains sont donnés d’abord, avec les mots qui varient laissés en blanc.',
+    wsName: 'Nom', wsDate: 'Date',
+    wsRefrains: 'Refrains à repérer',
+    wsStatements: 'Déclarations',
+    wsKey: 'Corrigé',
+    wsKeyIntro: 'Chaque blanc avec le mot employé et son refrain.',
+    wsOmitted: '[…]',
+    wsNone: 'Ces déclarations ne partagent aucun refrain dont les mots varient : rien à compléter.',
+    source: 'Source',
+    blank: 'blanc',
+  },
+  zh: {
+    of: (i, n) => `第 ${i} 条，共 ${n} 条`,
+    prev: '上一条', next: '下一条', reveal: '显示词语', hide: '隐藏词语', full: '全屏',
+    guess: '空白处应填什么词？每位发言人的填法不同。',
+    same: '所有发言人在这里用词相同。',
+    also: '也作：',
+    keys: '→ 下一条 · ← 上一条 · 空格键显示 · 翻页笔：翻页键切换，“黑屏”键显示',
+    none: '这些发言没有可演示的共同套话。',
+    more: (n) => `另有 ${n} 处`,
+    wsTitle: '练习单：变化的词语',
+    wsIntro: '下列发言使用相同的套话，但改动了其中一些词。请在每个编号空白处填写发言人所用的词。先列出各条套话，变化的词留空。',
+    wsName: '姓名', wsDate: '日期',
+    wsRefrains: '要找的套话',
+    wsStatements: '发言',
+    wsKey: '答案',
+    wsKeyIntro: '每个空白处发言人所用的词及其所属套话。',
+    wsOmitted: '[……]',
+    wsNone: '这些发言没有用词变化的套话，无需填空。',
+    source: '来源',
+    blank: '空白',
+  },
+};
+
+function labels(lang) {
+  const k = String(lang || 'en').toLowerCase().split(/[-_]/)[0];
+  return { ...T.en, ...(T[k] || {}) };
+}
+
+export const PRESENTER_CSS = `
+.rf-presenter {
+  container: rfp / inline-size; background: var(--refrain-presenter-bg, #000); color: var(--refrain-presenter-fg, #fff);
+  --_hi: var(--refrain-presenter-accent, #ffd400);
+  font-family: var(--refrain-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", Arial, sans-serif);
+  padding: clamp(.8rem, 3cqi, 2.5rem); border-radius: var(--refrain-radius, 8px); min-height: 20rem; line-height: 1.35;
+  display: flex; flex-direction: column; gap: .6em; outline: none; font-size: 18px;
+}
+.rf-presenter:focus-visible { outline: 4px solid var(--_hi); outline-offset: 3px; }
+.rf-presenter:fullscreen { border-radius: 0; justify-content: center; padding: 4vmin 6vmin; }
+.rfp-top { display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: center; justify-content: space-between; }
+.rfp-count { font-size: 1.1em; font-weight: 700; color: var(--_hi); margin: 0; }
+.rfp-buttons { display: flex; flex-wrap: wrap; gap: .4em; }
+.rfp-btn {
+  font: inherit; font-size: 1em; font-weight: 700; color: #fff; background: #000; border: 2px solid #fff; border-radius: 6px;
+  padding: .3em .8em; min-height: 2.6em; cursor: pointer;
+}
+.rfp-btn:hover { background: #222; }
+.rfp-btn:focus-visible { outline: 4px solid var(--_hi); outline-offset: 2px; }
+.rfp-btn[aria-pressed="true"] { background: var(--_hi); color: #000; border-color: var(--_hi); }
+.rfp-root {
+  font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif);
+  font-size: clamp(1.6rem, 5.6cqi, 4.2rem); font-weight: 700; margin: .2em 0; line-height: 1.2;
+}
+.rfp-guess { margin: 0; font-size: clamp(1rem, 2.4cqi, 1.6rem); color: #ddd; }
+.rfp-list { list-style: none; margin: .3em 0 0; padding: 0; display: grid; gap: .7em; font-size: clamp(1.05rem, 3cqi, 2.3rem); }
+.rfp-who { display: block; font-size: .62em; font-weight: 700; color: var(--_hi); letter-spacing: .02em; }
+.rfp-ctx { font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif); }
+.rfp-occ { text-decoration: underline 3px var(--_hi); text-underline-offset: .2em; }
+.rf-blank { display: inline-block; min-width: 3.5em; border-bottom: .12em dashed var(--_hi); color: transparent; line-height: 1.1; }
+.rf-blank.shown { color: #000; background: var(--_hi); border-bottom-color: transparent; padding: 0 .15em; border-radius: 3px; min-width: 0; }
+.rfp-also { margin: 0; font-size: clamp(1rem, 2.4cqi, 1.7rem); }
+.rfp-also strong { color: var(--_hi); }
+.rfp-more { margin: 0; color: #ddd; font-size: .9em; }
+.rfp-keys { margin: auto 0 0; font-size: .8em; color: #ccc; }
+@media print { .rf-presenter { display: none; } }
+
+.rf-worksheet { font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif); color: #000; background: #fff; line-height: 1.6; max-width: 48rem; }
+.rf-worksheet h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
+.rf-worksheet h2 { font-size: 1.2rem; margin: 1.2rem 0 .4rem; }
+.rf-worksheet h3 { font-size: 1.02rem; margin: 1rem 0 .2rem; }
+.rf-worksheet p { margin: .35rem 0; }
+.ws-names { display: flex; gap: 2rem; flex-wrap: wrap; }
+.ws-line { display: inline-block; min-width: 10rem; border-bottom: 1px solid #000; }
+.ws-refrains li { margin: .2rem 0; }
+.ws-text p { margin: .3rem 0; }
+.rf-worksheet .rf-blank { color: #000; border-bottom: 1px solid #000; min-width: 6.5em; font-family: system-ui, sans-serif; font-size: .85em; vertical-align: baseline; }
+.rf-worksheet .ws-root .rf-blank { min-width: 4em; }
+.ws-num { font-weight: 700; font-size: .8em; }
+.ws-key { break-before: page; page-break-before: always; }
+.ws-key ol { padding-inline-start: 1.6rem; }
+.ws-key li { margin: .15rem 0; }
+.ws-source { font-size: .8rem; color: #333; margin-top: 1.2rem; }
+@media print { .rf-worksheet { max-width: none; font-size: 11.5pt; } .ws-statement { break-inside: auto; } h2, h3 { break-after: avoid; } }
+`;
+
+const sheets = new WeakMap();
+/** The presenter's and worksheet's stylesheet for `doc` (constructable; adopt it where needed). */
+export function presenterSheet(doc) {
+  if (!sheets.has(doc)) {
+    const sheet = new (doc.defaultView || window).CSSStyleSheet();
+    sheet.replaceSync(PRESENTER_CSS);
+    sheets.set(doc, sheet);
+  }
+  return sheets.get(doc);
+}
+
+function el(doc, tag, attrs, ...children) {
+  const e = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') e.textContent = String(v);
+    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+  return e;
+}
+
+function nameOf(st) {
+  if (!st) return '';
+  const year = /^\d{4}/.test(String(st.date || '')) ? String(st.date).slice(0, 4) : st.date || '';
+  if (st.speaker) return year ? `${st.speaker} (${year})` : st.speaker;
+  return st.title || st.id;
+}
+
+const VARYING = new Set(['variant', 'substitute', 'insert', 'move']);
+
+/**
+ * The words of occurrence `o` that a class should guess: the words that differ from the refrain's
+ * root, and the words at the root's varying slots (so the root's own choice is hidden too).
+ * Returns [{start, end, word, reference}] in UTF-16 offsets of the statement, sorted, not overlapping.
+ */
+export function blanksOf(model, family, o) {
+  const slots = new Set((family.slots || []).filter((s) => (s.fillers || []).length > 1).map((s) => s.index));
+  const map = model.mapper(o.doc);
+  const text = model.text(o.doc);
+  const out = [];
+  for (const e of o.diff || []) {
+    if (e.start === null || e.start === undefined) continue;
+    if (e.op === 'equal' ? !slots.has(e.index) : !VARYING.has(e.op)) continue;
+    const start = map(e.start);
+    const end = map(e.end);
+    if (end > start) out.push({ start, end, word: text.slice(start, end), reference: e.reference ?? null });
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out.filter((b, i) => i === 0 || b.start >= out[i - 1].end);
+}
+
+/**
+ * The refrains worth presenting: those with at least two wordings and something to guess, strongest
+ * first (at most `max`); when no refrain varies, the strongest ones as they are.
+ */
+export function classroomFamilies(model, max = 12) {
+  const all = model.families.map((f) => {
+    const items = f.occurrences.map((o) => ({ o, blanks: blanksOf(model, f, o) }));
+    return { family: f, rank: model.rank(f.id), items, varies: variantsOf(f).length > 1 && items.some((i) => i.blanks.length) };
+  });
+  const varying = all.filter((x) => x.varies);
+  return (varying.length ? varying : all).slice(0, max);
+}
+
+/** The root's words with its varying slots as blanks: [{text} | {blank, word}]. */
+function rootPieces(model, family) {
+  const slots = new Set((family.slots || []).filter((s) => (s.fillers || []).length > 1).map((s) => s.index));
+  const ex = family.root_excerpt;
+  const occ = ex && family.occurrences.find((o) => o.doc === ex.doc && o.start === ex.start && o.end === ex.end);
+  if (!occ || !slots.size) return [{ text: family.root }];
+  const map = model.mapper(occ.doc);
+  const text = model.text(occ.doc);
+  const pieces = [];
+  let at = occ.utf16_start;
+  for (const e of occ.diff || []) {
+    if (e.op !== 'equal' || !slots.has(e.index) || e.start == null) continue;
+    const s = map(e.start);
+    const t = map(e.end);
+    if (s < at) continue;
+    pieces.push({ text: text.slice(at, s) }, { blank: true, word: text.slice(s, t) });
+    at = t;
+  }
+  pieces.push({ text: text.slice(at, occ.utf16_end) });
+  return pieces;
+}
+
+/** The sentence around [start, end) of `text`, cut to about `max` characters: {start, end}. */
+function sentenceAround(text, start, end, max = 260) {
+  let a = start;
+  while (a > 0 && !/[.!?。！？\n]/.test(text[a - 1])) a--;
+  let b = end;
+  while (b < text.length && !/[.!?。！？\n]/.test(text[b])) b++;
+  if (b < text.length && text[b] !== '\n') b++;
+  while (a < start && /\s/.test(text[a])) a++;
+  const room = Math.max(0, max - (end - start));
+  if (start - a > room / 2) a = Math.max(a, start - Math.floor(room / 2));
+  if (b - end > room / 2) b = Math.min(b, end + Math.ceil(room / 2));
+  return { start: a, end: b, cutStart: a > 0 && !/[.!?。！？\n]/.test(text[a - 1]), cutEnd: b < text.length && !/[.!?。！？\s]/.test(text[b - 1]) };
+}
+
+function blankNode(doc, word, L, shown, number = null) {
+  const b = el(doc, 'span', { class: shown ? 'rf-blank shown' : 'rf-blank', title: shown ? null : L.blank });
+  b.textContent = shown ? word : number === null ? '\u2003' : `(${number})`;
+  return b;
+}
+
+/**
+ * Renders the presenter into `root` and handles its keys.
+ * @param {Element} root
+ * @param {{model: object, statements: Array<object>, lang?: string, start?: string|null, fullscreen?: Element|null,
+ *   keyTarget?: EventTarget, onStep?: (family: object|null, index: number, revealed: boolean) => void}} opts
+ */
+export function createPresenter(root, opts) {
+  const doc = root.ownerDocument;
+  const L = labels(opts.lang);
+  const model = opts.model;
+  const meta = new Map((opts.statements || []).map((s) => [s.id, s]));
+  const list = classroomFamilies(model);
+  let index = Math.max(0, list.findIndex((x) => x.family.id === opts.start));
+  let revealed = false;
+
+  const count = el(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
+  const prevBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'prev', text: `← ${L.prev}`, on: { click: () => go(index - 1) } });
+  const revealBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'reveal', 'aria-pressed': 'false', text: L.reveal, on: { click: () => reveal(!revealed) } });
+  const nextBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'next', text: `${L.next} →`, on: { click: () => go(index + 1) } });
+  const fsTarget = opts.fullscreen || null;
+  const fsBtn = fsTarget && doc.fullscreenEnabled
+    ? el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'fullscreen', text: L.full, on: { click: () => toggleFull() } }) : null;
+  const stage = el(doc, 'div', { class: 'rfp-stage' });
+  const box = el(doc, 'section', { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: Object.keys(T).includes(String(opts.lang || '').slice(0, 2)) ? String(opts.lang).slice(0, 2) : 'en' },
+    el(doc, 'div', { class: 'rfp-top' }, count, el(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn)),
+    stage, el(doc, 'p', { class: 'rfp-keys', text: L.keys }));
+  root.append(box);
+
+  function toggleFull() {
+    if (doc.fullscreenElement) doc.exitFullscreen().catch(() => {});
+    else if (fsTarget.requestFullscreen) fsTarget.requestFullscreen().catch(() => {});
+  }
+
+  function draw() {
+    stage.replaceChildren();
+    if (!list.length) {
+      count.textContent = '';
+      stage.append(el(doc, 'p', { class: 'rfp-guess', text: L.none }));
+      prevBtn.disabled = nextBtn.disabled = revealBtn.disabled = true;
+      return;
+    }
+    const { family, items } = list[index];
+    count.textContent = L.of(index + 1, list.length);
+    box.dataset.family = family.id;
+    box.dataset.index = String(index);
+    box.dataset.revealed = String(revealed);
+    prevBtn.disabled = index === 0;
+    nextBtn.disabled = index === list.length - 1;
+    revealBtn.textContent = revealed ? L.hide : L.reveal;
+    revealBtn.setAttribute('aria-pressed', String(revealed));
+    const anyBlank = items.some((i) => i.blanks.length);
+    revealBtn.disabled = !anyBlank;
+    const root = el(doc, 'p', { class: 'rfp-root', 'data-family': family.id });
+    for (const p of rootPieces(model, family)) root.append(p.blank ? blankNode(doc, p.word, L, revealed) : p.text);
+    stage.append(root, el(doc, 'p', { class: 'rfp-guess', text: anyBlank ? L.guess : L.same }));
+    // One line per statement (its first occurrence), up to six.
+    const seen = new Set();
+    const lines = items.filter((it) => (seen.has(it.o.doc) ? false : seen.add(it.o.doc))).slice(0, 6);
+    const ul = el(doc, 'ul', { class: 'rfp-list' });
+    for (const { o, blanks } of lines) {
+      const text = model.text(o.doc);
+      const s = sentenceAround(text, o.utf16_start, o.utf16_end);
+      const ctx = el(doc, 'span', { class: 'rfp-ctx' }, s.cutStart ? '…' : '', text.slice(s.start, o.utf16_start));
+      const occ = el(doc, 'span', { class: 'rfp-occ', 'data-family': family.id });
+      let at = o.utf16_start;
+      for (const b of blanks) {
+        occ.append(text.slice(at, b.start), blankNode(doc, b.word, L, revealed));
+        at = b.end;
+      }
+      occ.append(text.slice(at, o.utf16_end));
+      ctx.append(occ, text.slice(o.utf16_end, s.end), s.cutEnd ? '…' : '');
+      ul.append(el(doc, 'li', {}, el(doc, 'span', { class: 'rfp-who', text: nameOf(meta.get(o.doc) || { id: o.doc }) }), ctx));
+    }
+    stage.append(ul);
+    const rest = new Set(items.map((i) => i.o.doc)).size - lines.length;
+    if (rest > 0) stage.append(el(doc, 'p', { class: 'rfp-more', text: L.more(rest) }));
+    if (revealed) {
+      const fillers = (family.slots || []).flatMap((sl) => (sl.fillers || []).length > 1 ? sl.fillers.map((f) => f.text) : []);
+      if (fillers.length) stage.append(el(doc, 'p', { class: 'rfp-also' }, `${L.also} `, [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', el(doc, 'strong', { text: t })])));
+    }
+  }
+
+  function go(i) {
+    if (!list.length) return;
+    const j = Math.max(0, Math.min(list.length - 1, i));
+    if (j === index) return;
+    index = j;
+    revealed = false;
+    draw();
+    if (opts.onStep) opts.onStep(list[index].family, index, revealed);
+  }
+
+  function reveal(on = true) {
+    if (!list.length || revealed === on) return;
+    revealed = on;
+    draw();
+  }
+
+  const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'n', 'N']);
+  const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'P']);
+  const REVEAL = new Set([' ', 'Enter', 'r', 'R', 'b', 'B', '.']);
+  function onKey(e) {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const path = e.composedPath ? e.composedPath() : [e.target];
+    const t = path[0];
+    if (t && t.closest && t.closest('input, textarea, select, [contenteditable]')) return;
+    if ((e.key === ' ' || e.key === 'Enter') && t && t.closest && t.closest('button, a')) return;
+    if (!path.includes(box) && opts.keyTarget === undefined) return;
+    if (NEXT.has(e.key)) go(index + 1);
+    else if (PREV.has(e.key)) go(index - 1);
+    else if (REVEAL.has(e.key)) reveal(!revealed);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(list.length - 1);
+    else if ((e.key === 'f' || e.key === 'F') && fsBtn) toggleFull();
+    else return;
+    e.preventDefault();
+  }
+  const keyTarget = opts.keyTarget || box;
+  keyTarget.addEventListener('keydown', onKey);
+  draw();
+  if (opts.focus !== false) box.focus({ preventScroll: true });
+
+  return {
+    element: box,
+    get index() { return index; },
+    get revealed() { return revealed; },
+    get family() { return list.length ? list[index].family : null; },
+    get length() { return list.length; },
+    next: () => go(index + 1),
+    prev: () => go(index - 1),
+    reveal,
+    show(id) { const i = list.findIndex((x) => x.family.id === id); if (i >= 0) go(i); },
+    destroy() { keyTarget.removeEventListener('keydown', onKey); box.remove(); },
+  };
+}
+
+/**
+ * Renders the printable worksheet into `root`: the refrains with their varying words blank, the
+ * statements with a numbered blank where each of those words was, and an answer key on a new page.
+ * Long statements keep only the paragraphs with a blank. Returns {blanks: number}.
+ * @param {{model: object, statements: Array<object>, lang?: string, title?: string, source?: string, max?: number}} opts
+ */
+export function renderWorksheet(root, opts) {
+  const doc = root.ownerDocument;
+  const L = labels(opts.lang);
+  const model = opts.model;
+  const fams = classroomFamilies(model, opts.max || 8).filter((x) => x.varies);
+  const ws = el(doc, 'article', { class: 'rf-worksheet' });
+  ws.append(el(doc, 'h1', { text: opts.title || L.wsTitle }));
+  ws.append(el(doc, 'p', { class: 'ws-names' }, el(doc, 'span', {}, `${L.wsName}: `, el(doc, 'span', { class: 'ws-line' })), el(doc, 'span', {}, `${L.wsDate}: `, el(doc, 'span', { class: 'ws-line' }))));
+  ws.append(el(doc, 'p', { text: L.wsIntro }));
+  if (!fams.length) {
+    ws.append(el(doc, 'p', { text: L.wsNone }));
+    root.append(ws);
+    return { blanks: 0, element: ws };
+  }
+  const refrains = el(doc, 'ol', { class: 'ws-refrains' });
+  fams.forEach(({ family }) => {
+    const li = el(doc, 'li', { class: 'ws-root', 'data-family': family.id });
+    for (const p of rootPieces(model, family)) li.append(p.blank ? blankNode(doc, p.word, L, false) : `${p.text}`);
+    refrains.append(li);
+  });
+  ws.append(el(doc, 'h2', { text: L.wsRefrains }), refrains);
+  // Blanks per statement, without overlaps, numbered in reading order.
+  const byDoc = new Map();
+  fams.forEach(({ family, items }, k) => {
+    for (const { o, blanks } of items) {
+      if (!byDoc.has(o.doc)) byDoc.set(o.doc, []);
+      for (const b of blanks) byDoc.get(o.doc).push({ ...b, family, k });
+    }
+  });
+  ws.append(el(doc, 'h2', { text: L.wsStatements }));
+  const key = [];
+  for (const st of opts.statements) {
+    const list = (byDoc.get(st.id) || []).sort((a, b) => a.start - b.start).filter((b, i, arr) => i === 0 || b.start >= arr[i - 1].end);
+    const dedup = [];
+    for (const b of list) if (!dedup.length || b.start >= dedup[dedup.length - 1].end) dedup.push(b);
+    const text = st.text;
+    const section = el(doc, 'section', { class: 'ws-statement', 'data-doc': st.id });
+    section.append(el(doc, 'h3', { text: [nameOf(st), st.title && st.speaker ? st.title : null].filter(Boolean).join(' — ') }));
+    const body = el(doc, 'div', { class: 'ws-text' });
+    // Paragraphs: [start, end) of each line.
+    const paras = [];
+    let p0 = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length || text[i] === '\n') { if (text.slice(p0, i).trim()) paras.push([p0, i]); p0 = i + 1; }
+    }
+    const long = text.length > 2400;
+    let omitted = false;
+    for (const [a, z] of paras) {
+      const inside = dedup.filter((b) => b.start >= a && b.end <= z);
+      if (long && !inside.length) { omitted = true; continue; }
+      if (omitted) { body.append(el(doc, 'p', { text: L.wsOmitted })); omitted = false; }
+      const para = el(doc, 'p');
+      let at = a;
+      for (const b of inside) {
+        key.push({ n: key.length + 1, word: b.word, family: b.family, doc: st.id });
+        para.append(text.slice(at, b.start), blankNode(doc, b.word, L, false, key.length));
+        at = b.end;
+      }
+      para.append(text.slice(at, z));
+      body.append(para);
+    }
+    if (omitted) body.append(el(doc, 'p', { text: L.wsOmitted }));
+    section.append(body);
+    ws.append(section);
+  }
+  const keySec = el(doc, 'section', { class: 'ws-key' }, el(doc, 'h2', { text: L.wsKey }), el(doc, 'p', { text: L.wsKeyIntro }));
+  const ol = el(doc, 'ol');
+  for (const k of key) {
+    ol.append(el(doc, 'li', { value: String(k.n) }, el(doc, 'strong', { text: k.word }), ` — “${k.family.root}” (${nameOf(opts.statements.find((s) => s.id === k.doc))})`));
+  }
+  keySec.append(ol);
+  ws.append(keySec);
+  if (opts.source) ws.append(el(doc, 'p', { class: 'ws-source', text: `${L.source}: ${opts.source}` }));
+  root.append(ws);
+  return { blanks: key.length, element: ws };
+}
