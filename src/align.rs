@@ -5,7 +5,8 @@
 //! - the same word (same comparison form) earns the reference word's weight;
 //! - a near-synonym (`variant`) earns 0.8 of it;
 //! - two neighbouring words swapped earn 0.75 of both;
-//! - a substituted word earns nothing and costs nothing (it is a slot);
+//! - a substituted word earns nothing and costs nothing (it is a slot), except that a Han,
+//!   kana or Hangul character is never substituted (one character changes the word);
 //! - a reference word missing earns nothing;
 //! - an extra word in the statement costs half its own weight (stopwords weigh almost nothing).
 //! After alignment, a missing reference word found as an extra word elsewhere in the stretch
@@ -23,6 +24,8 @@ pub(crate) struct Word {
     pub stop: bool,
     /// Punctuation separates this word from the one before it.
     pub brk: bool,
+    /// A Han, kana or Hangul character: never substituted ("多边" is not a variant of "单边").
+    pub ideo: bool,
 }
 
 /// One step of an alignment; indices are into the reference (`r`) and the target (`t`).
@@ -144,7 +147,7 @@ pub(crate) fn align(r: &[Word], t: &[Word], local: bool) -> Alignment {
                     ri.weight
                 } else if ri.class == tj.class {
                     VARIANT * ri.weight
-                } else if ri.stop == tj.stop {
+                } else if ri.stop == tj.stop && !ri.ideo && !tj.ideo {
                     0.0
                 } else {
                     f32::NEG_INFINITY
@@ -302,7 +305,7 @@ mod tests {
                 let id = |s: &str| s.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32));
                 let brk = term.ends_with(',');
                 let term = term.trim_end_matches(',');
-                Word { term: id(term), class: id(class), weight: if stop { 0.02 } else { 1.0 }, stop, brk }
+                Word { term: id(term), class: id(class), weight: if stop { 0.02 } else { 1.0 }, stop, brk, ideo: false }
             })
             .collect()
     }

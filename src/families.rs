@@ -7,10 +7,10 @@
 //!    whose occurrences are not all preceded by the same word) with all its occurrences; those
 //!    that two statements or more share are the candidates.
 //! 3. Phrases weighing at least `min_weight`, with `min_words` content words, are ranked by
-//!    the number of statements sharing them, then weight. In that order each phrase not yet
+//!    weight times the number of statements sharing them. In that order each phrase not yet
 //!    taken becomes a root and takes the phrases one edit away (a word substituted, inserted,
-//!    deleted, two words swapped, the same words reordered, or up to two words more at the
-//!    ends) whose differing words weigh at most half of what they share. No chaining: a
+//!    deleted, two words swapped, the same words reordered, or up to two words more or fewer
+//!    at the ends) whose differing words weigh at most half of what they share. No chaining: a
 //!    family is a root and its neighbours.
 //! 4. A family keeps the occurrences not already mostly inside a stronger family, and gathers
 //!    one-off variants by aligning its root against the statements around its rarest words.
@@ -265,7 +265,9 @@ fn hash_seq(s: impl Iterator<Item = u32>) -> u64 {
 /// (three words or more) its words sorted.
 fn keys(seq: &[u32]) -> Vec<u64> {
     let mut keys = vec![hash_seq(seq.iter().copied())];
-    if seq.len() <= 16 {
+    // A variant shares two content words at least, so a key of one word would only meet
+    // phrases that cannot pass (and such buckets are huge for common words).
+    if (3..=16).contains(&seq.len()) {
         for skip in 0..seq.len() {
             keys.push(hash_seq(seq.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, &w)| w)));
         }
@@ -286,10 +288,10 @@ fn keys(seq: &[u32]) -> Vec<u64> {
 }
 
 /// True when `b` is a variant of root `a`: at most one edit apart, the same words reordered,
-/// or the root with up to two more words at its ends; sharing at least two content words, the
+/// or the root with up to two words more or fewer at its ends; sharing at least two content words, the
 /// differing words weighing at most half of the shared ones.
 fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
-    let word = |c: u32| Word { term: c, class: c, weight: index.term(c).weight, stop: false, brk: false };
+    let word = |c: u32| index.class_word(c);
     let ra: Vec<Word> = a.seq.iter().map(|&c| word(c)).collect();
     let rb: Vec<Word> = b.seq.iter().map(|&c| word(c)).collect();
     let al = align(&ra, &rb, false);
@@ -317,9 +319,11 @@ fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
     }
     let moved = al.ops.iter().any(|op| matches!(op, Op::Move(..)));
     let reordered = moved && edits == 0;
-    // The root with up to two words more at its ends ("practice" + "true multilateralism").
-    let inner = al.ops.iter().skip_while(|op| matches!(op, Op::Insert(_))).collect::<Vec<_>>();
-    let inner_len = inner.len() - inner.iter().rev().take_while(|op| matches!(op, Op::Insert(_))).count();
+    // The root with up to two words more or fewer at its ends ("practice" + "true
+    // multilateralism", or the other way round).
+    let end_op = |op: &Op| matches!(op, Op::Insert(_) | Op::Delete(_));
+    let inner = al.ops.iter().skip_while(|op| end_op(op)).collect::<Vec<_>>();
+    let inner_len = inner.len() - inner.iter().rev().take_while(|op| end_op(op)).count();
     let extended = edits <= 2 && inner[..inner_len].iter().all(|op| matches!(op, Op::Equal(..)));
     let ratio = if extended && edits == 2 { 0.6 } else { 0.5 };
     (edits <= 1 || reordered || extended) && same.max(if reordered { a.seq.len() } else { 0 }) >= min_words.max(2) && differ <= ratio * shared + 1e-9
@@ -335,12 +339,13 @@ fn group(
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Vec<Draft>, Error> {
     let mut order: Vec<usize> = (0..phrases.len()).collect();
-    // Phrases most statements share first, then the weightiest: a formula ten statements
-    // repeat is the root of the longer wordings two of them use around it.
+    // Strongest first: weight times statements. A long passage four statements share comes
+    // before its halves that a fifth statement (with a word changed in the middle) shares too,
+    // and gathers that fifth copy as a variant.
     let strength = |p: &Phrase| p.weight * p.docs as f64;
     order.sort_by(|&a, &b| {
         let (pa, pb) = (&phrases[a], &phrases[b]);
-        pb.docs.cmp(&pa.docs).then_with(|| pb.weight.total_cmp(&pa.weight)).then_with(|| pb.seq.len().cmp(&pa.seq.len())).then_with(|| pa.seq.cmp(&pb.seq))
+        strength(pb).total_cmp(&strength(pa)).then_with(|| pb.docs.cmp(&pa.docs)).then_with(|| pb.seq.len().cmp(&pa.seq.len())).then_with(|| pa.seq.cmp(&pb.seq))
     });
     // (key, rank) pairs sorted: a bucket is a run of one key, in rank order.
     let mut buckets: Vec<(u64, u32)> = Vec::new();
@@ -446,7 +451,7 @@ fn dedupe_overlaps(occ: &mut Vec<(u32, u32, u32)>) {
 /// against the statements around occurrences of its two rarest words.
 fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Vec<(u32, u32, u32)>, claimed: &[Vec<bool>], budget: &mut Budget) {
     let m = root.seq.len();
-    let r: Vec<Word> = root.seq.iter().map(|&c| Word { term: c, class: c, weight: index.term(c).weight, stop: false, brk: false }).collect();
+    let r: Vec<Word> = root.seq.iter().map(|&c| index.class_word(c)).collect();
     let mut anchors: Vec<(usize, u32)> = root.seq.iter().copied().enumerate().collect();
     anchors.sort_by_key(|&(_, c)| (index.postings(c).len(), c));
     anchors.dedup_by_key(|a| a.1);
@@ -471,8 +476,7 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
             let t: Vec<Word> = doc.content[lo..hi]
                 .iter()
                 .map(|&i| {
-                    let c = index.class(doc.tokens[i as usize].term());
-                    Word { term: c, class: c, weight: index.term(c).weight, stop: false, brk: false }
+                    index.class_word(index.class(doc.tokens[i as usize].term()))
                 })
                 .collect();
             if !budget.spend((m * t.len()) as u64) {
@@ -646,9 +650,11 @@ pub(crate) fn formulaic(weight: f64, statements: usize, speakers: usize, stabili
     (1.0 + weight.min(8.0)).ln() * ((1.0 + statements as f64).ln() + (speakers.max(1) as f64).ln()) * (0.5 + 0.5 * stability)
 }
 
-/// Rounds a figure for the report (6 decimals), so reports are stable across platforms.
+/// Rounds a figure for the report (6 decimals), so reports are stable across platforms. A
+/// figure below 1 stays below 1 (1.0 means identical).
 pub(crate) fn round(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
+    let r = (x * 1e6).round() / 1e6;
+    if x < 1.0 { r.min(0.999_999) } else { r }
 }
 
 /// Alignment steps as report edits; `reference(i)` gives the reference's word `i` as written.

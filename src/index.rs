@@ -308,6 +308,12 @@ impl Index {
     /// The aligner's view of a term.
     pub(crate) fn word_of_term(&self, term: u32) -> crate::align::Word {
         let t = &self.terms[term as usize];
-        crate::align::Word { term, class: t.class, weight: t.weight, stop: t.stop, brk: false }
+        crate::align::Word { term, class: t.class, weight: t.weight, stop: t.stop, brk: false, ideo: t.kind == TokenKind::Ideograph }
+    }
+
+    /// The aligner's view of a class, for comparing phrases of classes.
+    pub(crate) fn class_word(&self, class: u32) -> crate::align::Word {
+        let t = &self.terms[class as usize];
+        crate::align::Word { term: class, class, weight: t.weight, stop: false, brk: false, ideo: t.kind == TokenKind::Ideograph }
     }
 }

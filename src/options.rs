@@ -30,7 +30,7 @@ impl Default for Options {
         Options {
             min_statements: 2,
             min_words: 2,
-            min_weight: 1.0,
+            min_weight: 0.85,
             fuzzy_threshold: 0.75,
             max_families: 300,
             query_min_score: 0.5,
@@ -61,7 +61,7 @@ impl Options {
     pub fn min_words(&self) -> usize {
         self.min_words
     }
-    /// Least weight of a family's root, summed over its words (default 1.0; see the README's "Weights").
+    /// Least weight of a family's root, summed over its words (default 0.85; see `docs/report.md`, "Scores and weights").
     pub fn min_weight(&self) -> f64 {
         self.min_weight
     }

@@ -42,7 +42,7 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
                     fresh
                 };
                 let is_stop = stop.contains(t.norm.as_str());
-                Word { term: fresh, class, weight: if is_stop { 0.02 } else { 1.0 }, stop: is_stop, brk: false }
+                Word { term: fresh, class, weight: if is_stop { 0.02 } else { 1.0 }, stop: is_stop, brk: false, ideo: t.kind == text::TokenKind::Ideograph }
             }
         })
         .collect();
