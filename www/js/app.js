@@ -88,7 +88,7 @@ const statements = createStatements($('panel-statements'), {
     app.ws.statements = [...demoEntries(app.manifest, setId), ...mine];
     app.ws.demoSet = setId;
     app.ws.columns = demoColumns(app.manifest, setId);
-    app.ws.family = null;
+    setFamily(null);
     app.ws.focus = demoFocus(app.manifest, setId);
     await fillDemoTexts(app.ws);
     changed({ structure: true });
@@ -111,7 +111,7 @@ const statements = createStatements($('panel-statements'), {
 // ---------- workspace and storage ----------
 function defaultWorkspace() {
   return { version: 1, statements: demoEntries(app.manifest, DEFAULT_SET), demoSet: DEFAULT_SET, columns: demoColumns(app.manifest, DEFAULT_SET), tab: 'read',
-    family: null, focus: demoFocus(app.manifest, DEFAULT_SET), query: '', options: {}, draft: null };
+    family: null, familyKey: null, focus: demoFocus(app.manifest, DEFAULT_SET), query: '', options: {}, draft: null };
 }
 
 function normalizeWorkspace(ws) {
@@ -210,25 +210,27 @@ async function runCompare() {
       },
     });
     if (my !== seq) return;
+    performance.mark('refrain:compared');
     app.sent = sent;
     app.report = report;
     app.model = buildModel(report, sent);
     if (!app.ws.columns || app.ws.columns.filter((id) => sent.some((s) => s.id === id)).length < Math.min(2, sent.length)) {
       app.ws.columns = bestPair(report, sent);
     }
-    if (app.ws.family && !app.model.family(app.ws.family)) app.ws.family = null;
+    // Family ids are ranks within one report: find the selected family again by its root.
+    const again = app.ws.familyKey ? app.model.families.find((f) => f.root_norm === app.ws.familyKey) : null;
+    setFamily(again ? again.id : null);
     let align = null;
     if (app.ws.focus) {
       align = focusFamily(app.model, app.ws.focus);
       app.ws.focus = null;
-      if (align) { app.ws.family = align; app.ws.columns = columnsShowing(align, app.ws.columns || []); }
+      if (align) { setFamily(align); app.ws.columns = columnsShowing(align, app.ws.columns || []); }
       persist();
     }
-    if (app.ws.query) await runQuery(app.ws.query, { quiet: true, render: false });
-    if (my !== seq) return;
-    renderViews();
+    // The reader first (what the visitor sees), the other views once it has been painted.
+    app.query = null;
+    renderViews({ only: 'reader' });
     if (align && !$('panel-read').hidden) reader.select(align, { align: true, instant: true });
-    busy(false);
     const ms = Math.round(performance.now() - t0);
     const n = report.families.length;
     say(`${plural(sent.length, 'statement')} compared in ${ms} ms: ${plural(n, 'refrain')} found${(report.notes || []).length ? `. Note: ${report.notes.join(' ')}` : '.'}`);
@@ -237,6 +239,12 @@ async function runCompare() {
       doc.documentElement.dataset.firstResultsMs = String(app.firstResults);
       performance.mark('refrain:first-results');
     }
+    await painted();
+    if (my !== seq) return;
+    renderViews({ except: 'reader' });
+    if (app.ws.query) await runQuery(app.ws.query, { quiet: true });
+    if (my !== seq) return;
+    busy(false);
   } catch (e) {
     if (my !== seq) return;
     busy(false);
@@ -306,21 +314,40 @@ function renderSearch() {
   search.update({ result: app.query, statements: viewStatements(), model: app.model, query: app.ws.query });
 }
 
-function renderViews() {
+/** Renders the views (`only` one, or all `except` one). */
+function renderViews({ only = null, except = null } = {}) {
   const has = !!app.model;
   for (const id of ['export-json', 'export-csv', 'export-svg', 'export-png', 'share-link']) $(id).disabled = !has;
   if (!has) return;
+  const want = (v) => (only ? v === only : v !== except);
   const sts = viewStatements();
-  renderReader();
-  refrains.update({ model: app.model, statements: sts, selected: app.ws.family });
-  heatmap.update({ report: app.report, statements: sts });
-  strips.update({ model: app.model, statements: sts });
-  strips.select(app.ws.family);
-  renderSearch();
+  if (want('reader')) renderReader();
+  if (want('refrains')) refrains.update({ model: app.model, statements: sts, selected: app.ws.family });
+  if (want('overview')) {
+    heatmap.update({ report: app.report, statements: sts });
+    strips.update({ model: app.model, statements: sts });
+    strips.select(app.ws.family);
+  }
+  if (want('search')) renderSearch();
+}
+
+/** Resolves after the next paint (or soon, in a background tab). */
+function painted() {
+  return new Promise((ok) => {
+    const t = setTimeout(ok, 100);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); ok(); }, 0));
+  });
+}
+
+/** Records the selected family by id and by root (ids change from one report to the next). */
+function setFamily(id) {
+  const fam = id && app.model ? app.model.family(id) : null;
+  app.ws.family = fam ? id : null;
+  app.ws.familyKey = fam ? fam.root_norm : null;
 }
 
 function selectFamily(id, from) {
-  app.ws.family = id;
+  setFamily(id);
   persist();
   if (from !== 'reader') reader.select(id, { align: true });
   if (from !== 'refrains') refrains.select(id);
@@ -354,7 +381,7 @@ function showFamilyInReader(id) {
   if (!fam) return;
   const cols = columnsShowing(id, reader.columns);
   app.ws.columns = cols;
-  app.ws.family = id;
+  setFamily(id);
   persist();
   renderReader();
   refrains.select(id);
@@ -439,10 +466,12 @@ function workspaceFromLink(view) {
       const [entry] = demoEntries({ ...app.manifest, sets: [{ id: 'x', statements: [e.d] }] }, 'x');
       sts.push({ ...entry, title: e.ti ?? entry.title, speaker: e.sp ?? entry.speaker, date: e.da ?? entry.date });
     } else if (e && typeof e.t === 'string') {
-      sts.push({ id: newId('u'), source: 'user', demoId: null, title: e.ti || null, speaker: e.sp || null, date: e.da || null, language: e.la || null, text: e.t });
+      // The sender's id when it is one of ours and free: the same input gives the same report.
+      const id = typeof e.i === 'string' && /^u-[a-z0-9]{1,14}$/.test(e.i) && !sts.some((x) => x.id === e.i) ? e.i : newId('u');
+      sts.push({ id, source: 'user', demoId: null, title: e.ti || null, speaker: e.sp || null, date: e.da || null, language: e.la || null, text: e.t });
     }
   }
-  const ws = { ...defaultWorkspace(), statements: sts, demoSet: view.set || DEFAULT_SET, tab: view.tab || 'read', family: view.fam || null,
+  const ws = { ...defaultWorkspace(), statements: sts, demoSet: view.set || DEFAULT_SET, tab: view.tab || 'read', family: view.fam || null, familyKey: typeof view.fk === 'string' ? view.fk : null,
     query: view.q || '', options: view.opt || {} };
   ws.columns = (view.cols || []).map((i) => sts[i] && sts[i].id).filter(Boolean);
   if (!ws.columns.length) ws.columns = null;
@@ -471,14 +500,18 @@ $('shared-back').addEventListener('click', async () => {
 
 // ---------- start ----------
 async function boot() {
+  performance.mark('refrain:boot');
   doc.documentElement.dataset.state = 'loading';
   app.client = new RefrainClient();
+  // Start the worker and compile the engine while the statements load.
+  app.client.compare([{ id: 'warm-up', text: 'warm up' }], {}).catch(() => {});
   const [manifest, stored, link] = await Promise.all([
     loadManifest(base),
     storage.load().catch(() => null),
     readLink(location.hash).catch((e) => { say(`This link could not be read (${e.message}); showing your statements.`); return null; }),
   ]);
   app.manifest = manifest;
+  performance.mark('refrain:manifest');
   if (link) {
     app.ws = workspaceFromLink(link);
     app.mode = 'shared';
@@ -489,6 +522,7 @@ async function boot() {
   }
   if (stored) app.storedIn = 'indexeddb';
   await fillDemoTexts(app.ws);
+  performance.mark('refrain:texts');
   renderStatements();
   selectTab(app.ws.tab);
   await runCompare();

@@ -34,9 +34,11 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
   const byId = new Map(statements.map((st) => [st.id, st]));
   const names = ids.map((id) => statementLabel(byId.get(id) || { id }));
   const MAXC = 42;
-  const short = names.map((x) => (x.length > MAXC ? `${x.slice(0, MAXC - 1)}…` : x));
-  const cell = Math.max(22, Math.min(56, Math.floor(560 / Math.max(1, n))));
-  const labelW = 36 + Math.max(8, ...short.map((x) => x.length)) * 6.9;
+  // Compact: row labels are numbers only (the key below the heatmap names them), for phones.
+  const short = opts.compact ? names.map(() => '') : names.map((x) => (x.length > MAXC ? `${x.slice(0, MAXC - 1)}…` : x));
+  const avail = opts.compact ? Math.max(180, (opts.width || 320) - 100) : 560;
+  const cell = Math.max(22, Math.min(56, Math.floor(avail / Math.max(1, n))));
+  const labelW = opts.compact ? 32 : 36 + Math.max(8, ...short.map((x) => x.length)) * 6.9;
   const top = opts.forExport ? 56 : 34;
   const W = labelW + n * cell + 8;
   const H = top + n * cell + 8;
@@ -55,7 +57,8 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
     svg.append(s(doc, 'text', { x: 8, y: 18, fill: ink, 'font-size': '13', 'font-weight': '600', text: 'refrain: share of each row’s words in passages shared with the column' }));
   }
   const headerRow = s(doc, 'g', { role: opts.forExport ? null : 'row' });
-  headerRow.append(s(doc, 'text', { role: opts.forExport ? null : 'columnheader', x: 8, y: top - 10, fill: ink, class: 'hm-corner', text: 'Row shares with →' }));
+  headerRow.append(s(doc, 'text', { role: opts.forExport ? null : 'columnheader', x: 8, y: top - 10, fill: ink, class: 'hm-corner', text: opts.compact ? '→' : 'Row shares with →',
+    'aria-label': opts.compact ? 'Row shares with column' : null }));
   ids.forEach((id, b) => {
     headerRow.append(s(doc, 'text', { role: opts.forExport ? null : 'columnheader', 'aria-label': names[b], x: labelW + b * cell + cell / 2, y: top - 10,
       'text-anchor': 'middle', fill: ink, 'font-weight': '600', text: String(b + 1) }));
@@ -64,7 +67,7 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
   let firstCell = true;
   for (let a = 0; a < n; a++) {
     const row = s(doc, 'g', { role: opts.forExport ? null : 'row' });
-    const rh = s(doc, 'text', { role: opts.forExport ? null : 'rowheader', 'aria-label': opts.forExport ? null : names[a], x: 8, y: top + a * cell + cell / 2 + 4, fill: ink, text: `${a + 1}  ${short[a]}` });
+    const rh = s(doc, 'text', { role: opts.forExport ? null : 'rowheader', 'aria-label': opts.forExport ? null : names[a], x: 8, y: top + a * cell + cell / 2 + 4, fill: ink, 'font-weight': opts.compact ? '600' : null, text: short[a] ? `${a + 1}  ${short[a]}` : String(a + 1) });
     if (short[a] !== names[a]) rh.append(s(doc, 'title', { text: names[a] }));
     row.append(rh);
     for (let b = 0; b < n; b++) {
@@ -102,8 +105,13 @@ export function createHeatmap(root, callbacks) {
   const doc = root.ownerDocument;
   const box = h(doc, 'div', { class: 'heatmap-box' });
   const note = h(doc, 'p', { class: 'hint', text: 'Each cell: the share of the row statement’s content words that lie in passages it shares with the column statement. Darker is more. Select a cell (click, or arrow keys and Enter) to read the pair side by side.' });
-  root.append(note, box);
+  const key = h(doc, 'ol', { class: 'hm-key', 'aria-label': 'Statements by number' });
+  root.append(note, box, key);
   let ids = [];
+  let last = null;
+  const win = doc.defaultView;
+  const narrow = win && win.matchMedia ? win.matchMedia('(max-width: 719px)') : null;
+  if (narrow) narrow.addEventListener('change', () => { if (last) draw(last); });
 
   box.addEventListener('click', (e) => {
     const g = e.target.closest('[role="gridcell"]');
@@ -135,15 +143,24 @@ export function createHeatmap(root, callbacks) {
     callbacks.onOpenPair(ids[Number(g.dataset.row)], ids[Number(g.dataset.col)]);
   }
 
+  function draw({ report, statements }) {
+    clear(box);
+    clear(key);
+    ids = (report.similarity && report.similarity.ids) || [];
+    if (!ids.length || !(report.similarity.matrix || []).length) {
+      box.append(h(doc, 'p', { class: 'muted', text: 'No similarity matrix in this report (see the notes).' }));
+      return;
+    }
+    const compact = !!(narrow && narrow.matches);
+    box.append(drawHeatmap(doc, report, statements, { compact, width: win ? win.innerWidth : 360 }));
+    const byId = new Map(statements.map((st) => [st.id, st]));
+    for (const id of ids) key.append(h(doc, 'li', { text: statementLabel(byId.get(id) || { id }) }));
+  }
+
   return {
-    update({ report, statements }) {
-      clear(box);
-      ids = (report.similarity && report.similarity.ids) || [];
-      if (!ids.length || !(report.similarity.matrix || []).length) {
-        box.append(h(doc, 'p', { class: 'muted', text: 'No similarity matrix in this report (see the notes).' }));
-        return;
-      }
-      box.append(drawHeatmap(doc, report, statements));
+    update(data) {
+      last = data;
+      draw(data);
     },
     svg() { return box.querySelector('svg'); },
   };

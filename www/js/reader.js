@@ -183,6 +183,8 @@ export function createReader(root, callbacks = {}) {
   }
 
   function render() {
+    // Keep each statement's scroll position across re-renders (a search, a rename).
+    const scrolled = new Map([...cols.querySelectorAll('.col')].map((c) => [c.dataset.doc, c.querySelector('.col-text').scrollTop]));
     clear(cols);
     if (!data) return;
     const byId = new Map(data.statements.map((st) => [st.id, st]));
@@ -224,6 +226,7 @@ export function createReader(root, callbacks = {}) {
           })),
         text));
     });
+    for (const c of cols.querySelectorAll('.col')) if (scrolled.has(c.dataset.doc)) c.querySelector('.col-text').scrollTop = scrolled.get(c.dataset.doc);
     applySelection();
     if (hover) { const h0 = hover; hover = null; setHover(h0); }
   }

@@ -54,11 +54,21 @@ export function createSearch(root, callbacks) {
         h(doc, 'td', { class: 'k-doc' }, statementLabel(st),
           fam ? [' ', h(doc, 'button', { type: 'button', class: ['fam-tag', ...familyClasses(model.rank(fam.id))], 'data-family': fam.id,
             title: `Part of refrain ${fam.id}: “${fam.root}”`, text: fam.id, on: { click: () => callbacks.onFamily(fam.id) } })] : null),
-        h(doc, 'td', { class: 'k-before' }, h(doc, 'span', { text: o.before || '' })),
+        h(doc, 'td', { class: 'k-before' }, h(doc, 'span', { text: trimBefore(o.before || '') })),
         h(doc, 'td', { class: 'k-match' }, match),
-        h(doc, 'td', { class: 'k-after' }, h(doc, 'span', { text: o.after || '' }))));
+        h(doc, 'td', { class: 'k-after' }, h(doc, 'span', { text: trimAfter(o.after || '') }))));
     });
     table.append(body);
+  }
+
+  // The context is cut at a character count: drop a word cut in half at the far end, and line breaks.
+  function trimBefore(t) {
+    const x = t.length >= 50 ? t.replace(/^\S*\s+/, '… ') : t;
+    return x.replace(/\s+/g, ' ');
+  }
+  function trimAfter(t) {
+    const x = t.length >= 50 ? t.replace(/\s+\S*$/, ' …') : t;
+    return x.replace(/\s+/g, ' ');
   }
 
   /** The match with each word marked by how it relates to the query's words. */

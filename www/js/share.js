@@ -57,7 +57,7 @@ export async function makeLink(baseUrl, workspace) {
   const base = String(baseUrl).split('#')[0];
   const entry = (st, withText) => {
     if (st.source === 'demo') return { d: st.demoId, ti: st.title, sp: st.speaker, da: st.date };
-    return withText ? { t: st.text, ti: st.title, sp: st.speaker, da: st.date, la: st.language } : null;
+    return withText ? { i: st.id, t: st.text, ti: st.title, sp: st.speaker, da: st.date, la: st.language } : null;
   };
   const build = async (withTexts) => {
     const kept = workspace.statements.filter((st) => st.source === 'demo' || withTexts);
@@ -68,6 +68,7 @@ export async function makeLink(baseUrl, workspace) {
       cols: (workspace.columns || []).map((id) => kept.findIndex((st) => st.id === id)).filter((i) => i >= 0),
       tab: workspace.tab || 'read',
       fam: workspace.family || null,
+      fk: workspace.familyKey || null,
       q: workspace.query || '',
       opt: workspace.options || {},
     };
