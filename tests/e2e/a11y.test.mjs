@@ -116,6 +116,17 @@ describe('keyboard', () => {
   });
 });
 
+describe('motion', () => {
+  it('respects prefers-reduced-motion', async () => {
+    const { page, context } = await openPage(env, { reducedMotion: 'reduce' });
+    await load(page, env.url);
+    await page.click('#panel-read .col:nth-child(1) mark.occ');
+    const anim = await page.$eval('#panel-read mark.counterpart', (m) => getComputedStyle(m).animationName);
+    assert.equal(anim, 'none');
+    await context.close();
+  });
+});
+
 describe('axe-core audit', () => {
   for (const scheme of ['light', 'dark']) {
     for (const width of [1366, 360]) {

@@ -121,9 +121,18 @@ describe('files', () => {
     ]);
     await waitCompared(page, 10);
     assert.match(await page.textContent('#panel-statements .message'), /3 files added.*image\.png: only \.txt, \.md and \.html/);
+    // Dropping a file on the panel works the same way.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['Dropped text on true multilateralism.'], 'dropped.txt', { type: 'text/plain' }));
+      const panel = document.getElementById('panel-statements');
+      panel.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      panel.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await waitCompared(page, 11);
     const r = await report(page);
     const byTitle = Object.fromEntries(r.statements.map((s) => [s.title, s]));
-    assert.ok(byTitle['A page'] && byTitle.Notes && byTitle.plain);
+    assert.ok(byTitle['A page'] && byTitle.Notes && byTitle.plain && byTitle.dropped);
     const texts = await page.evaluate(() => [...document.querySelectorAll('#panel-statements li.statement textarea')].map((t) => t.value));
     assert.ok(texts.includes('Heading\n\nWe should practise true multilateralism.\n\nSecond paragraph.'), JSON.stringify(texts));
     assert.ok(texts.includes('Sovereignty and territorial integrity.\nOf all countries.'));

@@ -154,7 +154,10 @@ export function createReader(root, callbacks = {}) {
           const w = seg.word;
           node = h(doc, 'span', { class: w.op === 'variant' ? 'w-variant' : 'w-change', title: (OP_TITLE[w.op] || (() => w.op))(w) }, node);
         }
-        if (seg.hit !== null) node = h(doc, 'span', { class: 'qhit', 'data-qhit': seg.hit }, node);
+        if (seg.hit !== null) {
+          const q = data.hits[seg.hit];
+          node = h(doc, 'span', { class: 'qhit', 'data-qhit': seg.hit, 'data-family': q && q.family ? q.family : null, title: 'Search result' }, node);
+        }
         parent.append(node);
       }
     }

@@ -45,7 +45,7 @@ export function createSearch(root, callbacks) {
     const byId = new Map(statements.map((st) => [st.id, st]));
     occ.forEach((o, i) => {
       const st = byId.get(o.doc) || { id: o.doc };
-      const match = h(doc, 'button', { type: 'button', class: 'k-go', title: 'Show in the reader',
+      const match = h(doc, 'button', { type: 'button', class: 'k-go', title: 'Show in the reader', 'data-family': o.family || null,
         'aria-label': `${o.text}, in ${statementLabel(st)}: show in the reader`, on: { click: () => callbacks.onGo(i) } });
       explain(match, o);
       const fam = o.family && model && model.family(o.family);
