@@ -170,7 +170,7 @@ function busy(on) {
   }
 }
 
-const STAGES = { prepare: 'Reading', index: 'Indexing', tokenize: 'Reading', suffix: 'Finding repeated phrases', align: 'Aligning', families: 'Grouping refrains', similarity: 'Measuring similarity', report: 'Writing the report' };
+const STAGES = { tokenize: 'Reading the statements', repeats: 'Finding repeated phrases', families: 'Grouping the refrains', similarity: 'Measuring similarity', report: 'Writing the report' };
 
 // ---------- comparison ----------
 let seq = 0;
@@ -203,10 +203,11 @@ async function runCompare() {
       signal,
       onProgress: ({ stage, done, total }) => {
         if (my !== seq) return;
+        // A stage that reports no steps shows an indeterminate bar rather than a frozen 0%.
         const p = $('progress');
-        p.max = Math.max(1, total || 1);
-        p.value = Math.min(p.max, done || 0);
-        say(`${STAGES[stage] || stage || 'Working'}… ${total ? `${Math.round((100 * (done || 0)) / total)}%` : ''}`);
+        const known = total > 1 && done > 0;
+        if (known) { p.max = total; p.value = Math.min(total, done); } else p.removeAttribute('value');
+        say(`${STAGES[stage] || stage || 'Working'}…${known ? ` ${Math.round((100 * done) / total)}%` : ''}`);
       },
     });
     if (my !== seq) return;

@@ -93,12 +93,14 @@ export function familyBody(doc, family, report, opts) {
     const byDoc = new Map();
     for (const o of v.occurrences) if (!byDoc.has(o.doc)) byDoc.set(o.doc, o);
     const who = h(doc, 'span', { class: 'variant-who' }, ` ×${v.occurrences.length} · `);
-    [...byDoc.values()].forEach((o, i) => {
-      if (i) who.append(', ');
-      who.append(opts.onGo
+    const docs = [...byDoc.values()];
+    docs.forEach((o, i) => {
+      const name = opts.onGo
         ? h(doc, 'button', { type: 'button', class: 'link go', text: nameOf(o.doc), title: `Read “${o.text}” in ${nameOf(o.doc)}`,
           on: { click: () => opts.onGo(family, o) } })
-        : nameOf(o.doc));
+        : nameOf(o.doc);
+      // The comma stays with the name before it when the line wraps.
+      who.append(h(doc, 'span', { class: 'who' }, name, i < docs.length - 1 ? ',' : ''), i < docs.length - 1 ? ' ' : '');
     });
     list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, v.diff, v.text), who));
   }
