@@ -109,8 +109,8 @@ export const PRESENTER_CSS = `
 .rfp-list { list-style: none; margin: .3em 0 0; padding: 0; display: grid; gap: .7em; font-size: clamp(1.05rem, 3cqi, 2.3rem); }
 .rfp-who { display: block; font-size: .62em; font-weight: 700; color: var(--_hi); letter-spacing: .02em; }
 .rfp-ctx { font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif); }
-.rfp-occ { text-decoration: underline 3px var(--_hi); text-underline-offset: .2em; }
-.rf-blank { display: inline-block; min-width: 3.5em; border-bottom: .12em dashed var(--_hi); color: transparent; line-height: 1.1; }
+.rfp-occ { text-decoration: underline 3px var(--_hi); text-underline-offset: .2em; text-decoration-skip-ink: none; }
+.rf-blank { display: inline-block; min-width: 3.5em; margin: 0 .08em; border-bottom: .12em dashed var(--_hi); color: transparent; line-height: 1.1; }
 .rf-blank.shown { color: #000; background: var(--_hi); border-bottom-color: transparent; padding: 0 .15em; border-radius: 3px; min-width: 0; }
 .rfp-also { margin: 0; font-size: clamp(1rem, 2.4cqi, 1.7rem); }
 .rfp-also strong { color: var(--_hi); }
@@ -156,7 +156,7 @@ function el(doc, tag, attrs, ...children) {
     else if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
     else e.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
   return e;
 }
 
@@ -168,6 +168,8 @@ function nameOf(st) {
 }
 
 const VARYING = new Set(['variant', 'substitute', 'insert', 'move']);
+// Small words a speaker adds or moves ("stay true *to* multilateralism") make poor blanks.
+const TRIVIAL = /^(?:the|a|an|and|or|but|to|of|in|on|for|with|by|at|as|from|that|this|these|those|is|are|was|were|be|its|their|our|his|her|it|le|la|les|l|de|des|du|d|et|à|au|aux|en|un|une|y|el|los|las|del|que|和|与|的|了)$/i;
 
 /**
  * The words of occurrence `o` that a class should guess: the words that differ from the refrain's
@@ -184,6 +186,7 @@ export function blanksOf(model, family, o) {
     if (e.op === 'equal' ? !slots.has(e.index) : !VARYING.has(e.op)) continue;
     const start = map(e.start);
     const end = map(e.end);
+    if ((e.op === 'insert' || e.op === 'move') && TRIVIAL.test(text.slice(start, end))) continue;
     if (end > start) out.push({ start, end, word: text.slice(start, end), reference: e.reference ?? null });
   }
   out.sort((a, b) => a.start - b.start);
@@ -257,7 +260,8 @@ export function createPresenter(root, opts) {
   const model = opts.model;
   const meta = new Map((opts.statements || []).map((s) => [s.id, s]));
   const list = classroomFamilies(model);
-  let index = Math.max(0, list.findIndex((x) => x.family.id === opts.start));
+  const want = String(opts.start || '').toLowerCase();
+  let index = Math.max(0, list.findIndex((x) => x.family.id === opts.start || (want && x.family.root.toLowerCase().includes(want))));
   let revealed = false;
 
   const count = el(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
@@ -352,7 +356,7 @@ export function createPresenter(root, opts) {
     const t = path[0];
     if (t && t.closest && t.closest('input, textarea, select, [contenteditable]')) return;
     if ((e.key === ' ' || e.key === 'Enter') && t && t.closest && t.closest('button, a')) return;
-    if (!path.includes(box) && opts.keyTarget === undefined) return;
+    if (!box.getClientRects().length) return; // hidden (the worksheet is showing)
     if (NEXT.has(e.key)) go(index + 1);
     else if (PREV.has(e.key)) go(index - 1);
     else if (REVEAL.has(e.key)) reveal(!revealed);
@@ -459,7 +463,7 @@ export function renderWorksheet(root, opts) {
   }
   keySec.append(ol);
   ws.append(keySec);
-  if (opts.source) ws.append(el(doc, 'p', { class: 'ws-source', text: `${L.source}: ${opts.source}` }));
+  if (opts.source) ws.append(el(doc, 'p', { class: 'ws-source', text: /source/i.test(opts.source) ? opts.source : `${L.source}: ${opts.source}` }));
   root.append(ws);
   return { blanks: key.length, element: ws };
 }

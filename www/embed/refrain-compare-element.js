@@ -51,7 +51,7 @@ function h(doc, tag, attrs, ...children) {
     else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'string' ? doc.createTextNode(c) : c);
   }
   return el;
@@ -205,7 +205,7 @@ export class RefrainCompareElement extends HTMLElement {
   get report() { return this.#report; }
   /** The QueryReport of `query`, or null. */
   get queryReport() { return this.#hits; }
-  /** idle, waiting, loading, ready or error. */
+  /** idle (no statements), waiting (for the viewport), loading, ready or error. */
   get state() { return this.#state; }
 
   /** Reads the child statements and `src` files again (after the page changed them). */
@@ -225,7 +225,7 @@ export class RefrainCompareElement extends HTMLElement {
     else if (name === 'loading') { if (value === 'eager') this.#becameNear(); }
     else if (name === 'family') { if (!this.#reflecting) this.#select(value ? this.#resolveFamily(value) : null, { emit: false, scroll: true }); }
     else if (name === 'query') { if (!this.#reflecting) this.#runQuery(); }
-    else this.#render();
+    else if (!this.#reflecting) this.#render();
   }
 
   connectedCallback() {
@@ -268,6 +268,7 @@ export class RefrainCompareElement extends HTMLElement {
     const ac = new AbortController();
     this.#loadAbort = ac;
     const doc = this.#doc;
+    this.#setState(this.#near ? 'loading' : 'waiting');
     try {
       let list;
       if (this.#given) list = this.#given;
@@ -300,7 +301,7 @@ export class RefrainCompareElement extends HTMLElement {
       this.#model = null;
       this.#hits = null;
       this.#pair = null;
-      if (!this.#sent.length) this.#setState('error', (L) => L.noStatements, 'no_statements');
+      if (!this.#sent.length) this.#setState('idle', (L) => L.noStatements);
       else this.#setState(this.#near ? 'loading' : 'waiting');
       this.#render();
       this.#maybeRun();

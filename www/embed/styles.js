@@ -101,12 +101,12 @@ mark.hit.c0, mark.hit.c1, mark.hit.c2, mark.hit.c3, mark.hit.c4, mark.hit.c5, ma
 .fams { list-style: none; margin: 0; padding: 0; display: grid; gap: .35em; }
 .fam-btn {
   width: 100%; text-align: start; background: var(--_bg); border: 1px solid var(--_line); border-radius: calc(var(--refrain-radius, 8px) * .6);
-  padding: .35em .6em; display: flex; gap: .6em; align-items: baseline;
+  padding: .35em .6em; display: flex; flex-wrap: wrap; gap: 0 .6em; align-items: baseline;
 }
 .fam-btn:hover { background: var(--_soft); }
 .fam-btn[aria-expanded="true"] { border-color: var(--_fg); background: var(--_soft); }
-.fam-btn .root-text { flex: 1; font-family: var(--refrain-text-font, ui-serif, Georgia, serif); }
-.fam-btn .n { color: var(--_muted); font-size: .85em; white-space: nowrap; }
+.fam-btn .root-text { flex: 1 1 10em; min-width: 0; font-family: var(--refrain-text-font, ui-serif, Georgia, serif); }
+.fam-btn .n { color: var(--_muted); font-size: .85em; margin-inline-start: auto; }
 form.search { display: flex; flex-wrap: wrap; gap: .4em; align-items: end; margin: 0 0 .5em; }
 form.search label { display: flex; flex-direction: column; flex: 1 1 12em; font-size: .88em; color: var(--_muted); }
 input[type="search"] {
@@ -132,5 +132,9 @@ table.heat { border-collapse: collapse; font-size: .85em; }
 .h2 { background: color-mix(in srgb, var(--_accent) 32%, var(--_bg)); } .h3 { background: color-mix(in srgb, var(--_accent) 50%, var(--_bg)); }
 .h4 { background: var(--_accent); color: var(--_accent-fg); }
 .foot { margin: .5em 0 0; font-size: .78em; color: var(--_muted); }
+:host(:fullscreen) { background: #000; overflow: auto; }
+:host(:fullscreen) .root { min-height: 100%; border: 0; border-radius: 0; padding: 0; background: #000; }
+:host(:fullscreen) .bar { display: none; }
+:host(:fullscreen) .rf-presenter { min-height: 100vh; border-radius: 0; font-size: 24px; }
 @media print { .bar .tabs, .status { display: none; } .text { max-height: none; overflow: visible; } }
 `;
