@@ -216,6 +216,16 @@ describe('the overview', () => {
     await page.waitForSelector('#panel-read:not([hidden])');
     const shown = await page.$$eval('#panel-read .col', (cs) => cs.map((c) => c.dataset.doc));
     assert.deepEqual(shown, ['RUS_76_2021', 'LIE_78_2023']);
+    // Up to four columns; each can be closed.
+    await page.click('#panel-read button:has-text("Add a column")');
+    await page.click('#panel-read button:has-text("Add a column")');
+    assert.equal(await page.locator('#panel-read .col').count(), 4);
+    assert.equal(await page.isDisabled('#panel-read button:has-text("Add a column")'), true);
+    await page.click('#panel-read .col:nth-child(3) button:has-text("Close")');
+    assert.equal(await page.locator('#panel-read .col').count(), 3);
+    // Choosing a statement in a column swaps it with the column that showed it.
+    await page.selectOption('#panel-read .col:nth-child(1) select', 'LIE_78_2023');
+    assert.deepEqual((await page.$$eval('#panel-read .col', (cs) => cs.map((c) => c.dataset.doc))).slice(0, 2), ['LIE_78_2023', 'RUS_76_2021']);
     await context.close();
   });
 });

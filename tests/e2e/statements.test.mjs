@@ -105,6 +105,24 @@ describe('the browser keeps the statements', () => {
   });
 });
 
+describe('when the engine fails', () => {
+  it('says so, keeps what the user typed, and works again after a reload', async () => {
+    const { page, context } = await openPage(env);
+    await page.route('**/pkg/refrain_bg.wasm', (route) => route.fulfill({ status: 500, body: 'broken' }));
+    await page.goto(env.url);
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'error');
+    assert.match(await page.textContent('#status'), /comparison failed/i);
+    assert.equal(await page.isVisible('#retry'), true);
+    await addStatement(page, { title: 'Typed while broken', text: ECHO });
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'error' && /failed/.test(document.getElementById('status').textContent));
+    await page.unroute('**/pkg/refrain_bg.wasm');
+    await page.reload();
+    await waitCompared(page, 8);
+    assert.ok((await report(page)).statements.some((s) => s.title === 'Typed while broken'));
+    await context.close();
+  });
+});
+
 describe('files', () => {
   it('reads .txt, .md and .html files, the HTML reduced to its text with nothing run', async () => {
     const { page, context, dialogs } = await openPage(env);
