@@ -105,6 +105,36 @@ describe('the browser keeps the statements', () => {
   });
 });
 
+describe('demo sets', () => {
+  it('each loads, keeps the user’s statements and opens on its refrain', async () => {
+    const { page, context } = await openPage(env);
+    await load(page, env.url);
+    await addStatement(page, { title: 'Mine', text: ECHO });
+    await waitCompared(page, 8);
+    const expect = { unga78: [8, /territorial integrity/i], china: [8, /community.*shared future/i], multilateralism: [7, /multilateralism/i] };
+    for (const [set, [n, focus]] of Object.entries(expect)) {
+      await tab(page, 'statements');
+      await page.selectOption('#panel-statements-demo', set);
+      await page.click('#panel-statements button:has-text("Load demo set")');
+      await waitCompared(page, n + 1);
+      const titles = await page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) => is.map((i) => i.value));
+      assert.ok(titles.includes('Mine'), `${set}: the user's statement stays`);
+      await tab(page, 'read');
+      assert.match(await page.textContent('#panel-read .fam-panel blockquote'), focus, set);
+      const fam = (await page.textContent('#panel-read .fam-panel h2')).match(/Refrain (f\d+)/)[1];
+      for (const col of [1, 2]) {
+        const seen = await page.evaluate(([c, f]) => {
+          const box = document.querySelector(`#panel-read .col:nth-child(${c}) .col-text`);
+          const a = box.getBoundingClientRect();
+          return [...box.querySelectorAll(`mark.occ[data-families~="${f}"]`)].some((m) => { const b = m.getBoundingClientRect(); return b.top >= a.top && b.bottom <= a.bottom; });
+        }, [col, fam]);
+        assert.ok(seen, `${set}: column ${col} shows the refrain`);
+      }
+    }
+    await context.close();
+  });
+});
+
 describe('when the engine fails', () => {
   it('says so, keeps what the user typed, and works again after a reload', async () => {
     const { page, context } = await openPage(env);

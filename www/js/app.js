@@ -34,6 +34,7 @@ const app = {
   query: null,       // the last QueryReport
   storedIn: null,
   firstResults: null,
+  pendingAlign: null, // a refrain to line up once the reader is visible
 };
 
 // ---------- views ----------
@@ -232,6 +233,7 @@ async function runCompare() {
     app.query = null;
     renderViews({ only: 'reader' });
     if (align && !$('panel-read').hidden) reader.select(align, { align: true, instant: true });
+    else if (align) app.pendingAlign = align; // lined up when the reader is shown
     const ms = Math.round(performance.now() - t0);
     const n = report.families.length;
     say(`${plural(sent.length, 'statement')} compared in ${ms} ms: ${plural(n, 'refrain')} found${(report.notes || []).length ? `. Note: ${report.notes.join(' ')}` : '.'}`);
@@ -402,6 +404,11 @@ function selectTab(name, { focus = false } = {}) {
     $(`panel-${t}`).hidden = !on;
   }
   if (focus) $(`tab-${name}`).focus();
+  if (name === 'read' && app.pendingAlign) {
+    const id = app.pendingAlign;
+    app.pendingAlign = null;
+    if (app.ws.family === id) reader.select(id, { align: true, instant: true });
+  }
   if (app.ws && app.ws.tab !== name) { app.ws.tab = name; persist(); }
 }
 
