@@ -139,7 +139,7 @@ test('the WebAssembly engine loads lazily, when the element comes near the viewp
   assert.ok(requests.some((r) => r.endsWith('refrain_bg.wasm')));
 });
 
-const TWO = (a, b) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>two</title>
+const TWO = (a, b) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>two</title><link rel="icon" href="data:,">
 <script type="module" src="../embed/define.js"></script></head><body>
 <refrain-compare id="one" loading="eager">${a}</refrain-compare>
 <refrain-compare id="two" loading="eager" view="refrains">${b}</refrain-compare>
@@ -233,7 +233,7 @@ test('the host page’s aggressive CSS does not break the element', async () => 
 
 test('the element’s CSS does not leak into the page', async () => {
   const { page } = await openPage(env);
-  const probe = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>leak</title>
+  const probe = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>leak</title><link rel="icon" href="data:,">
 <script type="module" src="../embed/define.js"></script></head><body>
 <p class="status muted">p</p><mark class="occ c0 u0 sel">m</mark><div class="text col cols root dark">d</div>
 <button class="tab btn primary" aria-selected="true" role="tab">b</button><span class="swatch w-variant hit">s</span>

@@ -12,6 +12,22 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, presenterSheet(do
 
 let presenter = null;
 
+// The page's own labels (the presenter and the worksheet bring theirs).
+const CHROME = {
+  fr: { title: 'Classe', present: 'Présenter', worksheet: 'Fiche', print: 'Imprimer la fiche', comparing: 'Comparaison des déclarations…', failed: 'La vue de classe n’a pas pu démarrer : ' },
+  zh: { title: '课堂', present: '演示', worksheet: '练习单', print: '打印练习单', comparing: '正在比较……', failed: '课堂视图无法启动：' },
+  en: { title: 'Classroom', present: 'Present', worksheet: 'Worksheet', print: 'Print the worksheet', comparing: 'Comparing the statements…', failed: 'The classroom view could not start: ' },
+};
+function chrome(lang) {
+  const L = CHROME[String(lang || 'en').toLowerCase().split(/[-_]/)[0]] || CHROME.en;
+  $('title').textContent = L.title;
+  $('mode-present').textContent = L.present;
+  $('mode-worksheet').textContent = L.worksheet;
+  $('print').textContent = L.print;
+  return L;
+}
+let L = CHROME.en;
+
 function mode() {
   const m = new URL(location.href).searchParams.get('mode');
   return location.hash === '#worksheet' || (m === 'worksheet' && location.hash !== '#present') ? 'worksheet' : 'present';
@@ -35,11 +51,11 @@ $('print').addEventListener('click', () => window.print());
 
 try {
   const { statements, settings, attribution } = await readSources(location.href);
-  if (settings.lang) document.documentElement.lang = settings.lang;
+  if (settings.lang) { document.documentElement.lang = settings.lang; L = chrome(settings.lang); }
   if (settings.title) { $('title').textContent = settings.title; document.title = `${settings.title} (classroom)`; }
   $('attribution').textContent = attribution || '';
   if (!statements.length) throw Object.assign(new Error('no statements: give ?from=, ?demo=, ?list= or ?src= in the address'), { code: 'no_statements' });
-  status.textContent = 'Comparing the statements…';
+  status.textContent = L.comparing;
   const report = await sharedClient().compare(statements, settings.options || {});
   const model = buildModel(report, statements);
   status.textContent = '';
@@ -51,7 +67,7 @@ try {
   renderWorksheet($('worksheet'), { model, statements, lang, source: attribution || null, title: settings.title ? `${settings.title}: the words that change` : undefined });
   document.documentElement.dataset.state = 'ready';
 } catch (e) {
-  status.textContent = `The classroom view could not start: ${e.message}`;
+  status.textContent = `${L.failed}${e.message}`;
   document.documentElement.dataset.state = 'error';
 }
 showMode();

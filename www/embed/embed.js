@@ -19,7 +19,6 @@ function postHeight() {
   last = height;
   window.parent.postMessage({ type: 'refrain-height', height, id: frameId }, '*');
 }
-new ResizeObserver(postHeight).observe(document.documentElement);
 window.addEventListener('message', (e) => {
   if (e.source === window.parent && e.data && e.data.type === 'refrain-height-request') { last = 0; postHeight(); }
 });
@@ -36,4 +35,5 @@ try {
   el.statements = [];
   document.getElementById('attribution').textContent = `The statements could not be loaded: ${e.message}`;
 }
-postHeight();
+// Report heights once the statements are in (not the empty page before), then on every change.
+new ResizeObserver(postHeight).observe(document.documentElement);

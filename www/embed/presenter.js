@@ -237,8 +237,15 @@ function sentenceAround(text, start, end, max = 260) {
   if (b < text.length && text[b] !== '\n') b++;
   while (a < start && /\s/.test(text[a])) a++;
   const room = Math.max(0, max - (end - start));
-  if (start - a > room / 2) a = Math.max(a, start - Math.floor(room / 2));
-  if (b - end > room / 2) b = Math.min(b, end + Math.ceil(room / 2));
+  if (start - a > room / 2) {
+    a = Math.max(a, start - Math.floor(room / 2));
+    while (a < start && !/\s/.test(text[a - 1])) a++; // start on a word
+  }
+  if (b - end > room / 2) {
+    b = Math.min(b, end + Math.ceil(room / 2));
+    while (b > end && !/\s/.test(text[b])) b--; // end on a word
+    while (b > end && /\s/.test(text[b - 1])) b--;
+  }
   return { start: a, end: b, cutStart: a > 0 && !/[.!?。！？\n]/.test(text[a - 1]), cutEnd: b < text.length && !/[.!?。！？\s]/.test(text[b - 1]) };
 }
 

@@ -705,6 +705,7 @@ export class RefrainCompareElement extends HTMLElement {
     if (!m) return;
     if (!m.families.length) { this.#body.append(h(d, 'p', { class: 'muted', text: L.noFamilies })); return; }
     const list = h(d, 'ol', { class: 'fams', part: 'family-list' });
+    if (this.#selected && m.rank(this.#selected) >= MAX_LISTED) this.#expanded = true;
     const fams = this.#expanded ? m.families : m.families.slice(0, MAX_LISTED);
     fams.forEach((f, rank) => {
       const open = this.#selected === f.id;

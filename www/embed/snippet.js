@@ -199,7 +199,7 @@ export function mountEmbedButton(container, getState, { label = 'Embed', buttonC
       area.value = await embedSnippet({ ...state, kind: kind() });
       note.textContent = kind() === 'iframe'
         ? 'Paste this where your publishing system accepts HTML. The statements travel in the address; nothing is uploaded.'
-        : 'Paste this into your page. The statements are in the snippet; it needs refrain’s files on your own site (see the comment).';
+        : 'Paste this into your page. Your own texts are in the snippet, the demo statements are linked; it needs refrain’s files on your own site (see the comment).';
     } catch (e) {
       note.textContent = `No snippet: ${e.message}.`;
     }
@@ -209,6 +209,7 @@ export function mountEmbedButton(container, getState, { label = 'Embed', buttonC
     await fill();
     area.focus();
     area.select();
+    area.scrollTop = 0;
   }
   function close() { dialog.close(); }
   button.addEventListener('click', open);
