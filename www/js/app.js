@@ -60,8 +60,8 @@ const strips = createStrips($('overview-strips'), {
 const statements = createStatements($('panel-statements'), {
   onAdd: (list) => {
     for (const st of list) app.ws.statements.push({ id: newId('u'), source: 'user', demoId: null, ...st });
-    changed({ structure: true });
     say(`${plural(list.length, 'statement')} added. Comparing…`);
+    changed({ structure: true });
   },
   onUpdate: (id, patch) => {
     const st = app.ws.statements.find((x) => x.id === id);
@@ -81,8 +81,8 @@ const statements = createStatements($('panel-statements'), {
     const st = app.ws.statements.find((x) => x.id === id);
     app.ws.statements = app.ws.statements.filter((x) => x.id !== id);
     if (app.ws.columns) app.ws.columns = app.ws.columns.filter((c) => c !== id);
-    changed({ structure: true });
     say(`Removed ${st ? st.title || st.speaker || 'the statement' : 'the statement'}. Comparing…`);
+    changed({ structure: true });
   },
   onLoadDemo: async (setId) => {
     const mine = app.ws.statements.filter((st) => st.source !== 'demo');
@@ -189,10 +189,12 @@ async function runCompare() {
     return o;
   });
   if (!sent.length) {
-    app.report = null;
-    app.model = null;
+    app.report = { schema_version: 1, statements: [], families: [], similarity: { measure: '', ids: [], matrix: [] }, stats: {}, notes: [] };
+    app.model = buildModel(app.report, []);
     app.sent = [];
+    app.query = null;
     renderViews();
+    for (const id of ['export-json', 'export-csv', 'export-svg', 'export-png']) $(id).disabled = true;
     busy(false);
     say('No statements yet: add some in the Statements tab, or load a demo set.');
     return;

@@ -148,7 +148,7 @@ export function createHeatmap(root, callbacks) {
     clear(key);
     ids = (report.similarity && report.similarity.ids) || [];
     if (!ids.length || !(report.similarity.matrix || []).length) {
-      box.append(h(doc, 'p', { class: 'muted', text: 'No similarity matrix in this report (see the notes).' }));
+      box.append(h(doc, 'p', { class: 'muted', text: ids.length ? 'No similarity matrix in this report (see the notes in the status line).' : 'No statements to compare.' }));
       return;
     }
     const compact = !!(narrow && narrow.matches);

@@ -194,6 +194,7 @@ export function createReader(root, callbacks = {}) {
     columns = columns.filter((id) => byId.has(id));
     if (!columns.length) columns = data.statements.slice(0, 2).map((st) => st.id);
     cols.dataset.count = String(columns.length);
+    if (!columns.length) cols.append(h(doc, 'p', { class: 'muted', text: 'No statements to read: add some in the Statements tab, or load a demo set.' }));
     addBtn.disabled = columns.length >= MAX_COLUMNS || columns.length >= data.statements.length;
     const hitsByDoc = new Map();
     (data.hits || []).forEach((o, index) => {
