@@ -112,6 +112,7 @@ test('the lesson: the element renders, and its presenter view steps through refr
   await page.keyboard.press('Space');
   assert.equal(await box.getAttribute('data-revealed'), 'true');
   assert.equal(await page.locator('refrain-compare .rf-blank.shown').count(), blanks, 'every blank is revealed');
+  await page.locator('refrain-compare').screenshot({ path: shot('embed-lesson-presenter-element.png') });
   await page.keyboard.press('PageDown');
   assert.equal(await box.getAttribute('data-index'), '2');
   await page.keyboard.press('PageUp');
