@@ -34,6 +34,14 @@ const GATHER_MIN_WORDS: usize = 4;
 /// what it finds (long passages repeat verbatim or not at all).
 const GATHER_MAX_WORDS: usize = 64;
 
+/// Work units charged for taking a phrase as a root (its keys, lookups and bookkeeping), and
+/// for testing a candidate variant (plus its alignment cells): about what an alignment cell
+/// costs, so units stay comparable.
+const ROOT_COST: u64 = 64;
+const VARIANT_COST: u64 = 32;
+/// Work units charged per occurrence of a family's phrases (sorting, claims, bookkeeping).
+const OCCURRENCE_COST: usize = 16;
+
 /// A repeated phrase: a sequence of content classes and where it occurs.
 struct Phrase {
     seq: Vec<u32>,
@@ -76,7 +84,7 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
 
     // Coverage and similarity use every family, reported or not.
     let occ: Vec<&[(u32, u32, u32)]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
-    let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut notes);
+    let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut budget, &mut notes);
 
     // Rank every family cheaply, then write out the strongest.
     let mut ranked: Vec<(f64, String, String, usize, (u32, u32, u32), bool)> = drafts
@@ -365,7 +373,7 @@ fn group(
         if taken[root] {
             continue;
         }
-        if budget.exhausted() {
+        if !budget.spend(ROOT_COST) {
             break;
         }
         taken[root] = true;
@@ -377,13 +385,20 @@ fn group(
                 break;
             }
             for c in bucket.iter().map(|b| order[b.1 as usize]) {
-                if !taken[c] && is_variant(index, &phrases[root], &phrases[c], options.min_words) {
+                if taken[c] || !budget.spend(VARIANT_COST + (phrases[root].seq.len() * phrases[c].seq.len()) as u64) {
+                    continue;
+                }
+                if is_variant(index, &phrases[root], &phrases[c], options.min_words) {
                     taken[c] = true;
                     members.push(c);
                 }
             }
         }
         // Occurrences in content positions: (doc, first, last), not mostly claimed.
+        let total: usize = members.iter().map(|&m| phrases[m].occ.len() * (phrases[m].seq.len() + OCCURRENCE_COST)).sum();
+        if !budget.spend(total as u64) {
+            break;
+        }
         let mut occ: Vec<(u32, u32, u32)> = Vec::new();
         for &m in &members {
             let len = phrases[m].seq.len() as u32;
@@ -399,8 +414,9 @@ fn group(
         if drafts.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
             gather_variants(index, options, &phrases[root], &mut free, &claimed, budget);
         }
-        let docs: HashSet<u32> = free.iter().map(|o| o.0).collect();
-        if docs.len() < options.min_statements {
+        // `free` is sorted by statement.
+        let docs = free.iter().enumerate().filter(|&(k, o)| k == 0 || free[k - 1].0 != o.0).count();
+        if docs < options.min_statements {
             continue;
         }
         for &(d, a, b) in &free {
@@ -458,11 +474,16 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
     anchors.truncate(2);
     let slack = (m / 2).max(2);
     let mut tried: HashSet<(u32, u32)> = HashSet::new();
+    // Spans taken, per statement by start (they never overlap).
+    let mut spans: HashMap<u32, BTreeMap<u32, u32>> = HashMap::new();
+    for &(d, a, b) in occ.iter() {
+        spans.entry(d).or_default().insert(a, b);
+    }
     let mut found: Vec<(u32, u32, u32)> = Vec::new();
-    for &(qi, class) in &anchors {
+    'anchors: for &(qi, class) in &anchors {
         let postings = index.postings(class);
         if !budget.spend(postings.len() as u64) {
-            return;
+            break;
         }
         for (d, tok) in postings.iter() {
             let doc = &index.docs[d as usize];
@@ -473,23 +494,20 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
             if !tried.insert((d, lo as u32)) {
                 continue;
             }
-            let t: Vec<Word> = doc.content[lo..hi]
-                .iter()
-                .map(|&i| {
-                    index.class_word(index.class(doc.tokens[i as usize].term()))
-                })
-                .collect();
-            if !budget.spend((m * t.len()) as u64) {
-                return;
+            if !budget.spend((m * (hi - lo)) as u64 + VARIANT_COST) {
+                break 'anchors;
             }
+            let t: Vec<Word> = doc.content[lo..hi].iter().map(|&i| index.class_word(index.class(doc.tokens[i as usize].term()))).collect();
             let al = align(&r, &t, true);
             if al.score < options.fuzzy_threshold || al.content_matched < options.min_words.max(2) || al.t_end <= al.t_start {
                 continue;
             }
             let (a, b) = ((lo + al.t_start) as u32, (lo + al.t_end - 1) as u32);
-            if occ.iter().chain(&found).any(|&(od, oa, ob)| od == d && oa <= b && a <= ob) || mostly_claimed(&claimed[d as usize], a, b) {
+            let taken = spans.entry(d).or_default();
+            if taken.range(..=b).next_back().is_some_and(|(_, &end)| end >= a) || mostly_claimed(&claimed[d as usize], a, b) {
                 continue;
             }
+            taken.insert(a, b);
             found.push((d, a, b));
         }
     }
@@ -525,8 +543,11 @@ fn statement_count(draft: &Draft) -> Vec<usize> {
 /// A family's score and normalized root, without writing it out.
 fn rank(index: &Index, statements: &[Statement], draft: &Draft, (rd, ra, rb): (u32, u32, u32)) -> (f64, String, bool) {
     let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd as usize, i as usize)).collect();
+    // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
+    let step = draft.occ.len().div_ceil(RANK_SAMPLE);
+    let sample: Vec<_> = draft.occ.iter().step_by(step).collect();
     let mut sum = 0.0;
-    for &(d, a, b) in &draft.occ {
+    for &&(d, a, b) in &sample {
         let t: Vec<Word> = (a..=b).map(|i| index.word(d as usize, i as usize)).collect();
         sum += align(&root_words, &t, false).score;
     }
@@ -534,9 +555,12 @@ fn rank(index: &Index, statements: &[Statement], draft: &Draft, (rd, ra, rb): (u
     let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
     let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
     let name = is_name(index, statements, (rd, ra, rb));
-    let score = formulaic(weight, docs.len(), speakers, sum / draft.occ.len() as f64) * if name { NAME_FACTOR } else { 1.0 };
+    let score = formulaic(weight, docs.len(), speakers, sum / sample.len() as f64) * if name { NAME_FACTOR } else { 1.0 };
     (round(score), root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "), name)
 }
+
+/// Most occurrences aligned to estimate a family's stability when ranking.
+const RANK_SAMPLE: usize = 64;
 
 /// Names ("Paris Agreement", "African Union") are shared by necessity, not by choice of words:
 /// their score counts this much.

@@ -119,7 +119,8 @@ pub struct Corpus {
     statements: Vec<Statement>,
     total_bytes: usize,
     index: Option<Index>,
-    last: Option<Report>,
+    /// Where the families of the last comparison lie, for queries to name them.
+    last: Option<query::FamilySpans>,
 }
 
 impl Corpus {
@@ -210,15 +211,13 @@ impl Corpus {
     }
 
     /// Like [`Corpus::compare`], calling `progress` now and then; when it returns `false` the
-    /// run stops with [`Error::Cancelled`].
+    /// run stops with [`Error::Cancelled`]. The index is kept between runs (until statements
+    /// change), so comparing again only redoes the grouping.
     pub fn compare_with_progress(&mut self, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
-        if let Some(report) = &self.last {
-            return Ok(report.clone());
-        }
         self.ensure_index(progress)?;
         let index = self.index.as_ref().expect("index was just built");
         let report = families::compare(index, &self.statements, &self.options, progress)?;
-        self.last = Some(report.clone());
+        self.last = Some(query::FamilySpans::of(&report));
         Ok(report)
     }
 

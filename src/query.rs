@@ -15,11 +15,37 @@ use crate::options::Options;
 use crate::report::{QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
 use crate::text::{self, SYNONYMS};
 use crate::Statement;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 const CONTEXT_CHARS: usize = 60;
 
-pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, phrase: &str, last: Option<&Report>) -> Result<QueryReport, Error> {
+/// The occurrences of the families of a report, by statement id, sorted by start.
+#[derive(Debug, Default)]
+pub(crate) struct FamilySpans(HashMap<String, Vec<(usize, usize, String)>>);
+
+impl FamilySpans {
+    pub(crate) fn of(report: &Report) -> FamilySpans {
+        let mut map: HashMap<String, Vec<(usize, usize, String)>> = HashMap::new();
+        for f in &report.families {
+            for o in &f.occurrences {
+                map.entry(o.excerpt.doc.clone()).or_default().push((o.excerpt.start, o.excerpt.end, f.id.clone()));
+            }
+        }
+        for v in map.values_mut() {
+            v.sort();
+        }
+        FamilySpans(map)
+    }
+
+    /// The strongest family (lowest rank) with an occurrence overlapping `start..end` in `doc`.
+    fn find(&self, doc: &str, start: usize, end: usize) -> Option<String> {
+        let v = self.0.get(doc)?;
+        let rank = |id: &str| id[1..].parse::<usize>().unwrap_or(usize::MAX);
+        v[..v.partition_point(|o| o.0 < end)].iter().filter(|o| o.1 > start).map(|o| &o.2).min_by_key(|id| rank(id)).cloned()
+    }
+}
+
+pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, phrase: &str, last: Option<&FamilySpans>) -> Result<QueryReport, Error> {
     let tokens = text::tokenize_with(phrase, index.normalization);
     if tokens.is_empty() {
         return Err(Error::EmptyQuery);
@@ -87,11 +113,17 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
     // Best first; ties by statement id and position, so input order never matters.
     let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
     hits.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| id(x.1).cmp(id(y.1))).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
+    // Best first, so of overlapping hits the best stays; per statement, kept hits by start.
     let mut kept: Vec<(f64, u32, usize, usize, Vec<crate::align::Op>)> = Vec::new();
+    let mut taken: HashMap<u32, BTreeMap<usize, usize>> = HashMap::new();
     for h in hits {
-        if !kept.iter().any(|k| k.1 == h.1 && k.2 <= h.3 && h.2 <= k.3) {
-            kept.push(h);
+        let spans = taken.entry(h.1).or_default();
+        let before = spans.range(..=h.3).next_back();
+        if before.is_some_and(|(_, &end)| end >= h.2) {
+            continue; // kept spans never overlap, so only the nearest one before h's end can
         }
+        spans.insert(h.2, h.3);
+        kept.push(h);
     }
     let total = kept.len();
     kept.truncate(options.query_max_results);
@@ -101,9 +133,7 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
         .map(|(score, d, a, b, ops)| {
             let d = d as usize;
             let excerpt = index.excerpt(statements, d, a, b);
-            let family = last.and_then(|r| {
-                r.families.iter().find(|f| f.occurrences.iter().any(|o| o.excerpt.doc == excerpt.doc && o.excerpt.start < excerpt.end && excerpt.start < o.excerpt.end)).map(|f| f.id.clone())
-            });
+            let family = last.and_then(|spans| spans.find(&excerpt.doc, excerpt.start, excerpt.end));
             let text = &statements[index.docs[d].input].text;
             let before = tail(&text[..excerpt.start], CONTEXT_CHARS).to_string();
             let after = head(&text[excerpt.end..], CONTEXT_CHARS).to_string();

@@ -4,6 +4,7 @@
 //! of families that also occur in b. It is asymmetric: a short statement quoting a long one
 //! is mostly shared, the long one only a little. The diagonal is 1.
 
+use crate::budget::Budget;
 use crate::index::Index;
 use crate::options::Options;
 
@@ -23,7 +24,7 @@ fn covered(mut v: Vec<(u32, u32)>) -> usize {
 
 /// Shared content words per canonical doc, and the matrix (canonical order) when the corpus is
 /// small enough for it.
-pub(crate) fn coverage(index: &Index, families: &[&[(u32, u32, u32)]], options: &Options, notes: &mut Vec<String>) -> (Vec<usize>, Option<Vec<Vec<f64>>>) {
+pub(crate) fn coverage(index: &Index, families: &[&[(u32, u32, u32)]], options: &Options, budget: &mut Budget, notes: &mut Vec<String>) -> (Vec<usize>, Option<Vec<Vec<f64>>>) {
     let n = index.docs.len();
     // Per doc: (content interval, family).
     let mut per_doc: Vec<Vec<((u32, u32), usize)>> = vec![Vec::new(); n];
@@ -40,6 +41,12 @@ pub(crate) fn coverage(index: &Index, families: &[&[(u32, u32, u32)]], options: 
         }
     }
     let shared: Vec<usize> = per_doc.iter().map(|v| covered(v.iter().map(|x| x.0).collect())).collect();
+    // The matrix costs an interval per occurrence and statement of its family.
+    let cost: u64 = families.iter().zip(&family_docs).map(|(occ, docs)| (occ.len() * docs.len()) as u64).sum();
+    if n <= options.matrix_max_statements && !budget.spend(cost) {
+        notes.push("The similarity matrix is left out: computing it would pass the work budget (option work_budget).".to_string());
+        return (shared, None);
+    }
     if n > options.matrix_max_statements {
         notes.push(format!(
             "The similarity matrix is left out: {n} statements is more than {} (option matrix_max_statements).",
