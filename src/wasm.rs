@@ -24,6 +24,9 @@ const BROWSER_MAX_STATEMENTS: usize = 2_000;
 const BROWSER_MAX_STATEMENT_BYTES: usize = 8 << 20;
 /// Default `max_total_bytes` in the browser: 32 MiB.
 const BROWSER_MAX_TOTAL_BYTES: usize = 32 << 20;
+/// Default `work_budget` in the browser: a few seconds at worst (a unit is about 10 ns natively,
+/// 15-25 ns in WebAssembly); the 112 statements of the test corpus need about 18 million.
+const BROWSER_WORK_BUDGET: u64 = 150_000_000;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -105,6 +108,8 @@ export type EditOp = "equal" | "variant" | "substitute" | "insert" | "delete" | 
 /** One step of a word-level difference; `start`/`end` are UTF-8 byte offsets in the occurrence's statement. */
 export interface Edit {
   op: EditOp;
+  /** Index of the reference's word (0-based, words only); absent for `insert`. */
+  index?: number;
   reference?: string;
   text?: string;
   start?: number;
@@ -157,6 +162,8 @@ export interface Family {
   root_norm: string;
   root_excerpt: Excerpt;
   score: number;
+  /** True when the root looks like a proper name ("Paris Agreement"); its score counts 0.6. */
+  name: boolean;
   weight: number;
   statements: number;
   speakers: number;
@@ -356,7 +363,8 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
     let mut builder = Options::builder()
         .max_statements(BROWSER_MAX_STATEMENTS)
         .max_statement_bytes(BROWSER_MAX_STATEMENT_BYTES)
-        .max_total_bytes(BROWSER_MAX_TOTAL_BYTES);
+        .max_total_bytes(BROWSER_MAX_TOTAL_BYTES)
+        .work_budget(BROWSER_WORK_BUDGET);
     if !(value.is_undefined() || value.is_null()) {
         if !value.is_object() || Array::is_array(value) {
             return Err(invalid_input(&format!("options must be an object, got {}", type_name(value))));
