@@ -225,6 +225,11 @@ pub struct JsCorpus {
     inner: crate::Corpus,
 }
 
+/// NFKC by the JavaScript engine (`String.prototype.normalize`), handed to the core.
+fn js_nfkc(word: &str) -> String {
+    String::from(js_sys::JsString::from(word).normalize("NFKC"))
+}
+
 #[wasm_bindgen(js_class = Corpus)]
 impl JsCorpus {
     /// An empty corpus. `options` is an object with snake_case keys (see `Options`); the browser
@@ -233,6 +238,7 @@ impl JsCorpus {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
     ) -> Result<JsCorpus, JsValue> {
+        crate::text::set_nfkc(js_nfkc);
         let options = read_options(&options)?;
         Ok(JsCorpus { inner: crate::Corpus::new(options) })
     }

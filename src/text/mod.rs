@@ -20,6 +20,8 @@ mod normalize;
 
 pub(crate) use lexicon::{COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
 pub use normalize::{normalize_word, Normalization};
+#[cfg(target_arch = "wasm32")]
+pub use normalize::set_nfkc;
 
 use crate::span::Span;
 use normalize::is_hyphen;

@@ -3,6 +3,7 @@
 use super::lexicon::{DOUBLE_L_STEMS, ISE_KEEP, OUR_STEMS, PLURAL_KEEP, SPELLING};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+#[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::UnicodeNormalization;
 
 /// What normalization does beyond NFKC, case folding and punctuation variants.
@@ -35,6 +36,57 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// NFKC of a word; ASCII is its own NFKC. Natively this is the `unicode-normalization` crate.
+#[cfg(not(target_arch = "wasm32"))]
+fn nfkc(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return word.into();
+    }
+    word.nfkc().collect::<String>().into()
+}
+
+/// NFKC of a word. In WebAssembly the Unicode tables of `unicode-normalization` would take
+/// 66 KB of the 150 KB gzip budget, so the bindings hand in the JavaScript engine's own NFKC
+/// (`String.prototype.normalize("NFKC")`, the same algorithm from Unicode's data); the
+/// WebAssembly tests check that both give the same comparison forms. Without a hook (the
+/// core used alone on wasm32), only ASCII and a small fold of full-width forms and ligatures
+/// are normalized.
+#[cfg(target_arch = "wasm32")]
+fn nfkc(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return word.into();
+    }
+    match NFKC_HOOK.get() {
+        Some(hook) => hook(word).into(),
+        None => word
+            .chars()
+            .flat_map(|c| {
+                let folded: &[char] = match c {
+                    '\u{FB00}' => &['f', 'f'],
+                    '\u{FB01}' => &['f', 'i'],
+                    '\u{FB02}' => &['f', 'l'],
+                    '\u{FB03}' => &['f', 'f', 'i'],
+                    '\u{FB04}' => &['f', 'f', 'l'],
+                    _ => &[],
+                };
+                let wide = ('\u{FF01}'..='\u{FF5E}').contains(&c).then(|| char::from_u32(c as u32 - 0xFEE0)).flatten();
+                folded.to_vec().into_iter().chain(if folded.is_empty() { Some(wide.unwrap_or(c)) } else { None })
+            })
+            .collect::<String>()
+            .into(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+static NFKC_HOOK: std::sync::OnceLock<fn(&str) -> String> = std::sync::OnceLock::new();
+
+/// Hands the engine an NFKC function on wasm32 (the bindings pass the JavaScript engine's).
+/// The first call wins.
+#[cfg(target_arch = "wasm32")]
+pub fn set_nfkc(hook: fn(&str) -> String) {
+    let _ = NFKC_HOOK.set(hook);
+}
+
 /// True for characters that NFKC keeps but that carry no letter: soft hyphen, zero-width
 /// spaces and joiners, word joiner, byte-order mark.
 fn is_invisible(c: char) -> bool {
@@ -65,7 +117,8 @@ pub(crate) fn is_hyphen(c: char) -> bool {
 /// ```
 pub fn normalize_word(word: &str, n: Normalization) -> String {
     let mut s = String::with_capacity(word.len());
-    for c in word.nfkc() {
+    let folded = nfkc(word);
+    for c in folded.chars() {
         if is_invisible(c) {
             continue;
         }
@@ -201,6 +254,22 @@ mod tests {
         ];
         for (word, norm, want) in cases {
             assert_eq!(normalize_word(word, *norm), *want, "normalizing {word:?}");
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod shared_table {
+    use super::*;
+
+    /// `tests/fixtures/normalization.tsv` pins the comparison forms of tricky words; the
+    /// WebAssembly tests (`tests/js/wasm.test.mjs`) check the browser build gives the same.
+    #[test]
+    fn the_shared_table_holds_natively() {
+        let table = include_str!("../../tests/fixtures/normalization.tsv");
+        for line in table.lines().filter(|l| !l.is_empty()) {
+            let (word, want) = line.split_once('\t').expect("word TAB norm");
+            assert_eq!(normalize_word(word, Normalization::default()), want, "{word:?}");
         }
     }
 }

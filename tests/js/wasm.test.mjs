@@ -295,3 +295,15 @@ test('a freed corpus throws instead of trapping; other instances go on', () => {
   alive.compare();
   alive.free();
 });
+
+test('NFKC in WebAssembly (the JavaScript engine\'s) gives the native comparison forms', () => {
+  // tests/fixtures/normalization.tsv is checked natively by src/text/normalize.rs.
+  const table = readFileSync(new URL('../fixtures/normalization.tsv', import.meta.url), 'utf8');
+  const corpus = new Corpus();
+  corpus.add({ id: 'a', text: 'x' });
+  for (const line of table.split('\n').filter(Boolean)) {
+    const [word, norm] = line.split('\t');
+    assert.equal(corpus.query(word).query_norm, norm, `normalizing ${JSON.stringify(word)}`);
+  }
+  corpus.free();
+});
