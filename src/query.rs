@@ -62,13 +62,13 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
             Some(&id) => index.word_of_term(id),
             None => {
                 fresh -= 1;
-                let class = if options.synonyms {
-                    SYNONYMS.iter().find(|set| set.contains(&t.norm.as_str())).and_then(|set| index.term_ids.get(set[0]).copied()).unwrap_or(fresh)
-                } else {
-                    fresh
-                };
                 let is_stop = stop.contains(t.norm.as_str());
-                Word { term: fresh, class, weight: if is_stop { 0.02 } else { 1.0 }, stop: is_stop, brk: false, ideo: t.kind == text::TokenKind::Ideograph }
+                let synonym = options.synonyms.then(|| SYNONYMS.iter().find(|set| set.contains(&t.norm.as_str())).and_then(|set| index.term_ids.get(set[0]).copied())).flatten();
+                // A word the statements never use may be a misspelling of one they do.
+                let near = if synonym.is_none() && !is_stop { nearest_term(index, &t.norm) } else { None };
+                let class = synonym.or(near.map(|id| index.class(id))).unwrap_or(fresh);
+                let weight = near.map_or(if is_stop { 0.02 } else { 1.0 }, |id| index.term(id).weight);
+                Word { term: fresh, class, weight, stop: is_stop, brk: false, ideo: t.kind == text::TokenKind::Ideograph }
             }
         })
         .collect();
@@ -148,6 +148,33 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
         total,
         budget_exhausted: budget.exhausted(),
     })
+}
+
+/// The statements' term closest to an unknown query word, if close enough to be a misspelling
+/// of it: Damerau-Levenshtein similarity (strsim) of at least 0.8, on words of five letters or
+/// more that start with the same letter and differ in length by two at most. Ties go to the
+/// more frequent term, then to the alphabetically first.
+fn nearest_term(index: &Index, word: &str) -> Option<u32> {
+    let len = word.chars().count();
+    let first = word.chars().next()?;
+    if len < 5 || !first.is_alphabetic() {
+        return None;
+    }
+    let mut best: Option<(f64, u32, u32)> = None;
+    for (id, term) in index.terms.iter().enumerate() {
+        if term.stop || term.df == 0 || !term.norm.starts_with(first) || term.norm.chars().count().abs_diff(len) > 2 {
+            continue;
+        }
+        let sim = strsim::normalized_damerau_levenshtein(word, &term.norm);
+        let better = match best {
+            None => true,
+            Some((s, df, b)) => sim > s || (sim == s && (term.df > df || (term.df == df && term.norm < index.terms[b as usize].norm))),
+        };
+        if sim >= 0.8 && better {
+            best = Some((sim, term.df, id as u32));
+        }
+    }
+    best.map(|b| b.2)
 }
 
 /// Re-bases an op's target index on the start of the aligned region.

@@ -196,3 +196,16 @@ fn the_brief_examples() {
     assert_eq!(q.occurrences[0].score, 1.0);
     assert!(q.occurrences[1].score < 1.0 && q.occurrences[1].score > 0.8);
 }
+
+#[test]
+fn a_misspelt_query_word_finds_the_word() {
+    let mut c = Corpus::new(Options::default());
+    c.add(Statement::new("a", "We must practise true multilateralism.")).unwrap();
+    c.add(Statement::new("b", "Multilateralism matters.")).unwrap();
+    let q = c.query("true multilaterlism").unwrap();
+    assert_eq!(q.occurrences.len(), 1, "{q:#?}");
+    assert_eq!(q.occurrences[0].excerpt.text, "true multilateralism");
+    assert!(q.occurrences[0].explanation.iter().any(|e| e.op == refrain::report::EditOp::Variant));
+    // A word with no near neighbour stays unknown.
+    assert!(c.query("zyxwvut").unwrap().occurrences.is_empty());
+}
