@@ -27,7 +27,8 @@ try {
   const { statements, settings, attribution } = await readSources(location.href);
   if (settings.lang) document.documentElement.lang = settings.lang;
   for (const k of ['view', 'family', 'query', 'theme', 'views']) if (settings[k]) el.setAttribute(k, settings[k]);
-  if (settings.title) { el.setAttribute('aria-label', settings.title); document.title = `${settings.title} (refrain)`; }
+  document.documentElement.dataset.theme = ['light', 'dark'].includes(settings.theme) ? settings.theme : 'auto';
+  if (settings.title) { document.getElementById('heading').textContent = settings.title; document.title = `${settings.title} (refrain)`; }
   if (settings.options) el.options = settings.options;
   if (attribution) document.getElementById('attribution').textContent = attribution;
   el.statements = statements;

@@ -154,6 +154,8 @@ export class RefrainCompareElement extends HTMLElement {
 
   constructor() {
     super();
+    // A region (a landmark once the page names it with aria-label), without adding an attribute.
+    try { this.attachInternals().role = 'region'; } catch { /* no ElementInternals: no role */ }
     const sr = this.attachShadow({ mode: 'open' });
     this.#doc = this.ownerDocument;
     sr.adoptedStyleSheets = [sheetFor(this.#doc)];
