@@ -105,14 +105,18 @@ describe('the demo', () => {
     await load(page, env.url);
     const { text } = await downloadOf(page, '#export-json');
     const report = JSON.parse(text);
-    const variantFam = report.families.find((f) => f.occurrences.some((o) => o.diff.some((d) => d.op === 'variant' || d.op === 'substitute')));
+    const differs = (o) => o.diff.some((d) => d.op === 'variant' || d.op === 'substitute');
+    const variantFam = report.families.find((f) => f.occurrences.some(differs));
     assert.ok(variantFam, 'the demo has no family with a variant word');
+    const variantDoc = variantFam.occurrences.find(differs).doc;
     await tab(page, 'refrains');
     await page.fill('#panel-refrains-filter', variantFam.root.split(/\s+/).slice(0, 3).join(' '));
     const li = page.locator(`#panel-refrains li.refrain[data-family="${variantFam.id}"]`);
     assert.ok(await li.locator('ins').count() >= 1, 'a variant shows its word-level difference');
     await li.locator('button', { hasText: 'Show in the reader' }).click();
     await page.waitForSelector('#panel-read:not([hidden])');
+    // The statement with the differing word, in the second column.
+    if (!(await page.locator(`#panel-read .col[data-doc="${variantDoc}"]`).count())) await page.selectOption('#panel-read .col:nth-child(2) select', variantDoc);
     const styles = await page.$$eval(`#panel-read mark.occ[data-family="${variantFam.id}"] .w-variant, #panel-read mark.occ[data-family="${variantFam.id}"] .w-change`,
       (els) => els.map((e) => getComputedStyle(e).borderTopStyle));
     assert.ok(styles.length >= 1, 'the reader marks the variant word');
