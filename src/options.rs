@@ -170,11 +170,11 @@ impl OptionsBuilder {
             return bad("min_words", format!("must be between 1 and 50, got {}", o.min_words));
         }
         if !o.min_weight.is_finite() || o.min_weight < 0.0 {
-            return bad("min_weight", format!("must be a finite number >= 0, got {}", o.min_weight));
+            return bad("min_weight", format!("must be a finite number >= 0, got {}", number(o.min_weight)));
         }
         for (name, v) in [("fuzzy_threshold", o.fuzzy_threshold), ("query_min_score", o.query_min_score)] {
             if !(v > 0.0 && v <= 1.0) {
-                return bad(name, format!("must be in (0, 1], got {v}"));
+                return bad(name, format!("must be in (0, 1], got {}", number(v)));
             }
         }
         for (name, v) in [
@@ -194,6 +194,25 @@ impl OptionsBuilder {
         }
         Ok(o)
     }
+}
+
+/// A number for a message, without the float formatting machinery (which would cost the
+/// WebAssembly payload 6 KB): up to 6 decimals, trailing zeros dropped.
+pub(crate) fn number(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() || x.abs() >= 1e15 {
+        return if x > 0.0 { "a huge number" } else { "a huge negative number" }.into();
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let micros = (x.abs() * 1e6).round() as u64;
+    let (whole, frac) = (micros / 1_000_000, micros % 1_000_000);
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let frac = format!("{frac:06}");
+    format!("{sign}{whole}.{}", frac.trim_end_matches('0'))
 }
 
 /// An invalid option: which one, and why.
@@ -216,6 +235,13 @@ impl std::error::Error for OptionsError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_for_messages() {
+        for (x, want) in [(1.5, "1.5"), (0.0, "0"), (-2.25, "-2.25"), (1e-7, "0"), (0.1 + 0.2, "0.3"), (f64::NAN, "NaN"), (f64::INFINITY, "a huge number")] {
+            assert_eq!(number(x), want);
+        }
+    }
 
     #[test]
     fn defaults_are_valid() {

@@ -421,7 +421,7 @@ fn whole<T: TryFrom<u64>>(name: &str, v: &JsValue) -> Result<T, JsValue> {
     let x = number(name, v)?;
     let fits = x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0;
     fits.then(|| T::try_from(x as u64).ok()).flatten().ok_or_else(|| {
-        js_error("invalid_option", &format!("invalid option `{name}`: must be a whole number >= 0 within range, got {x}"))
+        js_error("invalid_option", &format!("invalid option `{name}`: must be a whole number >= 0 within range, got {}", crate::options::number(x)))
     })
 }
 
