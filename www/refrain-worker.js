@@ -19,6 +19,8 @@ const PROGRESS_INTERVAL_MS = 50;
 let engine = null; // the promise of the wasm module's exports
 let corpus = null; // the engine Corpus of the last statements
 let corpusKey = null; // their hash
+let lastReport = null; // the report of `corpus`, once compared
+let lastReportOf = null;
 
 function loadEngine() {
   engine ??= import('./pkg/refrain.js').then(async (module) => {
@@ -76,6 +78,7 @@ function useStatements(module, statements, options) {
   if (corpus) corpus.free();
   corpus = null;
   corpusKey = null;
+  lastReport = lastReportOf = null;
   const fresh = new module.Corpus(options ?? {});
   try {
     for (const statement of statements) fresh.add(statement);
@@ -98,9 +101,11 @@ async function handle(message) {
   }
   if (message.type === 'compare') {
     const target = useStatements(module, message.statements, message.options);
+    // The same statements and options give the same report: keep it with the corpus.
+    if (target === lastReportOf && lastReport) return lastReport;
     let last = 0;
     let lastStage = '';
-    return target.compare((stage, done, total) => {
+    const report = target.compare((stage, done, total) => {
       const now = Date.now();
       if (stage !== lastStage || done >= total || now - last >= PROGRESS_INTERVAL_MS) {
         last = now;
@@ -108,6 +113,9 @@ async function handle(message) {
         postMessage({ id: message.id, type: 'progress', stage, done, total });
       }
     });
+    lastReport = report;
+    lastReportOf = target;
+    return report;
   }
   if (message.type === 'query') {
     if (message.corpus) useStatements(module, message.corpus.statements, message.corpus.options);
