@@ -44,7 +44,7 @@ Output (on stdout):
 Options of the engine:
   --min-statements N      fewest statements a family must occur in (default 2)
   --min-words N           fewest content words in a family's root (default 2)
-  --min-weight X          least summed weight of a family's root (default 1.0)
+  --min-weight X          least summed weight of a family's root (default 0.85)
   --fuzzy-threshold X     least similarity, in (0, 1], for a variant to join a family (default 0.75)
   --max-families N        most families in the report (default 300)
   --min-score X           query: least score, in (0, 1], of an occurrence (default 0.5)
