@@ -17,7 +17,7 @@ export async function setUp() {
   assert.ok(existsSync(join(WWW, 'pkg', 'refrain.js')),
     'www/pkg/refrain.js is missing: build the WebAssembly package first with `make wasm`');
   mkdirSync(OUTPUT, { recursive: true });
-  const server = await startServer({ root: WWW, port: 0 });
+  const server = await startServer({ root: process.env.REFRAIN_WWW || WWW, port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],

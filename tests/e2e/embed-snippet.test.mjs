@@ -154,3 +154,35 @@ window.__embed = mountEmbedButton(document.getElementById('actions'), () => stat
   assert.ok(await page.evaluate(() => document.activeElement.hasAttribute('data-refrain-embed')), 'focus returns to the button');
   assert.deepEqual(errors, []);
 });
+
+test('the main page’s Embed button (once the page mounts it) gives a snippet of its current view that renders', async (t) => {
+  const { page, errors } = await openPage(env);
+  await page.goto(env.url);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, { timeout: 30_000 });
+  const button = page.locator('[data-refrain-embed]');
+  if (await button.count() === 0) {
+    t.skip('the page has no Embed button yet (see www/embed/README.md, "The main page\'s Embed button")');
+    return;
+  }
+  if (!(await button.isVisible())) await page.locator('#actions > summary').click();
+  await button.click();
+  const area = page.locator('dialog.refrain-embed-dialog textarea');
+  await page.waitForFunction(() => document.querySelector('dialog.refrain-embed-dialog textarea').value.length > 0);
+  const element = await area.inputValue();
+  assert.match(element, /<refrain-compare[\s>]/);
+  await page.locator('dialog.refrain-embed-dialog input[value="iframe"]').check();
+  await page.waitForFunction(() => document.querySelector('dialog.refrain-embed-dialog textarea').value.includes('<iframe'));
+  const iframe = (await area.inputValue()).replace(/ loading="lazy"/, '');
+  const n = (element.match(/<blockquote/g) || []).length;
+  assert.ok(n >= 2);
+  // Both snippets, pasted into a page, compare the same statements.
+  const url = await fixture(page, env, 'examples/__pasted.html', pageWith(`${element}\n${iframe}`));
+  await page.goto(url);
+  await page.locator('refrain-compare').scrollIntoViewIfNeeded();
+  await waitReady(page);
+  await page.waitForFunction(() => document.querySelector('iframe').contentDocument?.querySelector('refrain-compare')?.state === 'ready', null, { timeout: 30_000 });
+  const counts = await page.evaluate(() => [document.querySelector('refrain-compare').statements.length,
+    document.querySelector('iframe').contentDocument.querySelector('refrain-compare').statements.length]);
+  assert.deepEqual(counts, [n, n]);
+  assert.deepEqual(errors, []);
+});

@@ -423,8 +423,10 @@ export class RefrainCompareElement extends HTMLElement {
     if (m.family(value)) return value;
     const want = normWords(value);
     if (!want.length) return null;
+    const key = want.join(' ');
     const has = (text) => { const w = normWords(text); return want.every((x) => w.includes(x)); };
-    const hit = m.families.find((f) => has(f.root)) || m.families.find((f) => (f.occurrences || []).some((o) => has(o.text)));
+    const hit = m.families.find((f) => normWords(f.root).join(' ') === key)
+      || m.families.find((f) => has(f.root)) || m.families.find((f) => (f.occurrences || []).some((o) => has(o.text)));
     return hit ? hit.id : null;
   }
 
