@@ -332,10 +332,12 @@ export class RefrainCompareElement extends HTMLElement {
       this.#model = buildModel(report, this.#sent);
       const n = this.#sent.length;
       const f = report.families.length;
-      this.#setState('ready', (L) => (f ? L.ready(n, f) : L.noFamilies));
       const fam = this.family;
       this.#selected = fam ? this.#resolveFamily(fam) : null;
+      // The query of the attribute runs before the element says it is ready.
       if (this.query) await this.#runQuery({ render: false });
+      if (gen !== this.#gen || ac.signal.aborted) return;
+      this.#setState('ready', (L) => (f ? L.ready(n, f) : L.noFamilies));
       this.#render();
       if (this.#selected) this.#scrollToFamily(this.#selected, true);
       this.#emit('refrain-ready', { report });
