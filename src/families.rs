@@ -168,14 +168,20 @@ fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Ve
     let mut seq: Vec<u32> = Vec::new();
     let mut owner: Vec<u32> = Vec::new(); // doc of each position, u32::MAX on separators
     let mut doc_start: Vec<usize> = Vec::new();
+    // Positions before which a sentence ends (between this content word and the previous one).
+    let mut sentence: Vec<bool> = Vec::new();
     for (d, doc) in index.docs.iter().enumerate() {
         doc_start.push(seq.len());
+        let mut prev = 0usize;
         for &i in &doc.content {
             seq.push(index.class(doc.tokens[i as usize].term()));
             owner.push(d as u32);
+            sentence.push(doc.tokens[prev.min(i as usize) + 1..=i as usize].iter().any(|t| t.sentence()));
+            prev = i as usize;
         }
         seq.push((classes + d) as u32);
         owner.push(u32::MAX);
+        sentence.push(false);
     }
     let n = seq.len();
     if n == 0 || index.docs.len() < 2 {
@@ -235,6 +241,14 @@ fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Ve
             }
             if docs < 2 || !left_varies {
                 continue;
+            }
+            // A short phrase that runs over the end of a sentence in most of its occurrences
+            // ("relevant. The United Nations") is two fragments, not a formula.
+            if len < SENTENCE_SPAN_WORDS {
+                let crossing = sa[lo..=hi].iter().filter(|&&q| sentence[q as usize + 1..q as usize + len].iter().any(|&b| b)).count();
+                if crossing * 2 > hi - lo + 1 {
+                    continue;
+                }
             }
             let mut occ: Vec<(u32, u32)> = sa[lo..=hi]
                 .iter()
@@ -559,6 +573,10 @@ fn rank(index: &Index, statements: &[Statement], draft: &Draft, (rd, ra, rb): (u
     (round(score), root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "), name)
 }
 
+/// Phrases shorter than this (in content words) may not run over the end of a sentence; longer
+/// ones are shared passages that may span several sentences.
+const SENTENCE_SPAN_WORDS: usize = 8;
+
 /// Most occurrences aligned to estimate a family's stability when ranking.
 const RANK_SAMPLE: usize = 64;
 
@@ -639,6 +657,7 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ
             timeline.entry(date.clone()).or_default().push(statements[index.docs[d].input].id.clone());
         }
     }
+    let root_norm = root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" ");
     let first_use = timeline.iter().next().map(|(date, ids)| {
         let id = ids.iter().min().expect("a date has statements").clone();
         let speaker = statements.iter().find(|s| s.id == id).and_then(|s| s.speaker.clone());
@@ -647,8 +666,9 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ
     let _ = draft.strength;
     Family {
         id: String::new(),
+        key: format!("k{:016x}", hash_seq(root_norm.chars().map(u32::from))),
         root: statements[index.docs[rd].input].text[index.docs[rd].tokens[ra].start as usize..index.docs[rd].tokens[rb].end as usize].to_string(),
-        root_norm: root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "),
+        root_norm,
         root_excerpt: index.excerpt(statements, rd, ra, rb),
         score,
         name,

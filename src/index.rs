@@ -11,7 +11,8 @@ use crate::{Progress, Stage, Statement};
 use std::collections::{HashMap, HashSet};
 
 /// A token inside the index, 16 bytes: byte span, UTF-16 start, and the term id with, in its
-/// top bit, whether punctuation separates the token from the one before.
+/// top bit, whether punctuation separates the token from the one before, and in the next bit,
+/// whether a sentence ends between them.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     pub start: u32,
@@ -21,6 +22,7 @@ pub(crate) struct Tok {
 }
 
 const BRK: u32 = 1 << 31;
+const SENTENCE: u32 = 1 << 30;
 
 impl Tok {
     pub(crate) fn span(&self) -> Span {
@@ -28,7 +30,12 @@ impl Tok {
     }
 
     pub(crate) fn term(&self) -> u32 {
-        self.packed & !BRK
+        self.packed & !(BRK | SENTENCE)
+    }
+
+    /// A sentence ends between the token before and this one.
+    pub(crate) fn sentence(&self) -> bool {
+        self.packed & SENTENCE != 0
     }
 
     pub(crate) fn brk(&self) -> bool {
@@ -154,6 +161,9 @@ impl Index {
                 let gap = &s.text[tokens[i - 1].end as usize..tokens[i].start as usize];
                 if gap.chars().any(|c| !c.is_whitespace()) {
                     tokens[i].packed |= BRK;
+                }
+                if gap.chars().any(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '；' | ';')) {
+                    tokens[i].packed |= SENTENCE;
                 }
             }
             words += tokens.len();

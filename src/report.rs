@@ -150,8 +150,11 @@ pub struct TimelinePoint {
 /// A shared passage or formula, with all its occurrences across the statements.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Family {
-    /// Stable id within the report: `f1` is the strongest.
+    /// Id within the report: `f1` is the strongest.
     pub id: String,
+    /// A key that stays the same across runs while the root's normalized words do (a hash of
+    /// `root_norm`), for pages that keep a selection when statements change.
+    pub key: String,
     /// The canonical form: the original text of the most common wording.
     pub root: String,
     /// The root's normalized words, space-separated.

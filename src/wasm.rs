@@ -158,6 +158,8 @@ export interface TimelinePoint {
 
 export interface Family {
   id: string;
+  /** Stable across runs while `root_norm` is: a hash of it. */
+  key: string;
   root: string;
   root_norm: string;
   root_excerpt: Excerpt;
