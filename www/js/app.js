@@ -15,6 +15,7 @@ import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from 
 import { makeLink, readLink } from './share.js';
 import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
 import { debounce, download, newId, plural } from './util.js';
+import { mountEmbedButton } from '../embed/snippet.js';
 
 const doc = document;
 const $ = (id) => doc.getElementById(id);
@@ -537,6 +538,15 @@ async function boot() {
   selectTab(app.ws.tab);
   await runCompare();
 }
+
+// "Embed": a snippet (custom element or iframe) of the current view, for a news site or a lesson.
+mountEmbedButton(doc.querySelector('#actions [aria-label="Share"]'), () => ({
+  statements: app.ws ? app.ws.statements : [],
+  view: app.ws ? app.ws.tab : 'read',
+  family: app.model && app.ws && app.ws.family ? app.model.family(app.ws.family) : null,
+  query: app.ws ? app.ws.query : '',
+  options: app.ws ? app.ws.options : {},
+}));
 
 boot().catch((e) => {
   say(`refrain could not start: ${e && e.message ? e.message : e}`);
