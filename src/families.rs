@@ -417,7 +417,9 @@ fn group(
         for &m in &members {
             let len = phrases[m].seq.len() as u32;
             for &(d, i) in &phrases[m].occ {
-                occ.push((d, i, i + len - 1));
+                if coherent(index, d, i, i + len - 1) {
+                    occ.push((d, i, i + len - 1));
+                }
             }
         }
         // A family stands on the occurrences outside stronger families; once it stands, its
@@ -453,6 +455,23 @@ fn group(
         let _ = statements;
     }
     Ok(drafts)
+}
+
+/// False for an occurrence (content positions `a..=b`) whose words are not one stretch of text:
+/// in a short phrase, a sentence ends between two of its words, or two stopwords or more and
+/// punctuation stand between them ("climate; let us change"); in any phrase, five stopwords
+/// or more do.
+fn coherent(index: &Index, d: u32, a: u32, b: u32) -> bool {
+    let doc = &index.docs[d as usize];
+    let short = ((b - a + 1) as usize) < SENTENCE_SPAN_WORDS;
+    (a + 1..=b).all(|k| {
+        let (from, to) = (doc.content[k as usize - 1] as usize, doc.content[k as usize] as usize);
+        let gap = &doc.tokens[from + 1..=to];
+        let stopwords = to - from - 1;
+        let sentence = gap.iter().any(|t| t.sentence());
+        let punctuation = gap.iter().any(|t| t.brk());
+        stopwords < 5 && !(short && (sentence || (stopwords >= 2 && punctuation)))
+    })
 }
 
 fn mostly_claimed(claimed: &[bool], a: u32, b: u32) -> bool {

@@ -209,3 +209,16 @@ fn a_misspelt_query_word_finds_the_word() {
     // A word with no near neighbour stays unknown.
     assert!(c.query("zyxwvut").unwrap().occurrences.is_empty());
 }
+
+#[test]
+fn occurrences_do_not_straddle_sentences_or_clauses() {
+    let mut c = Corpus::new(Options::default());
+    c.add(Statement::new("a", "Fighting climate change is urgent.")).unwrap();
+    c.add(Statement::new("b", "We discussed climate change at length.")).unwrap();
+    c.add(Statement::new("c", "It is about the climate; let us change course.")).unwrap();
+    c.add(Statement::new("d", "It is about the climate. Change is coming.")).unwrap();
+    let report = c.compare();
+    let f = report.families.iter().find(|f| f.root_norm == "climate change").expect("climate change is a family");
+    let docs: Vec<&str> = f.occurrences.iter().map(|o| o.excerpt.doc.as_str()).collect();
+    assert_eq!(docs, ["a", "b"]);
+}
