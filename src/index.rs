@@ -10,14 +10,13 @@ use crate::text::{self, Normalization, TokenKind, COMMON, STOPWORDS, STOP_HAN, S
 use crate::{Progress, Stage, Statement};
 use std::collections::{HashMap, HashSet};
 
-/// A token inside the index, 16 bytes: byte span, UTF-16 start, and the term id with, in its
+/// A token inside the index, 12 bytes: byte span and the term id with, in its
 /// top bit, whether punctuation separates the token from the one before, and in the next bit,
 /// whether a sentence ends between them.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
     pub start: u32,
     pub end: u32,
-    pub utf16: u32,
     packed: u32,
 }
 
@@ -90,13 +89,20 @@ pub(crate) struct Doc {
     pub speaker: String,
     /// Sortable date read from the statement's date.
     pub date_key: Option<String>,
+    /// UTF-16 offset of every `UTF16_STEP`-th token's start.
+    utf16_marks: Vec<u32>,
 }
+
+/// Tokens between two UTF-16 marks: an excerpt's UTF-16 offset is counted from the nearest
+/// mark, so tokens need not carry one.
+const UTF16_STEP: usize = 32;
 
 #[derive(Debug)]
 pub(crate) struct Index {
     pub docs: Vec<Doc>,
     pub terms: Vec<Term>,
-    pub term_ids: HashMap<Box<str>, u32>,
+    /// Term ids sorted by their comparison form, to find a term by its form.
+    by_norm: Vec<u32>,
     /// For each class, `(doc, token index)` of every token of that class, in doc then text order.
     postings_start: Vec<u32>,
     postings: Vec<u32>,
@@ -153,9 +159,13 @@ impl Index {
         for &input in &order {
             let s = &statements[input];
             let mut tokens = Vec::new();
+            let mut utf16_marks = Vec::new();
             text::scan(&s.text, normalization, &mut |span, utf16, _end, kind, norm| {
                 let term = intern(norm, kind, &mut terms, &mut term_ids, &stop);
-                tokens.push(Tok { start: span.start as u32, end: span.end as u32, utf16: utf16 as u32, packed: term });
+                if tokens.len() % UTF16_STEP == 0 {
+                    utf16_marks.push(utf16 as u32);
+                }
+                tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: term });
             });
             for i in 1..tokens.len() {
                 let gap = &s.text[tokens[i - 1].end as usize..tokens[i].start as usize];
@@ -167,11 +177,13 @@ impl Index {
                 }
             }
             words += tokens.len();
+            tokens.shrink_to_fit();
             let speaker = match &s.speaker {
                 Some(sp) if !sp.trim().is_empty() => sp.trim().to_lowercase(),
                 _ => format!("\u{0}{}", s.id),
             };
-            docs.push(Doc { input, tokens, content: Vec::new(), speaker, date_key: s.date.as_deref().and_then(date_key) });
+            utf16_marks.shrink_to_fit();
+            docs.push(Doc { input, tokens, content: Vec::new(), speaker, date_key: s.date.as_deref().and_then(date_key), utf16_marks });
             done_bytes += s.text.len() as u64;
             if !progress(Progress { stage: Stage::Tokenize, done: done_bytes, total: total_bytes }) {
                 return Err(Error::Cancelled);
@@ -209,6 +221,7 @@ impl Index {
         }
         for doc in docs.iter_mut() {
             doc.content = (0..doc.tokens.len() as u32).filter(|&i| !terms[doc.tokens[i as usize].term() as usize].stop).collect();
+            doc.content.shrink_to_fit();
         }
 
         // Postings by class, as one flat array (counting sort).
@@ -234,7 +247,10 @@ impl Index {
                 g += 1;
             }
         }
-        Ok(Index { docs, terms, term_ids, postings_start, postings, doc_token_start, normalization, words })
+        drop(term_ids);
+        let mut by_norm: Vec<u32> = (0..terms.len() as u32).collect();
+        by_norm.sort_unstable_by(|&a, &b| terms[a as usize].norm.cmp(&terms[b as usize].norm));
+        Ok(Index { docs, terms, by_norm, postings_start, postings, doc_token_start, normalization, words })
     }
 
     /// Every `(doc, token index)` whose term is in `class`, in doc then text order.
@@ -242,6 +258,12 @@ impl Index {
         let c = class as usize;
         let list = if c + 1 >= self.postings_start.len() { &[][..] } else { &self.postings[self.postings_start[c] as usize..self.postings_start[c + 1] as usize] };
         Postings { list, doc_start: &self.doc_token_start }
+    }
+
+    /// The id of the term with this comparison form, if a statement uses it.
+    pub(crate) fn term_id(&self, norm: &str) -> Option<u32> {
+        let i = self.by_norm.binary_search_by(|&id| (*self.terms[id as usize].norm).cmp(norm)).ok()?;
+        Some(self.by_norm[i])
     }
 
     pub(crate) fn term(&self, id: u32) -> &Term {
@@ -303,10 +325,18 @@ impl Index {
             doc: s.id.clone(),
             start: ta.start as usize,
             end: tb.end as usize,
-            utf16_start: ta.utf16 as usize,
-            utf16_end: ta.utf16 as usize + crate::span::utf16_len(text),
+            utf16_start: self.utf16_of(statements, d, a),
+            utf16_end: self.utf16_of(statements, d, a) + crate::span::utf16_len(text),
             text: text.to_string(),
         }
+    }
+
+    /// The UTF-16 offset of the start of token `i` of canonical doc `d`.
+    fn utf16_of(&self, statements: &[Statement], d: usize, i: usize) -> usize {
+        let doc = &self.docs[d];
+        let m = i / UTF16_STEP;
+        let from = doc.tokens[m * UTF16_STEP].start as usize;
+        doc.utf16_marks[m] as usize + crate::span::utf16_len(&statements[doc.input].text[from..doc.tokens[i].start as usize])
     }
 
     /// The aligner's view of token `i` of canonical doc `d`.

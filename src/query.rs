@@ -58,12 +58,12 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
     let mut fresh = u32::MAX;
     let q: Vec<Word> = tokens
         .iter()
-        .map(|t| match index.term_ids.get(t.norm.as_str()) {
-            Some(&id) => index.word_of_term(id),
+        .map(|t| match index.term_id(&t.norm) {
+            Some(id) => index.word_of_term(id),
             None => {
                 fresh -= 1;
                 let is_stop = stop.contains(t.norm.as_str());
-                let synonym = options.synonyms.then(|| SYNONYMS.iter().find(|set| set.contains(&t.norm.as_str())).and_then(|set| index.term_ids.get(set[0]).copied())).flatten();
+                let synonym = options.synonyms.then(|| SYNONYMS.iter().find(|set| set.contains(&t.norm.as_str())).and_then(|set| index.term_id(set[0]))).flatten();
                 // A word the statements never use may be a misspelling of one they do.
                 let near = if synonym.is_none() && !is_stop { nearest_term(index, &t.norm) } else { None };
                 let class = synonym.or(near.map(|id| index.class(id))).unwrap_or(fresh);
