@@ -9,6 +9,7 @@
 //!   kana or Hangul character is never substituted (one character changes the word);
 //! - a reference word missing earns nothing;
 //! - an extra word in the statement costs half its own weight (stopwords weigh almost nothing).
+//!
 //! After alignment, a missing reference word found as an extra word elsewhere in the stretch
 //! becomes a `move` and earns 0.75 of its weight.
 //!
@@ -223,7 +224,7 @@ pub(crate) fn align(r: &[Word], t: &[Word], local: bool) -> Alignment {
 
 /// In a local alignment, a substituted word at an edge that punctuation cuts off from the rest
 /// ("security, multilateralism" for "genuine multilateralism") is not part of the match.
-fn trim_edges(t: &[Word], ops: &mut Vec<Op>) {
+fn trim_edges(t: &[Word], ops: &mut [Op]) {
     let first = ops.iter().position(|op| !matches!(op, Op::Delete(_)));
     if let Some(k) = first {
         if let Op::Substitute(i, j) = ops[k] {

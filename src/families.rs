@@ -54,7 +54,17 @@ struct Phrase {
 /// A family under construction: occurrences as `(doc, first token, last token)`.
 struct Draft {
     occ: Vec<(u32, u32, u32)>,
-    strength: f64,
+}
+
+/// A family ranked before it is written out.
+struct Ranked {
+    score: f64,
+    root_norm: String,
+    /// Id of the statement the root is taken from, for ties.
+    root_doc: String,
+    draft: usize,
+    root: (u32, u32, u32),
+    name: bool,
 }
 
 pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
@@ -73,7 +83,7 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
     tick(progress, Stage::Repeats, 3, 3)?;
     let candidate_phrases = phrases.len();
 
-    let drafts = group(index, statements, options, &phrases, &mut budget, progress)?;
+    let drafts = group(index, options, &phrases, &mut budget, progress)?;
     tick(progress, Stage::Report, 0, 2)?;
     if budget.exhausted() {
         notes.push(format!(
@@ -87,23 +97,25 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
     let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut budget, &mut notes);
 
     // Rank every family cheaply, then write out the strongest.
-    let mut ranked: Vec<(f64, String, String, usize, (u32, u32, u32), bool)> = drafts
+    let mut ranked: Vec<Ranked> = drafts
         .iter()
         .enumerate()
-        .map(|(k, d)| {
+        .map(|(draft, d)| {
             let root = choose_root(index, d);
             let (score, root_norm, name) = rank(index, statements, d, root);
-            (score, root_norm, statements[index.docs[root.0 as usize].input].id.clone(), k, root, name)
+            Ranked { score, root_norm, root_doc: statements[index.docs[root.0 as usize].input].id.clone(), draft, root, name }
         })
         .collect();
     let families_found = ranked.len();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)).then_with(|| a.2.cmp(&b.2)).then_with(|| a.4.cmp(&b.4)));
+    ranked.sort_by(|a, b| {
+        b.score.total_cmp(&a.score).then_with(|| a.root_norm.cmp(&b.root_norm)).then_with(|| a.root_doc.cmp(&b.root_doc)).then_with(|| a.root.cmp(&b.root))
+    });
     ranked.truncate(options.max_families);
     let families: Vec<Family> = ranked
         .iter()
         .enumerate()
         .map(|(k, r)| {
-            let mut f = build_family(index, statements, &drafts[r.3], r.4, r.0, r.5);
+            let mut f = build_family(index, statements, &drafts[r.draft], r.root, r.score, r.name);
             f.id = format!("f{}", k + 1);
             f
         })
@@ -354,7 +366,6 @@ fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
 /// Steps 3-4: families as drafts, strongest first.
 fn group(
     index: &Index,
-    statements: &[Statement],
     options: &Options,
     phrases: &[Phrase],
     budget: &mut Budget,
@@ -451,8 +462,7 @@ fn group(
                 (d, content[a as usize], content[b as usize])
             })
             .collect();
-        drafts.push(Draft { occ, strength: strength(&phrases[root]) });
-        let _ = statements;
+        drafts.push(Draft { occ });
     }
     Ok(drafts)
 }
@@ -682,7 +692,6 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ
         let speaker = statements.iter().find(|s| s.id == id).and_then(|s| s.speaker.clone());
         FirstUse { doc: id, speaker, date: date.clone() }
     });
-    let _ = draft.strength;
     Family {
         id: String::new(),
         key: format!("k{:016x}", hash_seq(root_norm.chars().map(u32::from))),

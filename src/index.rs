@@ -294,26 +294,6 @@ fn weight(term: &Term, common: &HashSet<&str>, n: f64) -> f64 {
     prior * (0.5 + 0.5 * rarity)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_keys() {
-        for (date, want) in [
-            ("2021 (UNGA session 76 general debate; exact day not in corpus)", Some("2021")),
-            ("2020-09-22", Some("2020-09-22")),
-            ("2020-09", Some("2020-09")),
-            ("2020-09-22T10:00", Some("2020-09-22")),
-            ("Sept 2020", None),
-            ("20201", None),
-            ("", None),
-        ] {
-            assert_eq!(date_key(date).as_deref(), want, "{date:?}");
-        }
-    }
-}
-
 impl Index {
     /// The excerpt of tokens `a..=b` of canonical doc `d`.
     pub(crate) fn excerpt(&self, statements: &[Statement], d: usize, a: usize, b: usize) -> crate::report::Excerpt {
@@ -355,5 +335,25 @@ impl Index {
     pub(crate) fn class_word(&self, class: u32) -> crate::align::Word {
         let t = &self.terms[class as usize];
         crate::align::Word { term: class, class, weight: t.weight, stop: false, brk: false, ideo: t.kind == TokenKind::Ideograph }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_keys() {
+        for (date, want) in [
+            ("2021 (UNGA session 76 general debate; exact day not in corpus)", Some("2021")),
+            ("2020-09-22", Some("2020-09-22")),
+            ("2020-09", Some("2020-09")),
+            ("2020-09-22T10:00", Some("2020-09-22")),
+            ("Sept 2020", None),
+            ("20201", None),
+            ("", None),
+        ] {
+            assert_eq!(date_key(date).as_deref(), want, "{date:?}");
+        }
     }
 }

@@ -196,10 +196,12 @@ fn singular(mut s: String) -> String {
         s.push('y');
     } else if s.ends_with("sses") || s.ends_with("ches") || s.ends_with("shes") || s.ends_with("xes") || s.ends_with("zzes") {
         s.truncate(s.len() - 2);
-    } else if s.ends_with("es") && !s.ends_with("aes") && !s.ends_with("ees") && !s.ends_with("oes") {
-        s.truncate(s.len() - 1);
-    } else if !s.ends_with("us") && !s.ends_with("ss") && !s.ends_with("is") && !s.ends_with("es") {
-        s.truncate(s.len() - 1);
+    } else {
+        // "divides" -> "divide", "nations" -> "nation"; not "toes", "status", "class", "basis".
+        let keep = if s.ends_with("es") { ["aes", "ees", "oes"].iter().any(|e| s.ends_with(e)) } else { ["us", "ss", "is"].iter().any(|e| s.ends_with(e)) };
+        if !keep {
+            s.truncate(s.len() - 1);
+        }
     }
     s
 }
