@@ -23,7 +23,7 @@ export function requirePackage() {
 export async function setUp() {
   requirePackage();
   mkdirSync(OUTPUT, { recursive: true });
-  const server = await startServer({ root: WWW, port: 0 });
+  const server = await startServer({ root: process.env.REFRAIN_WWW || WWW, port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -36,8 +36,8 @@ export async function setUp() {
 }
 
 /**
- * A fresh context and page (empty storage) with every request recorded and page errors and
- * dialogs collected. `options` go to browser.newContext.
+ * A fresh context and page (empty storage) with every request and Worker recorded and page
+ * errors and dialogs collected. `options` go to browser.newContext.
  */
 export async function openPage(env, options = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, ...options });
@@ -45,11 +45,13 @@ export async function openPage(env, options = {}) {
   const requests = [];
   const errors = [];
   const dialogs = [];
+  const workers = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-  return { context, page, requests, errors, dialogs };
+  page.on('worker', (w) => workers.push(w.url()));
+  return { context, page, requests, errors, dialogs, workers };
 }
 
 /** Waits until a comparison has finished (the page sets html[data-state] to ready). */
