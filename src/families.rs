@@ -84,6 +84,7 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
     let candidate_phrases = phrases.len();
 
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
+    drop(phrases); // the report, written next, is the peak of memory
     tick(progress, Stage::Report, 0, 2)?;
     if budget.exhausted() {
         notes.push(format!(
@@ -203,12 +204,16 @@ fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Ve
     let sa = suffix_array(&seq, classes + index.docs.len());
     let lcp = lcp_array(&seq, &sa);
 
-    // Prefix sums of weights, so a phrase's weight costs O(1).
-    let mut wsum = vec![0f64; n + 1];
-    for p in 0..n {
-        let w = if owner[p] == u32::MAX { 0.0 } else { index.term(seq[p]).weight as f64 };
-        wsum[p + 1] = wsum[p] + w;
-    }
+    let weight_of = |s: &[u32]| s.iter().map(|&c| index.term(c).weight as f64).sum::<f64>();
+    // Whether a phrase reaches `min_weight`: words weigh 0.175 at least, so this reads a few
+    // words only, however long the phrase.
+    let heavy_enough = |s: &[u32]| {
+        let mut sum = 0.0;
+        s.iter().any(|&c| {
+            sum += index.term(c).weight as f64;
+            sum >= options.min_weight
+        }) || options.min_weight <= 0.0
+    };
     // Every lcp-interval (a node of the suffix tree): a phrase of `len` words that the
     // suffixes sa[lo..=hi] start with and that no longer phrase covers at all of them.
     let mut phrases: Vec<Phrase> = Vec::new();
@@ -226,8 +231,7 @@ fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Ve
                 continue;
             }
             let p0 = sa[lo] as usize;
-            let weight = wsum[p0 + len] - wsum[p0];
-            if weight < options.min_weight {
+            if !heavy_enough(&seq[p0..p0 + len]) {
                 continue;
             }
             if !budget.spend((hi - lo + 1) as u64) {
@@ -270,7 +274,7 @@ fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Ve
                 })
                 .collect();
             occ.sort_unstable();
-            phrases.push(Phrase { seq: seq[p0..p0 + len].to_vec(), weight, occ, docs });
+            phrases.push(Phrase { seq: seq[p0..p0 + len].to_vec(), weight: weight_of(&seq[p0..p0 + len]), occ, docs });
         }
         if cur > stack.last().map_or(0, |t| t.0) {
             stack.push((cur, lb));
