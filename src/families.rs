@@ -519,45 +519,27 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
     anchors.sort_by_key(|&(_, c)| (index.postings(c).len(), c));
     anchors.dedup_by_key(|a| a.1);
     anchors.truncate(2);
-    let slack = (m / 2).max(2);
-    let mut tried: HashSet<(u32, u32)> = HashSet::new();
     // Spans taken, per statement by start (they never overlap).
     let mut spans: HashMap<u32, BTreeMap<u32, u32>> = HashMap::new();
     for &(d, a, b) in occ.iter() {
         spans.entry(d).or_default().insert(a, b);
     }
     let mut found: Vec<(u32, u32, u32)> = Vec::new();
-    'anchors: for &(qi, class) in &anchors {
-        let postings = index.postings(class);
-        if !budget.spend(postings.len() as u64) {
-            break;
+    index.windows(&anchors, m, true, budget, VARIANT_COST, |d, lo, hi| {
+        let doc = &index.docs[d as usize];
+        let t: Vec<Word> = doc.content[lo..hi].iter().map(|&i| index.class_word(index.class(doc.tokens[i as usize].term()))).collect();
+        let al = align(&r, &t, true);
+        if al.score < options.fuzzy_threshold || al.content_matched < options.min_words.max(2) || al.t_end <= al.t_start {
+            return;
         }
-        for (d, tok) in postings.iter() {
-            let doc = &index.docs[d as usize];
-            // Token index to content index.
-            let Ok(ci) = doc.content.binary_search(&tok) else { continue };
-            let lo = ci.saturating_sub(qi + slack);
-            let hi = (ci + (m - qi) + slack).min(doc.content.len());
-            if !tried.insert((d, lo as u32)) {
-                continue;
-            }
-            if !budget.spend((m * (hi - lo)) as u64 + VARIANT_COST) {
-                break 'anchors;
-            }
-            let t: Vec<Word> = doc.content[lo..hi].iter().map(|&i| index.class_word(index.class(doc.tokens[i as usize].term()))).collect();
-            let al = align(&r, &t, true);
-            if al.score < options.fuzzy_threshold || al.content_matched < options.min_words.max(2) || al.t_end <= al.t_start {
-                continue;
-            }
-            let (a, b) = ((lo + al.t_start) as u32, (lo + al.t_end - 1) as u32);
-            let taken = spans.entry(d).or_default();
-            if taken.range(..=b).next_back().is_some_and(|(_, &end)| end >= a) || mostly_claimed(&claimed[d as usize], a, b) {
-                continue;
-            }
-            taken.insert(a, b);
-            found.push((d, a, b));
+        let (a, b) = ((lo + al.t_start) as u32, (lo + al.t_end - 1) as u32);
+        let taken = spans.entry(d).or_default();
+        if taken.range(..=b).next_back().is_some_and(|(_, &end)| end >= a) || mostly_claimed(&claimed[d as usize], a, b) {
+            return;
         }
-    }
+        taken.insert(a, b);
+        found.push((d, a, b));
+    });
     occ.extend(found);
     occ.sort_unstable();
 }

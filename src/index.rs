@@ -3,6 +3,7 @@
 //! Statements are held in canonical order (sorted by id), so nothing downstream depends on
 //! the order in which they were added.
 
+use crate::budget::Budget;
 use crate::error::Error;
 use crate::options::Options;
 use crate::span::Span;
@@ -308,6 +309,44 @@ impl Index {
             utf16_start: self.utf16_of(statements, d, a),
             utf16_end: self.utf16_of(statements, d, a) + crate::span::utf16_len(text),
             text: text.to_string(),
+        }
+    }
+
+    /// Windows of the statements around the occurrences of a reference's words, for aligning
+    /// the reference there. For each anchor `(qi, class)` (the class of the reference's word
+    /// `qi`; the reference has `m` words), each occurrence of the class opens the window
+    /// `lo..hi`, from `qi + slack` positions before it to `m - qi + slack` after, counted in
+    /// tokens or, with `content`, in content words. Each window is visited once, with
+    /// `visit(doc, lo, hi)`; its cells (plus `extra` units) are charged to the budget, and the
+    /// walk stops when the budget runs out.
+    pub(crate) fn windows(&self, anchors: &[(usize, u32)], m: usize, content: bool, budget: &mut Budget, extra: u64, mut visit: impl FnMut(u32, usize, usize)) {
+        let slack = (m / 2).max(2);
+        let mut tried: HashSet<(u32, u32)> = HashSet::new();
+        for &(qi, class) in anchors {
+            let postings = self.postings(class);
+            if !budget.spend(postings.len() as u64) {
+                return;
+            }
+            for (d, tok) in postings.iter() {
+                let doc = &self.docs[d as usize];
+                let (at, len) = if content {
+                    match doc.content.binary_search(&tok) {
+                        Ok(ci) => (ci, doc.content.len()),
+                        Err(_) => continue, // a stopword of the class: not an anchor here
+                    }
+                } else {
+                    (tok as usize, doc.tokens.len())
+                };
+                let lo = at.saturating_sub(qi + slack);
+                let hi = (at + (m - qi) + slack).min(len);
+                if !tried.insert((d, lo as u32)) {
+                    continue;
+                }
+                if !budget.spend((m * (hi - lo)) as u64 + extra) {
+                    return;
+                }
+                visit(d, lo, hi);
+            }
         }
     }
 

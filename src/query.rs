@@ -81,35 +81,17 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
     // or substituted) when the query has two: a lone shared word is not a variant of a phrase.
     let need_aligned = content_words.min(2);
 
-    let m = q.len();
-    let slack = (m / 2).max(2);
     let mut budget = Budget::new(options.work_budget);
-    let mut tried: HashSet<(u32, u32)> = HashSet::new();
     let mut hits: Vec<(f64, u32, usize, usize, Vec<crate::align::Op>)> = Vec::new();
-    'anchors: for &(qi, class) in &anchors {
-        let postings = index.postings(class);
-        if !budget.spend(postings.len() as u64) {
-            break;
+    index.windows(&anchors, q.len(), false, &mut budget, 0, |d, lo, hi| {
+        let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
+        let al = align(&q, &t, true);
+        if al.score < options.query_min_score || al.content_matched < content_words.min(1) || al.content_aligned < need_aligned || al.t_end <= al.t_start {
+            return;
         }
-        for (d, tok) in postings.iter() {
-            let doc = &index.docs[d as usize];
-            let lo = (tok as usize).saturating_sub(qi + slack);
-            let hi = (tok as usize + (m - qi) + slack).min(doc.tokens.len());
-            if !tried.insert((d, lo as u32)) {
-                continue;
-            }
-            if !budget.spend((m * (hi - lo)) as u64) {
-                break 'anchors;
-            }
-            let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
-            let al = align(&q, &t, true);
-            if al.score < options.query_min_score || al.content_matched < content_words.min(1) || al.content_aligned < need_aligned || al.t_end <= al.t_start {
-                continue;
-            }
-            let ops = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
-            hits.push((al.score, d, lo + al.t_start, lo + al.t_end - 1, ops));
-        }
-    }
+        let ops = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
+        hits.push((al.score, d, lo + al.t_start, lo + al.t_end - 1, ops));
+    });
     // Best first; ties by statement id and position, so input order never matters.
     let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
     hits.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| id(x.1).cmp(id(y.1))).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
