@@ -969,6 +969,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_help_states_the_engine_defaults() {
+        let o = refrain::Options::default();
+        for (flag, value) in [
+            ("--min-statements", o.min_statements().to_string()),
+            ("--min-words", o.min_words().to_string()),
+            ("--min-weight", o.min_weight().to_string()),
+            ("--fuzzy-threshold", o.fuzzy_threshold().to_string()),
+            ("--max-families", o.max_families().to_string()),
+            ("--min-score", o.query_min_score().to_string()),
+            ("--max-results", o.query_max_results().to_string()),
+            ("--work-budget", o.work_budget().to_string()),
+        ] {
+            let line = HELP.lines().find(|l| l.trim_start().starts_with(flag)).unwrap_or_else(|| panic!("{flag} is in the help"));
+            assert!(line.ends_with(&format!("(default {value})")), "{line:?} states the default {value}");
+        }
+    }
+
+    #[test]
     fn csv_quotes_what_needs_quoting() {
         let mut s = String::new();
         csv_row(&mut s, &["plain", "a,b", "say \"hi\"", "two\nlines", " edge", "人类命运共同体"]);
