@@ -189,6 +189,12 @@ impl OptionsBuilder {
                 return bad(name, "must be at least 1".to_string());
             }
         }
+        // Offsets and token numbers are 32-bit inside the index.
+        for (name, v) in [("max_statement_bytes", o.max_statement_bytes), ("max_total_bytes", o.max_total_bytes)] {
+            if v as u64 > u32::MAX as u64 {
+                return bad(name, format!("must be at most 4294967295 bytes (4 GiB), got {v}"));
+            }
+        }
         if o.work_budget < 1_000 {
             return bad("work_budget", format!("must be at least 1000 units, got {}", o.work_budget));
         }
@@ -258,6 +264,7 @@ mod tests {
             (Options::builder().query_min_score(1.5), "query_min_score"),
             (Options::builder().max_families(0), "max_families"),
             (Options::builder().work_budget(10), "work_budget"),
+            (Options::builder().max_total_bytes(usize::MAX), "max_total_bytes"),
         ];
         for (builder, option) in cases {
             let err = builder.build().unwrap_err();
