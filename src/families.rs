@@ -721,7 +721,9 @@ pub(crate) fn edits(index: &Index, statements: &[Statement], d: usize, a: usize,
     let text = &statements[doc.input].text;
     let word = |j: usize| {
         let t = doc.tokens[a + j];
-        (text[t.span().range()].to_string(), t.start as usize, t.end as usize)
+        let written = &text[t.span().range()];
+        let utf16 = index.utf16_of(statements, d, a + j);
+        (written.to_string(), t.start as usize, t.end as usize, utf16, utf16 + crate::span::utf16_len(written))
     };
     ops.iter()
         .map(|op| {
@@ -741,6 +743,8 @@ pub(crate) fn edits(index: &Index, statements: &[Statement], d: usize, a: usize,
                 text: t.as_ref().map(|w| w.0.clone()),
                 start: t.as_ref().map(|w| w.1),
                 end: t.as_ref().map(|w| w.2),
+                utf16_start: t.as_ref().map(|w| w.3),
+                utf16_end: t.as_ref().map(|w| w.4),
             }
         })
         .collect()

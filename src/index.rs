@@ -351,7 +351,7 @@ impl Index {
     }
 
     /// The UTF-16 offset of the start of token `i` of canonical doc `d`.
-    fn utf16_of(&self, statements: &[Statement], d: usize, i: usize) -> usize {
+    pub(crate) fn utf16_of(&self, statements: &[Statement], d: usize, i: usize) -> usize {
         let doc = &self.docs[d];
         let m = i / UTF16_STEP;
         let from = doc.tokens[m * UTF16_STEP].start as usize;

@@ -49,6 +49,12 @@ pub struct Edit {
     /// End of the occurrence's word (exclusive), absent for `delete`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<usize>,
+    /// UTF-16 offset of the occurrence's word, absent for `delete`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utf16_start: Option<usize>,
+    /// UTF-16 end of the occurrence's word (exclusive), absent for `delete`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utf16_end: Option<usize>,
 }
 
 /// The kind of an [`Edit`].

@@ -114,6 +114,8 @@ export interface Edit {
   text?: string;
   start?: number;
   end?: number;
+  utf16_start?: number;
+  utf16_end?: number;
 }
 
 export interface StatementSummary {

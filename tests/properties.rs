@@ -53,6 +53,8 @@ fn check_edits(statements: &[Statement], doc: &str, edits: &[Edit]) {
     for e in edits {
         if let (Some(a), Some(b), Some(t)) = (e.start, e.end, &e.text) {
             assert_eq!(&s.text[a..b], t);
+            assert_eq!(e.utf16_start, Some(s.text[..a].encode_utf16().count()));
+            assert_eq!(e.utf16_end, Some(s.text[..b].encode_utf16().count()));
         }
     }
 }

@@ -36,6 +36,7 @@ function checkSpans(report, texts) {
     for (const edit of [...(e.diff ?? []), ...(e.explanation ?? [])]) {
       if (edit.start !== undefined) {
         assert.equal(utf8(original.toWellFormed()).subarray(edit.start, edit.end).toString('utf8'), edit.text);
+        assert.equal(original.slice(edit.utf16_start, edit.utf16_end).toWellFormed(), edit.text);
       }
     }
   }
