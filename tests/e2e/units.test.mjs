@@ -3,7 +3,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { segment, runs } from '../../www/js/segments.js';
-import { byteToUtf16 } from '../../www/js/util.js';
 import { csvCell, reportCsv } from '../../www/js/export.js';
 import { pack, unpack, makeLink, readLink, MAX_LINK } from '../../www/js/share.js';
 
@@ -58,17 +57,6 @@ describe('segment', () => {
         assert.equal(text.reduce((n, [a, b]) => n + b - a, 0), o.end - o.start, 'the runs of an occurrence add up to it');
       }
     }
-  });
-});
-
-describe('byteToUtf16', () => {
-  it('maps UTF-8 offsets to UTF-16 ones, astral characters and lone surrogates included', () => {
-    const text = 'aé中😀b\ud800c';
-    const m = byteToUtf16(text);
-    // a(1) é(2) 中(3) 😀(4, two units) b(1) lone surrogate(3 as U+FFFD) c(1)
-    const pairs = [[0, 0], [1, 1], [3, 2], [6, 3], [10, 5], [11, 6], [14, 7], [15, 8]];
-    for (const [byte, unit] of pairs) assert.equal(m(byte), unit, `byte ${byte}`);
-    assert.equal(new TextEncoder().encode(text).length, 15);
   });
 });
 

@@ -178,14 +178,13 @@ const TRIVIAL = /^(?:the|a|an|and|or|but|to|of|in|on|for|with|by|at|as|from|that
  */
 export function blanksOf(model, family, o) {
   const slots = new Set((family.slots || []).filter((s) => (s.fillers || []).length > 1).map((s) => s.index));
-  const map = model.mapper(o.doc);
   const text = model.text(o.doc);
   const out = [];
   for (const e of o.diff || []) {
-    if (e.start === null || e.start === undefined) continue;
+    if (e.utf16_start == null) continue;
     if (e.op === 'equal' ? !slots.has(e.index) : !VARYING.has(e.op)) continue;
-    const start = map(e.start);
-    const end = map(e.end);
+    const start = e.utf16_start;
+    const end = e.utf16_end;
     if ((e.op === 'insert' || e.op === 'move') && TRIVIAL.test(text.slice(start, end))) continue;
     if (end > start) out.push({ start, end, word: text.slice(start, end), reference: e.reference ?? null });
   }
@@ -212,14 +211,13 @@ function rootPieces(model, family) {
   const ex = family.root_excerpt;
   const occ = ex && family.occurrences.find((o) => o.doc === ex.doc && o.start === ex.start && o.end === ex.end);
   if (!occ || !slots.size) return [{ text: family.root }];
-  const map = model.mapper(occ.doc);
   const text = model.text(occ.doc);
   const pieces = [];
   let at = occ.utf16_start;
   for (const e of occ.diff || []) {
-    if (e.op !== 'equal' || !slots.has(e.index) || e.start == null) continue;
-    const s = map(e.start);
-    const t = map(e.end);
+    if (e.op !== 'equal' || !slots.has(e.index) || e.utf16_start == null) continue;
+    const s = e.utf16_start;
+    const t = e.utf16_end;
     if (s < at) continue;
     pieces.push({ text: text.slice(at, s) }, { blank: true, word: text.slice(s, t) });
     at = t;

@@ -660,12 +660,11 @@ export class RefrainCompareElement extends HTMLElement {
   #wording(o) {
     const d = this.#doc;
     const L = this.#labels();
-    const map = this.#model.mapper(o.doc);
     const out = h(d, 'span', { class: 'wording' });
     let at = o.utf16_start;
     const full = this.#model.text(o.doc);
-    const words = (o.diff || []).filter((e) => e.op !== 'equal' && e.op !== 'delete' && e.start != null)
-      .map((e) => ({ ...e, s: map(e.start), t: map(e.end) })).sort((a, b) => a.s - b.s);
+    const words = (o.diff || []).filter((e) => e.op !== 'equal' && e.op !== 'delete' && e.utf16_start != null)
+      .map((e) => ({ ...e, s: e.utf16_start, t: e.utf16_end })).sort((a, b) => a.s - b.s);
     for (const w of words) {
       if (w.s < at || w.t > o.utf16_end) continue;
       out.append(full.slice(at, w.s));

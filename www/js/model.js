@@ -1,7 +1,6 @@
 // Indexes over a report that the views share: families by id with their rank, occurrences by
-// statement in UTF-16 offsets (with the word differences mapped from UTF-8 bytes to UTF-16).
-
-import { byteToUtf16 } from './util.js';
+// statement in UTF-16 offsets (the engine reports every span, word differences included, in
+// UTF-16 code units too).
 
 /**
  * @param {object} report  The engine's Report.
@@ -13,19 +12,13 @@ export function buildModel(report, statements) {
   families.forEach((f, rank) => famById.set(f.id, { family: f, rank }));
   const textById = new Map(statements.map((s) => [s.id, s.text]));
   const summaryById = new Map(((report && report.statements) || []).map((s) => [s.id, s]));
-  const mappers = new Map();
-  const mapper = (doc) => {
-    if (!mappers.has(doc)) mappers.set(doc, byteToUtf16(textById.get(doc) || ''));
-    return mappers.get(doc);
-  };
   const occsByDoc = new Map();
   families.forEach((f, rank) => {
     (f.occurrences || []).forEach((o, i) => {
-      const m = mapper(o.doc);
       const words = [];
       for (const e of o.diff || []) {
-        if (e.op === 'equal' || e.op === 'delete' || e.start === undefined || e.start === null) continue;
-        words.push({ start: m(e.start), end: m(e.end), op: e.op, reference: e.reference ?? null, text: e.text ?? null });
+        if (e.op === 'equal' || e.op === 'delete' || e.utf16_start == null) continue;
+        words.push({ start: e.utf16_start, end: e.utf16_end, op: e.op, reference: e.reference ?? null, text: e.text ?? null });
       }
       const occ = {
         key: `${f.id}:${i}`,
@@ -52,7 +45,6 @@ export function buildModel(report, statements) {
     occsOf: (doc) => occsByDoc.get(doc) || [],
     summary: (doc) => summaryById.get(doc) || null,
     text: (doc) => textById.get(doc) ?? '',
-    mapper,
   };
 }
 

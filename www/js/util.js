@@ -45,40 +45,6 @@ export function clear(el) {
   return el;
 }
 
-/**
- * Maps UTF-8 byte offsets of `text` (as the engine reports them) to UTF-16 offsets (as JavaScript
- * indexes strings). Lone surrogates count 3 bytes: they reach the engine as U+FFFD.
- */
-export function byteToUtf16(text) {
-  let table = null;
-  return (byte) => {
-    if (table === null) {
-      const bytes = [];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        let n;
-        if (c < 0x80) n = 1;
-        else if (c < 0x800) n = 2;
-        else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-          const d = text.charCodeAt(i + 1);
-          if (d >= 0xdc00 && d <= 0xdfff) {
-            for (let k = 0; k < 4; k++) bytes.push(i);
-            i++;
-            continue;
-          }
-          n = 3;
-        } else n = 3;
-        for (let k = 0; k < n; k++) bytes.push(i);
-      }
-      bytes.push(text.length);
-      table = bytes;
-    }
-    if (byte <= 0) return 0;
-    if (byte >= table.length) return text.length;
-    return table[byte];
-  };
-}
-
 /** A function that runs `fn` once `ms` after the last call; `.flush()` runs it now if pending. */
 export function debounce(fn, ms) {
   let t = null;
