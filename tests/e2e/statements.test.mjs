@@ -120,6 +120,12 @@ describe('demo sets', () => {
       const titles = await page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) => is.map((i) => i.value));
       assert.ok(titles.includes('Mine'), `${set}: the user's statement stays`);
       await tab(page, 'read');
+      // Two sets of the same size leave the status line as it was, so wait for the set's own
+      // refrain rather than for the status.
+      await page.waitForFunction((src) => {
+        const q = document.querySelector('#panel-read .fam-panel blockquote');
+        return q && new RegExp(src, 'i').test(q.textContent) && document.documentElement.dataset.state === 'ready';
+      }, focus.source, { timeout: 30_000 }).catch(() => {});
       assert.match(await page.textContent('#panel-read .fam-panel blockquote'), focus, set);
       const fam = (await page.textContent('#panel-read .fam-panel h2')).match(/Refrain (f\d+)/)[1];
       for (const col of [1, 2]) {
