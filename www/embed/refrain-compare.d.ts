@@ -1,20 +1,13 @@
 // Types of <refrain-compare> (refrain-compare-element.js, define.js). The report types come
 // from the WebAssembly package's declarations (pkg/refrain.d.ts, see docs/report.md).
-import type { Report, Family, Occurrence, QueryReport, QueryOccurrence, Options } from '../pkg/refrain.js';
+import type { Report, Family, Occurrence, QueryReport, QueryOccurrence, Options, StatementInput } from '../pkg/refrain.js';
 
 export type RefrainView = 'reader' | 'refrains' | 'search' | 'heatmap' | 'presenter';
 export type RefrainTheme = 'light' | 'dark' | 'auto';
 export type RefrainState = 'idle' | 'waiting' | 'loading' | 'ready' | 'error';
 
 /** A statement as the element compares it (also what the `statements` property takes). */
-export interface RefrainStatement {
-  id: string;
-  text: string;
-  title?: string | null;
-  speaker?: string | null;
-  date?: string | null;
-  language?: string | null;
-}
+export type RefrainStatement = StatementInput;
 
 export interface RefrainReadyDetail {
   report: Report;

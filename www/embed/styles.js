@@ -3,6 +3,15 @@
 // Public styling hooks: the --refrain-* custom properties below and the parts named in
 // custom-elements.json. Everything else is internal.
 
+// The dark palette, for theme="dark" and for theme="auto" under a dark system preference.
+const DARK = `
+  --_bg: var(--refrain-bg, #1e2024); --_fg: var(--refrain-fg, #ececec); --_muted: var(--refrain-muted, #b4b4b4);
+  --_line: var(--refrain-border, #4a4d55); --_soft: var(--refrain-soft, #26282d); --_accent: var(--refrain-accent, #8cc4ff);
+  --_accent-fg: var(--refrain-accent-fg, #0d1117); --_dim: var(--refrain-dim, #2b2d31); --_focus: var(--refrain-focus, #8cc4ff);
+  --_c0: var(--refrain-c0, #1f4e79); --_c1: var(--refrain-c1, #1a5a6b); --_c2: var(--refrain-c2, #1b5a48); --_c3: var(--refrain-c3, #4b5716);
+  --_c4: var(--refrain-c4, #575710); --_c5: var(--refrain-c5, #5e5117); --_c6: var(--refrain-c6, #6f3822); --_c7: var(--refrain-c7, #6e2f4a);
+  color-scheme: dark;`;
+
 export const ELEMENT_CSS = `
 :host { display: block; }
 :host([hidden]) { display: none; }
@@ -19,21 +28,11 @@ export const ELEMENT_CSS = `
   color-scheme: light; overflow-wrap: break-word;
 }
 .root.dark {
-  --_bg: var(--refrain-bg, #1e2024); --_fg: var(--refrain-fg, #ececec); --_muted: var(--refrain-muted, #b4b4b4);
-  --_line: var(--refrain-border, #4a4d55); --_soft: var(--refrain-soft, #26282d); --_accent: var(--refrain-accent, #8cc4ff);
-  --_accent-fg: var(--refrain-accent-fg, #0d1117); --_dim: var(--refrain-dim, #2b2d31); --_focus: var(--refrain-focus, #8cc4ff);
-  --_c0: var(--refrain-c0, #1f4e79); --_c1: var(--refrain-c1, #1a5a6b); --_c2: var(--refrain-c2, #1b5a48); --_c3: var(--refrain-c3, #4b5716);
-  --_c4: var(--refrain-c4, #575710); --_c5: var(--refrain-c5, #5e5117); --_c6: var(--refrain-c6, #6f3822); --_c7: var(--refrain-c7, #6e2f4a);
-  color-scheme: dark;
+${DARK}
 }
 @media (prefers-color-scheme: dark) {
   .root.auto {
-    --_bg: var(--refrain-bg, #1e2024); --_fg: var(--refrain-fg, #ececec); --_muted: var(--refrain-muted, #b4b4b4);
-    --_line: var(--refrain-border, #4a4d55); --_soft: var(--refrain-soft, #26282d); --_accent: var(--refrain-accent, #8cc4ff);
-    --_accent-fg: var(--refrain-accent-fg, #0d1117); --_dim: var(--refrain-dim, #2b2d31); --_focus: var(--refrain-focus, #8cc4ff);
-    --_c0: var(--refrain-c0, #1f4e79); --_c1: var(--refrain-c1, #1a5a6b); --_c2: var(--refrain-c2, #1b5a48); --_c3: var(--refrain-c3, #4b5716);
-    --_c4: var(--refrain-c4, #575710); --_c5: var(--refrain-c5, #5e5117); --_c6: var(--refrain-c6, #6f3822); --_c7: var(--refrain-c7, #6e2f4a);
-    color-scheme: dark;
+${DARK}
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
