@@ -22,7 +22,10 @@ use std::time::{Duration, Instant};
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and expects a quick run.
     let quick = !std::env::args().any(|a| a == "--bench");
-    println!("refrain corpus bench{}", if quick { " (quick run: smallest sizes only; `cargo bench --bench corpus` for all)" } else { "" });
+    println!(
+        "refrain corpus bench{}",
+        if quick { " (quick run: smallest sizes only; `cargo bench --bench corpus` for all)" } else { "" }
+    );
     real_corpus(quick);
     generated(quick);
 }
@@ -187,9 +190,21 @@ fn real_corpus(quick: bool) {
     println!("   statements         {}", statements.len());
     println!("   input              {} bytes ({})", bytes, mib(bytes as u64));
     println!("   words              {words}");
-    println!("   build + compare    {} (median of {runs}), {:.0} words/s", secs(compare_time), words as f64 / compare_time.as_secs_f64());
-    println!("   query (indexed)    {} median over {} phrases, slowest {}", secs(median(query_times)), PHRASES.len(), secs(max_query));
-    println!("   query hits         {}", PHRASES.iter().zip(&hits).map(|(p, n)| format!("{p:?}: {n}")).collect::<Vec<_>>().join(", "));
+    println!(
+        "   build + compare    {} (median of {runs}), {:.0} words/s",
+        secs(compare_time),
+        words as f64 / compare_time.as_secs_f64()
+    );
+    println!(
+        "   query (indexed)    {} median over {} phrases, slowest {}",
+        secs(median(query_times)),
+        PHRASES.len(),
+        secs(max_query)
+    );
+    println!(
+        "   query hits         {}",
+        PHRASES.iter().zip(&hits).map(|(p, n)| format!("{p:?}: {n}")).collect::<Vec<_>>().join(", ")
+    );
     println!(
         "   families           {} found, {} in the report; {} candidate phrases; work {} units{}",
         report.stats.families_found,
@@ -199,11 +214,24 @@ fn real_corpus(quick: bool) {
         if report.stats.budget_exhausted { " (BUDGET EXHAUSTED: partial)" } else { "" }
     );
     match peak {
-        Some(p) => println!("   peak memory        +{} during build + compare ({:.1}x the input)", mib(p), p as f64 / bytes as f64),
-        None => println!("   peak memory        not measurable here (/proc/self/clear_refs unavailable); VmHWM {}", proc_status("VmHWM:").map_or("?".into(), mib)),
+        Some(p) => println!(
+            "   peak memory        +{} during build + compare ({:.1}x the input)",
+            mib(p),
+            p as f64 / bytes as f64
+        ),
+        None => println!(
+            "   peak memory        not measurable here (/proc/self/clear_refs unavailable); VmHWM {}",
+            proc_status("VmHWM:").map_or("?".into(), mib)
+        ),
     }
     for f in report.families.iter().take(5) {
-        println!("   top family         {} {:.2} x{} {:?}", f.id, f.score, f.statements, f.root_norm.chars().take(70).collect::<String>());
+        println!(
+            "   top family         {} {:.2} x{} {:?}",
+            f.id,
+            f.score,
+            f.statements,
+            f.root_norm.chars().take(70).collect::<String>()
+        );
     }
 }
 
@@ -252,7 +280,8 @@ fn vocabulary(n: usize) -> Vec<String> {
         .collect()
 }
 
-const FUNCTION_WORDS: &[&str] = &["the", "of", "and", "to", "in", "a", "that", "for", "is", "with", "on", "as", "by", "we", "our"];
+const FUNCTION_WORDS: &[&str] =
+    &["the", "of", "and", "to", "in", "a", "that", "for", "is", "with", "on", "as", "by", "we", "our"];
 
 struct Generated {
     statements: Vec<Statement>,
@@ -362,7 +391,8 @@ fn generate(docs: usize, words_per_doc: usize, seed: u64) -> Generated {
 /// Share of the planted passages found: a family with an occurrence covering at least half of
 /// every copy; and the share of copies covered by some family at all.
 fn recall(g: &Generated, report: &Report) -> (f64, f64) {
-    let doc_index: std::collections::HashMap<&str, usize> = g.statements.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let doc_index: std::collections::HashMap<&str, usize> =
+        g.statements.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     // Per doc: (family index, start, end).
     let mut occ: Vec<Vec<(usize, usize, usize)>> = vec![Vec::new(); g.statements.len()];
     for (fi, f) in report.families.iter().enumerate() {
@@ -371,7 +401,11 @@ fn recall(g: &Generated, report: &Report) -> (f64, f64) {
         }
     }
     let covered = |fi: Option<usize>, &(d, s, e): &(usize, usize, usize)| -> bool {
-        let overlap: usize = occ[d].iter().filter(|o| fi.map_or(true, |f| o.0 == f)).map(|&(_, a, b)| b.min(e).saturating_sub(a.max(s))).sum();
+        let overlap: usize = occ[d]
+            .iter()
+            .filter(|o| fi.map_or(true, |f| o.0 == f))
+            .map(|&(_, a, b)| b.min(e).saturating_sub(a.max(s)))
+            .sum();
         2 * overlap >= e - s
     };
     let mut found = 0;
@@ -388,12 +422,21 @@ fn recall(g: &Generated, report: &Report) -> (f64, f64) {
             found += 1;
         } else if verbose && shown < 5 {
             shown += 1;
-            println!("   missed passage {p} ({} copies{}):", copies_of.len(), if p % 3 == 0 { ", one with a word changed" } else { "" });
+            println!(
+                "   missed passage {p} ({} copies{}):",
+                copies_of.len(),
+                if p % 3 == 0 { ", one with a word changed" } else { "" }
+            );
             for &(d, s, e) in copies_of {
                 println!("     {} {s}..{e} {:?}", g.statements[d].id, &g.statements[d].text[s..e]);
                 for &(f, a, b) in occ[d].iter().filter(|o| o.1 < e && s < o.2) {
                     let fam = &report.families[f];
-                    println!("       {} ({} statements) {a}..{b} {:?}", fam.id, fam.statements, &g.statements[d].text[a..b]);
+                    println!(
+                        "       {} ({} statements) {a}..{b} {:?}",
+                        fam.id,
+                        fam.statements,
+                        &g.statements[d].text[a..b]
+                    );
                 }
             }
         }
@@ -402,14 +445,18 @@ fn recall(g: &Generated, report: &Report) -> (f64, f64) {
 }
 
 fn generated(quick: bool) {
-    let max_words: usize = std::env::var("REFRAIN_BENCH_MAX_WORDS").ok().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(if quick { 100_000 } else { 10_000_000 });
+    let max_words: usize = std::env::var("REFRAIN_BENCH_MAX_WORDS")
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(if quick { 100_000 } else { 10_000_000 });
     println!("\n== Generated corpora with planted passages (REFRAIN_BENCH_MAX_WORDS = {max_words})");
     println!(
         "   {:>5} x {:>5} {:>10} {:>9} {:>11} {:>12} {:>9} {:>10} {:>8} {:>8}",
         "docs", "words", "total", "MiB", "compare", "words/s", "families", "peak MiB", "recall", "copies"
     );
     let options = Options::builder().max_families(100_000).build().expect("valid options");
-    let sizes: &[(usize, usize)] = &[(10, 500), (50, 1_000), (200, 2_000), (500, 3_000), (1_000, 4_000), (2_000, 5_000)];
+    let sizes: &[(usize, usize)] =
+        &[(10, 500), (50, 1_000), (200, 2_000), (500, 3_000), (1_000, 4_000), (2_000, 5_000)];
     let mut worst_recall: f64 = 1.0;
     let forced = std::env::var_os("REFRAIN_BENCH_MAX_WORDS").is_some();
     let mut measured: Vec<(f64, f64)> = Vec::new(); // (words, seconds)
@@ -436,7 +483,13 @@ fn generated(quick: bool) {
         let ((corpus, report), peak) = peak_during(|| build_and_compare(&g.statements, &options));
         let mut times = vec![start.elapsed()];
         drop(corpus);
-        let more = if quick || times[0].as_secs_f64() > 10.0 { 0 } else if times[0].as_secs_f64() > 1.0 { 2 } else { 4 };
+        let more = if quick || times[0].as_secs_f64() > 10.0 {
+            0
+        } else if times[0].as_secs_f64() > 1.0 {
+            2
+        } else {
+            4
+        };
         for _ in 0..more {
             let t = Instant::now();
             let _ = build_and_compare(&g.statements, &options);

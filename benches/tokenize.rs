@@ -10,8 +10,15 @@ fn fixture(path: &str) -> String {
 }
 
 fn tokenize(c: &mut Criterion) {
-    let english = ["ungdc/CHN_78_2023.txt", "ungdc/RUS_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt"].map(fixture).join("\n");
-    let chinese = ["official/zh/xi_2020-11-17_brics12_summit_zh.txt", "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt"].map(fixture).join("\n");
+    let english = ["ungdc/CHN_78_2023.txt", "ungdc/RUS_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt"]
+        .map(fixture)
+        .join("\n");
+    let chinese = [
+        "official/zh/xi_2020-11-17_brics12_summit_zh.txt",
+        "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt",
+    ]
+    .map(fixture)
+    .join("\n");
     // Every token's span lies on the text; words are about one in six bytes of English.
     for text in [&english, &chinese] {
         let tokens = refrain::text::tokenize(text);

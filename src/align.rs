@@ -247,7 +247,8 @@ fn trim_edges(t: &[Word], ops: &mut [Op]) {
 /// edges, and scores.
 fn finish(r: &[Word], t: &[Word], mut ops: Vec<Op>) -> Alignment {
     // Moves: a deleted reference word whose class appears as an inserted word.
-    let deletes: Vec<usize> = ops.iter().enumerate().filter_map(|(k, op)| matches!(op, Op::Delete(_)).then_some(k)).collect();
+    let deletes: Vec<usize> =
+        ops.iter().enumerate().filter_map(|(k, op)| matches!(op, Op::Delete(_)).then_some(k)).collect();
     for k in deletes {
         let Op::Delete(ri) = ops[k] else { continue };
         if let Some(q) = ops.iter().position(|op| matches!(op, Op::Insert(tj) if t[*tj].class == r[ri].class)) {
@@ -289,7 +290,14 @@ fn finish(r: &[Word], t: &[Word], mut ops: Vec<Op>) -> Alignment {
     let score = if total <= 0.0 { 0.0 } else { (credit / total).clamp(0.0, 1.0) };
     // Identical after normalization must be exactly 1.0, despite float sums.
     let identical = ops.iter().all(|op| matches!(op, Op::Equal(..))) && ops.len() == r.len();
-    Alignment { ops, score: if identical { 1.0 } else { score.min(0.999_999) }, t_start, t_end, content_matched, content_aligned }
+    Alignment {
+        ops,
+        score: if identical { 1.0 } else { score.min(0.999_999) },
+        t_start,
+        t_end,
+        content_matched,
+        content_aligned,
+    }
 }
 
 #[cfg(test)]
@@ -312,14 +320,17 @@ mod tests {
     }
 
     fn kinds(a: &Alignment) -> String {
-        a.ops.iter().map(|op| match op {
-            Op::Equal(..) => '=',
-            Op::Variant(..) => '~',
-            Op::Substitute(..) => 's',
-            Op::Delete(_) => 'd',
-            Op::Insert(_) => 'i',
-            Op::Move(..) => 'm',
-        }).collect()
+        a.ops
+            .iter()
+            .map(|op| match op {
+                Op::Equal(..) => '=',
+                Op::Variant(..) => '~',
+                Op::Substitute(..) => 's',
+                Op::Delete(_) => 'd',
+                Op::Insert(_) => 'i',
+                Op::Move(..) => 'm',
+            })
+            .collect()
     }
 
     #[test]
@@ -330,7 +341,14 @@ mod tests {
             ("true multilateralism", "genuine~true multilateralism", false, "~=", 0.89, 0.91),
             ("true multilateralism", "effective multilateralism", false, "s=", 0.49, 0.51),
             ("practice true multilateralism", "practice _of true multilateralism", false, "=i==", 0.99, 0.999_999),
-            ("common comprehensive cooperative security", "common cooperative comprehensive security", false, "=mm=", 0.87, 0.88),
+            (
+                "common comprehensive cooperative security",
+                "common cooperative comprehensive security",
+                false,
+                "=mm=",
+                0.87,
+                0.88,
+            ),
             ("a b c d", "x y a b c d z", true, "====", 1.0, 1.0),
             ("a b c d", "x a b q c d z", true, "==i==", 0.87, 0.88),
             ("a b c d", "b c d a", false, "===m", 0.93, 0.94),

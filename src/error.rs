@@ -71,13 +71,19 @@ impl fmt::Display for Error {
             Error::EmptyId => write!(f, "a statement needs a non-empty id"),
             Error::DuplicateId(id) => write!(f, "two statements have the id {id:?}; ids must be unique"),
             Error::StatementTooLarge { id, bytes, limit } => {
-                write!(f, "statement {id:?} has {bytes} bytes, more than the limit of {limit} (option max_statement_bytes)")
+                write!(
+                    f,
+                    "statement {id:?} has {bytes} bytes, more than the limit of {limit} (option max_statement_bytes)"
+                )
             }
             Error::TooManyStatements { limit } => {
                 write!(f, "more than {limit} statements (option max_statements)")
             }
             Error::CorpusTooLarge { bytes, limit } => {
-                write!(f, "the statements would total {bytes} bytes, more than the limit of {limit} (option max_total_bytes)")
+                write!(
+                    f,
+                    "the statements would total {bytes} bytes, more than the limit of {limit} (option max_total_bytes)"
+                )
             }
             Error::EmptyQuery => write!(f, "the query has no word to search for"),
             Error::QueryTooLong { words, limit } => {

@@ -67,7 +67,12 @@ struct Ranked {
     name: bool,
 }
 
-pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
+pub(crate) fn compare(
+    index: &Index,
+    statements: &[Statement],
+    options: &Options,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Report, Error> {
     let mut budget = Budget::new(options.work_budget);
     let mut notes = Vec::new();
     let tick = |progress: &mut dyn FnMut(Progress) -> bool, stage, done: usize, total: usize| {
@@ -104,12 +109,23 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
         .map(|(draft, d)| {
             let root = choose_root(index, d);
             let (score, root_norm, name) = rank(index, statements, d, root);
-            Ranked { score, root_norm, root_doc: statements[index.docs[root.0 as usize].input].id.clone(), draft, root, name }
+            Ranked {
+                score,
+                root_norm,
+                root_doc: statements[index.docs[root.0 as usize].input].id.clone(),
+                draft,
+                root,
+                name,
+            }
         })
         .collect();
     let families_found = ranked.len();
     ranked.sort_by(|a, b| {
-        b.score.total_cmp(&a.score).then_with(|| a.root_norm.cmp(&b.root_norm)).then_with(|| a.root_doc.cmp(&b.root_doc)).then_with(|| a.root.cmp(&b.root))
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.root_norm.cmp(&b.root_norm))
+            .then_with(|| a.root_doc.cmp(&b.root_doc))
+            .then_with(|| a.root.cmp(&b.root))
     });
     ranked.truncate(options.max_families);
     let families: Vec<Family> = ranked
@@ -149,7 +165,9 @@ pub(crate) fn compare(index: &Index, statements: &[Statement], options: &Options
         })
         .collect();
     let matrix = match matrix {
-        Some(m) => (0..statements.len()).map(|a| (0..statements.len()).map(|b| m[by_input[a]][by_input[b]]).collect()).collect(),
+        Some(m) => (0..statements.len())
+            .map(|a| (0..statements.len()).map(|b| m[by_input[a]][by_input[b]]).collect())
+            .collect(),
         None => Vec::new(),
     };
     tick(progress, Stage::Report, 2, 2)?;
@@ -261,7 +279,10 @@ fn repeated_phrases(index: &Index, options: &Options, budget: &mut Budget) -> Ve
             // A short phrase that runs over the end of a sentence in most of its occurrences
             // ("relevant. The United Nations") is two fragments, not a formula.
             if len < SENTENCE_SPAN_WORDS {
-                let crossing = sa[lo..=hi].iter().filter(|&&q| sentence[q as usize + 1..q as usize + len].iter().any(|&b| b)).count();
+                let crossing = sa[lo..=hi]
+                    .iter()
+                    .filter(|&&q| sentence[q as usize + 1..q as usize + len].iter().any(|&b| b))
+                    .count();
                 if crossing * 2 > hi - lo + 1 {
                     continue;
                 }
@@ -364,7 +385,9 @@ fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
     let inner_len = inner.len() - inner.iter().rev().take_while(|op| end_op(op)).count();
     let extended = edits <= 2 && inner[..inner_len].iter().all(|op| matches!(op, Op::Equal(..)));
     let ratio = if extended && edits == 2 { 0.6 } else { 0.5 };
-    (edits <= 1 || reordered || extended) && same.max(if reordered { a.seq.len() } else { 0 }) >= min_words.max(2) && differ <= ratio * shared + 1e-9
+    (edits <= 1 || reordered || extended)
+        && same.max(if reordered { a.seq.len() } else { 0 }) >= min_words.max(2)
+        && differ <= ratio * shared + 1e-9
 }
 
 /// Steps 3-4: families as drafts, strongest first.
@@ -382,7 +405,11 @@ fn group(
     let strength = |p: &Phrase| p.weight * p.docs as f64;
     order.sort_by(|&a, &b| {
         let (pa, pb) = (&phrases[a], &phrases[b]);
-        strength(pb).total_cmp(&strength(pa)).then_with(|| pb.docs.cmp(&pa.docs)).then_with(|| pb.seq.len().cmp(&pa.seq.len())).then_with(|| pa.seq.cmp(&pb.seq))
+        strength(pb)
+            .total_cmp(&strength(pa))
+            .then_with(|| pb.docs.cmp(&pa.docs))
+            .then_with(|| pb.seq.len().cmp(&pa.seq.len()))
+            .then_with(|| pa.seq.cmp(&pb.seq))
     });
     // (key, rank) pairs sorted: a bucket is a run of one key, in rank order.
     let mut buckets: Vec<(u64, u32)> = Vec::new();
@@ -396,7 +423,9 @@ fn group(
     let mut drafts: Vec<Draft> = Vec::new();
     let fuzzy_limit = options.max_families.saturating_mul(2);
     for (step, &root) in order.iter().enumerate() {
-        if step % 256 == 0 && !progress(Progress { stage: Stage::Families, done: step as u64, total: order.len() as u64 }) {
+        if step % 256 == 0
+            && !progress(Progress { stage: Stage::Families, done: step as u64, total: order.len() as u64 })
+        {
             return Err(Error::Cancelled);
         }
         if taken[root] {
@@ -424,7 +453,8 @@ fn group(
             }
         }
         // Occurrences in content positions: (doc, first, last), not mostly claimed.
-        let total: usize = members.iter().map(|&m| phrases[m].occ.len() * (phrases[m].seq.len() + OCCURRENCE_COST)).sum();
+        let total: usize =
+            members.iter().map(|&m| phrases[m].occ.len() * (phrases[m].seq.len() + OCCURRENCE_COST)).sum();
         if !budget.spend(total as u64) {
             break;
         }
@@ -439,7 +469,8 @@ fn group(
         }
         // A family stands on the occurrences outside stronger families; once it stands, its
         // occurrences inside them (a formula quoted within a longer shared passage) count too.
-        let (mut free, nested): (Vec<_>, Vec<_>) = occ.into_iter().partition(|&(d, a, b)| !mostly_claimed(&claimed[d as usize], a, b));
+        let (mut free, nested): (Vec<_>, Vec<_>) =
+            occ.into_iter().partition(|&(d, a, b)| !mostly_claimed(&claimed[d as usize], a, b));
         dedupe_overlaps(&mut free);
         let len = phrases[root].seq.len();
         if drafts.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
@@ -512,7 +543,14 @@ fn dedupe_overlaps(occ: &mut Vec<(u32, u32, u32)>) {
 
 /// Finds one-off variants of a root (a word changed, a list reordered) by aligning the root
 /// against the statements around occurrences of its two rarest words.
-fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Vec<(u32, u32, u32)>, claimed: &[Vec<bool>], budget: &mut Budget) {
+fn gather_variants(
+    index: &Index,
+    options: &Options,
+    root: &Phrase,
+    occ: &mut Vec<(u32, u32, u32)>,
+    claimed: &[Vec<bool>],
+    budget: &mut Budget,
+) {
     let m = root.seq.len();
     let r: Vec<Word> = root.seq.iter().map(|&c| index.class_word(c)).collect();
     let mut anchors: Vec<(usize, u32)> = root.seq.iter().copied().enumerate().collect();
@@ -527,14 +565,17 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
     let mut found: Vec<(u32, u32, u32)> = Vec::new();
     index.windows(&anchors, m, true, budget, VARIANT_COST, |d, lo, hi| {
         let doc = &index.docs[d as usize];
-        let t: Vec<Word> = doc.content[lo..hi].iter().map(|&i| index.class_word(index.class(doc.tokens[i as usize].term()))).collect();
+        let t: Vec<Word> =
+            doc.content[lo..hi].iter().map(|&i| index.class_word(index.class(doc.tokens[i as usize].term()))).collect();
         let al = align(&r, &t, true);
-        if al.score < options.fuzzy_threshold || al.content_matched < options.min_words.max(2) || al.t_end <= al.t_start {
+        if al.score < options.fuzzy_threshold || al.content_matched < options.min_words.max(2) || al.t_end <= al.t_start
+        {
             return;
         }
         let (a, b) = ((lo + al.t_start) as u32, (lo + al.t_end - 1) as u32);
         let taken = spans.entry(d).or_default();
-        if taken.range(..=b).next_back().is_some_and(|(_, &end)| end >= a) || mostly_claimed(&claimed[d as usize], a, b) {
+        if taken.range(..=b).next_back().is_some_and(|(_, &end)| end >= a) || mostly_claimed(&claimed[d as usize], a, b)
+        {
             return;
         }
         taken.insert(a, b);
@@ -547,7 +588,9 @@ fn gather_variants(index: &Index, options: &Options, root: &Phrase, occ: &mut Ve
 /// The root occurrence: the most common wording; ties to the earliest date, then statement
 /// order, then text order.
 fn choose_root(index: &Index, draft: &Draft) -> (u32, u32, u32) {
-    let words_of = |&(d, a, b): &(u32, u32, u32)| -> Vec<u32> { (a..=b).map(|i| index.docs[d as usize].tokens[i as usize].term()).collect() };
+    let words_of = |&(d, a, b): &(u32, u32, u32)| -> Vec<u32> {
+        (a..=b).map(|i| index.docs[d as usize].tokens[i as usize].term()).collect()
+    };
     let mut counts: HashMap<Vec<u32>, usize> = HashMap::new();
     for o in &draft.occ {
         *counts.entry(words_of(o)).or_default() += 1;
@@ -584,7 +627,8 @@ fn rank(index: &Index, statements: &[Statement], draft: &Draft, (rd, ra, rb): (u
     let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
     let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
     let name = is_name(index, statements, (rd, ra, rb));
-    let score = formulaic(weight, docs.len(), speakers, sum / sample.len() as f64) * if name { NAME_FACTOR } else { 1.0 };
+    let score =
+        formulaic(weight, docs.len(), speakers, sum / sample.len() as f64) * if name { NAME_FACTOR } else { 1.0 };
     (round(score), root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "), name)
 }
 
@@ -620,7 +664,14 @@ fn is_name(index: &Index, statements: &[Statement], (d, a, b): (u32, u32, u32)) 
 }
 
 /// Step 5: a draft as a reported family.
-fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ: (u32, u32, u32), score: f64, name: bool) -> Family {
+fn build_family(
+    index: &Index,
+    statements: &[Statement],
+    draft: &Draft,
+    root_occ: (u32, u32, u32),
+    score: f64,
+    name: bool,
+) -> Family {
     let (rd, ra, rb) = (root_occ.0 as usize, root_occ.1 as usize, root_occ.2 as usize);
     let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd, i)).collect();
     let root_text = |i: usize| -> String {
@@ -653,7 +704,10 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ
         .into_iter()
         .map(|(i, mut fillers)| {
             let root_norm = index.term(root_words[i].term).norm.to_string();
-            let same = occurrences.iter().filter(|o| o.diff.iter().any(|e| e.op == EditOp::Equal && e.index == Some(i))).count();
+            let same = occurrences
+                .iter()
+                .filter(|o| o.diff.iter().any(|e| e.op == EditOp::Equal && e.index == Some(i)))
+                .count();
             if same > 0 {
                 *fillers.entry(root_norm).or_default() += same;
             }
@@ -681,7 +735,9 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ
     Family {
         id: String::new(),
         key: format!("k{:016x}", hash_seq(root_norm.chars().map(u32::from))),
-        root: statements[index.docs[rd].input].text[index.docs[rd].tokens[ra].start as usize..index.docs[rd].tokens[rb].end as usize].to_string(),
+        root: statements[index.docs[rd].input].text
+            [index.docs[rd].tokens[ra].start as usize..index.docs[rd].tokens[rb].end as usize]
+            .to_string(),
         root_norm,
         root_excerpt: index.excerpt(statements, rd, ra, rb),
         score,
@@ -692,10 +748,13 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ
         stability: round(stability),
         slots,
         first_use,
-        timeline: timeline.into_iter().map(|(date, mut docs)| {
-            docs.sort();
-            TimelinePoint { date, docs }
-        }).collect(),
+        timeline: timeline
+            .into_iter()
+            .map(|(date, mut docs)| {
+                docs.sort();
+                TimelinePoint { date, docs }
+            })
+            .collect(),
         occurrences,
     }
 }
@@ -705,18 +764,31 @@ fn build_family(index: &Index, statements: &[Statement], draft: &Draft, root_occ
 /// counts up to about eight content words, so a long passage two statements share does not
 /// outrank a formula that ten repeat; unstable wording halves the score at worst.
 pub(crate) fn formulaic(weight: f64, statements: usize, speakers: usize, stability: f64) -> f64 {
-    (1.0 + weight.min(8.0)).ln() * ((1.0 + statements as f64).ln() + (speakers.max(1) as f64).ln()) * (0.5 + 0.5 * stability)
+    (1.0 + weight.min(8.0)).ln()
+        * ((1.0 + statements as f64).ln() + (speakers.max(1) as f64).ln())
+        * (0.5 + 0.5 * stability)
 }
 
 /// Rounds a figure for the report (6 decimals), so reports are stable across platforms. A
 /// figure below 1 stays below 1 (1.0 means identical).
 pub(crate) fn round(x: f64) -> f64 {
     let r = (x * 1e6).round() / 1e6;
-    if x < 1.0 { r.min(0.999_999) } else { r }
+    if x < 1.0 {
+        r.min(0.999_999)
+    } else {
+        r
+    }
 }
 
 /// Alignment steps as report edits; `reference(i)` gives the reference's word `i` as written.
-pub(crate) fn edits(index: &Index, statements: &[Statement], d: usize, a: usize, ops: &[Op], reference: &dyn Fn(usize) -> String) -> Vec<Edit> {
+pub(crate) fn edits(
+    index: &Index,
+    statements: &[Statement],
+    d: usize,
+    a: usize,
+    ops: &[Op],
+    reference: &dyn Fn(usize) -> String,
+) -> Vec<Edit> {
     let doc = &index.docs[d];
     let text = &statements[doc.input].text;
     let word = |j: usize| {

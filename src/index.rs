@@ -123,7 +123,13 @@ pub(crate) fn date_key(date: &str) -> Option<String> {
         return None;
     }
     let s = std::str::from_utf8(b).ok()?;
-    if b.len() >= 10 && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) && (b.len() == 10 || !b[10].is_ascii_digit()) {
+    if b.len() >= 10
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && (b.len() == 10 || !b[10].is_ascii_digit())
+    {
         return Some(s[..10].to_string());
     }
     if b.len() >= 7 && b[4] == b'-' && digits(5..7) && (b.len() == 7 || !b[7].is_ascii_digit()) {
@@ -133,7 +139,11 @@ pub(crate) fn date_key(date: &str) -> Option<String> {
 }
 
 impl Index {
-    pub(crate) fn build(statements: &[Statement], options: &Options, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Index, Error> {
+    pub(crate) fn build(
+        statements: &[Statement],
+        options: &Options,
+        progress: &mut dyn FnMut(Progress) -> bool,
+    ) -> Result<Index, Error> {
         let normalization = Normalization { spelling: options.spelling, inflection: options.inflection };
         let stop: HashSet<&str> = STOPWORDS.iter().chain(STOP_HAN).copied().collect();
         let common: HashSet<&str> = COMMON.iter().copied().collect();
@@ -142,7 +152,13 @@ impl Index {
 
         let mut terms: Vec<Term> = Vec::new();
         let mut term_ids: HashMap<Box<str>, u32> = HashMap::new();
-        fn intern(norm: &str, kind: TokenKind, terms: &mut Vec<Term>, term_ids: &mut HashMap<Box<str>, u32>, stop: &HashSet<&str>) -> u32 {
+        fn intern(
+            norm: &str,
+            kind: TokenKind,
+            terms: &mut Vec<Term>,
+            term_ids: &mut HashMap<Box<str>, u32>,
+            stop: &HashSet<&str>,
+        ) -> u32 {
             if let Some(&id) = term_ids.get(norm) {
                 return id;
             }
@@ -184,7 +200,14 @@ impl Index {
                 _ => format!("\u{0}{}", s.id),
             };
             utf16_marks.shrink_to_fit();
-            docs.push(Doc { input, tokens, content: Vec::new(), speaker, date_key: s.date.as_deref().and_then(date_key), utf16_marks });
+            docs.push(Doc {
+                input,
+                tokens,
+                content: Vec::new(),
+                speaker,
+                date_key: s.date.as_deref().and_then(date_key),
+                utf16_marks,
+            });
             done_bytes += s.text.len() as u64;
             if !progress(Progress { stage: Stage::Tokenize, done: done_bytes, total: total_bytes }) {
                 return Err(Error::Cancelled);
@@ -221,7 +244,8 @@ impl Index {
             term.weight = weight(term, &common, n) as f32;
         }
         for doc in docs.iter_mut() {
-            doc.content = (0..doc.tokens.len() as u32).filter(|&i| !terms[doc.tokens[i as usize].term() as usize].stop).collect();
+            doc.content =
+                (0..doc.tokens.len() as u32).filter(|&i| !terms[doc.tokens[i as usize].term() as usize].stop).collect();
             doc.content.shrink_to_fit();
         }
 
@@ -257,7 +281,11 @@ impl Index {
     /// Every `(doc, token index)` whose term is in `class`, in doc then text order.
     pub(crate) fn postings(&self, class: u32) -> Postings<'_> {
         let c = class as usize;
-        let list = if c + 1 >= self.postings_start.len() { &[][..] } else { &self.postings[self.postings_start[c] as usize..self.postings_start[c + 1] as usize] };
+        let list = if c + 1 >= self.postings_start.len() {
+            &[][..]
+        } else {
+            &self.postings[self.postings_start[c] as usize..self.postings_start[c + 1] as usize]
+        };
         Postings { list, doc_start: &self.doc_token_start }
     }
 
@@ -319,7 +347,15 @@ impl Index {
     /// tokens or, with `content`, in content words. Each window is visited once, with
     /// `visit(doc, lo, hi)`; its cells (plus `extra` units) are charged to the budget, and the
     /// walk stops when the budget runs out.
-    pub(crate) fn windows(&self, anchors: &[(usize, u32)], m: usize, content: bool, budget: &mut Budget, extra: u64, mut visit: impl FnMut(u32, usize, usize)) {
+    pub(crate) fn windows(
+        &self,
+        anchors: &[(usize, u32)],
+        m: usize,
+        content: bool,
+        budget: &mut Budget,
+        extra: u64,
+        mut visit: impl FnMut(u32, usize, usize),
+    ) {
         let slack = (m / 2).max(2);
         let mut tried: HashSet<(u32, u32)> = HashSet::new();
         for &(qi, class) in anchors {
@@ -355,7 +391,8 @@ impl Index {
         let doc = &self.docs[d];
         let m = i / UTF16_STEP;
         let from = doc.tokens[m * UTF16_STEP].start as usize;
-        doc.utf16_marks[m] as usize + crate::span::utf16_len(&statements[doc.input].text[from..doc.tokens[i].start as usize])
+        doc.utf16_marks[m] as usize
+            + crate::span::utf16_len(&statements[doc.input].text[from..doc.tokens[i].start as usize])
     }
 
     /// The aligner's view of token `i` of canonical doc `d`.
@@ -367,13 +404,27 @@ impl Index {
     /// The aligner's view of a term.
     pub(crate) fn word_of_term(&self, term: u32) -> crate::align::Word {
         let t = &self.terms[term as usize];
-        crate::align::Word { term, class: t.class, weight: t.weight, stop: t.stop, brk: false, ideo: t.kind == TokenKind::Ideograph }
+        crate::align::Word {
+            term,
+            class: t.class,
+            weight: t.weight,
+            stop: t.stop,
+            brk: false,
+            ideo: t.kind == TokenKind::Ideograph,
+        }
     }
 
     /// The aligner's view of a class, for comparing phrases of classes.
     pub(crate) fn class_word(&self, class: u32) -> crate::align::Word {
         let t = &self.terms[class as usize];
-        crate::align::Word { term: class, class, weight: t.weight, stop: false, brk: false, ideo: t.kind == TokenKind::Ideograph }
+        crate::align::Word {
+            term: class,
+            class,
+            weight: t.weight,
+            stop: false,
+            brk: false,
+            ideo: t.kind == TokenKind::Ideograph,
+        }
     }
 }
 

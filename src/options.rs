@@ -244,7 +244,15 @@ mod tests {
 
     #[test]
     fn numbers_for_messages() {
-        for (x, want) in [(1.5, "1.5"), (0.0, "0"), (-2.25, "-2.25"), (1e-7, "0"), (0.1 + 0.2, "0.3"), (f64::NAN, "NaN"), (f64::INFINITY, "a huge number")] {
+        for (x, want) in [
+            (1.5, "1.5"),
+            (0.0, "0"),
+            (-2.25, "-2.25"),
+            (1e-7, "0"),
+            (0.1 + 0.2, "0.3"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "a huge number"),
+        ] {
             assert_eq!(number(x), want);
         }
     }

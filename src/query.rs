@@ -41,11 +41,22 @@ impl FamilySpans {
     fn find(&self, doc: &str, start: usize, end: usize) -> Option<String> {
         let v = self.0.get(doc)?;
         let rank = |id: &str| id[1..].parse::<usize>().unwrap_or(usize::MAX);
-        v[..v.partition_point(|o| o.0 < end)].iter().filter(|o| o.1 > start).map(|o| &o.2).min_by_key(|id| rank(id)).cloned()
+        v[..v.partition_point(|o| o.0 < end)]
+            .iter()
+            .filter(|o| o.1 > start)
+            .map(|o| &o.2)
+            .min_by_key(|id| rank(id))
+            .cloned()
     }
 }
 
-pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, phrase: &str, last: Option<&FamilySpans>) -> Result<QueryReport, Error> {
+pub(crate) fn query(
+    index: &Index,
+    statements: &[Statement],
+    options: &Options,
+    phrase: &str,
+    last: Option<&FamilySpans>,
+) -> Result<QueryReport, Error> {
     let tokens = text::tokenize_with(phrase, index.normalization);
     if tokens.is_empty() {
         return Err(Error::EmptyQuery);
@@ -63,16 +74,29 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
             None => {
                 fresh -= 1;
                 let is_stop = stop.contains(t.norm.as_str());
-                let synonym = options.synonyms.then(|| SYNONYMS.iter().find(|set| set.contains(&t.norm.as_str())).and_then(|set| index.term_id(set[0]))).flatten();
+                let synonym = options
+                    .synonyms
+                    .then(|| {
+                        SYNONYMS.iter().find(|set| set.contains(&t.norm.as_str())).and_then(|set| index.term_id(set[0]))
+                    })
+                    .flatten();
                 // A word the statements never use may be a misspelling of one they do.
                 let near = if synonym.is_none() && !is_stop { nearest_term(index, &t.norm) } else { None };
                 let class = synonym.or(near.map(|id| index.class(id))).unwrap_or(fresh);
                 let weight = near.map_or(if is_stop { 0.02 } else { 1.0 }, |id| index.term(id).weight);
-                Word { term: fresh, class, weight, stop: is_stop, brk: false, ideo: t.kind == text::TokenKind::Ideograph }
+                Word {
+                    term: fresh,
+                    class,
+                    weight,
+                    stop: is_stop,
+                    brk: false,
+                    ideo: t.kind == text::TokenKind::Ideograph,
+                }
             }
         })
         .collect();
-    let mut anchors: Vec<(usize, u32)> = q.iter().enumerate().filter(|(_, w)| !w.stop).map(|(i, w)| (i, w.class)).collect();
+    let mut anchors: Vec<(usize, u32)> =
+        q.iter().enumerate().filter(|(_, w)| !w.stop).map(|(i, w)| (i, w.class)).collect();
     if anchors.is_empty() {
         anchors = q.iter().enumerate().map(|(i, w)| (i, w.class)).collect();
     }
@@ -86,7 +110,11 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
     index.windows(&anchors, q.len(), false, &mut budget, 0, |d, lo, hi| {
         let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
         let al = align(&q, &t, true);
-        if al.score < options.query_min_score || al.content_matched < content_words.min(1) || al.content_aligned < need_aligned || al.t_end <= al.t_start {
+        if al.score < options.query_min_score
+            || al.content_matched < content_words.min(1)
+            || al.content_aligned < need_aligned
+            || al.t_end <= al.t_start
+        {
             return;
         }
         let ops = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
@@ -119,7 +147,14 @@ pub(crate) fn query(index: &Index, statements: &[Statement], options: &Options, 
             let text = &statements[index.docs[d].input].text;
             let before = tail(&text[..excerpt.start], CONTEXT_CHARS).to_string();
             let after = head(&text[excerpt.end..], CONTEXT_CHARS).to_string();
-            QueryOccurrence { explanation: edits(index, statements, d, a, &ops, &query_word), excerpt, score: round(score), family, before, after }
+            QueryOccurrence {
+                explanation: edits(index, statements, d, a, &ops, &query_word),
+                excerpt,
+                score: round(score),
+                family,
+                before,
+                after,
+            }
         })
         .collect();
     Ok(QueryReport {
@@ -150,7 +185,9 @@ fn nearest_term(index: &Index, word: &str) -> Option<u32> {
         let sim = strsim::normalized_damerau_levenshtein(word, &term.norm);
         let better = match best {
             None => true,
-            Some((s, df, b)) => sim > s || (sim == s && (term.df > df || (term.df == df && term.norm < index.terms[b as usize].norm))),
+            Some((s, df, b)) => {
+                sim > s || (sim == s && (term.df > df || (term.df == df && term.norm < index.terms[b as usize].norm)))
+            }
         };
         if sim >= 0.8 && better {
             best = Some((sim, term.df, id as u32));

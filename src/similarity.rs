@@ -24,7 +24,13 @@ fn covered(mut v: Vec<(u32, u32)>) -> usize {
 
 /// Shared content words per canonical doc, and the matrix (canonical order) when the corpus is
 /// small enough for it.
-pub(crate) fn coverage(index: &Index, families: &[&[(u32, u32, u32)]], options: &Options, budget: &mut Budget, notes: &mut Vec<String>) -> (Vec<usize>, Option<Vec<Vec<f64>>>) {
+pub(crate) fn coverage(
+    index: &Index,
+    families: &[&[(u32, u32, u32)]],
+    options: &Options,
+    budget: &mut Budget,
+    notes: &mut Vec<String>,
+) -> (Vec<usize>, Option<Vec<Vec<f64>>>) {
     let n = index.docs.len();
     // Per doc: (content interval, family).
     let mut per_doc: Vec<Vec<((u32, u32), usize)>> = vec![Vec::new(); n];
@@ -44,7 +50,10 @@ pub(crate) fn coverage(index: &Index, families: &[&[(u32, u32, u32)]], options: 
     // The matrix costs an interval per occurrence and statement of its family.
     let cost: u64 = families.iter().zip(&family_docs).map(|(occ, docs)| (occ.len() * docs.len()) as u64).sum();
     if n <= options.matrix_max_statements && !budget.spend(cost) {
-        notes.push("The similarity matrix is left out: computing it would pass the work budget (option work_budget).".to_string());
+        notes.push(
+            "The similarity matrix is left out: computing it would pass the work budget (option work_budget)."
+                .to_string(),
+        );
         return (shared, None);
     }
     if n > options.matrix_max_statements {

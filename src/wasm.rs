@@ -264,10 +264,7 @@ impl JsCorpus {
     }
 
     /// Removes the statement with this id; returns whether there was one.
-    pub fn remove(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
-    ) -> Result<bool, JsValue> {
+    pub fn remove(&mut self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<bool, JsValue> {
         let id = id.as_string().ok_or_else(|| invalid_input("the id to remove must be a string"))?;
         Ok(self.inner.remove(&id))
     }
@@ -289,15 +286,13 @@ impl JsCorpus {
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn compare(
         &mut self,
-        #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "ProgressCallback")]
-        on_progress: JsValue,
+        #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "ProgressCallback")] on_progress: JsValue,
     ) -> Result<JsValue, JsValue> {
         let report: Result<Report, Error> = if on_progress.is_undefined() || on_progress.is_null() {
             self.inner.compare_with_progress(&mut |_| true)
         } else {
-            let callback = on_progress
-                .dyn_ref::<Function>()
-                .ok_or_else(|| invalid_input("onProgress must be a function"))?;
+            let callback =
+                on_progress.dyn_ref::<Function>().ok_or_else(|| invalid_input("onProgress must be a function"))?;
             let mut thrown = None;
             let report = self.inner.compare_with_progress(&mut |p: Progress| {
                 let answer = callback.call3(
@@ -425,7 +420,13 @@ fn whole<T: TryFrom<u64>>(name: &str, v: &JsValue) -> Result<T, JsValue> {
     let x = number(name, v)?;
     let fits = x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0;
     fits.then(|| T::try_from(x as u64).ok()).flatten().ok_or_else(|| {
-        js_error("invalid_option", &format!("invalid option `{name}`: must be a whole number >= 0 within range, got {}", crate::options::number(x)))
+        js_error(
+            "invalid_option",
+            &format!(
+                "invalid option `{name}`: must be a whole number >= 0 within range, got {}",
+                crate::options::number(x)
+            ),
+        )
     })
 }
 

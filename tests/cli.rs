@@ -12,7 +12,11 @@ const C: &str = "Nothing in this note is shared with the others: tea, gardens, b
 /// A fresh, empty directory under Cargo's temporary directory for integration tests.
 fn temp_dir(name: &str) -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "cli-{name}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -256,11 +260,26 @@ fn csv_has_one_quoted_row_per_occurrence() {
     let rows = parse_csv(&out);
     assert_eq!(
         rows[0],
-        ["family", "rank", "root", "score", "statements", "speakers", "doc", "start", "end", "utf16_start", "utf16_end", "similarity", "text"]
+        [
+            "family",
+            "rank",
+            "root",
+            "score",
+            "statements",
+            "speakers",
+            "doc",
+            "start",
+            "end",
+            "utf16_start",
+            "utf16_end",
+            "similarity",
+            "text"
+        ]
     );
     assert!(rows.len() >= 3, "at least one family with two occurrences:\n{out}");
     let report = json(&refrain(&["compare", &files[0], &files[1], "--json"]));
-    let occurrences: usize = report["families"].as_array().unwrap().iter().map(|f| f["occurrences"].as_array().unwrap().len()).sum();
+    let occurrences: usize =
+        report["families"].as_array().unwrap().iter().map(|f| f["occurrences"].as_array().unwrap().len()).sum();
     assert_eq!(rows.len() - 1, occurrences, "one row per occurrence");
     for row in &rows[1..] {
         assert_eq!(row.len(), 13, "{row:?}");
@@ -276,7 +295,10 @@ fn csv_has_one_quoted_row_per_occurrence() {
         assert!((0.0..=1.0).contains(&sim));
     }
     // A root holding commas must have been quoted for the row to have 13 fields.
-    assert!(rows[1..].iter().any(|r| r[2].contains(',') || r[12].contains(',')), "the security formula has commas:\n{out}");
+    assert!(
+        rows[1..].iter().any(|r| r[2].contains(',') || r[12].contains(',')),
+        "the security formula has commas:\n{out}"
+    );
 }
 
 #[test]
@@ -362,8 +384,10 @@ fn directories_are_read_recursively_in_sorted_order() {
     let o = refrain(&["compare", "--json", &d]);
     assert_exit(&o, 0);
     let r = json(&o);
-    let ids: Vec<String> = r["statements"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()).collect();
-    let expected: Vec<String> = ["m.TXT", "sub/b.txt", "z.txt"].iter().map(|f| dir.join(f).to_string_lossy().into_owned()).collect();
+    let ids: Vec<String> =
+        r["statements"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_string()).collect();
+    let expected: Vec<String> =
+        ["m.TXT", "sub/b.txt", "z.txt"].iter().map(|f| dir.join(f).to_string_lossy().into_owned()).collect();
     assert_eq!(ids, expected);
     assert_eq!(r["statements"][1]["speaker"], "Bob");
 }
@@ -419,12 +443,17 @@ fn options_change_the_result() {
 #[test]
 fn fixtures_compare_cleanly() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let o = Command::new(env!("CARGO_BIN_EXE_refrain")).current_dir(&root).args(["compare", "--json", "."]).output().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_refrain"))
+        .current_dir(&root)
+        .args(["compare", "--json", "."])
+        .output()
+        .unwrap();
     assert_exit(&o, 0);
     let r = json(&o);
     let statements = r["statements"].as_array().unwrap();
     assert_eq!(statements.len(), 10);
-    let seed = statements.iter().find(|s| s["id"] == "./seed/editorial-brics-nsa-2023.txt").expect("ids are joined paths");
+    let seed =
+        statements.iter().find(|s| s["id"] == "./seed/editorial-brics-nsa-2023.txt").expect("ids are joined paths");
     assert_eq!(seed["speaker"], Value::Null);
     let chn = statements.iter().find(|s| s["id"] == "./ungdc/CHN_78_2023.txt").unwrap();
     assert_eq!(chn["speaker"], "Han Zheng");

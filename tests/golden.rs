@@ -53,7 +53,13 @@ fn fixtures() -> Vec<Statement> {
     files
         .iter()
         .map(|path| {
-            let id = path.strip_prefix(&root).unwrap().components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let id = path
+                .strip_prefix(&root)
+                .unwrap()
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             let mut s = Statement::new(id, std::fs::read_to_string(path).unwrap());
             let sidecar = path.with_extension("json");
             if sidecar.exists() {
@@ -116,7 +122,11 @@ fn check_golden<T: serde::Serialize>(name: &str, value: &T) -> Result<(), String
     }
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(&changed, &actual).unwrap();
-    let first = expected.lines().zip(actual.lines()).position(|(a, b)| a != b).unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+    let first = expected
+        .lines()
+        .zip(actual.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
     Err(format!(
         "{name}: the report differs from {} (first at line {}: expected {:?}, got {:?}).\n  The new report is in {}.\n  Review: diff {} {}\n  Accept: REFRAIN_BLESS=1 cargo test --test golden",
         golden.display(),
@@ -158,7 +168,13 @@ fn text_of<'a>(statements: &'a [Statement], doc: &str) -> &'a str {
 fn assert_excerpt(statements: &[Statement], e: &Excerpt) {
     let text = text_of(statements, &e.doc);
     assert!(e.start < e.end && e.end <= text.len(), "{}: span {}..{} out of range", e.doc, e.start, e.end);
-    assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "{}: {}..{} not on char boundaries", e.doc, e.start, e.end);
+    assert!(
+        text.is_char_boundary(e.start) && text.is_char_boundary(e.end),
+        "{}: {}..{} not on char boundaries",
+        e.doc,
+        e.start,
+        e.end
+    );
     assert_eq!(&text[e.start..e.end], e.text, "{}: text at {}..{}", e.doc, e.start, e.end);
     assert_eq!(e.utf16_start, utf16_len(&text[..e.start]), "{}: utf16_start of {}", e.doc, e.start);
     assert_eq!(e.utf16_end, utf16_len(&text[..e.end]), "{}: utf16_end of {}", e.doc, e.end);
@@ -217,7 +233,11 @@ fn report_facts() {
             let text = text_of(&statements, &o.excerpt.doc);
             for e in &o.diff {
                 if let (Some(start), Some(end)) = (e.start, e.end) {
-                    assert!(o.excerpt.start <= start && end <= o.excerpt.end, "{}: edit {start}..{end} outside its occurrence", f.id);
+                    assert!(
+                        o.excerpt.start <= start && end <= o.excerpt.end,
+                        "{}: edit {start}..{end} outside its occurrence",
+                        f.id
+                    );
                     assert_eq!(e.text.as_deref(), Some(&text[start..end]), "{}: edit text", f.id);
                 }
             }
@@ -231,7 +251,12 @@ fn report_facts() {
         }
         if let Some(first) = &f.first_use {
             assert!(docs.contains(first.doc.as_str()));
-            assert_eq!(Some(&first.date), f.timeline.first().map(|p| &p.date), "{}: first use is the timeline's first date", f.id);
+            assert_eq!(
+                Some(&first.date),
+                f.timeline.first().map(|p| &p.date),
+                "{}: first use is the timeline's first date",
+                f.id
+            );
         }
     }
 
@@ -253,7 +278,12 @@ fn report_facts() {
 fn missing_families(report: &refrain::Report, cases: &[(&str, &[&str])]) -> Vec<String> {
     let family_with = |needle: &str, docs: &[&str]| {
         report.families.iter().any(|f| {
-            let found: BTreeSet<&str> = f.occurrences.iter().filter(|o| o.excerpt.text.contains(needle)).map(|o| o.excerpt.doc.as_str()).collect();
+            let found: BTreeSet<&str> = f
+                .occurrences
+                .iter()
+                .filter(|o| o.excerpt.text.contains(needle))
+                .map(|o| o.excerpt.doc.as_str())
+                .collect();
             docs.iter().all(|d| found.contains(d))
         })
     };
@@ -271,14 +301,45 @@ fn obvious_families_are_found() {
     let missing = missing_families(
         &report,
         &[
-            ("sustainable security", &["ungdc/CHN_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt", "seed/editorial-brics-nsa-2023.txt"]),
+            (
+                "sustainable security",
+                &[
+                    "ungdc/CHN_78_2023.txt",
+                    "official/en/xi_2020-11-17_brics12_summit.txt",
+                    "seed/editorial-brics-nsa-2023.txt",
+                ],
+            ),
             ("shared future for", &["ungdc/CHN_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt"]),
             ("Summit of the Future", &["ungdc/CHN_78_2023.txt", "ungdc/IND_78_2023.txt"]),
             ("sovereign equality", &["ungdc/RUS_78_2023.txt", "ungdc/BRA_78_2023.txt", "ungdc/ZAF_78_2023.txt"]),
-            ("Security Council", &["ungdc/BRA_78_2023.txt", "ungdc/IND_78_2023.txt", "ungdc/RUS_78_2023.txt", "ungdc/USA_78_2023.txt", "ungdc/ZAF_78_2023.txt"]),
-            ("global South", &["ungdc/CHN_78_2023.txt", "ungdc/RUS_78_2023.txt", "ungdc/IND_78_2023.txt", "ungdc/ZAF_78_2023.txt"]),
-            ("可持续的安全观", &["official/zh/xi_2020-11-17_brics12_summit_zh.txt", "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt"]),
-            ("人类命运共同体", &["official/zh/xi_2020-11-17_brics12_summit_zh.txt", "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt"]),
+            (
+                "Security Council",
+                &[
+                    "ungdc/BRA_78_2023.txt",
+                    "ungdc/IND_78_2023.txt",
+                    "ungdc/RUS_78_2023.txt",
+                    "ungdc/USA_78_2023.txt",
+                    "ungdc/ZAF_78_2023.txt",
+                ],
+            ),
+            (
+                "global South",
+                &["ungdc/CHN_78_2023.txt", "ungdc/RUS_78_2023.txt", "ungdc/IND_78_2023.txt", "ungdc/ZAF_78_2023.txt"],
+            ),
+            (
+                "可持续的安全观",
+                &[
+                    "official/zh/xi_2020-11-17_brics12_summit_zh.txt",
+                    "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt",
+                ],
+            ),
+            (
+                "人类命运共同体",
+                &[
+                    "official/zh/xi_2020-11-17_brics12_summit_zh.txt",
+                    "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt",
+                ],
+            ),
         ],
     );
     assert!(missing.is_empty(), "{}", missing.join("\n"));
@@ -311,7 +372,9 @@ fn assert_query_facts(statements: &[Statement], q: &QueryReport, min_score: f64)
 fn query_facts() {
     let statements = fixtures();
     let mut corpus = corpus(&statements);
-    let exact = |q: &QueryReport| -> BTreeSet<String> { q.occurrences.iter().filter(|o| o.score >= 1.0).map(|o| o.excerpt.doc.clone()).collect() };
+    let exact = |q: &QueryReport| -> BTreeSet<String> {
+        q.occurrences.iter().filter(|o| o.score >= 1.0).map(|o| o.excerpt.doc.clone()).collect()
+    };
 
     for (_, phrase) in QUERIES {
         let q = corpus.query(phrase).unwrap();
@@ -326,16 +389,24 @@ fn query_facts() {
 
     let q = corpus.query("sustainable security").unwrap();
     let docs = exact(&q);
-    for d in ["ungdc/CHN_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt", "seed/editorial-brics-nsa-2023.txt"] {
+    for d in
+        ["ungdc/CHN_78_2023.txt", "official/en/xi_2020-11-17_brics12_summit.txt", "seed/editorial-brics-nsa-2023.txt"]
+    {
         assert!(docs.contains(d), "{d} not among {docs:?}");
     }
 
     let q = corpus.query("人类命运共同体").unwrap();
     let docs = exact(&q);
-    for d in ["official/zh/xi_2020-11-17_brics12_summit_zh.txt", "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt"] {
+    for d in [
+        "official/zh/xi_2020-11-17_brics12_summit_zh.txt",
+        "official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt",
+    ] {
         assert!(docs.contains(d), "{d} not among {docs:?}");
     }
-    assert!(q.occurrences.iter().all(|o| o.excerpt.text.chars().all(|c| !c.is_ascii_alphabetic())), "a Chinese phrase matches Chinese text");
+    assert!(
+        q.occurrences.iter().all(|o| o.excerpt.text.chars().all(|c| !c.is_ascii_alphabetic())),
+        "a Chinese phrase matches Chinese text"
+    );
 
     // "sovereign equality of States" (Russia) and "... of nations" (Brazil, South Africa).
     let q = corpus.query("the principle of the sovereign equality of States").unwrap();
@@ -384,6 +455,9 @@ fn fixtures_keep_their_hazards() {
     assert!(brics.contains("people\u{2019}s"), "curly apostrophe");
     assert!(read("ungdc/CHN_78_2023.txt").contains("two- State"), "hyphenation artefact");
     assert!(read("ungdc/ZAF_78_2023.txt").contains("Secretary- General\u{2019}s"));
-    assert!(read("official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt").contains("\u{201d}\u{3000}深化"), "ideographic space");
+    assert!(
+        read("official/zh/xi_2020-11-10_sco20_heads_of_state_zh_xinhua.txt").contains("\u{201d}\u{3000}深化"),
+        "ideographic space"
+    );
     assert!(!read("official/zh/xi_2020-11-17_brics12_summit_zh.txt").contains(' '), "Chinese without spaces");
 }

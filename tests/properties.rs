@@ -9,17 +9,49 @@ use refrain::{Corpus, Options, Statement};
 
 /// Words and separators with the hazards of real statements.
 const WORDS: &[&str] = &[
-    "true", "genuine", "multilateralism", "practise", "practice", "common", "comprehensive", "cooperative",
-    "sustainable", "security", "the", "of", "and", "centre", "center", "nations", "UN’s", "“digital", "divide”",
-    "ﬁnance", "café", "cafe\u{301}", "Anti-", "Fascist", "ＷＴＯ", "人类", "命运", "共同体", "多边主义", "🌍", "👩‍👩‍👧",
-    "𝐀", "2030", "Agenda", "한국", "カタカナ", "\u{FFFD}",
+    "true",
+    "genuine",
+    "multilateralism",
+    "practise",
+    "practice",
+    "common",
+    "comprehensive",
+    "cooperative",
+    "sustainable",
+    "security",
+    "the",
+    "of",
+    "and",
+    "centre",
+    "center",
+    "nations",
+    "UN’s",
+    "“digital",
+    "divide”",
+    "ﬁnance",
+    "café",
+    "cafe\u{301}",
+    "Anti-",
+    "Fascist",
+    "ＷＴＯ",
+    "人类",
+    "命运",
+    "共同体",
+    "多边主义",
+    "🌍",
+    "👩‍👩‍👧",
+    "𝐀",
+    "2030",
+    "Agenda",
+    "한국",
+    "カタカナ",
+    "\u{FFFD}",
 ];
 const SEPARATORS: &[&str] = &[" ", " ", " ", "\u{00A0}", "\n", ", ", ". ", "\u{3000}", "，", " — ", "-\n"];
 
 fn text() -> impl Strategy<Value = String> {
-    proptest::collection::vec((0..WORDS.len(), 0..SEPARATORS.len()), 0..60).prop_map(|v| {
-        v.into_iter().map(|(w, s)| format!("{}{}", WORDS[w], SEPARATORS[s])).collect()
-    })
+    proptest::collection::vec((0..WORDS.len(), 0..SEPARATORS.len()), 0..60)
+        .prop_map(|v| v.into_iter().map(|(w, s)| format!("{}{}", WORDS[w], SEPARATORS[s])).collect())
 }
 
 fn statements() -> impl Strategy<Value = Vec<Statement>> {
@@ -45,7 +77,11 @@ fn check_excerpt(statements: &[Statement], e: &Excerpt) {
     let utf16: Vec<u16> = s.text.encode_utf16().collect();
     assert_eq!(e.utf16_start, s.text[..e.start].encode_utf16().count());
     assert_eq!(e.utf16_end, s.text[..e.end].encode_utf16().count());
-    assert_eq!(String::from_utf16(&utf16[e.utf16_start..e.utf16_end]).unwrap(), e.text, "UTF-16 slice back to the text");
+    assert_eq!(
+        String::from_utf16(&utf16[e.utf16_start..e.utf16_end]).unwrap(),
+        e.text,
+        "UTF-16 slice back to the text"
+    );
 }
 
 fn check_edits(statements: &[Statement], doc: &str, edits: &[Edit]) {
@@ -134,7 +170,8 @@ proptest! {
 
 #[test]
 fn a_tiny_budget_is_reported_not_a_crash() {
-    let text = "practise true multilateralism and common, comprehensive, cooperative and sustainable security. ".repeat(50);
+    let text =
+        "practise true multilateralism and common, comprehensive, cooperative and sustainable security. ".repeat(50);
     let mut c = Corpus::new(Options::builder().work_budget(1_000).build().unwrap());
     c.add(Statement::new("a", text.clone())).unwrap();
     c.add(Statement::new("b", text)).unwrap();
@@ -179,18 +216,31 @@ fn the_brief_examples() {
     let statements: Vec<Statement> = texts.iter().map(|(id, t)| Statement::new(*id, *t)).collect();
     let mut c = corpus(&statements);
     let report = c.compare();
-    let multi = report.families.iter().find(|f| f.root_norm.contains("multilateralism")).expect("a multilateralism family");
+    let multi =
+        report.families.iter().find(|f| f.root_norm.contains("multilateralism")).expect("a multilateralism family");
     assert_eq!(multi.statements, 3, "{multi:#?}");
-    let slot = multi.slots.iter().find(|s| s.root.eq_ignore_ascii_case("true") || s.root.eq_ignore_ascii_case("genuine") || s.root.eq_ignore_ascii_case("real")).expect("the adjective is a slot");
+    let slot = multi
+        .slots
+        .iter()
+        .find(|s| {
+            s.root.eq_ignore_ascii_case("true")
+                || s.root.eq_ignore_ascii_case("genuine")
+                || s.root.eq_ignore_ascii_case("real")
+        })
+        .expect("the adjective is a slot");
     let fillers: Vec<&str> = slot.fillers.iter().map(|f| f.text.as_str()).collect();
     for w in ["true", "genuine", "real"] {
         assert!(fillers.contains(&w), "{fillers:?}");
     }
-    let security = report.families.iter().find(|f| f.root_norm.contains("sustainable security")).expect("a security family");
+    let security =
+        report.families.iter().find(|f| f.root_norm.contains("sustainable security")).expect("a security family");
     assert_eq!(security.statements, 3);
     let reordered = security.occurrences.iter().find(|o| o.excerpt.doc == "c").expect("the reordered list joins");
     assert!(reordered.diff.iter().any(|e| e.op == refrain::report::EditOp::Move), "{:?}", reordered.diff);
-    assert!(!report.families.iter().any(|f| f.root_norm == "the united nations and the" || f.root_norm == "united nations"), "stopword runs are not findings");
+    assert!(
+        !report.families.iter().any(|f| f.root_norm == "the united nations and the" || f.root_norm == "united nations"),
+        "stopword runs are not findings"
+    );
 
     let q = c.query("genuine multilateralism").unwrap();
     let found: Vec<&str> = q.occurrences.iter().map(|o| o.excerpt.text.as_str()).collect();

@@ -22,7 +22,8 @@ fn check(corpus: &mut Corpus, originals: &[(String, JsString)], phrase: &str) ->
     let find = |doc: &str| &originals.iter().find(|(id, _)| id == doc).expect("known doc").1;
     let report = corpus.compare();
     let hits = corpus.query(phrase).unwrap();
-    let mut excerpts: Vec<_> = report.families.iter().flat_map(|f| f.occurrences.iter().map(|o| o.excerpt.clone())).collect();
+    let mut excerpts: Vec<_> =
+        report.families.iter().flat_map(|f| f.occurrences.iter().map(|o| o.excerpt.clone())).collect();
     excerpts.extend(hits.occurrences.iter().map(|o| o.excerpt.clone()));
     for e in &excerpts {
         let js = find(&e.doc);

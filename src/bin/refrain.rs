@@ -196,7 +196,9 @@ fn parse_args(argv: &[String]) -> Result<Option<Args>, Failure> {
                         print_help()?;
                         return Ok(None);
                     }
-                    other => return Err(Failure::usage(format!("unknown command '{other}' (expected compare or query)"))),
+                    other => {
+                        return Err(Failure::usage(format!("unknown command '{other}' (expected compare or query)")))
+                    }
                 });
             } else {
                 positional.push(arg.clone());
@@ -277,7 +279,9 @@ fn parse_args(argv: &[String]) -> Result<Option<Args>, Failure> {
     };
     let mut positional = positional.into_iter();
     let phrase = match command {
-        Command::Query => Some(positional.next().ok_or_else(|| Failure::synopsis("query needs a PHRASE and at least one FILE_OR_DIR"))?),
+        Command::Query => Some(
+            positional.next().ok_or_else(|| Failure::synopsis("query needs a PHRASE and at least one FILE_OR_DIR"))?,
+        ),
         Command::Compare => None,
     };
     let inputs: Vec<String> = positional.collect();
@@ -341,7 +345,10 @@ fn parse_number<T: Number>(flag: &str, v: &str) -> Result<T, Failure> {
 }
 
 fn print_help() -> Result<(), Failure> {
-    print_stdout(&format!("refrain {}: find the phrasing that statements share.\n\n{USAGE}\n\n{HELP}", env!("CARGO_PKG_VERSION")))
+    print_stdout(&format!(
+        "refrain {}: find the phrasing that statements share.\n\n{USAGE}\n\n{HELP}",
+        env!("CARGO_PKG_VERSION")
+    ))
 }
 
 fn print_stdout(s: &str) -> Result<(), Failure> {
@@ -356,7 +363,8 @@ fn read_inputs(inputs: &[String]) -> Result<Vec<Statement>, Failure> {
     let mut statements = Vec::new();
     for input in inputs {
         let path = Path::new(input);
-        let meta = std::fs::metadata(path).map_err(|e| Failure::input(format!("cannot read {input}: {}", io_reason(&e))))?;
+        let meta =
+            std::fs::metadata(path).map_err(|e| Failure::input(format!("cannot read {input}: {}", io_reason(&e))))?;
         if meta.is_dir() {
             let mut files = Vec::new();
             walk(path, &mut files)?;
@@ -377,15 +385,19 @@ fn read_inputs(inputs: &[String]) -> Result<Vec<Statement>, Failure> {
 /// Collects the `.txt` files under `dir`, recursively; hidden entries and symbolic links to
 /// directories are skipped (no cycles).
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Failure::input(format!("cannot read directory {}: {}", dir.display(), io_reason(&e))))?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure::input(format!("cannot read directory {}: {}", dir.display(), io_reason(&e))))?;
     for entry in entries {
-        let entry = entry.map_err(|e| Failure::input(format!("cannot read directory {}: {}", dir.display(), io_reason(&e))))?;
+        let entry =
+            entry.map_err(|e| Failure::input(format!("cannot read directory {}: {}", dir.display(), io_reason(&e))))?;
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| Failure::input(format!("cannot read {}: {}", path.display(), io_reason(&e))))?;
+        let kind = entry
+            .file_type()
+            .map_err(|e| Failure::input(format!("cannot read {}: {}", path.display(), io_reason(&e))))?;
         if kind.is_dir() {
             walk(&path, files)?;
         } else if is_txt(&path) && (kind.is_file() || (kind.is_symlink() && path.is_file())) {
@@ -432,7 +444,8 @@ fn read_statement(path: &Path) -> Result<Statement, Failure> {
 /// Reads title, speaker, date and language from a sidecar; other keys are ignored.
 fn read_sidecar(path: &Path, statement: &mut Statement) -> Result<(), Failure> {
     let name = path.to_string_lossy();
-    let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("cannot read sidecar {name}: {}", io_reason(&e))))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::input(format!("cannot read sidecar {name}: {}", io_reason(&e))))?;
     let value: serde_json::Value = serde_json::from_slice(&bytes)
         .map_err(|e| Failure::input(format!("sidecar {name} is not valid JSON: {}", json_reason(&e))))?;
     let serde_json::Value::Object(map) = value else {
@@ -503,10 +516,13 @@ impl ProgressBar {
 
     fn show(&mut self, p: Progress) {
         let now = std::time::Instant::now();
-        if now.duration_since(self.start) < Self::DELAY || self.last_draw.is_some_and(|t| now.duration_since(t) < Self::INTERVAL) {
+        if now.duration_since(self.start) < Self::DELAY
+            || self.last_draw.is_some_and(|t| now.duration_since(t) < Self::INTERVAL)
+        {
             return;
         }
-        let permille = (u128::from(p.done) * 1000).checked_div(u128::from(p.total)).map_or(1000, |x| x.min(1000) as u64);
+        let permille =
+            (u128::from(p.done) * 1000).checked_div(u128::from(p.total)).map_or(1000, |x| x.min(1000) as u64);
         let key = (p.stage.name(), permille / 5);
         if self.last == Some(key) {
             return;
@@ -555,10 +571,25 @@ fn csv_row(out: &mut String, fields: &[&str]) {
 fn write_compare_csv(out: &mut String, report: &Report) {
     csv_row(
         out,
-        &["family", "rank", "root", "score", "statements", "speakers", "doc", "start", "end", "utf16_start", "utf16_end", "similarity", "text"],
+        &[
+            "family",
+            "rank",
+            "root",
+            "score",
+            "statements",
+            "speakers",
+            "doc",
+            "start",
+            "end",
+            "utf16_start",
+            "utf16_end",
+            "similarity",
+            "text",
+        ],
     );
     for (rank, f) in report.families.iter().enumerate() {
-        let (rank, score, statements, speakers) = ((rank + 1).to_string(), f.score.to_string(), f.statements.to_string(), f.speakers.to_string());
+        let (rank, score, statements, speakers) =
+            ((rank + 1).to_string(), f.score.to_string(), f.statements.to_string(), f.speakers.to_string());
         for o in &f.occurrences {
             let e = &o.excerpt;
             csv_row(
@@ -584,7 +615,23 @@ fn write_compare_csv(out: &mut String, report: &Report) {
 }
 
 fn write_query_csv(out: &mut String, report: &QueryReport) {
-    csv_row(out, &["rank", "score", "doc", "start", "end", "utf16_start", "utf16_end", "family", "before", "text", "after", "explanation"]);
+    csv_row(
+        out,
+        &[
+            "rank",
+            "score",
+            "doc",
+            "start",
+            "end",
+            "utf16_start",
+            "utf16_end",
+            "family",
+            "before",
+            "text",
+            "after",
+            "explanation",
+        ],
+    );
     for (rank, o) in report.occurrences.iter().enumerate() {
         let e = &o.excerpt;
         csv_row(
@@ -734,7 +781,8 @@ fn bar(x: f64, width: usize) -> String {
 fn write_compare_text(out: &mut String, report: &Report, top: usize) {
     let ids: Vec<String> = report.statements.iter().map(|s| s.id.clone()).collect();
     let labels = short_labels(&ids);
-    let label_of = |id: &str| -> String { ids.iter().position(|x| x == id).map_or_else(|| id.to_string(), |i| labels[i].clone()) };
+    let label_of =
+        |id: &str| -> String { ids.iter().position(|x| x == id).map_or_else(|| id.to_string(), |i| labels[i].clone()) };
     let st = &report.stats;
     let _ = writeln!(
         out,
@@ -742,7 +790,11 @@ fn write_compare_text(out: &mut String, report: &Report, top: usize) {
         st.statements,
         thousands(st.words),
         st.families_found,
-        if report.families.len() < st.families_found { format!(", {} in the report", report.families.len()) } else { String::new() }
+        if report.families.len() < st.families_found {
+            format!(", {} in the report", report.families.len())
+        } else {
+            String::new()
+        }
     );
     for note in &report.notes {
         let _ = writeln!(out, "note: {note}");
@@ -751,7 +803,15 @@ fn write_compare_text(out: &mut String, report: &Report, top: usize) {
     // Families.
     let shown = report.families.len().min(top);
     if shown > 0 {
-        let _ = writeln!(out, "\nStrongest families{}:", if shown < report.families.len() { format!(" ({shown} of {})", report.families.len()) } else { String::new() });
+        let _ = writeln!(
+            out,
+            "\nStrongest families{}:",
+            if shown < report.families.len() {
+                format!(" ({shown} of {})", report.families.len())
+            } else {
+                String::new()
+            }
+        );
     }
     for f in report.families.iter().take(shown) {
         write_family(out, f, &label_of);
@@ -765,7 +825,8 @@ fn write_compare_text(out: &mut String, report: &Report, top: usize) {
         let _ = writeln!(out, "\nShared share (content words lying in shared passages):");
         let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).min(40);
         for (s, label) in report.statements.iter().zip(&labels) {
-            let who = [s.speaker.as_deref(), s.date_key.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let who =
+                [s.speaker.as_deref(), s.date_key.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
             let _ = writeln!(
                 out,
                 "  {:<width$}  {:>4}  {}  {:>7} words{}",
@@ -786,12 +847,7 @@ fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String)
     let mut wordings: Vec<String> = f.occurrences.iter().map(|o| one_line(&o.excerpt.text).to_lowercase()).collect();
     wordings.sort();
     wordings.dedup();
-    let _ = writeln!(
-        out,
-        "\n{:>4}  “{}”",
-        f.id,
-        clip(&one_line(&f.root), 100)
-    );
+    let _ = writeln!(out, "\n{:>4}  “{}”", f.id, clip(&one_line(&f.root), 100));
     let _ = writeln!(
         out,
         "      score {:.2} · {} statement{} · {} speaker{} · {} occurrence{} · {} wording{} · stability {:.2}",
@@ -826,7 +882,8 @@ fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String)
             docs.push(l);
         }
     }
-    let list = if docs.len() > 6 { format!("{}, +{} more", docs[..6].join(", "), docs.len() - 6) } else { docs.join(", ") };
+    let list =
+        if docs.len() > 6 { format!("{}, +{} more", docs[..6].join(", "), docs.len() - 6) } else { docs.join(", ") };
     let _ = writeln!(out, "      in: {list}");
 }
 
@@ -885,7 +942,10 @@ fn write_similarity(out: &mut String, report: &Report, labels: &[String]) {
             }
         }
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let _ = writeln!(out, "\nMost similar pairs (mean % of content words in shared passages; {n} statements, matrix in --json):");
+        let _ = writeln!(
+            out,
+            "\nMost similar pairs (mean % of content words in shared passages; {n} statements, matrix in --json):"
+        );
         for (v, i, j) in pairs.into_iter().take(15) {
             let _ = writeln!(out, "  {:>4}  {}  ↔  {}", percent(v), labels[i], labels[j]);
         }
@@ -934,7 +994,13 @@ fn write_query_text(out: &mut String, report: &QueryReport, statements: &[Statem
         let e = &o.excerpt;
         let i = statements.iter().position(|s| s.id == e.doc);
         let label = i.map_or(e.doc.as_str(), |i| labels[i].as_str());
-        let line = i.map(|i| statements[i].text.as_bytes()[..e.start.min(statements[i].text.len())].iter().filter(|&&b| b == b'\n').count() + 1);
+        let line = i.map(|i| {
+            statements[i].text.as_bytes()[..e.start.min(statements[i].text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        });
         let place = match line {
             Some(l) => format!("{label}:{l}"),
             None => label.to_string(),
@@ -946,7 +1012,13 @@ fn write_query_text(out: &mut String, report: &QueryReport, statements: &[Statem
             o.score,
             o.family.as_deref().map(|f| format!("  (family {f})")).unwrap_or_default()
         );
-        let _ = writeln!(out, "     {}[{}]{}", clip_start(&one_line_keep_edge(&o.before), 50), one_line(&e.text), clip(&one_line_keep_edge(&o.after), 50));
+        let _ = writeln!(
+            out,
+            "     {}[{}]{}",
+            clip_start(&one_line_keep_edge(&o.before), 50),
+            one_line(&e.text),
+            clip(&one_line_keep_edge(&o.after), 50)
+        );
         let _ = writeln!(out, "     {}", explain(&o.explanation));
     }
 }
@@ -981,7 +1053,10 @@ mod tests {
             ("--max-results", o.query_max_results().to_string()),
             ("--work-budget", o.work_budget().to_string()),
         ] {
-            let line = HELP.lines().find(|l| l.trim_start().starts_with(flag)).unwrap_or_else(|| panic!("{flag} is in the help"));
+            let line = HELP
+                .lines()
+                .find(|l| l.trim_start().starts_with(flag))
+                .unwrap_or_else(|| panic!("{flag} is in the help"));
             assert!(line.ends_with(&format!("(default {value})")), "{line:?} states the default {value}");
         }
     }
@@ -995,7 +1070,8 @@ mod tests {
 
     #[test]
     fn labels_are_short_and_unique() {
-        let ids: Vec<String> = ["a/x/CHN.txt", "a/y/CHN.txt", "a/RUS.txt", "notes"].iter().map(|s| s.to_string()).collect();
+        let ids: Vec<String> =
+            ["a/x/CHN.txt", "a/y/CHN.txt", "a/RUS.txt", "notes"].iter().map(|s| s.to_string()).collect();
         assert_eq!(short_labels(&ids), ["x/CHN", "y/CHN", "RUS", "notes"]);
     }
 
@@ -1022,7 +1098,10 @@ mod tests {
 
     #[test]
     fn options_map_to_the_builder() {
-        let argv: Vec<String> = ["compare", "x", "--min-statements", "3", "--min-weight=2.5", "--no-synonyms"].iter().map(|s| s.to_string()).collect();
+        let argv: Vec<String> = ["compare", "x", "--min-statements", "3", "--min-weight=2.5", "--no-synonyms"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let args = parse_args(&argv).ok().flatten().expect("parses");
         assert_eq!(args.options.min_statements(), 3);
         assert_eq!(args.options.min_weight(), 2.5);

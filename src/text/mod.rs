@@ -19,9 +19,9 @@ mod lexicon;
 mod normalize;
 
 pub(crate) use lexicon::{COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
-pub use normalize::{normalize_word, Normalization};
 #[cfg(target_arch = "wasm32")]
 pub use normalize::set_nfkc;
+pub use normalize::{normalize_word, Normalization};
 
 use crate::span::Span;
 use normalize::is_hyphen;
@@ -122,7 +122,10 @@ pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usiz
         let kind = pieces[i].kind;
         let mut j = i;
         if kind == TokenKind::Word {
-            while j + 1 < pieces.len() && pieces[j + 1].kind == TokenKind::Word && joins(&text[pieces[j].end..pieces[j + 1].start]) {
+            while j + 1 < pieces.len()
+                && pieces[j + 1].kind == TokenKind::Word
+                && joins(&text[pieces[j].end..pieces[j + 1].start])
+            {
                 j += 1;
                 end = pieces[j].end;
             }
@@ -164,7 +167,9 @@ fn joins(gap: &str) -> bool {
         _ => return false,
     }
     let rest = chars.as_str();
-    rest.chars().all(|c| c.is_whitespace()) && rest.chars().filter(|&c| c == '\n').count() <= 1 && rest.chars().count() <= 4
+    rest.chars().all(|c| c.is_whitespace())
+        && rest.chars().filter(|&c| c == '\n').count() <= 1
+        && rest.chars().count() <= 4
 }
 
 #[cfg(test)]
@@ -187,13 +192,19 @@ mod tests {
 
     #[test]
     fn english() {
-        check("Practise true multilateralism.", &[("Practise", "practice"), ("true", "true"), ("multilateralism", "multilateralism")]);
+        check(
+            "Practise true multilateralism.",
+            &[("Practise", "practice"), ("true", "true"), ("multilateralism", "multilateralism")],
+        );
         check("the UN’s “centre”", &[("the", "the"), ("UN’s", "un"), ("centre", "center")]);
     }
 
     #[test]
     fn no_break_and_ideographic_spaces_separate() {
-        check("banner of\u{00A0}multilateralism", &[("banner", "banner"), ("of", "of"), ("multilateralism", "multilateralism")]);
+        check(
+            "banner of\u{00A0}multilateralism",
+            &[("banner", "banner"), ("of", "of"), ("multilateralism", "multilateralism")],
+        );
         check("A\u{3000}B", &[("A", "a"), ("B", "b")]);
     }
 
@@ -208,8 +219,24 @@ mod tests {
 
     #[test]
     fn chinese_and_japanese() {
-        check("构建人类命运共同体。", &[("构", "构"), ("建", "建"), ("人", "人"), ("类", "类"), ("命", "命"), ("运", "运"), ("共", "共"), ("同", "同"), ("体", "体")]);
-        check("多边主义，ＷＴＯ改革", &[("多", "多"), ("边", "边"), ("主", "主"), ("义", "义"), ("ＷＴＯ", "wto"), ("改", "改"), ("革", "革")]);
+        check(
+            "构建人类命运共同体。",
+            &[
+                ("构", "构"),
+                ("建", "建"),
+                ("人", "人"),
+                ("类", "类"),
+                ("命", "命"),
+                ("运", "运"),
+                ("共", "共"),
+                ("同", "同"),
+                ("体", "体"),
+            ],
+        );
+        check(
+            "多边主义，ＷＴＯ改革",
+            &[("多", "多"), ("边", "边"), ("主", "主"), ("义", "义"), ("ＷＴＯ", "wto"), ("改", "改"), ("革", "革")],
+        );
         check("2020年", &[("2020", "2020"), ("年", "年")]);
         check("カタカナ", &[("カ", "カ"), ("タ", "タ"), ("カ", "カ"), ("ナ", "ナ")]);
         check("한국", &[("한", "한"), ("국", "국")]);

@@ -169,8 +169,17 @@ fn american(s: String) -> String {
     }
     // -ise/-yse family: organise, organised, organises, organising, organisation(s), organiser(s).
     for (from, to) in [
-        ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
-        ("isers", "izers"), ("iser", "izer"), ("ise", "ize"), ("ysing", "yzing"), ("ysed", "yzed"), ("yses", "yzes"),
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("isers", "izers"),
+        ("iser", "izer"),
+        ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("yses", "yzes"),
         ("yse", "yze"),
     ] {
         if let Some(stem) = s.strip_suffix(from) {
@@ -194,11 +203,20 @@ fn singular(mut s: String) -> String {
     if s.ends_with("ies") && !s.ends_with("eies") && !s.ends_with("aies") {
         s.truncate(s.len() - 3);
         s.push('y');
-    } else if s.ends_with("sses") || s.ends_with("ches") || s.ends_with("shes") || s.ends_with("xes") || s.ends_with("zzes") {
+    } else if s.ends_with("sses")
+        || s.ends_with("ches")
+        || s.ends_with("shes")
+        || s.ends_with("xes")
+        || s.ends_with("zzes")
+    {
         s.truncate(s.len() - 2);
     } else {
         // "divides" -> "divide", "nations" -> "nation"; not "toes", "status", "class", "basis".
-        let keep = if s.ends_with("es") { ["aes", "ees", "oes"].iter().any(|e| s.ends_with(e)) } else { ["us", "ss", "is"].iter().any(|e| s.ends_with(e)) };
+        let keep = if s.ends_with("es") {
+            ["aes", "ees", "oes"].iter().any(|e| s.ends_with(e))
+        } else {
+            ["us", "ss", "is"].iter().any(|e| s.ends_with(e))
+        };
         if !keep {
             s.truncate(s.len() - 1);
         }
