@@ -4,7 +4,7 @@
 // restores the text; printing shows the worksheet only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, foreign, shot } from './embed-helpers.mjs';
+import { setUp, openPage, foreign, shot, widenGlyphs } from './embed-helpers.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -133,11 +133,12 @@ test('the worksheet: a numbered blank for each hidden word, an answer key that r
 });
 
 test('the classroom at 360 px and with demo statements from the URL', async () => {
-  const { page } = await openPage(env, { viewport: { width: 360, height: 740 } });
+  const { page } = await openPage(env, { viewport: { width: 360, height: 740 }, bypassCSP: true });
   await page.goto(`${env.url}embed/classroom.html?demo=LIE_78_2023,VCT_78_2023,VEN_78_2023,ZWE_75_2020&lang=fr`);
   await ready(page);
   const s = await state(page);
   assert.match(s.count, /^Refrain 1 sur \d+$/);
+  await widenGlyphs(page);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
   await page.screenshot({ path: shot('embed-classroom-360.png'), fullPage: true });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { CSP } from '../../scripts/serve.mjs';
 import { OUTPUT } from './helpers.mjs';
 
-export { ROOT, WWW, OUTPUT, setUp, openPage } from './helpers.mjs';
+export { ROOT, WWW, OUTPUT, setUp, openPage, widenGlyphs } from './helpers.mjs';
 export { CSP };
 
 /** Serves `html` at `path` (relative to the server root) for this page only, with the CSP header. */

@@ -98,6 +98,15 @@ export async function addStatement(page, { title = '', speaker = '', date = '', 
   await page.click('#panel-statements form.add-form button[type="submit"]');
 }
 
+/**
+ * Makes every glyph wider than any installed font would draw it (extra letter and word spacing,
+ * inherited into shadow roots), so that a layout test cannot pass only thanks to narrow fonts.
+ * The page's CSP forbids inline styles: open the page with `bypassCSP: true` to use it.
+ */
+export async function widenGlyphs(page) {
+  await page.addStyleTag({ content: '* { letter-spacing: .3em !important; word-spacing: .6em !important; }' });
+}
+
 /** Requests that left the page's origin (data: and blob: URLs are local). */
 export function foreign(requests, url) {
   const origin = new URL(url).origin;

@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { setUp, openPage, load, tab, downloadOf, foreign, OUTPUT } from './helpers.mjs';
+import { setUp, openPage, load, tab, downloadOf, foreign, addStatement, waitCompared, widenGlyphs, OUTPUT } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setUp(); });
@@ -257,12 +257,47 @@ describe('the network', () => {
   });
 });
 
+// How far the page is wider than the screen (0 or less: no horizontal scrolling).
+const overflowOf = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('narrow screens, whatever the fonts', () => {
+  // The page must not overflow with any fonts. Glyph widths differ between machines, so instead of
+  // trusting the fonts installed here the test widens every glyph (widenGlyphs) and adds the
+  // content that overflows first: a long statement label, a word of 97 letters, Chinese without spaces.
+  const LONG_WORD = 'Internationalization'.repeat(4) + 'ofmultilateralism';
+  const TEXT = `We must practise genuine multilateralism ${LONG_WORD} and uphold the United Nations. `
+    + '我们要践行真正的多边主义，推动构建人类命运共同体，坚持共商共建共享的全球治理观。';
+  for (const width of [320, 360]) {
+    it(`at ${width} px with wide glyphs, a long label and a long word: no view is wider than the screen`, async () => {
+      const { page, context } = await openPage(env, { viewport: { width, height: 780 }, bypassCSP: true });
+      await load(page, env.url);
+      await addStatement(page, {
+        title: 'Statement by the Permanent Representative of the Plurinational State of Bolivia to the General Assembly',
+        speaker: 'Her Excellency Ambassador Extraordinary and Plenipotentiary', date: '2023-09-21', text: TEXT });
+      await waitCompared(page, 8);
+      await widenGlyphs(page);
+      for (const t of ['read', 'refrains', 'search', 'overview', 'statements']) {
+        await tab(page, t);
+        if (t === 'search') {
+          await page.fill('#panel-search-q', 'genuine multilateralism');
+          await page.press('#panel-search-q', 'Enter');
+          await page.waitForSelector('#panel-search table.kwic tbody tr');
+        }
+        const o = await overflowOf(page);
+        assert.ok(o <= 0, `the ${t} view is ${o} px wider than the screen`);
+      }
+      await page.screenshot({ path: join(OUTPUT, `search-wide-glyphs-${width}.png`), fullPage: true });
+      await context.close();
+    });
+  }
+});
+
 describe('screenshots', () => {
   for (const [width, height] of [[360, 780], [1366, 900]]) {
     it(`at ${width} px wide: no horizontal overflow, columns ${width < 720 ? 'stacked' : 'side by side'}`, async () => {
       const { page, context } = await openPage(env, { viewport: { width, height } });
       await load(page, env.url);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await overflowOf(page);
       assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
       const [a, b] = await page.$$eval('#panel-read .col', (cs) => cs.map((c) => c.getBoundingClientRect()).map((r) => ({ x: r.left, y: r.top })));
       if (width < 720) assert.ok(b.y > a.y && Math.abs(b.x - a.x) < 2, 'columns stack on a phone');
@@ -275,7 +310,7 @@ describe('screenshots', () => {
           await page.press('#panel-search-q', 'Enter');
           await page.waitForSelector('#panel-search table.kwic tbody tr');
         }
-        const o = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const o = await overflowOf(page);
         assert.ok(o <= 0, `the ${t} view is ${o} px wider than the screen`);
         await page.screenshot({ path: join(OUTPUT, `${t}-${width}.png`), fullPage: true });
       }
