@@ -261,19 +261,8 @@ fn csv_has_one_quoted_row_per_occurrence() {
     assert_eq!(
         rows[0],
         [
-            "family",
-            "rank",
-            "root",
-            "score",
-            "statements",
-            "speakers",
-            "doc",
-            "start",
-            "end",
-            "utf16_start",
-            "utf16_end",
-            "similarity",
-            "text"
+            "family", "rank", "root", "score", "statements", "speakers", "doc", "start", "end", "utf16_start",
+            "utf16_end", "similarity", "text"
         ]
     );
     assert!(rows.len() >= 3, "at least one family with two occurrences:\n{out}");

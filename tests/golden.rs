@@ -315,10 +315,7 @@ fn obvious_families_are_found() {
             (
                 "Security Council",
                 &[
-                    "ungdc/BRA_78_2023.txt",
-                    "ungdc/IND_78_2023.txt",
-                    "ungdc/RUS_78_2023.txt",
-                    "ungdc/USA_78_2023.txt",
+                    "ungdc/BRA_78_2023.txt", "ungdc/IND_78_2023.txt", "ungdc/RUS_78_2023.txt", "ungdc/USA_78_2023.txt",
                     "ungdc/ZAF_78_2023.txt",
                 ],
             ),

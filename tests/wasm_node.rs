@@ -87,12 +87,7 @@ fn a_large_statement_works_with_32_bit_offsets() {
     let hits = corpus.query("uphold true multilateralism").unwrap();
     let last = hits.occurrences.iter().filter(|o| o.excerpt.doc == "big").max_by_key(|o| o.excerpt.start).unwrap();
     check_excerpt(
-        &corpus,
-        "big",
-        last.excerpt.start,
-        last.excerpt.end,
-        last.excerpt.utf16_start,
-        last.excerpt.utf16_end,
+        &corpus, "big", last.excerpt.start, last.excerpt.end, last.excerpt.utf16_start, last.excerpt.utf16_end,
         &last.excerpt.text,
     );
     assert!(last.excerpt.start > 1_000_000);

@@ -572,19 +572,8 @@ fn write_compare_csv(out: &mut String, report: &Report) {
     csv_row(
         out,
         &[
-            "family",
-            "rank",
-            "root",
-            "score",
-            "statements",
-            "speakers",
-            "doc",
-            "start",
-            "end",
-            "utf16_start",
-            "utf16_end",
-            "similarity",
-            "text",
+            "family", "rank", "root", "score", "statements", "speakers", "doc", "start", "end", "utf16_start",
+            "utf16_end", "similarity", "text",
         ],
     );
     for (rank, f) in report.families.iter().enumerate() {
@@ -618,17 +607,7 @@ fn write_query_csv(out: &mut String, report: &QueryReport) {
     csv_row(
         out,
         &[
-            "rank",
-            "score",
-            "doc",
-            "start",
-            "end",
-            "utf16_start",
-            "utf16_end",
-            "family",
-            "before",
-            "text",
-            "after",
+            "rank", "score", "doc", "start", "end", "utf16_start", "utf16_end", "family", "before", "text", "after",
             "explanation",
         ],
     );
