@@ -769,17 +769,6 @@ pub(crate) fn formulaic(weight: f64, statements: usize, speakers: usize, stabili
         * (0.5 + 0.5 * stability)
 }
 
-/// Rounds a figure for the report (6 decimals), so reports are stable across platforms. A
-/// figure below 1 stays below 1 (1.0 means identical).
-pub(crate) fn round(x: f64) -> f64 {
-    let r = (x * 1e6).round() / 1e6;
-    if x < 1.0 {
-        r.min(0.999_999)
-    } else {
-        r
-    }
-}
-
 /// Alignment steps as report edits; `reference(i)` gives the reference's word `i` as written.
 pub(crate) fn edits(
     index: &Index,

@@ -9,10 +9,10 @@
 use crate::align::{align, Word};
 use crate::budget::Budget;
 use crate::error::Error;
-use crate::families::{edits, round};
+use crate::families::edits;
 use crate::index::Index;
 use crate::options::Options;
-use crate::report::{QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
+use crate::report::{round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
 use crate::text::{self, SYNONYMS};
 use crate::Statement;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -9,6 +9,17 @@ use serde::Serialize;
 /// The version of the JSON shape of [`Report`] and [`QueryReport`].
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Rounds a figure for the report (6 decimals), so reports are stable across platforms. A
+/// figure below 1 stays below 1 (1.0 means identical).
+pub(crate) fn round(x: f64) -> f64 {
+    let r = (x * 1e6).round() / 1e6;
+    if x < 1.0 {
+        r.min(0.999_999)
+    } else {
+        r
+    }
+}
+
 /// An exact place in a statement: byte and UTF-16 offsets and the original text there.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Excerpt {

@@ -7,6 +7,7 @@
 use crate::budget::Budget;
 use crate::index::Index;
 use crate::options::Options;
+use crate::report::round;
 
 /// Merges intervals `[a, b)` and counts the positions covered.
 fn covered(mut v: Vec<(u32, u32)>) -> usize {
@@ -80,7 +81,7 @@ pub(crate) fn coverage(
         }
         for (b, v) in with.into_iter().enumerate() {
             if !v.is_empty() {
-                matrix[a][b] = crate::families::round(covered(v) as f64 / content as f64);
+                matrix[a][b] = round(covered(v) as f64 / content as f64);
             }
         }
     }
