@@ -31,6 +31,7 @@ mod families;
 mod index;
 mod options;
 mod query;
+mod repeats;
 pub mod report;
 mod similarity;
 mod span;
