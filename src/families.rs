@@ -15,6 +15,7 @@
 use crate::align::{align, Op, Word};
 use crate::budget::Budget;
 use crate::error::Error;
+use crate::family::{hash_seq, statement_count, Draft};
 use crate::index::Index;
 use crate::options::Options;
 use crate::repeats::{repeated_phrases, Phrase, SENTENCE_SPAN_WORDS};
@@ -37,11 +38,6 @@ const ROOT_COST: u64 = 64;
 const VARIANT_COST: u64 = 32;
 /// Work units charged per occurrence of a family's phrases (sorting, claims, bookkeeping).
 const OCCURRENCE_COST: usize = 16;
-
-/// A family under construction: occurrences as `(doc, first token, last token)`.
-struct Draft {
-    occ: Vec<(u32, u32, u32)>,
-}
 
 /// A family ranked before it is written out.
 struct Ranked {
@@ -178,20 +174,6 @@ pub(crate) fn compare(
         },
         notes,
     })
-}
-
-fn hash_seq(s: impl Iterator<Item = u32>) -> u64 {
-    // FNV-1a over the words; collisions only cost a failed alignment check.
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for w in s {
-        for b in w.to_le_bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// Keys under which a phrase meets its one-edit neighbours: itself, itself less one word, and
@@ -478,12 +460,6 @@ fn choose_root(index: &Index, draft: &Draft) -> (u32, u32, u32) {
             cy.cmp(&cx).then_with(|| date(x).cmp(date(y))).then_with(|| x.cmp(y))
         })
         .expect("a family has occurrences")
-}
-
-fn statement_count(draft: &Draft) -> Vec<usize> {
-    let mut v: Vec<usize> = draft.occ.iter().map(|o| o.0 as usize).collect();
-    v.dedup();
-    v
 }
 
 /// A family's score and normalized root, without writing it out.

@@ -28,6 +28,7 @@ mod align;
 mod budget;
 mod error;
 mod families;
+mod family;
 mod index;
 mod options;
 mod query;
