@@ -29,6 +29,7 @@ mod budget;
 mod error;
 mod families;
 mod family;
+mod group;
 mod index;
 mod options;
 mod query;
