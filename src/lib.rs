@@ -33,6 +33,7 @@ mod group;
 mod index;
 mod options;
 mod query;
+mod rank;
 mod repeats;
 pub mod report;
 mod similarity;
