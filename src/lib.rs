@@ -26,6 +26,7 @@
 
 mod align;
 mod budget;
+mod diff;
 mod error;
 mod families;
 mod family;

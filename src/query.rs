@@ -8,8 +8,8 @@
 
 use crate::align::{align, Word};
 use crate::budget::Budget;
+use crate::diff::edits;
 use crate::error::Error;
-use crate::families::edits;
 use crate::index::Index;
 use crate::options::Options;
 use crate::report::{round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
