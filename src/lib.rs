@@ -26,6 +26,7 @@
 
 mod align;
 mod budget;
+mod build;
 mod diff;
 mod error;
 mod families;
