@@ -6,10 +6,14 @@
 //! the original text, in UTF-8 bytes and in UTF-16 code units.
 //!
 //! The pipeline, one module per stage:
-//! [`text`] (normalize, tokenize, spans) → `index` (terms, weights, postings) → `suffix`
-//! (repeated phrases) → `align` (word alignment and differences) → `families` → [`report`].
-//! `query` searches one phrase against the index. The crate has no WebAssembly dependency
-//! outside `wasm` (compiled for `wasm32` only).
+//! [`text`] (normalize, tokenize, spans) → `index` (terms, weights, postings) → `repeats`
+//! (phrases two statements share, from a suffix array) → `group` (repeats into families) →
+//! `rank` (root and score) → `build` (families as the [`report`] writes them); `compare` runs
+//! the stages in that order and assembles the report. Beside them, `similarity` computes
+//! coverage and the similarity matrix, and `query` searches one phrase against the index.
+//! `align` (word alignment) and `diff` (an occurrence's edits) serve several stages. Each
+//! module imports only modules listed before it in this file. The crate has no WebAssembly
+//! dependency outside `wasm` (compiled for `wasm32` only).
 //!
 //! ```
 //! use refrain::{Corpus, Options, Statement};
@@ -24,24 +28,40 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod align;
+// The pipeline: text -> index -> repeats -> group -> rank -> build, run in that order by compare;
+// similarity and query beside it. Each module imports only modules listed above it.
+
+// Values every stage uses.
 mod budget;
-mod build;
-mod diff;
 mod error;
-mod families;
-mod family;
-mod group;
-mod index;
 mod options;
-mod query;
-mod rank;
-mod repeats;
 pub mod report;
-mod similarity;
 mod span;
+// Tools of the stages: word alignment, suffix array.
+mod align;
 mod suffix;
+// 1. Text: normalize, tokenize, spans.
 pub mod text;
+// 2. Index: statements in canonical order, terms, weights, postings, excerpts.
+mod index;
+// An occurrence's word-by-word difference from a reference (a family's root or a query).
+mod diff;
+// 3. Repeats: the phrases two statements or more share, from a suffix array.
+mod repeats;
+// The family under construction, which the stages after the repeats share.
+mod family;
+// 4. Group: repeated phrases into families, with one-off variants.
+mod group;
+// 5. Rank: each family's root and score.
+mod rank;
+// 6. Build: the strongest families as the report writes them.
+mod build;
+// Beside: coverage and the similarity matrix.
+mod similarity;
+// The comparison, stage by stage: the top floor.
+mod compare;
+// Beside: phrase search over the index.
+mod query;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -222,7 +242,7 @@ impl Corpus {
     pub fn compare_with_progress(&mut self, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
         self.ensure_index(progress)?;
         let index = self.index.as_ref().expect("index was just built");
-        let report = families::compare(index, &self.statements, &self.options, progress)?;
+        let report = compare::compare(index, &self.statements, &self.options, progress)?;
         self.last = Some(query::FamilySpans::of(&report));
         Ok(report)
     }

@@ -1,9 +1,10 @@
-//! Families: repeated phrases found with a suffix array, grouped around a root, completed with
-//! one-off variants found by alignment, scored, and reported.
+//! The comparison, stage by stage: the top floor of the pipeline.
 //!
-//! 1-2. Repeated phrases: see `repeats`.
-//! 3-4. Grouping: see `group`.
-//! 5. Building: see `build`.
+//! Families are repeated phrases found with a suffix array (`repeats`), grouped around a root
+//! and completed with one-off variants found by alignment (`group`), scored and ordered
+//! (`rank`), and written out (`build`); coverage and the similarity matrix (`similarity`) use
+//! every family, reported or not. This module runs the stages in that order, charges their work
+//! to one budget, reports progress, and assembles the report.
 
 use crate::budget::Budget;
 use crate::build::build_family;
