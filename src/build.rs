@@ -8,7 +8,7 @@ use crate::diff::edits;
 use crate::family::{hash_seq, statement_count, Draft};
 use crate::index::Index;
 use crate::report::*;
-use crate::Statement;
+use crate::statement::Statement;
 use std::collections::{BTreeMap, HashSet};
 
 /// Step 5: a draft as a reported family.

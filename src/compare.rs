@@ -12,10 +12,11 @@ use crate::error::Error;
 use crate::group::group;
 use crate::index::Index;
 use crate::options::Options;
+use crate::progress::{Progress, Stage};
 use crate::rank::{choose_root, rank};
 use crate::repeats::repeated_phrases;
 use crate::report::*;
-use crate::{Progress, Stage, Statement};
+use crate::statement::Statement;
 
 /// A family ranked before it is written out.
 struct Ranked {

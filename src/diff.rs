@@ -4,7 +4,7 @@
 use crate::align::Op;
 use crate::index::Index;
 use crate::report::{Edit, EditOp};
-use crate::Statement;
+use crate::statement::Statement;
 
 /// Alignment steps as report edits; `reference(i)` gives the reference's word `i` as written.
 pub(crate) fn edits(

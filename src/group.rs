@@ -15,8 +15,8 @@ use crate::error::Error;
 use crate::family::{hash_seq, Draft};
 use crate::index::Index;
 use crate::options::Options;
+use crate::progress::{Progress, Stage};
 use crate::repeats::{Phrase, SENTENCE_SPAN_WORDS};
-use crate::{Progress, Stage};
 use std::collections::{BTreeMap, HashMap};
 
 /// Roots shorter than this (in content words) gather no one-off variants by alignment: in a

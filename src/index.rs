@@ -6,9 +6,10 @@
 use crate::budget::Budget;
 use crate::error::Error;
 use crate::options::Options;
+use crate::progress::{Progress, Stage};
 use crate::span::Span;
+use crate::statement::Statement;
 use crate::text::{self, Normalization, TokenKind, COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
-use crate::{Progress, Stage, Statement};
 use std::collections::{HashMap, HashSet};
 
 /// A token inside the index, 12 bytes: byte span and the term id with, in its

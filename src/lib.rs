@@ -31,10 +31,14 @@
 // The pipeline: text -> index -> repeats -> group -> rank -> build, run in that order by compare;
 // similarity and query beside it. Each module imports only modules listed above it.
 
-// Values every stage uses.
+// Values every stage uses: the input statements, progress, options, the work budget.
 mod budget;
-mod error;
 mod options;
+mod progress;
+mod statement;
+// The engine's one error type (it carries the options' errors).
+mod error;
+// Spans and the report's types.
 pub mod report;
 mod span;
 // Tools of the stages: word alignment, suffix array.
@@ -68,72 +72,12 @@ mod wasm;
 
 pub use error::Error;
 pub use options::{Options, OptionsBuilder, OptionsError};
+pub use progress::{Progress, Stage};
 pub use report::{QueryReport, Report, SCHEMA_VERSION};
 pub use span::{utf16_len, Span};
+pub use statement::Statement;
 
 use index::Index;
-
-/// One statement: an id, its text, and optional metadata.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Statement {
-    /// Unique, non-empty id (the CLI uses the file path).
-    pub id: String,
-    /// The original text; never modified.
-    pub text: String,
-    /// Title.
-    pub title: Option<String>,
-    /// Speaker (a person, or a country or body).
-    pub speaker: Option<String>,
-    /// Date, ideally starting with `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything after is ignored
-    /// for sorting.
-    pub date: Option<String>,
-    /// Language tag such as `en` or `zh`.
-    pub language: Option<String>,
-}
-
-impl Statement {
-    /// A statement without metadata.
-    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Statement {
-        Statement { id: id.into(), text: text.into(), ..Statement::default() }
-    }
-}
-
-/// A stage of a run, for progress reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Stage {
-    /// Tokenizing and normalizing the statements.
-    Tokenize,
-    /// Finding repeated phrases.
-    Repeats,
-    /// Grouping phrases into families and gathering variants.
-    Families,
-    /// Computing similarity and writing the report.
-    Report,
-}
-
-impl Stage {
-    /// A short lower-case name (`tokenize`, `repeats`, `families`, `report`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Stage::Tokenize => "tokenize",
-            Stage::Repeats => "repeats",
-            Stage::Families => "families",
-            Stage::Report => "report",
-        }
-    }
-}
-
-/// How far a run has come: `done` of `total` units of the current stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
-    /// The stage.
-    pub stage: Stage,
-    /// Units done.
-    pub done: u64,
-    /// Units in the stage.
-    pub total: u64,
-}
 
 /// A set of statements and the analyses of them.
 ///

@@ -13,8 +13,8 @@ use crate::error::Error;
 use crate::index::Index;
 use crate::options::Options;
 use crate::report::{round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
+use crate::statement::Statement;
 use crate::text::{self, SYNONYMS};
-use crate::Statement;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 const CONTEXT_CHARS: usize = 60;

@@ -7,7 +7,7 @@ use crate::align::{align, Word};
 use crate::family::{statement_count, Draft};
 use crate::index::Index;
 use crate::report::round;
-use crate::Statement;
+use crate::statement::Statement;
 use std::collections::{HashMap, HashSet};
 
 /// The root occurrence: the most common wording; ties to the earliest date, then statement
