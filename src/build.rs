@@ -6,7 +6,7 @@
 use crate::align::{align, Op, Word};
 use crate::diff::edits;
 use crate::family::{hash_seq, statement_count, Draft};
-use crate::index::Index;
+use crate::index::{Index, TokenOcc};
 use crate::report::*;
 use crate::statement::Statement;
 use std::collections::{BTreeMap, HashSet};
@@ -16,12 +16,12 @@ pub(crate) fn build_family(
     index: &Index,
     statements: &[Statement],
     draft: &Draft,
-    root_occ: (u32, u32, u32),
+    root: TokenOcc,
     score: f64,
     name: bool,
 ) -> Family {
-    let (rd, ra, rb) = (root_occ.0 as usize, root_occ.1 as usize, root_occ.2 as usize);
-    let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd, i)).collect();
+    let (rd, ra) = (root.doc as usize, root.first as usize);
+    let root_words: Vec<Word> = index.words(root);
     let root_text = |i: usize| -> String {
         let t = index.docs[rd].tokens[ra + i];
         statements[index.docs[rd].input].text[t.span().range()].to_string()
@@ -30,11 +30,10 @@ pub(crate) fn build_family(
     let mut occurrences = Vec::with_capacity(draft.occ.len());
     let mut slots: BTreeMap<usize, BTreeMap<String, usize>> = BTreeMap::new();
     let mut similarity_sum = 0.0;
-    for &(d, a, b) in &draft.occ {
-        let (d, a, b) = (d as usize, a as usize, b as usize);
-        let t: Vec<Word> = (a..=b).map(|i| index.word(d, i)).collect();
+    for &o in &draft.occ {
+        let t: Vec<Word> = index.words(o);
         let al = align(&root_words, &t, false);
-        let diff = edits(index, statements, d, a, &al.ops, &root_text);
+        let diff = edits(index, statements, o, &al.ops, &root_text);
         for op in &al.ops {
             if let Op::Variant(i, j) | Op::Substitute(i, j) = *op {
                 if root_words[i].stop {
@@ -45,7 +44,7 @@ pub(crate) fn build_family(
             }
         }
         similarity_sum += al.score;
-        occurrences.push(Occurrence { excerpt: index.excerpt(statements, d, a, b), similarity: round(al.score), diff });
+        occurrences.push(Occurrence { excerpt: index.excerpt(statements, o), similarity: round(al.score), diff });
     }
     // A slot's fillers include the root's own word, counted where the occurrence has it.
     let slots: Vec<Slot> = slots
@@ -83,11 +82,9 @@ pub(crate) fn build_family(
     Family {
         id: String::new(),
         key: format!("k{:016x}", hash_seq(root_norm.chars().map(u32::from))),
-        root: statements[index.docs[rd].input].text
-            [index.docs[rd].tokens[ra].start as usize..index.docs[rd].tokens[rb].end as usize]
-            .to_string(),
+        root: statements[index.docs[rd].input].text[index.span_of(root).range()].to_string(),
         root_norm,
-        root_excerpt: index.excerpt(statements, rd, ra, rb),
+        root_excerpt: index.excerpt(statements, root),
         score,
         name,
         weight: round(weight),

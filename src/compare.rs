@@ -10,7 +10,7 @@ use crate::budget::Budget;
 use crate::build::build_family;
 use crate::error::Error;
 use crate::group::group;
-use crate::index::Index;
+use crate::index::{Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::rank::{choose_root, rank};
@@ -25,7 +25,7 @@ struct Ranked {
     /// Id of the statement the root is taken from, for ties.
     root_doc: String,
     draft: usize,
-    root: (u32, u32, u32),
+    root: TokenOcc,
     name: bool,
 }
 
@@ -61,7 +61,7 @@ pub(crate) fn compare(
     }
 
     // Coverage and similarity use every family, reported or not.
-    let occ: Vec<&[(u32, u32, u32)]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
+    let occ: Vec<&[TokenOcc]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
     let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut budget, &mut notes);
 
     // Rank every family cheaply, then write out the strongest.
@@ -74,7 +74,7 @@ pub(crate) fn compare(
             Ranked {
                 score,
                 root_norm,
-                root_doc: statements[index.docs[root.0 as usize].input].id.clone(),
+                root_doc: statements[index.docs[root.doc as usize].input].id.clone(),
                 draft,
                 root,
                 name,

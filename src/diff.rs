@@ -2,26 +2,29 @@
 //! the report's edits, each with the occurrence word's exact place.
 
 use crate::align::Op;
-use crate::index::Index;
+use crate::index::{Index, TokenOcc};
 use crate::report::{Edit, EditOp};
+use crate::span::utf16_len;
 use crate::statement::Statement;
 
-/// Alignment steps as report edits; `reference(i)` gives the reference's word `i` as written.
+/// Alignment steps as report edits: `ops` align a reference with the occurrence `occ` (their
+/// target indices count from its first token); `reference(i)` gives the reference's word `i` as
+/// written.
 pub(crate) fn edits(
     index: &Index,
     statements: &[Statement],
-    d: usize,
-    a: usize,
+    occ: TokenOcc,
     ops: &[Op],
     reference: &dyn Fn(usize) -> String,
 ) -> Vec<Edit> {
+    let (d, a) = (occ.doc as usize, occ.first as usize);
     let doc = &index.docs[d];
     let text = &statements[doc.input].text;
+    // The occurrence's word `j`: as written, its bytes, its first UTF-16 unit.
     let word = |j: usize| {
-        let t = doc.tokens[a + j];
-        let written = &text[t.span().range()];
-        let utf16 = index.utf16_of(statements, d, a + j);
-        (written.to_string(), t.start as usize, t.end as usize, utf16, utf16 + crate::span::utf16_len(written))
+        let span = doc.tokens[a + j].span();
+        let written = &text[span.range()];
+        (written, span, index.utf16_of(statements, d, a + j))
     };
     ops.iter()
         .map(|op| {
@@ -38,11 +41,11 @@ pub(crate) fn edits(
                 op: kind,
                 index: r,
                 reference: r.map(reference),
-                text: t.as_ref().map(|w| w.0.clone()),
-                start: t.as_ref().map(|w| w.1),
-                end: t.as_ref().map(|w| w.2),
-                utf16_start: t.as_ref().map(|w| w.3),
-                utf16_end: t.as_ref().map(|w| w.4),
+                text: t.map(|w| w.0.to_string()),
+                start: t.map(|w| w.1.start),
+                end: t.map(|w| w.1.end),
+                utf16_start: t.map(|w| w.2),
+                utf16_end: t.map(|w| w.2 + utf16_len(w.0)),
             }
         })
         .collect()

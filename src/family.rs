@@ -1,14 +1,16 @@
 //! Families under construction: what grouping makes, ranking scores and building writes out.
 //! The stages after the repeats share these types, so they stand below all of them.
 
-/// A family under construction: occurrences as `(doc, first token, last token)`.
+use crate::index::TokenOcc;
+
+/// A family under construction: its occurrences, sorted.
 pub(crate) struct Draft {
-    pub occ: Vec<(u32, u32, u32)>,
+    pub occ: Vec<TokenOcc>,
 }
 
 /// The statements (canonical order) with an occurrence of the draft, each once.
 pub(crate) fn statement_count(draft: &Draft) -> Vec<usize> {
-    let mut v: Vec<usize> = draft.occ.iter().map(|o| o.0 as usize).collect();
+    let mut v: Vec<usize> = draft.occ.iter().map(|o| o.doc as usize).collect();
     v.dedup();
     v
 }

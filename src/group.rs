@@ -13,7 +13,7 @@ use crate::align::{align, Op, Word};
 use crate::budget::Budget;
 use crate::error::Error;
 use crate::family::{hash_seq, Draft};
-use crate::index::Index;
+use crate::index::{ContentOcc, Index};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::repeats::{Phrase, SENTENCE_SPAN_WORDS};
@@ -167,37 +167,37 @@ pub(crate) fn group(
                 }
             }
         }
-        // Occurrences in content positions: (doc, first, last), not mostly claimed.
+        // Occurrences in content positions, not mostly claimed.
         let total: usize =
             members.iter().map(|&m| phrases[m].occ.len() * (phrases[m].seq.len() + OCCURRENCE_COST)).sum();
         if !budget.spend(total as u64) {
             break;
         }
-        let mut occ: Vec<(u32, u32, u32)> = Vec::new();
+        let mut occ: Vec<ContentOcc> = Vec::new();
         for &m in &members {
             let len = phrases[m].seq.len() as u32;
-            for &(d, i) in &phrases[m].occ {
-                if coherent(index, d, i, i + len - 1) {
-                    occ.push((d, i, i + len - 1));
+            for &(doc, i) in &phrases[m].occ {
+                let o = ContentOcc { doc, first: i, last: i + len - 1 };
+                if coherent(index, o) {
+                    occ.push(o);
                 }
             }
         }
         // A family stands on the occurrences outside stronger families; once it stands, its
         // occurrences inside them (a formula quoted within a longer shared passage) count too.
-        let (mut free, nested): (Vec<_>, Vec<_>) =
-            occ.into_iter().partition(|&(d, a, b)| !mostly_claimed(&claimed[d as usize], a, b));
+        let (mut free, nested): (Vec<_>, Vec<_>) = occ.into_iter().partition(|&o| !mostly_claimed(&claimed, o));
         dedupe_overlaps(&mut free);
         let len = phrases[root].seq.len();
         if drafts.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
             gather_variants(index, options, &phrases[root], &mut free, &claimed, budget);
         }
         // `free` is sorted by statement.
-        let docs = free.iter().enumerate().filter(|&(k, o)| k == 0 || free[k - 1].0 != o.0).count();
+        let docs = free.iter().enumerate().filter(|&(k, o)| k == 0 || free[k - 1].doc != o.doc).count();
         if docs < options.min_statements {
             continue;
         }
-        for &(d, a, b) in &free {
-            for c in &mut claimed[d as usize][a as usize..=b as usize] {
+        for o in &free {
+            for c in &mut claimed[o.doc as usize][o.first as usize..=o.last as usize] {
                 *c = true;
             }
         }
@@ -205,24 +205,18 @@ pub(crate) fn group(
         occ.extend(nested);
         dedupe_overlaps(&mut occ);
         // Content positions to token indices.
-        let occ = occ
-            .into_iter()
-            .map(|(d, a, b)| {
-                let content = &index.docs[d as usize].content;
-                (d, content[a as usize], content[b as usize])
-            })
-            .collect();
+        let occ = occ.into_iter().map(|o| index.tokens_of(o)).collect();
         drafts.push(Draft { occ });
     }
     Ok(drafts)
 }
 
-/// False for an occurrence (content positions `a..=b`) whose words are not one stretch of text:
-/// in a short phrase, a sentence ends between two of its words, or two stopwords or more and
-/// punctuation stand between them ("climate; let us change"); in any phrase, five stopwords
-/// or more do.
-fn coherent(index: &Index, d: u32, a: u32, b: u32) -> bool {
-    let doc = &index.docs[d as usize];
+/// False for an occurrence whose words are not one stretch of text: in a short phrase, a
+/// sentence ends between two of its words, or two stopwords or more and punctuation stand
+/// between them ("climate; let us change"); in any phrase, five stopwords or more do.
+fn coherent(index: &Index, o: ContentOcc) -> bool {
+    let (a, b) = (o.first, o.last);
+    let doc = &index.docs[o.doc as usize];
     let short = ((b - a + 1) as usize) < SENTENCE_SPAN_WORDS;
     (a + 1..=b).all(|k| {
         let (from, to) = (doc.content[k as usize - 1] as usize, doc.content[k as usize] as usize);
@@ -234,19 +228,21 @@ fn coherent(index: &Index, d: u32, a: u32, b: u32) -> bool {
     })
 }
 
-fn mostly_claimed(claimed: &[bool], a: u32, b: u32) -> bool {
-    let span = &claimed[a as usize..=b as usize];
+/// True when most content words of the occurrence are claimed (per doc, per content position)
+/// by a stronger family.
+fn mostly_claimed(claimed: &[Vec<bool>], o: ContentOcc) -> bool {
+    let span = &claimed[o.doc as usize][o.first as usize..=o.last as usize];
     span.iter().filter(|&&c| c).count() * 2 > span.len()
 }
 
 /// Keeps, of occurrences overlapping in one statement, the longest.
-fn dedupe_overlaps(occ: &mut Vec<(u32, u32, u32)>) {
-    occ.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)).then(y.2.cmp(&x.2)));
-    let mut out: Vec<(u32, u32, u32)> = Vec::with_capacity(occ.len());
+fn dedupe_overlaps(occ: &mut Vec<ContentOcc>) {
+    occ.sort_unstable_by(|x, y| x.doc.cmp(&y.doc).then(x.first.cmp(&y.first)).then(y.last.cmp(&x.last)));
+    let mut out: Vec<ContentOcc> = Vec::with_capacity(occ.len());
     for &o in occ.iter() {
         match out.last_mut() {
-            Some(last) if last.0 == o.0 && o.1 <= last.2 => {
-                if o.2 - o.1 > last.2 - last.1 {
+            Some(last) if last.doc == o.doc && o.first <= last.last => {
+                if o.last - o.first > last.last - last.first {
                     *last = o;
                 }
             }
@@ -262,7 +258,7 @@ fn gather_variants(
     index: &Index,
     options: &Options,
     root: &Phrase,
-    occ: &mut Vec<(u32, u32, u32)>,
+    occ: &mut Vec<ContentOcc>,
     claimed: &[Vec<bool>],
     budget: &mut Budget,
 ) {
@@ -274,10 +270,10 @@ fn gather_variants(
     anchors.truncate(2);
     // Spans taken, per statement by start (they never overlap).
     let mut spans: HashMap<u32, BTreeMap<u32, u32>> = HashMap::new();
-    for &(d, a, b) in occ.iter() {
-        spans.entry(d).or_default().insert(a, b);
+    for o in occ.iter() {
+        spans.entry(o.doc).or_default().insert(o.first, o.last);
     }
-    let mut found: Vec<(u32, u32, u32)> = Vec::new();
+    let mut found: Vec<ContentOcc> = Vec::new();
     index.windows(&anchors, m, true, budget, VARIANT_COST, |d, lo, hi| {
         let doc = &index.docs[d as usize];
         let t: Vec<Word> =
@@ -287,14 +283,13 @@ fn gather_variants(
         {
             return;
         }
-        let (a, b) = ((lo + al.t_start) as u32, (lo + al.t_end - 1) as u32);
+        let o = ContentOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
         let taken = spans.entry(d).or_default();
-        if taken.range(..=b).next_back().is_some_and(|(_, &end)| end >= a) || mostly_claimed(&claimed[d as usize], a, b)
-        {
+        if taken.range(..=o.last).next_back().is_some_and(|(_, &end)| end >= o.first) || mostly_claimed(claimed, o) {
             return;
         }
-        taken.insert(a, b);
-        found.push((d, a, b));
+        taken.insert(o.first, o.last);
+        found.push(o);
     });
     occ.extend(found);
     occ.sort_unstable();

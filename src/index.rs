@@ -12,13 +12,13 @@ use crate::statement::Statement;
 use crate::text::{self, Normalization, TokenKind, COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
 use std::collections::{HashMap, HashSet};
 
-/// A token inside the index, 12 bytes: byte span and the term id with, in its
-/// top bit, whether punctuation separates the token from the one before, and in the next bit,
-/// whether a sentence ends between them.
+/// A token inside the index, 12 bytes: its byte span (read as a [`Span`]) and the term id with,
+/// in its top bit, whether punctuation separates the token from the one before, and in the next
+/// bit, whether a sentence ends between them.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
-    pub start: u32,
-    pub end: u32,
+    start: u32,
+    end: u32,
     packed: u32,
 }
 
@@ -26,6 +26,7 @@ const BRK: u32 = 1 << 31;
 const SENTENCE: u32 = 1 << 30;
 
 impl Tok {
+    /// The token's bytes in its statement's text.
     pub(crate) fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
@@ -42,6 +43,25 @@ impl Tok {
     pub(crate) fn brk(&self) -> bool {
         self.packed & BRK != 0
     }
+}
+
+/// An occurrence as token indices: tokens `first..=last` of canonical doc `doc` (stopwords
+/// counted). Families and query hits are made of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct TokenOcc {
+    pub doc: u32,
+    pub first: u32,
+    pub last: u32,
+}
+
+/// An occurrence as content positions: content words `first..=last` of canonical doc `doc`,
+/// that is indices into its `Doc::content` (stopwords not counted). Repeated phrases are found
+/// and grouped in these; [`Index::tokens_of`] turns one into a [`TokenOcc`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct ContentOcc {
+    pub doc: u32,
+    pub first: u32,
+    pub last: u32,
 }
 
 /// The postings of one class: global token numbers, read back as `(doc, token index)`.
@@ -186,7 +206,7 @@ impl Index {
                 tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: term });
             });
             for i in 1..tokens.len() {
-                let gap = &s.text[tokens[i - 1].end as usize..tokens[i].start as usize];
+                let gap = &s.text[tokens[i - 1].span().end..tokens[i].span().start];
                 if gap.chars().any(|c| !c.is_whitespace()) {
                     tokens[i].packed |= BRK;
                 }
@@ -325,16 +345,27 @@ fn weight(term: &Term, common: &HashSet<&str>, n: f64) -> f64 {
 }
 
 impl Index {
-    /// The excerpt of tokens `a..=b` of canonical doc `d`.
-    pub(crate) fn excerpt(&self, statements: &[Statement], d: usize, a: usize, b: usize) -> crate::report::Excerpt {
-        let doc = &self.docs[d];
-        let s = &statements[doc.input];
-        let (ta, tb) = (doc.tokens[a], doc.tokens[b]);
-        let text = &s.text[ta.start as usize..tb.end as usize];
+    /// The same occurrence as token indices.
+    pub(crate) fn tokens_of(&self, o: ContentOcc) -> TokenOcc {
+        let content = &self.docs[o.doc as usize].content;
+        TokenOcc { doc: o.doc, first: content[o.first as usize], last: content[o.last as usize] }
+    }
+
+    /// The bytes of an occurrence: from its first token's start to its last token's end.
+    pub(crate) fn span_of(&self, o: TokenOcc) -> Span {
+        let tokens = &self.docs[o.doc as usize].tokens;
+        Span::new(tokens[o.first as usize].span().start, tokens[o.last as usize].span().end)
+    }
+
+    /// The excerpt of an occurrence.
+    pub(crate) fn excerpt(&self, statements: &[Statement], o: TokenOcc) -> crate::report::Excerpt {
+        let (d, a) = (o.doc as usize, o.first as usize);
+        let span = self.span_of(o);
+        let text = &statements[self.docs[d].input].text[span.range()];
         crate::report::Excerpt {
-            doc: s.id.clone(),
-            start: ta.start as usize,
-            end: tb.end as usize,
+            doc: statements[self.docs[d].input].id.clone(),
+            start: span.start,
+            end: span.end,
             utf16_start: self.utf16_of(statements, d, a),
             utf16_end: self.utf16_of(statements, d, a) + crate::span::utf16_len(text),
             text: text.to_string(),
@@ -391,9 +422,14 @@ impl Index {
     pub(crate) fn utf16_of(&self, statements: &[Statement], d: usize, i: usize) -> usize {
         let doc = &self.docs[d];
         let m = i / UTF16_STEP;
-        let from = doc.tokens[m * UTF16_STEP].start as usize;
+        let from = doc.tokens[m * UTF16_STEP].span().start;
         doc.utf16_marks[m] as usize
-            + crate::span::utf16_len(&statements[doc.input].text[from..doc.tokens[i].start as usize])
+            + crate::span::utf16_len(&statements[doc.input].text[from..doc.tokens[i].span().start])
+    }
+
+    /// The aligner's view of the words of an occurrence.
+    pub(crate) fn words(&self, o: TokenOcc) -> Vec<crate::align::Word> {
+        (o.first..=o.last).map(|i| self.word(o.doc as usize, i as usize)).collect()
     }
 
     /// The aligner's view of token `i` of canonical doc `d`.

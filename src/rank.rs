@@ -5,22 +5,22 @@
 
 use crate::align::{align, Word};
 use crate::family::{statement_count, Draft};
-use crate::index::Index;
+use crate::index::{Index, TokenOcc};
 use crate::report::round;
 use crate::statement::Statement;
 use std::collections::{HashMap, HashSet};
 
 /// The root occurrence: the most common wording; ties to the earliest date, then statement
 /// order, then text order.
-pub(crate) fn choose_root(index: &Index, draft: &Draft) -> (u32, u32, u32) {
-    let words_of = |&(d, a, b): &(u32, u32, u32)| -> Vec<u32> {
-        (a..=b).map(|i| index.docs[d as usize].tokens[i as usize].term()).collect()
+pub(crate) fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
+    let words_of = |o: &TokenOcc| -> Vec<u32> {
+        (o.first..=o.last).map(|i| index.docs[o.doc as usize].tokens[i as usize].term()).collect()
     };
     let mut counts: HashMap<Vec<u32>, usize> = HashMap::new();
     for o in &draft.occ {
         *counts.entry(words_of(o)).or_default() += 1;
     }
-    let date = |o: &(u32, u32, u32)| index.docs[o.0 as usize].date_key.as_deref().unwrap_or("9999");
+    let date = |o: &TokenOcc| index.docs[o.doc as usize].date_key.as_deref().unwrap_or("9999");
     *draft
         .occ
         .iter()
@@ -32,25 +32,19 @@ pub(crate) fn choose_root(index: &Index, draft: &Draft) -> (u32, u32, u32) {
 }
 
 /// A family's score and normalized root, without writing it out.
-pub(crate) fn rank(
-    index: &Index,
-    statements: &[Statement],
-    draft: &Draft,
-    (rd, ra, rb): (u32, u32, u32),
-) -> (f64, String, bool) {
-    let root_words: Vec<Word> = (ra..=rb).map(|i| index.word(rd as usize, i as usize)).collect();
+pub(crate) fn rank(index: &Index, statements: &[Statement], draft: &Draft, root: TokenOcc) -> (f64, String, bool) {
+    let root_words: Vec<Word> = index.words(root);
     // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
     let sample: Vec<_> = draft.occ.iter().step_by(step).collect();
     let mut sum = 0.0;
-    for &&(d, a, b) in &sample {
-        let t: Vec<Word> = (a..=b).map(|i| index.word(d as usize, i as usize)).collect();
-        sum += align(&root_words, &t, false).score;
+    for &&o in &sample {
+        sum += align(&root_words, &index.words(o), false).score;
     }
     let docs = statement_count(draft);
     let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
     let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
-    let name = is_name(index, statements, (rd, ra, rb));
+    let name = is_name(index, statements, root);
     let score =
         formulaic(weight, docs.len(), speakers, sum / sample.len() as f64) * if name { NAME_FACTOR } else { 1.0 };
     (round(score), root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "), name)
@@ -65,11 +59,11 @@ const NAME_FACTOR: f64 = 0.6;
 
 /// True when every content word of the root starts with a capital letter (or is a number),
 /// as in a proper name.
-fn is_name(index: &Index, statements: &[Statement], (d, a, b): (u32, u32, u32)) -> bool {
-    let doc = &index.docs[d as usize];
+fn is_name(index: &Index, statements: &[Statement], root: TokenOcc) -> bool {
+    let doc = &index.docs[root.doc as usize];
     let text = &statements[doc.input].text;
     let mut capitals = 0;
-    for tok in &doc.tokens[a as usize..=b as usize] {
+    for tok in &doc.tokens[root.first as usize..=root.last as usize] {
         if index.term(tok.term()).stop {
             continue;
         }
