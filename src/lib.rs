@@ -38,9 +38,10 @@ mod progress;
 mod statement;
 // The engine's one error type (it carries the options' errors).
 mod error;
-// Spans and the report's types.
-pub mod report;
+// The one span type: half-open byte offsets into a statement's text.
 mod span;
+// The report's types, the engine's output.
+pub mod report;
 // Tools of the stages: word alignment, suffix array.
 mod align;
 mod suffix;

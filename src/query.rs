@@ -30,8 +30,7 @@ impl FamilySpans {
         let mut map: HashMap<String, Vec<(Span, String)>> = HashMap::new();
         for f in &report.families {
             for o in &f.occurrences {
-                let span = Span::new(o.excerpt.start, o.excerpt.end);
-                map.entry(o.excerpt.doc.clone()).or_default().push((span, f.id.clone()));
+                map.entry(o.excerpt.doc.clone()).or_default().push((o.excerpt.span(), f.id.clone()));
             }
         }
         for v in map.values_mut() {
@@ -160,7 +159,7 @@ pub(crate) fn query(
         .into_iter()
         .map(|Hit { score, occ, ops }| {
             let excerpt = index.excerpt(statements, occ);
-            let family = last.and_then(|spans| spans.find(&excerpt.doc, Span::new(excerpt.start, excerpt.end)));
+            let family = last.and_then(|spans| spans.find(&excerpt.doc, excerpt.span()));
             let text = &statements[index.docs[occ.doc as usize].input].text;
             let before = tail(&text[..excerpt.start], CONTEXT_CHARS).to_string();
             let after = head(&text[excerpt.end..], CONTEXT_CHARS).to_string();

@@ -4,6 +4,7 @@
 //! users' scripts rely on it, so fields are only ever added, never renamed or removed, within a
 //! schema version.
 
+use crate::span::Span;
 use serde::Serialize;
 
 /// The version of the JSON shape of [`Report`] and [`QueryReport`].
@@ -35,6 +36,13 @@ pub struct Excerpt {
     pub utf16_end: usize,
     /// The original text of the statement between `start` and `end`.
     pub text: String,
+}
+
+impl Excerpt {
+    /// The excerpt's bytes in its statement's text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
 }
 
 /// One step of a word-level difference between a reference (a family's root, or a query) and
