@@ -13,21 +13,10 @@ use crate::group::group;
 use crate::index::{Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
-use crate::rank::{choose_root, rank};
+use crate::rank::ranked;
 use crate::repeats::repeated_phrases;
 use crate::report::*;
 use crate::statement::Statement;
-
-/// A family ranked before it is written out.
-struct Ranked {
-    score: f64,
-    root_norm: String,
-    /// Id of the statement the root is taken from, for ties.
-    root_doc: String,
-    draft: usize,
-    root: TokenOcc,
-    name: bool,
-}
 
 pub(crate) fn compare(
     index: &Index,
@@ -65,30 +54,8 @@ pub(crate) fn compare(
     let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut budget, &mut notes);
 
     // Rank every family cheaply, then write out the strongest.
-    let mut ranked: Vec<Ranked> = drafts
-        .iter()
-        .enumerate()
-        .map(|(draft, d)| {
-            let root = choose_root(index, d);
-            let (score, root_norm, name) = rank(index, statements, d, root);
-            Ranked {
-                score,
-                root_norm,
-                root_doc: statements[index.docs[root.doc as usize].input].id.clone(),
-                draft,
-                root,
-                name,
-            }
-        })
-        .collect();
+    let mut ranked = ranked(index, statements, &drafts);
     let families_found = ranked.len();
-    ranked.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.root_norm.cmp(&b.root_norm))
-            .then_with(|| a.root_doc.cmp(&b.root_doc))
-            .then_with(|| a.root.cmp(&b.root))
-    });
     ranked.truncate(options.max_families);
     let families: Vec<Family> = ranked
         .iter()

@@ -1,4 +1,4 @@
-//! Ranking: a family's root occurrence and how formulaic the family is.
+//! Ranking: each family's root occurrence and score (how formulaic it is), and their order.
 //!
 //! Every family is scored cheaply, before any is written out: its root is its most common
 //! wording, its stability the mean alignment score of a sample of its occurrences with the root.
@@ -10,9 +10,50 @@ use crate::report::round;
 use crate::statement::Statement;
 use std::collections::{HashMap, HashSet};
 
+/// A family ranked before it is written out.
+pub(crate) struct Ranked {
+    pub score: f64,
+    pub root_norm: String,
+    /// Id of the statement the root is taken from, for ties.
+    pub root_doc: String,
+    /// Index of the family's draft.
+    pub draft: usize,
+    pub root: TokenOcc,
+    pub name: bool,
+}
+
+/// Every draft ranked, strongest first; ties go to the normalized root, then to the id of the
+/// root's statement, then to the root's place.
+pub(crate) fn ranked(index: &Index, statements: &[Statement], drafts: &[Draft]) -> Vec<Ranked> {
+    let mut ranked: Vec<Ranked> = drafts
+        .iter()
+        .enumerate()
+        .map(|(draft, d)| {
+            let root = choose_root(index, d);
+            let (score, root_norm, name) = rank(index, statements, d, root);
+            Ranked {
+                score,
+                root_norm,
+                root_doc: statements[index.docs[root.doc as usize].input].id.clone(),
+                draft,
+                root,
+                name,
+            }
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.root_norm.cmp(&b.root_norm))
+            .then_with(|| a.root_doc.cmp(&b.root_doc))
+            .then_with(|| a.root.cmp(&b.root))
+    });
+    ranked
+}
+
 /// The root occurrence: the most common wording; ties to the earliest date, then statement
 /// order, then text order.
-pub(crate) fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
+fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
     let words_of = |o: &TokenOcc| -> Vec<u32> {
         (o.first..=o.last).map(|i| index.docs[o.doc as usize].tokens[i as usize].term()).collect()
     };
@@ -32,7 +73,7 @@ pub(crate) fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
 }
 
 /// A family's score and normalized root, without writing it out.
-pub(crate) fn rank(index: &Index, statements: &[Statement], draft: &Draft, root: TokenOcc) -> (f64, String, bool) {
+fn rank(index: &Index, statements: &[Statement], draft: &Draft, root: TokenOcc) -> (f64, String, bool) {
     let root_words: Vec<Word> = index.words(root);
     // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
