@@ -119,15 +119,21 @@ proptest! {
                 prop_assert!((0.0..=1.0).contains(&o.similarity));
             }
         }
-        for phrase in ["true multilateralism", "多边主义", "sustainable   security", "🌍"] {
-            if let Ok(q) = c.query(phrase) {
-                for o in &q.occurrences {
-                    check_excerpt(&statements, &o.excerpt);
-                    check_edits(&statements, &o.excerpt.doc, &o.explanation);
-                    prop_assert!((0.0..=1.0).contains(&o.score));
-                }
+        // Phrases with words: a query always succeeds, and every place it reports slices back.
+        for phrase in ["true multilateralism", "多边主义", "sustainable   security"] {
+            let q = c.query(phrase);
+            prop_assert!(q.is_ok(), "{:?}: {:?}", phrase, q.as_ref().err());
+            let q = q.unwrap();
+            prop_assert_eq!(&q.query, phrase);
+            prop_assert!(q.total >= q.occurrences.len());
+            for o in &q.occurrences {
+                check_excerpt(&statements, &o.excerpt);
+                check_edits(&statements, &o.excerpt.doc, &o.explanation);
+                prop_assert!((0.0..=1.0).contains(&o.score));
             }
         }
+        // An emoji is no word: the query has none.
+        prop_assert_eq!(c.query("🌍").err(), Some(refrain::Error::EmptyQuery));
     }
 
     #[test]
