@@ -79,6 +79,7 @@ pub use span::{utf16_len, Span};
 pub use statement::Statement;
 
 use index::Index;
+use std::collections::HashSet;
 
 /// A set of statements and the analyses of them.
 ///
@@ -88,6 +89,8 @@ use index::Index;
 pub struct Corpus {
     options: Options,
     statements: Vec<Statement>,
+    /// The ids of `statements`, to refuse a duplicate without a scan.
+    ids: HashSet<String>,
     total_bytes: usize,
     index: Option<Index>,
     /// Where the families of the last comparison lie, for queries to name them.
@@ -97,7 +100,7 @@ pub struct Corpus {
 impl Corpus {
     /// An empty corpus with the given options.
     pub fn new(options: Options) -> Corpus {
-        Corpus { options, statements: Vec::new(), total_bytes: 0, index: None, last: None }
+        Corpus { options, statements: Vec::new(), ids: HashSet::new(), total_bytes: 0, index: None, last: None }
     }
 
     /// The options.
@@ -125,7 +128,7 @@ impl Corpus {
         if statement.id.is_empty() {
             return Err(Error::EmptyId);
         }
-        if self.statements.iter().any(|s| s.id == statement.id) {
+        if self.ids.contains(&statement.id) {
             return Err(Error::DuplicateId(statement.id));
         }
         let bytes = statement.text.len();
@@ -140,6 +143,7 @@ impl Corpus {
             return Err(Error::CorpusTooLarge { bytes: total, limit: self.options.max_total_bytes });
         }
         self.total_bytes = total;
+        self.ids.insert(statement.id.clone());
         self.statements.push(statement);
         self.invalidate();
         Ok(())
@@ -147,7 +151,10 @@ impl Corpus {
 
     /// Removes the statement with this id; returns whether there was one.
     pub fn remove(&mut self, id: &str) -> bool {
-        let Some(i) = self.statements.iter().position(|s| s.id == id) else { return false };
+        if !self.ids.remove(id) {
+            return false;
+        }
+        let i = self.statements.iter().position(|s| s.id == id).expect("every id in `ids` is a statement's");
         let s = self.statements.remove(i);
         self.total_bytes -= s.text.len();
         self.invalidate();
@@ -157,6 +164,7 @@ impl Corpus {
     /// Removes every statement.
     pub fn clear(&mut self) {
         self.statements.clear();
+        self.ids.clear();
         self.total_bytes = 0;
         self.invalidate();
     }

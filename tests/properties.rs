@@ -186,6 +186,29 @@ fn a_tiny_budget_is_reported_not_a_crash() {
     assert!(report.notes.iter().any(|n| n.contains("work_budget")));
 }
 
+/// Duplicate ids are refused whatever came before: an id is free again once its statement is
+/// removed or the corpus cleared, and a refused statement does not take its id.
+#[test]
+fn ids_follow_add_remove_and_clear() {
+    let mut c = Corpus::new(Options::builder().max_statement_bytes(10).build().unwrap());
+    c.add(Statement::new("a", "x")).unwrap();
+    c.add(Statement::new("b", "y")).unwrap();
+    assert_eq!(c.add(Statement::new("a", "z")).unwrap_err().code(), "duplicate_id");
+    assert_eq!(c.add(Statement::new("c", "01234567890")).unwrap_err().code(), "statement_too_large");
+    c.add(Statement::new("c", "z")).unwrap();
+    assert!(c.remove("a"));
+    assert!(!c.remove("a"));
+    assert_eq!(c.add(Statement::new("b", "w")).unwrap_err().code(), "duplicate_id");
+    c.add(Statement::new("a", "v")).unwrap();
+    let ids: Vec<&str> = c.statements().iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["b", "c", "a"]);
+    c.clear();
+    assert!(c.is_empty() && !c.remove("b"));
+    c.add(Statement::new("b", "y")).unwrap();
+    assert_eq!(c.add(Statement::new("b", "y")).unwrap_err().code(), "duplicate_id");
+    assert_eq!(c.len(), 1);
+}
+
 #[test]
 fn limits_are_clear_errors() {
     let mut c = Corpus::new(Options::builder().max_statements(1).max_statement_bytes(10).build().unwrap());
