@@ -9,7 +9,7 @@ use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::span::Span;
 use crate::statement::Statement;
-use crate::text::{self, Normalization, TokenKind, COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
+use crate::text::{self, is_common, is_stopword, Normalization, TokenKind, SYNONYMS};
 use std::collections::{HashMap, HashSet};
 
 /// A token inside the index, 12 bytes: its byte span (read as a [`Span`]) and the term id with,
@@ -166,25 +166,17 @@ impl Index {
         progress: &mut dyn FnMut(Progress) -> bool,
     ) -> Result<Index, Error> {
         let normalization = Normalization { spelling: options.spelling, inflection: options.inflection };
-        let stop: HashSet<&str> = STOPWORDS.iter().chain(STOP_HAN).copied().collect();
-        let common: HashSet<&str> = COMMON.iter().copied().collect();
         let mut order: Vec<usize> = (0..statements.len()).collect();
         order.sort_by(|&a, &b| statements[a].id.cmp(&statements[b].id));
 
         let mut terms: Vec<Term> = Vec::new();
         let mut term_ids: HashMap<Box<str>, u32> = HashMap::new();
-        fn intern(
-            norm: &str,
-            kind: TokenKind,
-            terms: &mut Vec<Term>,
-            term_ids: &mut HashMap<Box<str>, u32>,
-            stop: &HashSet<&str>,
-        ) -> u32 {
+        fn intern(norm: &str, kind: TokenKind, terms: &mut Vec<Term>, term_ids: &mut HashMap<Box<str>, u32>) -> u32 {
             if let Some(&id) = term_ids.get(norm) {
                 return id;
             }
             let id = terms.len() as u32;
-            let is_stop = stop.contains(norm);
+            let is_stop = is_stopword(norm);
             terms.push(Term { norm: norm.into(), class: id, stop: is_stop, kind, df: 0, weight: 0.0 });
             term_ids.insert(norm.into(), id);
             id
@@ -199,7 +191,7 @@ impl Index {
             let mut tokens = Vec::new();
             let mut utf16_marks = Vec::new();
             text::scan(&s.text, normalization, &mut |span, utf16, _end, kind, norm| {
-                let term = intern(norm, kind, &mut terms, &mut term_ids, &stop);
+                let term = intern(norm, kind, &mut terms, &mut term_ids);
                 if tokens.len() % UTF16_STEP == 0 {
                     utf16_marks.push(utf16 as u32);
                 }
@@ -238,7 +230,7 @@ impl Index {
         // Near-synonym classes.
         if options.synonyms {
             for set in SYNONYMS {
-                let rep = intern(set[0], TokenKind::Word, &mut terms, &mut term_ids, &stop);
+                let rep = intern(set[0], TokenKind::Word, &mut terms, &mut term_ids);
                 for word in &set[1..] {
                     if let Some(&id) = term_ids.get(*word) {
                         terms[id as usize].class = rep;
@@ -262,7 +254,7 @@ impl Index {
         let n = docs.len().max(1) as f64;
         for term in terms.iter_mut() {
             term.df = class_df[term.class as usize];
-            term.weight = weight(term, &common, n) as f32;
+            term.weight = weight(term, n) as f32;
         }
         for doc in docs.iter_mut() {
             doc.content =
@@ -325,23 +317,43 @@ impl Index {
     }
 }
 
-/// A term's weight: a prior by kind (stopwords almost nothing, very common words less, Han
-/// characters about a third of a word, numbers half), times a rarity factor from 0.5 (in every
-/// statement) to 1.0 (in one statement).
-fn weight(term: &Term, common: &HashSet<&str>, n: f64) -> f64 {
+// A term's prior weight by kind, before rarity (see `weight`); a query word that no statement
+// uses weighs its prior (see `unseen_weight`). docs/report.md ("Scores and weights") explains them.
+/// A stopword: almost nothing.
+const STOPWORD_PRIOR: f64 = 0.02;
+/// A word.
+const WORD_PRIOR: f64 = 1.0;
+/// A very common word (`lexicon::COMMON`).
+const COMMON_PRIOR: f64 = 0.4;
+/// A word of two letters or fewer.
+const SHORT_PRIOR: f64 = 0.5;
+/// A number.
+const NUMBER_PRIOR: f64 = 0.5;
+/// A Han, kana or Hangul character: about a third of a word.
+const IDEOGRAPH_PRIOR: f64 = 0.35;
+
+/// A term's weight: its prior by kind times a rarity factor from 0.5 (in every statement) to
+/// 1.0 (in one statement).
+fn weight(term: &Term, n: f64) -> f64 {
     let prior = if term.stop {
-        0.02
+        STOPWORD_PRIOR
     } else {
         match term.kind {
-            TokenKind::Ideograph => 0.35,
-            TokenKind::Number => 0.5,
-            TokenKind::Word if common.contains(&*term.norm) => 0.4,
-            TokenKind::Word if term.norm.chars().count() <= 2 => 0.5,
-            TokenKind::Word => 1.0,
+            TokenKind::Ideograph => IDEOGRAPH_PRIOR,
+            TokenKind::Number => NUMBER_PRIOR,
+            TokenKind::Word if is_common(&term.norm) => COMMON_PRIOR,
+            TokenKind::Word if term.norm.chars().count() <= 2 => SHORT_PRIOR,
+            TokenKind::Word => WORD_PRIOR,
         }
     };
     let rarity = if n < 2.0 || term.df == 0 { 1.0 } else { ((n / term.df as f64).ln() / n.ln()).clamp(0.0, 1.0) };
     prior * (0.5 + 0.5 * rarity)
+}
+
+/// The weight of a query word that no statement uses and that is no misspelling of one: a
+/// stopword's or a word's prior, whatever its kind.
+pub(crate) fn unseen_weight(stop: bool) -> f32 {
+    (if stop { STOPWORD_PRIOR } else { WORD_PRIOR }) as f32
 }
 
 impl Index {

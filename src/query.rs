@@ -10,13 +10,13 @@ use crate::align::{align, Op, Word};
 use crate::budget::Budget;
 use crate::diff::edits;
 use crate::error::Error;
-use crate::index::{Index, TokenOcc};
+use crate::index::{unseen_weight, Index, TokenOcc};
 use crate::options::Options;
 use crate::report::{round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
 use crate::span::Span;
 use crate::statement::Statement;
 use crate::text::{self, SYNONYMS};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 const CONTEXT_CHARS: usize = 60;
 
@@ -74,7 +74,6 @@ pub(crate) fn query(
     if tokens.len() > options.query_max_words {
         return Err(Error::QueryTooLong { words: tokens.len(), limit: options.query_max_words });
     }
-    let stop: HashSet<&str> = text::STOPWORDS.iter().chain(text::STOP_HAN).copied().collect();
     // Query words: known terms keep their id, class and weight; unknown ones get fresh ids.
     let mut fresh = u32::MAX;
     let q: Vec<Word> = tokens
@@ -83,7 +82,7 @@ pub(crate) fn query(
             Some(id) => index.word_of_term(id),
             None => {
                 fresh -= 1;
-                let is_stop = stop.contains(t.norm.as_str());
+                let is_stop = text::is_stopword(&t.norm);
                 let synonym = options
                     .synonyms
                     .then(|| {
@@ -93,7 +92,7 @@ pub(crate) fn query(
                 // A word the statements never use may be a misspelling of one they do.
                 let near = if synonym.is_none() && !is_stop { nearest_term(index, &t.norm) } else { None };
                 let class = synonym.or(near.map(|id| index.class(id))).unwrap_or(fresh);
-                let weight = near.map_or(if is_stop { 0.02 } else { 1.0 }, |id| index.term(id).weight);
+                let weight = near.map_or(unseen_weight(is_stop), |id| index.term(id).weight);
                 Word {
                     term: fresh,
                     class,
