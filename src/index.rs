@@ -482,6 +482,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tokens_are_12_bytes() {
+        assert_eq!(std::mem::size_of::<Tok>(), 12, "docs/DESIGN.md says so");
+    }
+
+    #[test]
     fn date_keys() {
         for (date, want) in [
             ("2021 (UNGA session 76 general debate; exact day not in corpus)", Some("2021")),
