@@ -71,7 +71,8 @@ pub(crate) fn repeated_phrases(index: &Index, options: &Options, budget: &mut Bu
     let mut visit = 0u32;
     let mut stack: Vec<(usize, usize)> = vec![(0, 0)]; // (lcp, left bound)
     for i in 1..=n {
-        let cur = if i < n { lcp[i] as usize } else { 0 };
+        // Past the last suffix, an lcp of 0 closes every interval still open.
+        let cur = lcp.get(i).map_or(0, |&l| l as usize);
         let mut lb = i - 1;
         while cur < stack.last().map_or(0, |t| t.0) {
             let (len, lo) = stack.pop().expect("stack is not empty");
