@@ -6,18 +6,19 @@
 use crate::budget::Budget;
 use crate::error::Error;
 use crate::options::Options;
+use crate::progress::{Progress, Stage};
 use crate::span::Span;
-use crate::text::{self, Normalization, TokenKind, COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
-use crate::{Progress, Stage, Statement};
+use crate::statement::Statement;
+use crate::text::{self, is_common, is_stopword, Normalization, TokenKind, SYNONYMS};
 use std::collections::{HashMap, HashSet};
 
-/// A token inside the index, 12 bytes: byte span and the term id with, in its
-/// top bit, whether punctuation separates the token from the one before, and in the next bit,
-/// whether a sentence ends between them.
+/// A token inside the index, 12 bytes: its byte span (read as a [`Span`]) and the term id with,
+/// in its top bit, whether punctuation separates the token from the one before, and in the next
+/// bit, whether a sentence ends between them.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok {
-    pub start: u32,
-    pub end: u32,
+    start: u32,
+    end: u32,
     packed: u32,
 }
 
@@ -25,6 +26,7 @@ const BRK: u32 = 1 << 31;
 const SENTENCE: u32 = 1 << 30;
 
 impl Tok {
+    /// The token's bytes in its statement's text.
     pub(crate) fn span(&self) -> Span {
         Span::new(self.start as usize, self.end as usize)
     }
@@ -41,6 +43,25 @@ impl Tok {
     pub(crate) fn brk(&self) -> bool {
         self.packed & BRK != 0
     }
+}
+
+/// An occurrence as token indices: tokens `first..=last` of canonical doc `doc` (stopwords
+/// counted). Families and query hits are made of these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct TokenOcc {
+    pub doc: u32,
+    pub first: u32,
+    pub last: u32,
+}
+
+/// An occurrence as content positions: content words `first..=last` of canonical doc `doc`,
+/// that is indices into its `Doc::content` (stopwords not counted). Repeated phrases are found
+/// and grouped in these; [`Index::tokens_of`] turns one into a [`TokenOcc`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct ContentOcc {
+    pub doc: u32,
+    pub first: u32,
+    pub last: u32,
 }
 
 /// The postings of one class: global token numbers, read back as `(doc, token index)`.
@@ -145,25 +166,17 @@ impl Index {
         progress: &mut dyn FnMut(Progress) -> bool,
     ) -> Result<Index, Error> {
         let normalization = Normalization { spelling: options.spelling, inflection: options.inflection };
-        let stop: HashSet<&str> = STOPWORDS.iter().chain(STOP_HAN).copied().collect();
-        let common: HashSet<&str> = COMMON.iter().copied().collect();
         let mut order: Vec<usize> = (0..statements.len()).collect();
         order.sort_by(|&a, &b| statements[a].id.cmp(&statements[b].id));
 
         let mut terms: Vec<Term> = Vec::new();
         let mut term_ids: HashMap<Box<str>, u32> = HashMap::new();
-        fn intern(
-            norm: &str,
-            kind: TokenKind,
-            terms: &mut Vec<Term>,
-            term_ids: &mut HashMap<Box<str>, u32>,
-            stop: &HashSet<&str>,
-        ) -> u32 {
+        fn intern(norm: &str, kind: TokenKind, terms: &mut Vec<Term>, term_ids: &mut HashMap<Box<str>, u32>) -> u32 {
             if let Some(&id) = term_ids.get(norm) {
                 return id;
             }
             let id = terms.len() as u32;
-            let is_stop = stop.contains(norm);
+            let is_stop = is_stopword(norm);
             terms.push(Term { norm: norm.into(), class: id, stop: is_stop, kind, df: 0, weight: 0.0 });
             term_ids.insert(norm.into(), id);
             id
@@ -178,14 +191,14 @@ impl Index {
             let mut tokens = Vec::new();
             let mut utf16_marks = Vec::new();
             text::scan(&s.text, normalization, &mut |span, utf16, _end, kind, norm| {
-                let term = intern(norm, kind, &mut terms, &mut term_ids, &stop);
+                let term = intern(norm, kind, &mut terms, &mut term_ids);
                 if tokens.len() % UTF16_STEP == 0 {
                     utf16_marks.push(utf16 as u32);
                 }
                 tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: term });
             });
             for i in 1..tokens.len() {
-                let gap = &s.text[tokens[i - 1].end as usize..tokens[i].start as usize];
+                let gap = &s.text[tokens[i - 1].span().end..tokens[i].span().start];
                 if gap.chars().any(|c| !c.is_whitespace()) {
                     tokens[i].packed |= BRK;
                 }
@@ -217,7 +230,7 @@ impl Index {
         // Near-synonym classes.
         if options.synonyms {
             for set in SYNONYMS {
-                let rep = intern(set[0], TokenKind::Word, &mut terms, &mut term_ids, &stop);
+                let rep = intern(set[0], TokenKind::Word, &mut terms, &mut term_ids);
                 for word in &set[1..] {
                     if let Some(&id) = term_ids.get(*word) {
                         terms[id as usize].class = rep;
@@ -241,7 +254,7 @@ impl Index {
         let n = docs.len().max(1) as f64;
         for term in terms.iter_mut() {
             term.df = class_df[term.class as usize];
-            term.weight = weight(term, &common, n) as f32;
+            term.weight = weight(term, n) as f32;
         }
         for doc in docs.iter_mut() {
             doc.content =
@@ -304,36 +317,67 @@ impl Index {
     }
 }
 
-/// A term's weight: a prior by kind (stopwords almost nothing, very common words less, Han
-/// characters about a third of a word, numbers half), times a rarity factor from 0.5 (in every
-/// statement) to 1.0 (in one statement).
-fn weight(term: &Term, common: &HashSet<&str>, n: f64) -> f64 {
+// A term's prior weight by kind, before rarity (see `weight`); a query word that no statement
+// uses weighs its prior (see `unseen_weight`). docs/report.md ("Scores and weights") explains them.
+/// A stopword: almost nothing.
+const STOPWORD_PRIOR: f64 = 0.02;
+/// A word.
+const WORD_PRIOR: f64 = 1.0;
+/// A very common word (`lexicon::COMMON`).
+const COMMON_PRIOR: f64 = 0.4;
+/// A word of two letters or fewer.
+const SHORT_PRIOR: f64 = 0.5;
+/// A number.
+const NUMBER_PRIOR: f64 = 0.5;
+/// A Han, kana or Hangul character: about a third of a word.
+const IDEOGRAPH_PRIOR: f64 = 0.35;
+
+/// A term's weight: its prior by kind times a rarity factor from 0.5 (in every statement) to
+/// 1.0 (in one statement).
+fn weight(term: &Term, n: f64) -> f64 {
     let prior = if term.stop {
-        0.02
+        STOPWORD_PRIOR
     } else {
         match term.kind {
-            TokenKind::Ideograph => 0.35,
-            TokenKind::Number => 0.5,
-            TokenKind::Word if common.contains(&*term.norm) => 0.4,
-            TokenKind::Word if term.norm.chars().count() <= 2 => 0.5,
-            TokenKind::Word => 1.0,
+            TokenKind::Ideograph => IDEOGRAPH_PRIOR,
+            TokenKind::Number => NUMBER_PRIOR,
+            TokenKind::Word if is_common(&term.norm) => COMMON_PRIOR,
+            TokenKind::Word if term.norm.chars().count() <= 2 => SHORT_PRIOR,
+            TokenKind::Word => WORD_PRIOR,
         }
     };
     let rarity = if n < 2.0 || term.df == 0 { 1.0 } else { ((n / term.df as f64).ln() / n.ln()).clamp(0.0, 1.0) };
     prior * (0.5 + 0.5 * rarity)
 }
 
+/// The weight of a query word that no statement uses and that is no misspelling of one: a
+/// stopword's or a word's prior, whatever its kind.
+pub(crate) fn unseen_weight(stop: bool) -> f32 {
+    (if stop { STOPWORD_PRIOR } else { WORD_PRIOR }) as f32
+}
+
 impl Index {
-    /// The excerpt of tokens `a..=b` of canonical doc `d`.
-    pub(crate) fn excerpt(&self, statements: &[Statement], d: usize, a: usize, b: usize) -> crate::report::Excerpt {
-        let doc = &self.docs[d];
-        let s = &statements[doc.input];
-        let (ta, tb) = (doc.tokens[a], doc.tokens[b]);
-        let text = &s.text[ta.start as usize..tb.end as usize];
+    /// The same occurrence as token indices.
+    pub(crate) fn tokens_of(&self, o: ContentOcc) -> TokenOcc {
+        let content = &self.docs[o.doc as usize].content;
+        TokenOcc { doc: o.doc, first: content[o.first as usize], last: content[o.last as usize] }
+    }
+
+    /// The bytes of an occurrence: from its first token's start to its last token's end.
+    pub(crate) fn span_of(&self, o: TokenOcc) -> Span {
+        let tokens = &self.docs[o.doc as usize].tokens;
+        Span::new(tokens[o.first as usize].span().start, tokens[o.last as usize].span().end)
+    }
+
+    /// The excerpt of an occurrence.
+    pub(crate) fn excerpt(&self, statements: &[Statement], o: TokenOcc) -> crate::report::Excerpt {
+        let (d, a) = (o.doc as usize, o.first as usize);
+        let span = self.span_of(o);
+        let text = &statements[self.docs[d].input].text[span.range()];
         crate::report::Excerpt {
-            doc: s.id.clone(),
-            start: ta.start as usize,
-            end: tb.end as usize,
+            doc: statements[self.docs[d].input].id.clone(),
+            start: span.start,
+            end: span.end,
             utf16_start: self.utf16_of(statements, d, a),
             utf16_end: self.utf16_of(statements, d, a) + crate::span::utf16_len(text),
             text: text.to_string(),
@@ -390,9 +434,14 @@ impl Index {
     pub(crate) fn utf16_of(&self, statements: &[Statement], d: usize, i: usize) -> usize {
         let doc = &self.docs[d];
         let m = i / UTF16_STEP;
-        let from = doc.tokens[m * UTF16_STEP].start as usize;
+        let from = doc.tokens[m * UTF16_STEP].span().start;
         doc.utf16_marks[m] as usize
-            + crate::span::utf16_len(&statements[doc.input].text[from..doc.tokens[i].start as usize])
+            + crate::span::utf16_len(&statements[doc.input].text[from..doc.tokens[i].span().start])
+    }
+
+    /// The aligner's view of the words of an occurrence.
+    pub(crate) fn words(&self, o: TokenOcc) -> Vec<crate::align::Word> {
+        (o.first..=o.last).map(|i| self.word(o.doc as usize, i as usize)).collect()
     }
 
     /// The aligner's view of token `i` of canonical doc `d`.
@@ -431,6 +480,11 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_are_12_bytes() {
+        assert_eq!(std::mem::size_of::<Tok>(), 12, "docs/DESIGN.md says so");
+    }
 
     #[test]
     fn date_keys() {

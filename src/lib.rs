@@ -6,10 +6,14 @@
 //! the original text, in UTF-8 bytes and in UTF-16 code units.
 //!
 //! The pipeline, one module per stage:
-//! [`text`] (normalize, tokenize, spans) → `index` (terms, weights, postings) → `suffix`
-//! (repeated phrases) → `align` (word alignment and differences) → `families` → [`report`].
-//! `query` searches one phrase against the index. The crate has no WebAssembly dependency
-//! outside `wasm` (compiled for `wasm32` only).
+//! [`text`] (normalize, tokenize, spans) → `index` (terms, weights, postings) → `repeats`
+//! (phrases two statements share, from a suffix array) → `group` (repeats into families) →
+//! `rank` (root and score) → `build` (families as the [`report`] writes them); `compare` runs
+//! the stages in that order and assembles the report. Beside them, `similarity` computes
+//! coverage and the similarity matrix, and `query` searches one phrase against the index.
+//! `align` (word alignment) and `diff` (an occurrence's edits) serve several stages. Each
+//! module imports only modules listed before it in this file. The crate has no WebAssembly
+//! dependency outside `wasm` (compiled for `wasm32` only).
 //!
 //! ```
 //! use refrain::{Corpus, Options, Statement};
@@ -24,90 +28,58 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod align;
+// The pipeline: text -> index -> repeats -> group -> rank -> build, run in that order by compare;
+// similarity and query beside it. Each module imports only modules listed above it.
+
+// Values every stage uses: the input statements, progress, options, the work budget.
 mod budget;
-mod error;
-mod families;
-mod index;
 mod options;
-mod query;
-pub mod report;
-mod similarity;
+mod progress;
+mod statement;
+// The engine's one error type (it carries the options' errors).
+mod error;
+// The one span type: half-open byte offsets into a statement's text.
 mod span;
+// The report's types, the engine's output.
+pub mod report;
+// Tools of the stages: word alignment, suffix array.
+mod align;
 mod suffix;
+// 1. Text: normalize, tokenize, spans.
 pub mod text;
+// 2. Index: statements in canonical order, terms, weights, postings, excerpts.
+mod index;
+// An occurrence's word-by-word difference from a reference (a family's root or a query).
+mod diff;
+// 3. Repeats: the phrases two statements or more share, from a suffix array.
+mod repeats;
+// The family under construction, which the stages after the repeats share.
+mod family;
+// 4. Group: repeated phrases into families, with one-off variants.
+mod group;
+// 5. Rank: each family's root and score.
+mod rank;
+// 6. Build: the strongest families as the report writes them.
+mod build;
+// Beside: coverage and the similarity matrix.
+mod similarity;
+// The comparison, stage by stage: the top floor.
+mod compare;
+// Beside: phrase search over the index.
+mod query;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use error::Error;
 pub use options::{Options, OptionsBuilder, OptionsError};
+pub use progress::{Progress, Stage};
 pub use report::{QueryReport, Report, SCHEMA_VERSION};
 pub use span::{utf16_len, Span};
+pub use statement::Statement;
 
 use index::Index;
-
-/// One statement: an id, its text, and optional metadata.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Statement {
-    /// Unique, non-empty id (the CLI uses the file path).
-    pub id: String,
-    /// The original text; never modified.
-    pub text: String,
-    /// Title.
-    pub title: Option<String>,
-    /// Speaker (a person, or a country or body).
-    pub speaker: Option<String>,
-    /// Date, ideally starting with `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; anything after is ignored
-    /// for sorting.
-    pub date: Option<String>,
-    /// Language tag such as `en` or `zh`.
-    pub language: Option<String>,
-}
-
-impl Statement {
-    /// A statement without metadata.
-    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Statement {
-        Statement { id: id.into(), text: text.into(), ..Statement::default() }
-    }
-}
-
-/// A stage of a run, for progress reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Stage {
-    /// Tokenizing and normalizing the statements.
-    Tokenize,
-    /// Finding repeated phrases.
-    Repeats,
-    /// Grouping phrases into families and gathering variants.
-    Families,
-    /// Computing similarity and writing the report.
-    Report,
-}
-
-impl Stage {
-    /// A short lower-case name (`tokenize`, `repeats`, `families`, `report`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Stage::Tokenize => "tokenize",
-            Stage::Repeats => "repeats",
-            Stage::Families => "families",
-            Stage::Report => "report",
-        }
-    }
-}
-
-/// How far a run has come: `done` of `total` units of the current stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Progress {
-    /// The stage.
-    pub stage: Stage,
-    /// Units done.
-    pub done: u64,
-    /// Units in the stage.
-    pub total: u64,
-}
+use std::collections::HashSet;
 
 /// A set of statements and the analyses of them.
 ///
@@ -117,6 +89,8 @@ pub struct Progress {
 pub struct Corpus {
     options: Options,
     statements: Vec<Statement>,
+    /// The ids of `statements`, to refuse a duplicate without a scan.
+    ids: HashSet<String>,
     total_bytes: usize,
     index: Option<Index>,
     /// Where the families of the last comparison lie, for queries to name them.
@@ -126,7 +100,7 @@ pub struct Corpus {
 impl Corpus {
     /// An empty corpus with the given options.
     pub fn new(options: Options) -> Corpus {
-        Corpus { options, statements: Vec::new(), total_bytes: 0, index: None, last: None }
+        Corpus { options, statements: Vec::new(), ids: HashSet::new(), total_bytes: 0, index: None, last: None }
     }
 
     /// The options.
@@ -154,7 +128,7 @@ impl Corpus {
         if statement.id.is_empty() {
             return Err(Error::EmptyId);
         }
-        if self.statements.iter().any(|s| s.id == statement.id) {
+        if self.ids.contains(&statement.id) {
             return Err(Error::DuplicateId(statement.id));
         }
         let bytes = statement.text.len();
@@ -169,6 +143,7 @@ impl Corpus {
             return Err(Error::CorpusTooLarge { bytes: total, limit: self.options.max_total_bytes });
         }
         self.total_bytes = total;
+        self.ids.insert(statement.id.clone());
         self.statements.push(statement);
         self.invalidate();
         Ok(())
@@ -176,7 +151,10 @@ impl Corpus {
 
     /// Removes the statement with this id; returns whether there was one.
     pub fn remove(&mut self, id: &str) -> bool {
-        let Some(i) = self.statements.iter().position(|s| s.id == id) else { return false };
+        if !self.ids.remove(id) {
+            return false;
+        }
+        let i = self.statements.iter().position(|s| s.id == id).expect("every id in `ids` is a statement's");
         let s = self.statements.remove(i);
         self.total_bytes -= s.text.len();
         self.invalidate();
@@ -186,6 +164,7 @@ impl Corpus {
     /// Removes every statement.
     pub fn clear(&mut self) {
         self.statements.clear();
+        self.ids.clear();
         self.total_bytes = 0;
         self.invalidate();
     }
@@ -216,7 +195,7 @@ impl Corpus {
     pub fn compare_with_progress(&mut self, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
         self.ensure_index(progress)?;
         let index = self.index.as_ref().expect("index was just built");
-        let report = families::compare(index, &self.statements, &self.options, progress)?;
+        let report = compare::compare(index, &self.statements, &self.options, progress)?;
         self.last = Some(query::FamilySpans::of(&report));
         Ok(report)
     }

@@ -6,29 +6,31 @@
 //! least `query_min_score` and matching at least one content word are kept, the best of
 //! overlapping ones, best first.
 
-use crate::align::{align, Word};
+use crate::align::{align, Op, Word};
 use crate::budget::Budget;
+use crate::diff::edits;
 use crate::error::Error;
-use crate::families::{edits, round};
-use crate::index::Index;
+use crate::index::{unseen_weight, Index, TokenOcc};
 use crate::options::Options;
-use crate::report::{QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
+use crate::report::{round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
+use crate::span::Span;
+use crate::statement::Statement;
 use crate::text::{self, SYNONYMS};
-use crate::Statement;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 const CONTEXT_CHARS: usize = 60;
 
-/// The occurrences of the families of a report, by statement id, sorted by start.
+/// The occurrences of the families of a report, by statement id, sorted by start: each one's
+/// bytes and its family's id.
 #[derive(Debug, Default)]
-pub(crate) struct FamilySpans(HashMap<String, Vec<(usize, usize, String)>>);
+pub(crate) struct FamilySpans(HashMap<String, Vec<(Span, String)>>);
 
 impl FamilySpans {
     pub(crate) fn of(report: &Report) -> FamilySpans {
-        let mut map: HashMap<String, Vec<(usize, usize, String)>> = HashMap::new();
+        let mut map: HashMap<String, Vec<(Span, String)>> = HashMap::new();
         for f in &report.families {
             for o in &f.occurrences {
-                map.entry(o.excerpt.doc.clone()).or_default().push((o.excerpt.start, o.excerpt.end, f.id.clone()));
+                map.entry(o.excerpt.doc.clone()).or_default().push((o.excerpt.span(), f.id.clone()));
             }
         }
         for v in map.values_mut() {
@@ -37,17 +39,25 @@ impl FamilySpans {
         FamilySpans(map)
     }
 
-    /// The strongest family (lowest rank) with an occurrence overlapping `start..end` in `doc`.
-    fn find(&self, doc: &str, start: usize, end: usize) -> Option<String> {
+    /// The strongest family (lowest rank) with an occurrence overlapping `span` in `doc`.
+    fn find(&self, doc: &str, span: Span) -> Option<String> {
         let v = self.0.get(doc)?;
         let rank = |id: &str| id[1..].parse::<usize>().unwrap_or(usize::MAX);
-        v[..v.partition_point(|o| o.0 < end)]
+        v[..v.partition_point(|o| o.0.start < span.end)]
             .iter()
-            .filter(|o| o.1 > start)
-            .map(|o| &o.2)
+            .filter(|o| o.0.overlaps(span))
+            .map(|o| &o.1)
             .min_by_key(|id| rank(id))
             .cloned()
     }
+}
+
+/// A place where the query aligns well enough: its score, the occurrence, and the alignment's
+/// steps (their target indices count from the occurrence's first token).
+struct Hit {
+    score: f64,
+    occ: TokenOcc,
+    ops: Vec<Op>,
 }
 
 pub(crate) fn query(
@@ -64,7 +74,6 @@ pub(crate) fn query(
     if tokens.len() > options.query_max_words {
         return Err(Error::QueryTooLong { words: tokens.len(), limit: options.query_max_words });
     }
-    let stop: HashSet<&str> = text::STOPWORDS.iter().chain(text::STOP_HAN).copied().collect();
     // Query words: known terms keep their id, class and weight; unknown ones get fresh ids.
     let mut fresh = u32::MAX;
     let q: Vec<Word> = tokens
@@ -73,7 +82,7 @@ pub(crate) fn query(
             Some(id) => index.word_of_term(id),
             None => {
                 fresh -= 1;
-                let is_stop = stop.contains(t.norm.as_str());
+                let is_stop = text::is_stopword(&t.norm);
                 let synonym = options
                     .synonyms
                     .then(|| {
@@ -83,7 +92,7 @@ pub(crate) fn query(
                 // A word the statements never use may be a misspelling of one they do.
                 let near = if synonym.is_none() && !is_stop { nearest_term(index, &t.norm) } else { None };
                 let class = synonym.or(near.map(|id| index.class(id))).unwrap_or(fresh);
-                let weight = near.map_or(if is_stop { 0.02 } else { 1.0 }, |id| index.term(id).weight);
+                let weight = near.map_or(unseen_weight(is_stop), |id| index.term(id).weight);
                 Word {
                     term: fresh,
                     class,
@@ -106,7 +115,7 @@ pub(crate) fn query(
     let need_aligned = content_words.min(2);
 
     let mut budget = Budget::new(options.work_budget);
-    let mut hits: Vec<(f64, u32, usize, usize, Vec<crate::align::Op>)> = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
     index.windows(&anchors, q.len(), false, &mut budget, 0, |d, lo, hi| {
         let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
         let al = align(&q, &t, true);
@@ -118,21 +127,28 @@ pub(crate) fn query(
             return;
         }
         let ops = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
-        hits.push((al.score, d, lo + al.t_start, lo + al.t_end - 1, ops));
+        let occ = TokenOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
+        hits.push(Hit { score: al.score, occ, ops });
     });
     // Best first; ties by statement id and position, so input order never matters.
     let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
-    hits.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| id(x.1).cmp(id(y.1))).then(x.2.cmp(&y.2)).then(x.3.cmp(&y.3)));
+    hits.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then_with(|| id(x.occ.doc).cmp(id(y.occ.doc)))
+            .then(x.occ.first.cmp(&y.occ.first))
+            .then(x.occ.last.cmp(&y.occ.last))
+    });
     // Best first, so of overlapping hits the best stays; per statement, kept hits by start.
-    let mut kept: Vec<(f64, u32, usize, usize, Vec<crate::align::Op>)> = Vec::new();
-    let mut taken: HashMap<u32, BTreeMap<usize, usize>> = HashMap::new();
+    let mut kept: Vec<Hit> = Vec::new();
+    let mut taken: HashMap<u32, BTreeMap<u32, u32>> = HashMap::new();
     for h in hits {
-        let spans = taken.entry(h.1).or_default();
-        let before = spans.range(..=h.3).next_back();
-        if before.is_some_and(|(_, &end)| end >= h.2) {
+        let spans = taken.entry(h.occ.doc).or_default();
+        let before = spans.range(..=h.occ.last).next_back();
+        if before.is_some_and(|(_, &end)| end >= h.occ.first) {
             continue; // kept spans never overlap, so only the nearest one before h's end can
         }
-        spans.insert(h.2, h.3);
+        spans.insert(h.occ.first, h.occ.last);
         kept.push(h);
     }
     let total = kept.len();
@@ -140,15 +156,14 @@ pub(crate) fn query(
     let query_word = |i: usize| phrase[tokens[i].span.range()].to_string();
     let occurrences = kept
         .into_iter()
-        .map(|(score, d, a, b, ops)| {
-            let d = d as usize;
-            let excerpt = index.excerpt(statements, d, a, b);
-            let family = last.and_then(|spans| spans.find(&excerpt.doc, excerpt.start, excerpt.end));
-            let text = &statements[index.docs[d].input].text;
+        .map(|Hit { score, occ, ops }| {
+            let excerpt = index.excerpt(statements, occ);
+            let family = last.and_then(|spans| spans.find(&excerpt.doc, excerpt.span()));
+            let text = &statements[index.docs[occ.doc as usize].input].text;
             let before = tail(&text[..excerpt.start], CONTEXT_CHARS).to_string();
             let after = head(&text[excerpt.end..], CONTEXT_CHARS).to_string();
             QueryOccurrence {
-                explanation: edits(index, statements, d, a, &ops, &query_word),
+                explanation: edits(index, statements, occ, &ops, &query_word),
                 excerpt,
                 score: round(score),
                 family,
@@ -197,8 +212,8 @@ fn nearest_term(index: &Index, word: &str) -> Option<u32> {
 }
 
 /// Re-bases an op's target index on the start of the aligned region.
-fn shift(op: crate::align::Op, by: usize) -> crate::align::Op {
-    use crate::align::Op::*;
+fn shift(op: Op, by: usize) -> Op {
+    use Op::*;
     match op {
         Equal(i, j) => Equal(i, j - by),
         Variant(i, j) => Variant(i, j - by),

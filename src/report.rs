@@ -4,10 +4,22 @@
 //! users' scripts rely on it, so fields are only ever added, never renamed or removed, within a
 //! schema version.
 
+use crate::span::Span;
 use serde::Serialize;
 
 /// The version of the JSON shape of [`Report`] and [`QueryReport`].
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Rounds a figure for the report (6 decimals), so reports are stable across platforms. A
+/// figure below 1 stays below 1 (1.0 means identical).
+pub(crate) fn round(x: f64) -> f64 {
+    let r = (x * 1e6).round() / 1e6;
+    if x < 1.0 {
+        r.min(0.999_999)
+    } else {
+        r
+    }
+}
 
 /// An exact place in a statement: byte and UTF-16 offsets and the original text there.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -24,6 +36,13 @@ pub struct Excerpt {
     pub utf16_end: usize,
     /// The original text of the statement between `start` and `end`.
     pub text: String,
+}
+
+impl Excerpt {
+    /// The excerpt's bytes in its statement's text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
 }
 
 /// One step of a word-level difference between a reference (a family's root, or a query) and

@@ -5,8 +5,9 @@
 //! is mostly shared, the long one only a little. The diagonal is 1.
 
 use crate::budget::Budget;
-use crate::index::Index;
+use crate::index::{Index, TokenOcc};
 use crate::options::Options;
+use crate::report::round;
 
 /// Merges intervals `[a, b)` and counts the positions covered.
 fn covered(mut v: Vec<(u32, u32)>) -> usize {
@@ -26,7 +27,7 @@ fn covered(mut v: Vec<(u32, u32)>) -> usize {
 /// small enough for it.
 pub(crate) fn coverage(
     index: &Index,
-    families: &[&[(u32, u32, u32)]],
+    families: &[&[TokenOcc]],
     options: &Options,
     budget: &mut Budget,
     notes: &mut Vec<String>,
@@ -36,14 +37,14 @@ pub(crate) fn coverage(
     let mut per_doc: Vec<Vec<((u32, u32), usize)>> = vec![Vec::new(); n];
     let mut family_docs: Vec<Vec<u32>> = Vec::with_capacity(families.len());
     for (f, occ) in families.iter().enumerate() {
-        let mut docs: Vec<u32> = occ.iter().map(|o| o.0).collect();
+        let mut docs: Vec<u32> = occ.iter().map(|o| o.doc).collect();
         docs.dedup();
         family_docs.push(docs);
-        for &(d, a, b) in occ.iter() {
-            let content = &index.docs[d as usize].content;
-            let lo = content.partition_point(|&i| i < a) as u32;
-            let hi = content.partition_point(|&i| i <= b) as u32;
-            per_doc[d as usize].push(((lo, hi), f));
+        for o in occ.iter() {
+            let content = &index.docs[o.doc as usize].content;
+            let lo = content.partition_point(|&i| i < o.first) as u32;
+            let hi = content.partition_point(|&i| i <= o.last) as u32;
+            per_doc[o.doc as usize].push(((lo, hi), f));
         }
     }
     let shared: Vec<usize> = per_doc.iter().map(|v| covered(v.iter().map(|x| x.0).collect())).collect();
@@ -80,7 +81,7 @@ pub(crate) fn coverage(
         }
         for (b, v) in with.into_iter().enumerate() {
             if !v.is_empty() {
-                matrix[a][b] = crate::families::round(covered(v) as f64 / content as f64);
+                matrix[a][b] = round(covered(v) as f64 / content as f64);
             }
         }
     }

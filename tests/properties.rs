@@ -86,15 +86,21 @@ proptest! {
                 prop_assert!((0.0..=1.0).contains(&o.similarity));
             }
         }
-        for phrase in ["true multilateralism", "多边主义", "sustainable   security", "🌍"] {
-            if let Ok(q) = c.query(phrase) {
-                for o in &q.occurrences {
-                    check_excerpt(&statements, &o.excerpt);
-                    check_edits(&statements, &o.excerpt.doc, &o.explanation);
-                    prop_assert!((0.0..=1.0).contains(&o.score));
-                }
+        // Phrases with words: a query always succeeds, and every place it reports slices back.
+        for phrase in ["true multilateralism", "多边主义", "sustainable   security"] {
+            let q = c.query(phrase);
+            prop_assert!(q.is_ok(), "{:?}: {:?}", phrase, q.as_ref().err());
+            let q = q.unwrap();
+            prop_assert_eq!(&q.query, phrase);
+            prop_assert!(q.total >= q.occurrences.len());
+            for o in &q.occurrences {
+                check_excerpt(&statements, &o.excerpt);
+                check_edits(&statements, &o.excerpt.doc, &o.explanation);
+                prop_assert!((0.0..=1.0).contains(&o.score));
             }
         }
+        // An emoji is no word: the query has none.
+        prop_assert_eq!(c.query("🌍").err(), Some(refrain::Error::EmptyQuery));
     }
 
     #[test]
@@ -145,6 +151,29 @@ fn a_tiny_budget_is_reported_not_a_crash() {
     let report = c.compare();
     assert!(report.stats.budget_exhausted);
     assert!(report.notes.iter().any(|n| n.contains("work_budget")));
+}
+
+/// Duplicate ids are refused whatever came before: an id is free again once its statement is
+/// removed or the corpus cleared, and a refused statement does not take its id.
+#[test]
+fn ids_follow_add_remove_and_clear() {
+    let mut c = Corpus::new(Options::builder().max_statement_bytes(10).build().unwrap());
+    c.add(Statement::new("a", "x")).unwrap();
+    c.add(Statement::new("b", "y")).unwrap();
+    assert_eq!(c.add(Statement::new("a", "z")).unwrap_err().code(), "duplicate_id");
+    assert_eq!(c.add(Statement::new("c", "01234567890")).unwrap_err().code(), "statement_too_large");
+    c.add(Statement::new("c", "z")).unwrap();
+    assert!(c.remove("a"));
+    assert!(!c.remove("a"));
+    assert_eq!(c.add(Statement::new("b", "w")).unwrap_err().code(), "duplicate_id");
+    c.add(Statement::new("a", "v")).unwrap();
+    let ids: Vec<&str> = c.statements().iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["b", "c", "a"]);
+    c.clear();
+    assert!(c.is_empty() && !c.remove("b"));
+    c.add(Statement::new("b", "y")).unwrap();
+    assert_eq!(c.add(Statement::new("b", "y")).unwrap_err().code(), "duplicate_id");
+    assert_eq!(c.len(), 1);
 }
 
 #[test]

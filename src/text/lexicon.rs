@@ -4,6 +4,9 @@
 //! language resources, like a stopword list: they never name a result, they only say which
 //! words compare equal and how much a word weighs.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// English function words. They weigh almost nothing and never anchor a finding.
 pub(crate) const STOPWORDS: &[&str] = &[
     "a", "about", "above", "after", "again", "against", "all", "also", "am", "among", "an", "and", "any", "are", "as",
@@ -39,6 +42,19 @@ pub(crate) const COMMON: &[&str] = &[
     "human", "development", "peace", "security", "cooperation", "economic", "social", "political", "together", "can",
     "will", "let", "must", "today", "day", "year", "make", "made", "want", "hope", "believe",
 ];
+
+/// True when a comparison form is a stopword: an English function word ([`STOPWORDS`]) or a
+/// Chinese function character ([`STOP_HAN`]). The set is built once, for the index and queries.
+pub(crate) fn is_stopword(norm: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().chain(STOP_HAN).copied().collect()).contains(norm)
+}
+
+/// True when a comparison form is one of the [`COMMON`] words. The set is built once.
+pub(crate) fn is_common(norm: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| COMMON.iter().copied().collect()).contains(norm)
+}
 
 /// British spelling -> American spelling, for words no rule covers.
 pub(crate) const SPELLING: &[(&str, &str)] = &[

@@ -18,7 +18,7 @@
 mod lexicon;
 mod normalize;
 
-pub(crate) use lexicon::{COMMON, STOPWORDS, STOP_HAN, SYNONYMS};
+pub(crate) use lexicon::{is_common, is_stopword, SYNONYMS};
 #[cfg(target_arch = "wasm32")]
 pub use normalize::set_nfkc;
 pub use normalize::{normalize_word, Normalization};

@@ -70,7 +70,7 @@ fn nfkc(word: &str) -> std::borrow::Cow<'_, str> {
                     _ => &[],
                 };
                 let wide = ('\u{FF01}'..='\u{FF5E}').contains(&c).then(|| char::from_u32(c as u32 - 0xFEE0)).flatten();
-                folded.to_vec().into_iter().chain(if folded.is_empty() { Some(wide.unwrap_or(c)) } else { None })
+                folded.iter().copied().chain(if folded.is_empty() { Some(wide.unwrap_or(c)) } else { None })
             })
             .collect::<String>()
             .into(),

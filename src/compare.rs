@@ -1,0 +1,123 @@
+//! The comparison, stage by stage: the top floor of the pipeline.
+//!
+//! Families are repeated phrases found with a suffix array (`repeats`), grouped around a root
+//! and completed with one-off variants found by alignment (`group`), scored and ordered
+//! (`rank`), and written out (`build`); coverage and the similarity matrix (`similarity`) use
+//! every family, reported or not. This module runs the stages in that order, charges their work
+//! to one budget, reports progress, and assembles the report.
+
+use crate::budget::Budget;
+use crate::build::build_family;
+use crate::error::Error;
+use crate::group::group;
+use crate::index::{Index, TokenOcc};
+use crate::options::Options;
+use crate::progress::{Progress, Stage};
+use crate::rank::ranked;
+use crate::repeats::repeated_phrases;
+use crate::report::*;
+use crate::statement::Statement;
+
+pub(crate) fn compare(
+    index: &Index,
+    statements: &[Statement],
+    options: &Options,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Report, Error> {
+    let mut budget = Budget::new(options.work_budget);
+    let mut notes = Vec::new();
+    let tick = |progress: &mut dyn FnMut(Progress) -> bool, stage, done: usize, total: usize| {
+        if progress(Progress { stage, done: done as u64, total: total.max(1) as u64 }) {
+            Ok(())
+        } else {
+            Err(Error::Cancelled)
+        }
+    };
+
+    tick(progress, Stage::Repeats, 0, 3)?;
+    let phrases = repeated_phrases(index, options, &mut budget);
+    tick(progress, Stage::Repeats, 3, 3)?;
+    let candidate_phrases = phrases.len();
+
+    let drafts = group(index, options, &phrases, &mut budget, progress)?;
+    drop(phrases); // the report, written next, is the peak of memory
+    tick(progress, Stage::Report, 0, 2)?;
+    if budget.exhausted() {
+        notes.push(format!(
+            "The work budget of {} units ran out: the families are those found before it did (option work_budget).",
+            options.work_budget
+        ));
+    }
+
+    // Coverage and similarity use every family, reported or not.
+    let occ: Vec<&[TokenOcc]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
+    let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut budget, &mut notes);
+
+    // Rank every family cheaply, then write out the strongest.
+    let mut ranked = ranked(index, statements, &drafts);
+    let families_found = ranked.len();
+    ranked.truncate(options.max_families);
+    let families: Vec<Family> = ranked
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let mut f = build_family(index, statements, &drafts[r.draft], r.root, r.score, r.name);
+            f.id = format!("f{}", k + 1);
+            f
+        })
+        .collect();
+    tick(progress, Stage::Report, 1, 2)?;
+
+    let mut by_input: Vec<usize> = vec![0; index.docs.len()];
+    for (d, doc) in index.docs.iter().enumerate() {
+        by_input[doc.input] = d;
+    }
+    let summaries = statements
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let doc = &index.docs[by_input[i]];
+            let content = doc.content.len();
+            let sh = shared[by_input[i]];
+            StatementSummary {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                speaker: s.speaker.clone(),
+                date: s.date.clone(),
+                date_key: doc.date_key.clone(),
+                language: s.language.clone(),
+                words: doc.tokens.len(),
+                content_words: content,
+                shared_words: sh,
+                shared_share: if content == 0 { 0.0 } else { sh as f64 / content as f64 },
+            }
+        })
+        .collect();
+    let matrix = match matrix {
+        Some(m) => (0..statements.len())
+            .map(|a| (0..statements.len()).map(|b| m[by_input[a]][by_input[b]]).collect())
+            .collect(),
+        None => Vec::new(),
+    };
+    tick(progress, Stage::Report, 2, 2)?;
+    Ok(Report {
+        schema_version: SCHEMA_VERSION,
+        engine: concat!("refrain ", env!("CARGO_PKG_VERSION")).to_string(),
+        statements: summaries,
+        families,
+        similarity: Similarity {
+            measure: "share of the row statement's content words that lie in occurrences of families also occurring in the column statement".to_string(),
+            ids: statements.iter().map(|s| s.id.clone()).collect(),
+            matrix,
+        },
+        stats: Stats {
+            statements: statements.len(),
+            words: index.words,
+            candidate_phrases,
+            families_found,
+            work: budget.spent(),
+            budget_exhausted: budget.exhausted(),
+        },
+        notes,
+    })
+}

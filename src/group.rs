@@ -1,0 +1,296 @@
+//! Grouping: repeated phrases into families, strongest first.
+//!
+//! 3. Phrases weighing at least `min_weight`, with `min_words` content words, are ranked by
+//!    weight times the number of statements sharing them. In that order each phrase not yet
+//!    taken becomes a root and takes the phrases one edit away (a word substituted, inserted,
+//!    deleted, two words swapped, the same words reordered, or up to two words more or fewer
+//!    at the ends) whose differing words weigh at most half of what they share. No chaining: a
+//!    family is a root and its neighbours.
+//! 4. A family keeps the occurrences not already mostly inside a stronger family, and gathers
+//!    one-off variants by aligning its root against the statements around its rarest words.
+
+use crate::align::{align, Op, Word};
+use crate::budget::Budget;
+use crate::error::Error;
+use crate::family::{hash_seq, Draft};
+use crate::index::{ContentOcc, Index};
+use crate::options::Options;
+use crate::progress::{Progress, Stage};
+use crate::repeats::{Phrase, SENTENCE_SPAN_WORDS};
+use std::collections::{BTreeMap, HashMap};
+
+/// Roots shorter than this (in content words) gather no one-off variants by alignment: in a
+/// formula of two or three words one changed word is another formula, and short formulas get
+/// their variants from near-synonyms and from the one-edit grouping of repeated phrases.
+const GATHER_MIN_WORDS: usize = 4;
+/// Roots longer than this gather no one-off variants: their alignment would cost too much for
+/// what it finds (long passages repeat verbatim or not at all).
+const GATHER_MAX_WORDS: usize = 64;
+
+/// Work units charged for taking a phrase as a root (its keys, lookups and bookkeeping), and
+/// for testing a candidate variant (plus its alignment cells): about what an alignment cell
+/// costs, so units stay comparable.
+const ROOT_COST: u64 = 64;
+const VARIANT_COST: u64 = 32;
+/// Work units charged per occurrence of a family's phrases (sorting, claims, bookkeeping).
+const OCCURRENCE_COST: usize = 16;
+
+/// Keys under which a phrase meets its one-edit neighbours: itself, itself less one word, and
+/// (three words or more) its words sorted.
+fn keys(seq: &[u32]) -> Vec<u64> {
+    let mut keys = vec![hash_seq(seq.iter().copied())];
+    // A variant shares two content words at least, so a key of one word would only meet
+    // phrases that cannot pass (and such buckets are huge for common words).
+    if (3..=16).contains(&seq.len()) {
+        for skip in 0..seq.len() {
+            keys.push(hash_seq(seq.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, &w)| w)));
+        }
+    }
+    // The phrase less one or two words at its ends, to meet a root it extends.
+    let n = seq.len();
+    for (a, b) in [(1, n), (0, n.saturating_sub(1)), (2, n), (0, n.saturating_sub(2)), (1, n.saturating_sub(1))] {
+        if a < b && b - a >= 2 && b - a < n {
+            keys.push(hash_seq(seq[a..b].iter().copied()));
+        }
+    }
+    if seq.len() >= 3 {
+        let mut sorted = seq.to_vec();
+        sorted.sort_unstable();
+        keys.push(hash_seq(sorted.into_iter()).rotate_left(1));
+    }
+    keys
+}
+
+/// True when `b` is a variant of root `a`: at most one edit apart, the same words reordered,
+/// or the root with up to two words more or fewer at its ends; sharing at least two content words, the
+/// differing words weighing at most half of the shared ones.
+fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
+    let word = |c: u32| index.class_word(c);
+    let ra: Vec<Word> = a.seq.iter().map(|&c| word(c)).collect();
+    let rb: Vec<Word> = b.seq.iter().map(|&c| word(c)).collect();
+    let al = align(&ra, &rb, false);
+    let (mut shared, mut differ, mut edits, mut same) = (0f64, 0f64, 0usize, 0usize);
+    for op in &al.ops {
+        match *op {
+            Op::Equal(i, _) => {
+                shared += ra[i].weight as f64;
+                same += 1;
+            }
+            Op::Move(i, _) => shared += ra[i].weight as f64,
+            Op::Variant(i, j) | Op::Substitute(i, j) => {
+                differ += ra[i].weight.max(rb[j].weight) as f64;
+                edits += 1;
+            }
+            Op::Delete(i) => {
+                differ += ra[i].weight as f64;
+                edits += 1;
+            }
+            Op::Insert(j) => {
+                differ += rb[j].weight as f64;
+                edits += 1;
+            }
+        }
+    }
+    let moved = al.ops.iter().any(|op| matches!(op, Op::Move(..)));
+    let reordered = moved && edits == 0;
+    // The root with up to two words more or fewer at its ends ("practice" + "true
+    // multilateralism", or the other way round).
+    let end_op = |op: &Op| matches!(op, Op::Insert(_) | Op::Delete(_));
+    let inner = al.ops.iter().skip_while(|op| end_op(op)).collect::<Vec<_>>();
+    let inner_len = inner.len() - inner.iter().rev().take_while(|op| end_op(op)).count();
+    let extended = edits <= 2 && inner[..inner_len].iter().all(|op| matches!(op, Op::Equal(..)));
+    let ratio = if extended && edits == 2 { 0.6 } else { 0.5 };
+    (edits <= 1 || reordered || extended)
+        && same.max(if reordered { a.seq.len() } else { 0 }) >= min_words.max(2)
+        && differ <= ratio * shared + 1e-9
+}
+
+/// Steps 3-4: families as drafts, strongest first.
+pub(crate) fn group(
+    index: &Index,
+    options: &Options,
+    phrases: &[Phrase],
+    budget: &mut Budget,
+    progress: &mut dyn FnMut(Progress) -> bool,
+) -> Result<Vec<Draft>, Error> {
+    let mut order: Vec<usize> = (0..phrases.len()).collect();
+    // Strongest first: weight times statements. A long passage four statements share comes
+    // before its halves that a fifth statement (with a word changed in the middle) shares too,
+    // and gathers that fifth copy as a variant.
+    let strength = |p: &Phrase| p.weight * p.docs as f64;
+    order.sort_by(|&a, &b| {
+        let (pa, pb) = (&phrases[a], &phrases[b]);
+        strength(pb)
+            .total_cmp(&strength(pa))
+            .then_with(|| pb.docs.cmp(&pa.docs))
+            .then_with(|| pb.seq.len().cmp(&pa.seq.len()))
+            .then_with(|| pa.seq.cmp(&pb.seq))
+    });
+    // (key, rank) pairs sorted: a bucket is a run of one key, in rank order.
+    let mut buckets: Vec<(u64, u32)> = Vec::new();
+    for (rank, &p) in order.iter().enumerate() {
+        buckets.extend(keys(&phrases[p].seq).into_iter().map(|k| (k, rank as u32)));
+    }
+    buckets.sort_unstable();
+    buckets.dedup();
+    let mut taken = vec![false; phrases.len()];
+    let mut claimed: Vec<Vec<bool>> = index.docs.iter().map(|d| vec![false; d.content.len()]).collect();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let fuzzy_limit = options.max_families.saturating_mul(2);
+    for (step, &root) in order.iter().enumerate() {
+        if step % 256 == 0
+            && !progress(Progress { stage: Stage::Families, done: step as u64, total: order.len() as u64 })
+        {
+            return Err(Error::Cancelled);
+        }
+        if taken[root] {
+            continue;
+        }
+        if !budget.spend(ROOT_COST) {
+            break;
+        }
+        taken[root] = true;
+        let mut members = vec![root];
+        for k in keys(&phrases[root].seq) {
+            let from = buckets.partition_point(|b| b.0 < k);
+            let bucket = &buckets[from..from + buckets[from..].partition_point(|b| b.0 == k)];
+            if !budget.spend(bucket.len() as u64) {
+                break;
+            }
+            for c in bucket.iter().map(|b| order[b.1 as usize]) {
+                if taken[c] || !budget.spend(VARIANT_COST + (phrases[root].seq.len() * phrases[c].seq.len()) as u64) {
+                    continue;
+                }
+                if is_variant(index, &phrases[root], &phrases[c], options.min_words) {
+                    taken[c] = true;
+                    members.push(c);
+                }
+            }
+        }
+        // Occurrences in content positions, not mostly claimed.
+        let total: usize =
+            members.iter().map(|&m| phrases[m].occ.len() * (phrases[m].seq.len() + OCCURRENCE_COST)).sum();
+        if !budget.spend(total as u64) {
+            break;
+        }
+        let mut occ: Vec<ContentOcc> = Vec::new();
+        for &m in &members {
+            let len = phrases[m].seq.len() as u32;
+            for &(doc, i) in &phrases[m].occ {
+                let o = ContentOcc { doc, first: i, last: i + len - 1 };
+                if coherent(index, o) {
+                    occ.push(o);
+                }
+            }
+        }
+        // A family stands on the occurrences outside stronger families; once it stands, its
+        // occurrences inside them (a formula quoted within a longer shared passage) count too.
+        let (mut free, nested): (Vec<_>, Vec<_>) = occ.into_iter().partition(|&o| !mostly_claimed(&claimed, o));
+        dedupe_overlaps(&mut free);
+        let len = phrases[root].seq.len();
+        if drafts.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
+            gather_variants(index, options, &phrases[root], &mut free, &claimed, budget);
+        }
+        // `free` is sorted by statement.
+        let docs = free.iter().enumerate().filter(|&(k, o)| k == 0 || free[k - 1].doc != o.doc).count();
+        if docs < options.min_statements {
+            continue;
+        }
+        for o in &free {
+            for c in &mut claimed[o.doc as usize][o.first as usize..=o.last as usize] {
+                *c = true;
+            }
+        }
+        let mut occ = free;
+        occ.extend(nested);
+        dedupe_overlaps(&mut occ);
+        // Content positions to token indices.
+        let occ = occ.into_iter().map(|o| index.tokens_of(o)).collect();
+        drafts.push(Draft { occ });
+    }
+    Ok(drafts)
+}
+
+/// False for an occurrence whose words are not one stretch of text: in a short phrase, a
+/// sentence ends between two of its words, or two stopwords or more and punctuation stand
+/// between them ("climate; let us change"); in any phrase, five stopwords or more do.
+fn coherent(index: &Index, o: ContentOcc) -> bool {
+    let (a, b) = (o.first, o.last);
+    let doc = &index.docs[o.doc as usize];
+    let short = ((b - a + 1) as usize) < SENTENCE_SPAN_WORDS;
+    (a + 1..=b).all(|k| {
+        let (from, to) = (doc.content[k as usize - 1] as usize, doc.content[k as usize] as usize);
+        let gap = &doc.tokens[from + 1..=to];
+        let stopwords = to - from - 1;
+        let sentence = gap.iter().any(|t| t.sentence());
+        let punctuation = gap.iter().any(|t| t.brk());
+        stopwords < 5 && !(short && (sentence || (stopwords >= 2 && punctuation)))
+    })
+}
+
+/// True when most content words of the occurrence are claimed (per doc, per content position)
+/// by a stronger family.
+fn mostly_claimed(claimed: &[Vec<bool>], o: ContentOcc) -> bool {
+    let span = &claimed[o.doc as usize][o.first as usize..=o.last as usize];
+    span.iter().filter(|&&c| c).count() * 2 > span.len()
+}
+
+/// Keeps, of occurrences overlapping in one statement, the longest.
+fn dedupe_overlaps(occ: &mut Vec<ContentOcc>) {
+    occ.sort_unstable_by(|x, y| x.doc.cmp(&y.doc).then(x.first.cmp(&y.first)).then(y.last.cmp(&x.last)));
+    let mut out: Vec<ContentOcc> = Vec::with_capacity(occ.len());
+    for &o in occ.iter() {
+        match out.last_mut() {
+            Some(last) if last.doc == o.doc && o.first <= last.last => {
+                if o.last - o.first > last.last - last.first {
+                    *last = o;
+                }
+            }
+            _ => out.push(o),
+        }
+    }
+    *occ = out;
+}
+
+/// Finds one-off variants of a root (a word changed, a list reordered) by aligning the root
+/// against the statements around occurrences of its two rarest words.
+fn gather_variants(
+    index: &Index,
+    options: &Options,
+    root: &Phrase,
+    occ: &mut Vec<ContentOcc>,
+    claimed: &[Vec<bool>],
+    budget: &mut Budget,
+) {
+    let m = root.seq.len();
+    let r: Vec<Word> = root.seq.iter().map(|&c| index.class_word(c)).collect();
+    let mut anchors: Vec<(usize, u32)> = root.seq.iter().copied().enumerate().collect();
+    anchors.sort_by_key(|&(_, c)| (index.postings(c).len(), c));
+    anchors.dedup_by_key(|a| a.1);
+    anchors.truncate(2);
+    // Spans taken, per statement by start (they never overlap).
+    let mut spans: HashMap<u32, BTreeMap<u32, u32>> = HashMap::new();
+    for o in occ.iter() {
+        spans.entry(o.doc).or_default().insert(o.first, o.last);
+    }
+    let mut found: Vec<ContentOcc> = Vec::new();
+    index.windows(&anchors, m, true, budget, VARIANT_COST, |d, lo, hi| {
+        let doc = &index.docs[d as usize];
+        let t: Vec<Word> =
+            doc.content[lo..hi].iter().map(|&i| index.class_word(index.class(doc.tokens[i as usize].term()))).collect();
+        let al = align(&r, &t, true);
+        if al.score < options.fuzzy_threshold || al.content_matched < options.min_words.max(2) || al.t_end <= al.t_start
+        {
+            return;
+        }
+        let o = ContentOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
+        let taken = spans.entry(d).or_default();
+        if taken.range(..=o.last).next_back().is_some_and(|(_, &end)| end >= o.first) || mostly_claimed(claimed, o) {
+            return;
+        }
+        taken.insert(o.first, o.last);
+        found.push(o);
+    });
+    occ.extend(found);
+    occ.sort_unstable();
+}
