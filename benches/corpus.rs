@@ -15,9 +15,16 @@
 //! is not shown. Like the benchmark of a tokenizer that asserts its token count, this one
 //! fails when the planted passages are not found at all.
 
-use refrain::{Corpus, Options, Report, Statement};
+#[path = "support/measure.rs"]
+mod measure;
+#[path = "support/rng.rs"]
+mod rng;
+
+use measure::{build_and_compare, median, mib, peak_during, proc_status, secs};
+use refrain::{Options, Report, Statement};
+use rng::Rng;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and expects a quick run.
@@ -28,65 +35,6 @@ fn main() {
     );
     real_corpus(quick);
     generated(quick);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Measuring
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
-}
-
-fn secs(d: Duration) -> String {
-    let s = d.as_secs_f64();
-    if s >= 1.0 {
-        format!("{s:.2} s")
-    } else if s >= 1e-3 {
-        format!("{:.1} ms", s * 1e3)
-    } else {
-        format!("{:.0} µs", s * 1e6)
-    }
-}
-
-fn mib(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
-}
-
-/// A /proc/self/status figure in bytes (VmHWM: peak resident set; VmRSS: current).
-fn proc_status(key: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(key))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
-}
-
-/// Resets the peak to the current resident set; false where the kernel does not allow it.
-fn reset_peak() -> bool {
-    std::fs::write("/proc/self/clear_refs", "5").is_ok()
-}
-
-/// Runs `f`, returning its result and how far it raised the peak resident set above the
-/// resident set before it (None when the peak cannot be reset).
-fn peak_during<T>(f: impl FnOnce() -> T) -> (T, Option<u64>) {
-    let resettable = reset_peak();
-    let before = proc_status("VmRSS:");
-    let out = f();
-    let after = proc_status("VmHWM:");
-    let delta = match (resettable, before, after) {
-        (true, Some(b), Some(a)) => Some(a.saturating_sub(b)),
-        _ => None,
-    };
-    (out, delta)
-}
-
-fn build_and_compare(statements: &[Statement], options: &Options) -> (Corpus, Report) {
-    let mut corpus = Corpus::new(options.clone());
-    for s in statements {
-        corpus.add(s.clone()).expect("statement accepted");
-    }
-    let report = corpus.compare();
-    (corpus, report)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,25 +185,6 @@ fn real_corpus(quick: bool) {
 
 // ---------------------------------------------------------------------------------------------
 // Generated corpora
-
-/// SplitMix64: small, deterministic, good enough to make text.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        ((self.next() as u128 * n as u128) >> 64) as usize
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// Pseudo-words made of consonant-vowel syllables (no `s`, so no plural is ever stripped).
 fn vocabulary(n: usize) -> Vec<String> {

@@ -1,0 +1,68 @@
+//! Measuring helpers shared by the bench targets (`#[path]`-included): medians, readable
+//! durations and sizes, peak memory from `/proc/self/status`, and one end-to-end run.
+//!
+//! Peak memory is the process's high-water mark (VmHWM), reset before each measurement through
+//! `/proc/self/clear_refs` where the kernel allows it; elsewhere it is not measured (`None`).
+
+use refrain::{Corpus, Options, Report, Statement};
+use std::time::Duration;
+
+/// The median of some durations (the upper one of an even count).
+pub fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// A duration in s, ms or µs with a sensible number of digits.
+pub fn secs(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.1} ms", s * 1e3)
+    } else {
+        format!("{:.0} µs", s * 1e6)
+    }
+}
+
+/// Bytes in MiB.
+pub fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// A /proc/self/status figure in bytes (VmHWM: peak resident set; VmRSS: current).
+pub fn proc_status(key: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Resets the peak to the current resident set; false where the kernel does not allow it.
+fn reset_peak() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+/// Runs `f`, returning its result and how far it raised the peak resident set above the
+/// resident set before it (None when the peak cannot be reset).
+pub fn peak_during<T>(f: impl FnOnce() -> T) -> (T, Option<u64>) {
+    let resettable = reset_peak();
+    let before = proc_status("VmRSS:");
+    let out = f();
+    let after = proc_status("VmHWM:");
+    let delta = match (resettable, before, after) {
+        (true, Some(b), Some(a)) => Some(a.saturating_sub(b)),
+        _ => None,
+    };
+    (out, delta)
+}
+
+/// One end-to-end run through the public API: a corpus, every statement added, compared.
+pub fn build_and_compare(statements: &[Statement], options: &Options) -> (Corpus, Report) {
+    let mut corpus = Corpus::new(options.clone());
+    for s in statements {
+        corpus.add(s.clone()).expect("statement accepted");
+    }
+    let report = corpus.compare();
+    (corpus, report)
+}
