@@ -17,12 +17,12 @@
 
 #[path = "support/measure.rs"]
 mod measure;
-#[path = "support/rng.rs"]
-mod rng;
+#[path = "support/random.rs"]
+mod random;
 
 use measure::{build_and_compare, median, mib, peak_during, proc_status, secs};
 use refrain::{Options, Report, Statement};
-use rng::Rng;
+use random::{pseudo_words, Rng};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -186,29 +186,6 @@ fn real_corpus(quick: bool) {
 // ---------------------------------------------------------------------------------------------
 // Generated corpora
 
-/// Pseudo-words made of consonant-vowel syllables (no `s`, so no plural is ever stripped).
-fn vocabulary(n: usize) -> Vec<String> {
-    const C: &[&str] = &["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "t", "v", "br", "gr", "kl", "tr"];
-    const V: &[&str] = &["a", "e", "i", "o", "u", "ai", "ou"];
-    let syllables: Vec<String> = C.iter().flat_map(|c| V.iter().map(move |v| format!("{c}{v}"))).collect();
-    let base = syllables.len();
-    (0..n)
-        .map(|i| {
-            // Two to four syllables; the index written in base `base` makes every word unique.
-            let mut x = i + base; // at least two syllables
-            let mut w = String::new();
-            while x > 0 {
-                w.push_str(&syllables[x % base]);
-                x /= base;
-            }
-            if i % 3 == 0 {
-                w.push_str(&syllables[(i * 7) % base]);
-            }
-            w
-        })
-        .collect()
-}
-
 const FUNCTION_WORDS: &[&str] =
     &["the", "of", "and", "to", "in", "a", "that", "for", "is", "with", "on", "as", "by", "we", "our"];
 
@@ -225,7 +202,7 @@ struct Generated {
 /// passages with one word replaced.
 fn generate(docs: usize, words_per_doc: usize, seed: u64) -> Generated {
     let mut rng = Rng(seed);
-    let vocab = vocabulary(30_000);
+    let vocab = pseudo_words(30_000);
     let word = |rng: &mut Rng| -> String {
         if rng.unit() < 0.4 {
             FUNCTION_WORDS[rng.below(FUNCTION_WORDS.len())].to_string()
