@@ -21,8 +21,8 @@ mod measure;
 mod random;
 
 use measure::{build_and_compare, median, mib, peak_during, proc_status, secs};
-use refrain::{Options, Report, Statement};
 use random::{pseudo_words, Rng};
+use refrain::{Options, Report, Statement};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
