@@ -33,6 +33,7 @@ use measure::{build_and_compare, median, mib, peak_during, secs};
 use pan::{DocSpan, Pair, Scores};
 use planted::{Config, Edit, Lexicon, Model, Planted};
 use refrain::{Options, Report, Statement};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -43,6 +44,10 @@ fn main() {
     let all: Vec<String> = std::env::args().skip(1).collect();
     let bench = all.iter().any(|a| a == "--bench");
     let args: Vec<&str> = all.iter().map(String::as_str).filter(|a| *a != "--bench").collect();
+    if args.first() == Some(&"setting") {
+        // Internal: one setting measured in a process of its own (see `measure_apart`).
+        return setting_command(&args[1..]);
+    }
     println!("PAN scorer: {} hand-computed examples agree", pan::self_test());
     let result = match args.first() {
         Some(&"write") => write_command(&args[1..]),
@@ -80,9 +85,9 @@ fn settings() -> Vec<(&'static str, Options)> {
     ]
 }
 
+/// Runs of one setting: the median time, the rise of peak memory in the first, its report.
 struct Run {
     time: Duration,
-    runs: usize,
     peak: Option<u64>,
     report: Report,
 }
@@ -99,7 +104,7 @@ fn run(statements: &[Statement], options: &Options, runs: usize) -> Run {
         times.push(t.elapsed());
         drop(out);
     }
-    Run { time: median(times), runs, peak, report }
+    Run { time: median(times), peak, report }
 }
 
 /// Is `[start, end)` overlapping one of `spans` (sorted, disjoint)?
@@ -140,6 +145,75 @@ fn detections(report: &Report, statements: &[Statement], copies: Option<&[Vec<(u
     (out, misses)
 }
 
+/// One setting's figures on one corpus.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Outcome {
+    seconds: f64,
+    runs: usize,
+    /// Rise of the peak resident set during the first run, when measurable.
+    peak: Option<u64>,
+    families: usize,
+    reported: usize,
+    budget_exhausted: bool,
+    scores: Scores,
+}
+
+/// Runs and scores one setting in this process; returns the report too.
+fn measure(planted: &Planted, options: &Options, runs: usize) -> (Outcome, Report) {
+    let r = run(&planted.statements, options, runs);
+    let (found, misses) = detections(&r.report, &planted.statements, Some(&planted.copies_by_doc()));
+    let scores = evaluate(planted, &found, misses);
+    show_cases(planted, &scores, &found);
+    let stats = &r.report.stats;
+    let outcome = Outcome {
+        seconds: r.time.as_secs_f64(),
+        runs,
+        peak: r.peak,
+        families: stats.families_found,
+        reported: r.report.families.len(),
+        budget_exhausted: stats.budget_exhausted,
+        scores,
+    };
+    (outcome, r.report)
+}
+
+/// Measures setting `index` of [`settings`] in a child process that generates the same corpus,
+/// so that memory a previous run freed but kept cannot hide this run's peak.
+fn measure_apart(config: &Config, index: usize, runs: usize) -> Outcome {
+    let exe = std::env::current_exe().expect("this program's path");
+    let numbers = [
+        config.docs as u64, config.words_per_doc as u64, config.seed, config.passages as u64, index as u64, runs as u64,
+    ];
+    let out = std::process::Command::new(exe)
+        .arg("setting")
+        .args(numbers.map(|n| n.to_string()))
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .expect("the child process starts");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "the child process measuring setting {index} failed: {}\n{stdout}", out.status);
+    let mut result = None;
+    for line in stdout.lines() {
+        match line.strip_prefix("RESULT ") {
+            Some(json) => result = Some(serde_json::from_str(json).expect("the child's result")),
+            None => println!("{line}"),
+        }
+    }
+    result.expect("a RESULT line from the child")
+}
+
+/// `setting DOCS WORDS SEED PASSAGES INDEX RUNS`: prints `RESULT {json Outcome}`.
+fn setting_command(args: &[&str]) {
+    let n: Vec<u64> = args.iter().map(|a| a.parse().expect("setting: numbers")).collect();
+    let [docs, words, seed, passages, index, runs] = n[..] else { panic!("setting: six numbers expected") };
+    let config = Config { passages: passages as usize, ..Config::new(docs as usize, words as usize, seed) };
+    let lexicon = Lexicon::engine();
+    let model = Model::load(&lexicon);
+    let planted = planted::generate(&model, &lexicon, &config);
+    let (outcome, _) = measure(&planted, &settings()[index as usize].1, runs as usize);
+    println!("RESULT {}", serde_json::to_string(&outcome).expect("JSON"));
+}
+
 fn evaluate(planted: &Planted, detections: &[Pair], misses: usize) -> Scores {
     let cases: Vec<Pair> = planted.cases().into_iter().map(|c| c.0).collect();
     let texts = &planted.statements;
@@ -174,17 +248,13 @@ fn row(name: &str, time: &str, peak: &str, families: &str, scores: &Scores) {
     );
 }
 
-fn run_row(name: &str, r: &Run, bytes: usize, scores: &Scores) {
-    let peak = r.peak.map_or("not measurable".into(), |p| format!("+{} ({:.1}x)", mib(p), p as f64 / bytes as f64));
-    let stats = &r.report.stats;
-    let families = if r.report.families.len() < stats.families_found {
-        format!("{} of {}", r.report.families.len(), stats.families_found)
-    } else {
-        stats.families_found.to_string()
-    };
-    let time = format!("{} ({})", secs(r.time), r.runs);
-    row(name, &time, &peak, &families, scores);
-    if stats.budget_exhausted {
+fn outcome_row(name: &str, o: &Outcome, bytes: usize) {
+    let peak = o.peak.map_or("not measurable".into(), |p| format!("+{} ({:.1}x)", mib(p), p as f64 / bytes as f64));
+    let families =
+        if o.reported < o.families { format!("{} of {}", o.reported, o.families) } else { o.families.to_string() };
+    let time = format!("{} ({})", secs(Duration::from_secs_f64(o.seconds)), o.runs);
+    row(name, &time, &peak, &families, &o.scores);
+    if o.budget_exhausted {
         println!("   {name:<14} WORK BUDGET EXHAUSTED: the report is partial");
     }
 }
@@ -288,16 +358,12 @@ fn full() {
         );
         let runs = env_number("REFRAIN_BENCH_RUNS")
             .map_or(if docs * words <= 2_000_000 { 3 } else { 1 }, |r| r.max(1) as usize);
-        let copies = planted.copies_by_doc();
         println!("{HEADER}");
         let mut results = Vec::new();
-        for (name, options) in settings() {
-            let r = run(&planted.statements, &options, runs);
-            let (found, misses) = detections(&r.report, &planted.statements, Some(&copies));
-            let scores = evaluate(&planted, &found, misses);
-            run_row(name, &r, bytes, &scores);
-            show_cases(&planted, &scores, &found);
-            results.push((name, scores));
+        for (index, (name, _)) in settings().into_iter().enumerate() {
+            let outcome = measure_apart(&config, index, runs);
+            outcome_row(name, &outcome, bytes);
+            results.push((name, outcome.scores));
         }
         let columns: Vec<(&str, &Scores)> = results.iter().map(|(n, s)| (*n, s)).collect();
         kinds_table(&planted, &columns);
@@ -341,16 +407,28 @@ fn quick() {
     println!("{HEADER}");
     let bytes: usize = planted.statements.iter().map(|s| s.text.len()).sum();
     let mut results = Vec::new();
-    for (name, options) in settings() {
-        let r = run(&planted.statements, &options, 1);
-        let (found, misses) = detections(&r.report, &planted.statements, Some(&planted.copies_by_doc()));
-        let scores = evaluate(&planted, &found, misses);
-        let (all, none) = detections(&r.report, &planted.statements, None);
+    for (index, (name, options)) in settings().into_iter().enumerate() {
+        let (outcome, report) = measure(&planted, &options, 1);
+        let scores = outcome.scores.clone();
+        let (all, none) = detections(&report, &planted.statements, None);
         assert_eq!(none, 0);
         assert_eq!(evaluate(&planted, &all, 0), scores, "scores with the misses counted apart");
         assert!(scores.recall > 0.5 && (0.0..=1.0).contains(&scores.precision) && scores.granularity >= 1.0);
-        run_row(name, &r, bytes, &scores);
-        show_cases(&planted, &scores, &found);
+        outcome_row(name, &outcome, bytes);
+        // The same in a process of its own, as `cargo bench` measures.
+        let apart = measure_apart(&config, index, 1);
+        // Equal but for the last bit of a float (JSON parsing need not round-trip exactly).
+        let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
+        let (a, b) = (&apart.scores, &scores);
+        assert!(
+            apart.families == outcome.families
+                && a.detections == b.detections
+                && close(a.precision, b.precision)
+                && close(a.recall, b.recall)
+                && close(a.granularity, b.granularity)
+                && a.cases.iter().zip(&b.cases).all(|(x, y)| x.detections == y.detections && close(x.recall, y.recall)),
+            "scores in a child process differ: {a:?} against {b:?}"
+        );
         results.push((name, scores, all));
     }
     let columns: Vec<(&str, &Scores)> = results.iter().map(|(n, s, _)| (*n, s)).collect();

@@ -28,6 +28,7 @@
 //! byte offsets (the project's span type), and lengths are counted by a caller's `measure`, in
 //! characters (Unicode scalar values) as PAN counts them when the texts are at hand.
 
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A half-open byte range of one document (by index).
@@ -57,7 +58,7 @@ impl Pair {
 }
 
 /// How one case fared.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CaseScore {
     /// Detections that detect it (0: missed).
     pub detections: usize,
@@ -66,7 +67,7 @@ pub struct CaseScore {
 }
 
 /// The measures, with how each case fared.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scores {
     pub precision: f64,
     pub recall: f64,
