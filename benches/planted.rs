@@ -158,12 +158,12 @@ struct Outcome {
     scores: Scores,
 }
 
-/// Runs and scores one setting in this process; returns the report too.
-fn measure(planted: &Planted, options: &Options, runs: usize) -> (Outcome, Report) {
+/// Runs and scores one setting in this process; returns the report and the detections that
+/// can detect a case too.
+fn measure(planted: &Planted, options: &Options, runs: usize) -> (Outcome, Report, Vec<Pair>) {
     let r = run(&planted.statements, options, runs);
     let (found, misses) = detections(&r.report, &planted.statements, Some(&planted.copies_by_doc()));
     let scores = evaluate(planted, &found, misses);
-    show_cases(planted, &scores, &found);
     let stats = &r.report.stats;
     let outcome = Outcome {
         seconds: r.time.as_secs_f64(),
@@ -174,12 +174,13 @@ fn measure(planted: &Planted, options: &Options, runs: usize) -> (Outcome, Repor
         budget_exhausted: stats.budget_exhausted,
         scores,
     };
-    (outcome, r.report)
+    (outcome, r.report, found)
 }
 
 /// Measures setting `index` of [`settings`] in a child process that generates the same corpus,
-/// so that memory a previous run freed but kept cannot hide this run's peak.
-fn measure_apart(config: &Config, index: usize, runs: usize) -> Outcome {
+/// so that memory a previous run freed but kept cannot hide this run's peak. Returns what the
+/// child printed besides (cases shown with `REFRAIN_BENCH_VERBOSE`).
+fn measure_apart(config: &Config, index: usize, runs: usize) -> (Outcome, String) {
     let exe = std::env::current_exe().expect("this program's path");
     let numbers = [
         config.docs as u64, config.words_per_doc as u64, config.seed, config.passages as u64, index as u64, runs as u64,
@@ -192,14 +193,14 @@ fn measure_apart(config: &Config, index: usize, runs: usize) -> Outcome {
         .expect("the child process starts");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "the child process measuring setting {index} failed: {}\n{stdout}", out.status);
-    let mut result = None;
+    let (mut result, mut other) = (None, String::new());
     for line in stdout.lines() {
         match line.strip_prefix("RESULT ") {
             Some(json) => result = Some(serde_json::from_str(json).expect("the child's result")),
-            None => println!("{line}"),
+            None => other.push_str(&format!("{line}\n")),
         }
     }
-    result.expect("a RESULT line from the child")
+    (result.expect("a RESULT line from the child"), other)
 }
 
 /// `setting DOCS WORDS SEED PASSAGES INDEX RUNS`: prints `RESULT {json Outcome}`.
@@ -210,7 +211,8 @@ fn setting_command(args: &[&str]) {
     let lexicon = Lexicon::engine();
     let model = Model::load(&lexicon);
     let planted = planted::generate(&model, &lexicon, &config);
-    let (outcome, _) = measure(&planted, &settings()[index as usize].1, runs as usize);
+    let (outcome, _, found) = measure(&planted, &settings()[index as usize].1, runs as usize);
+    show_cases(&planted, &outcome.scores, &found);
     println!("RESULT {}", serde_json::to_string(&outcome).expect("JSON"));
 }
 
@@ -286,18 +288,25 @@ fn kinds_table(planted: &Planted, columns: &[(&str, &Scores)]) {
     }
 }
 
-/// With `REFRAIN_BENCH_VERBOSE=N`: up to N cases not wholly found (missed first), each copy's
-/// text and the detections that overlap it.
+/// With `REFRAIN_BENCH_VERBOSE=N`: up to N cases not found whole in one detection (missed ones
+/// first, then split ones, then the least found), each copy's text and the detections of its
+/// pair of statements that overlap it.
 fn show_cases(planted: &Planted, scores: &Scores, detections: &[Pair]) {
     let Some(n) = env_number("REFRAIN_BENCH_VERBOSE") else { return };
     let cases = planted.cases();
-    let mut order: Vec<usize> = (0..cases.len()).filter(|&i| scores.cases[i].recall < 1.0).collect();
-    order.sort_by(|&a, &b| scores.cases[a].recall.total_cmp(&scores.cases[b].recall).then(a.cmp(&b)));
+    let of = |i: usize| scores.cases[i];
+    let mut order: Vec<usize> = (0..cases.len()).filter(|&i| of(i).recall < 1.0 || of(i).detections > 1).collect();
+    let rank = |c: pan::CaseScore| match c.detections {
+        0 => 0,
+        1 => 2,
+        _ => 1,
+    };
+    order.sort_by(|&a, &b| rank(of(a)).cmp(&rank(of(b))).then(of(a).recall.total_cmp(&of(b).recall)).then(a.cmp(&b)));
     let text = |s: &DocSpan| &planted.statements[s.doc as usize].text[s.start..s.end];
     let name = |s: &DocSpan| &planted.statements[s.doc as usize].id;
     for &i in order.iter().take(n as usize) {
         let (case, edits) = &cases[i];
-        let c = scores.cases[i];
+        let c = of(i);
         println!(
             "   case {i} ({} / {}): {} detections, {:.0}% of its characters",
             edits[0].name(),
@@ -361,8 +370,9 @@ fn full() {
         println!("{HEADER}");
         let mut results = Vec::new();
         for (index, (name, _)) in settings().into_iter().enumerate() {
-            let outcome = measure_apart(&config, index, runs);
+            let (outcome, cases) = measure_apart(&config, index, runs);
             outcome_row(name, &outcome, bytes);
+            print!("{cases}");
             results.push((name, outcome.scores));
         }
         let columns: Vec<(&str, &Scores)> = results.iter().map(|(n, s)| (*n, s)).collect();
@@ -408,15 +418,16 @@ fn quick() {
     let bytes: usize = planted.statements.iter().map(|s| s.text.len()).sum();
     let mut results = Vec::new();
     for (index, (name, options)) in settings().into_iter().enumerate() {
-        let (outcome, report) = measure(&planted, &options, 1);
+        let (outcome, report, found) = measure(&planted, &options, 1);
         let scores = outcome.scores.clone();
         let (all, none) = detections(&report, &planted.statements, None);
         assert_eq!(none, 0);
         assert_eq!(evaluate(&planted, &all, 0), scores, "scores with the misses counted apart");
         assert!(scores.recall > 0.5 && (0.0..=1.0).contains(&scores.precision) && scores.granularity >= 1.0);
         outcome_row(name, &outcome, bytes);
+        show_cases(&planted, &scores, &found);
         // The same in a process of its own, as `cargo bench` measures.
-        let apart = measure_apart(&config, index, 1);
+        let (apart, _) = measure_apart(&config, index, 1);
         // Equal but for the last bit of a float (JSON parsing need not round-trip exactly).
         let close = |x: f64, y: f64| (x - y).abs() < 1e-12;
         let (a, b) = (&apart.scores, &scores);

@@ -187,6 +187,7 @@ impl Model {
     /// The model of the real corpus, or the synthetic one when it is absent.
     pub fn load(lexicon: &Lexicon) -> Model {
         let dir = corpus_dir();
+        let dir = dir.canonicalize().unwrap_or(dir);
         Model::from_corpus(&dir, lexicon).unwrap_or_else(|| Model::synthetic(lexicon, &dir))
     }
 
