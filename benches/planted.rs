@@ -29,7 +29,7 @@ mod planted;
 #[path = "support/random.rs"]
 mod random;
 
-use measure::{build_and_compare, median, mib, peak_during, secs};
+use measure::{build_and_compare, cpu_time, median, mib, peak_during, secs};
 use pan::{DocSpan, Pair, Scores};
 use planted::{Config, Edit, Lexicon, Model, Planted};
 use refrain::{Options, Report, Statement};
@@ -85,26 +85,30 @@ fn settings() -> Vec<(&'static str, Options)> {
     ]
 }
 
-/// Runs of one setting: the median time, the rise of peak memory in the first, its report.
+/// Runs of one setting: the median time and CPU time, the rise of peak memory in the first,
+/// its report.
 struct Run {
     time: Duration,
+    cpu: Option<Duration>,
     peak: Option<u64>,
     report: Report,
 }
 
 /// `runs` end-to-end runs (the first measures peak memory too).
 fn run(statements: &[Statement], options: &Options, runs: usize) -> Run {
-    let start = Instant::now();
+    let (start, cpu_start) = (Instant::now(), cpu_time());
     let ((corpus, report), peak) = peak_during(|| build_and_compare(statements, options));
-    let mut times = vec![start.elapsed()];
+    let (mut times, mut cpu) = (vec![start.elapsed()], vec![cpu_time().zip(cpu_start).map(|(b, a)| b - a)]);
     drop(corpus);
     for _ in 1..runs {
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), cpu_time());
         let out = build_and_compare(statements, options);
         times.push(t.elapsed());
+        cpu.push(cpu_time().zip(c).map(|(b, a)| b - a));
         drop(out);
     }
-    Run { time: median(times), peak, report }
+    let cpu = cpu.into_iter().collect::<Option<Vec<Duration>>>().map(median);
+    Run { time: median(times), cpu, peak, report }
 }
 
 /// Is `[start, end)` overlapping one of `spans` (sorted, disjoint)?
@@ -149,6 +153,7 @@ fn detections(report: &Report, statements: &[Statement], copies: Option<&[Vec<(u
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Outcome {
     seconds: f64,
+    cpu_seconds: Option<f64>,
     runs: usize,
     /// Rise of the peak resident set during the first run, when measurable.
     peak: Option<u64>,
@@ -167,6 +172,7 @@ fn measure(planted: &Planted, options: &Options, runs: usize) -> (Outcome, Repor
     let stats = &r.report.stats;
     let outcome = Outcome {
         seconds: r.time.as_secs_f64(),
+        cpu_seconds: r.cpu.map(|c| c.as_secs_f64()),
         runs,
         peak: r.peak,
         families: stats.families_found,
@@ -241,11 +247,11 @@ fn describe(planted: &Planted) -> String {
     )
 }
 
-const HEADER: &str = "   setting        time (median)     peak memory          families    detections  precision  recall  granularity  plagdet";
+const HEADER: &str = "   setting        time (runs)     CPU time   peak memory          families    detections  precision  recall  granularity  plagdet";
 
-fn row(name: &str, time: &str, peak: &str, families: &str, scores: &Scores) {
+fn row(name: &str, time: &str, cpu: &str, peak: &str, families: &str, scores: &Scores) {
     println!(
-        "   {name:<14} {time:<17} {peak:<20} {families:>8} {:>13} {:>10.4} {:>7.4} {:>12.4} {:>8.4}",
+        "   {name:<14} {time:<15} {cpu:<10} {peak:<20} {families:>8} {:>13} {:>10.4} {:>7.4} {:>12.4} {:>8.4}",
         scores.detections, scores.precision, scores.recall, scores.granularity, scores.plagdet
     );
 }
@@ -255,7 +261,8 @@ fn outcome_row(name: &str, o: &Outcome, bytes: usize) {
     let families =
         if o.reported < o.families { format!("{} of {}", o.reported, o.families) } else { o.families.to_string() };
     let time = format!("{} ({})", secs(Duration::from_secs_f64(o.seconds)), o.runs);
-    row(name, &time, &peak, &families, &o.scores);
+    let cpu = o.cpu_seconds.map_or("?".into(), |c| secs(Duration::from_secs_f64(c)));
+    row(name, &time, &cpu, &peak, &families, &o.scores);
     if o.budget_exhausted {
         println!("   {name:<14} WORK BUDGET EXHAUSTED: the report is partial");
     }
@@ -379,7 +386,7 @@ fn full() {
         kinds_table(&planted, &columns);
     }
     println!(
-        "\nTime: a corpus, every statement added, compared (the report built), median of the runs shown in brackets."
+        "\nTime: a corpus, every statement added, compared (the report built); median of the runs in brackets, and median CPU time (user + system, all threads, 10 ms ticks)."
     );
     println!(
         "Peak memory: the rise of the resident set's high-water mark during the first run, against the input's bytes."
@@ -556,7 +563,7 @@ fn score_command(args: &[&str]) -> Result<(), String> {
     let scores = evaluate(&planted, &detections, 0);
     println!("{HEADER}");
     let name = PathBuf::from(file).file_name().map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
-    row(&name, "-", "-", "-", &scores);
+    row(&name, "-", "-", "-", "-", &scores);
     kinds_table(&planted, &[(name.as_str(), &scores)]);
     Ok(())
 }

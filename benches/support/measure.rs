@@ -38,6 +38,17 @@ pub fn proc_status(key: &str) -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// CPU time of this process so far, user and system, all threads (from /proc/self/stat, in
+/// the kernel's USER_HZ ticks of 10 ms); None where unavailable.
+#[allow(dead_code)] // benches/corpus.rs does not use it
+pub fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start with field 3, the state.
+    let fields: Vec<&str> = stat[stat.rfind(')')? + 1..].split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
 /// Resets the peak to the current resident set; false where the kernel does not allow it.
 fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
