@@ -284,9 +284,13 @@ fn kinds_table(planted: &Planted, columns: &[(&str, &Scores)]) {
             .collect();
         print!("   {:<13} {:>6}", kind.name(), of_kind.len());
         for (_, scores) in columns {
+            if of_kind.is_empty() {
+                print!("   {:>8} {:>8} {:>7}  ", "-", "-", "-");
+                continue;
+            }
             let found: Vec<&pan::CaseScore> =
                 of_kind.iter().map(|&i| &scores.cases[i]).filter(|c| c.detections > 0).collect();
-            let n = of_kind.len().max(1) as f64;
+            let n = of_kind.len() as f64;
             let chars = of_kind.iter().map(|&i| scores.cases[i].recall).sum::<f64>() / n;
             let gran = found.iter().map(|c| c.detections).sum::<usize>() as f64 / found.len().max(1) as f64;
             print!("   {:>7.1}% {:>7.1}% {:>7.2}  ", found.len() as f64 * 100.0 / n, chars * 100.0, gran);
