@@ -5,9 +5,10 @@
 //! - No argument: 200 statements x 5,000 words (`REFRAIN_BENCH_SIZES=200x5000,2000x5000,...`
 //!   chooses the sizes, `REFRAIN_BENCH_RUNS` the runs per setting, `REFRAIN_BENCH_SEED` the
 //!   seed). For each size and each setting (the default options; `min_words` 5), both with
-//!   `max_families` raised so that every family is reported: words, bytes, time end to end
-//!   (a corpus, every statement added, compared: median of the runs), peak memory, families,
-//!   detections, the PAN measures, and per edit kind the cases found.
+//!   `max_families` raised so that every family is reported, each in a child process of its
+//!   own: words, bytes, time end to end (a corpus, every statement added, compared: median of
+//!   the runs, and CPU time), peak memory, families, detections, the PAN measures, and per
+//!   edit kind the cases found. `REFRAIN_BENCH_VERBOSE=N` shows N cases not found whole.
 //! - `cargo test --benches` (no `--bench` argument): a quick run at 20 x 500 words that also
 //!   checks the scorer on hand-computed examples, the generator's determinism and spans, that
 //!   the planted passages of an unedited corpus are found, and that the files round-trip.
