@@ -6,20 +6,15 @@
 use crate::align::{align, Op, Word};
 use crate::diff::edits;
 use crate::family::{hash_seq, statement_count, Draft};
-use crate::index::{Index, TokenOcc};
+use crate::index::Index;
+use crate::rank::Ranked;
 use crate::report::*;
 use crate::statement::Statement;
 use std::collections::{BTreeMap, HashSet};
 
 /// Step 5: a draft as a reported family.
-pub(crate) fn build_family(
-    index: &Index,
-    statements: &[Statement],
-    draft: &Draft,
-    root: TokenOcc,
-    score: f64,
-    name: bool,
-) -> Family {
+pub(crate) fn build_family(index: &Index, statements: &[Statement], draft: &Draft, ranked: &Ranked) -> Family {
+    let root = ranked.root;
     let (rd, ra) = (root.doc as usize, root.first as usize);
     let root_words: Vec<Word> = index.words(root);
     let root_text = |i: usize| -> String {
@@ -64,7 +59,7 @@ pub(crate) fn build_family(
         })
         .collect();
     let docs = statement_count(draft);
-    let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
+    let speakers = docs.iter().filter_map(|&d| index.docs[d].speaker).collect::<HashSet<_>>().len();
     let stability = similarity_sum / draft.occ.len() as f64;
     let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
     let mut timeline: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -73,7 +68,7 @@ pub(crate) fn build_family(
             timeline.entry(date.clone()).or_default().push(statements[index.docs[d].input].id.clone());
         }
     }
-    let root_norm = root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" ");
+    let root_norm = ranked.root_norm.clone();
     let first_use = timeline.iter().next().map(|(date, ids)| {
         let id = ids.iter().min().expect("a date has statements").clone();
         let speaker = statements.iter().find(|s| s.id == id).and_then(|s| s.speaker.clone());
@@ -85,8 +80,8 @@ pub(crate) fn build_family(
         root: statements[index.docs[rd].input].text[index.span_of(root).range()].to_string(),
         root_norm,
         root_excerpt: index.excerpt(statements, root),
-        score,
-        name,
+        score: ranked.score,
+        name: ranked.name,
         weight: round(weight),
         statements: docs.len(),
         speakers,
@@ -101,5 +96,6 @@ pub(crate) fn build_family(
             })
             .collect(),
         occurrences,
+        why: ranked.why.clone(),
     }
 }

@@ -54,14 +54,14 @@ pub(crate) fn compare(
     let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut budget, &mut notes);
 
     // Rank every family cheaply, then write out the strongest.
-    let mut ranked = ranked(index, statements, &drafts);
+    let mut ranked = ranked(index, statements, &drafts, &mut budget);
     let families_found = ranked.len();
     ranked.truncate(options.max_families);
     let families: Vec<Family> = ranked
         .iter()
         .enumerate()
         .map(|(k, r)| {
-            let mut f = build_family(index, statements, &drafts[r.draft], r.root, r.score, r.name);
+            let mut f = build_family(index, statements, &drafts[r.draft], r);
             f.id = format!("f{}", k + 1);
             f
         })

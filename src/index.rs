@@ -107,8 +107,9 @@ pub(crate) struct Doc {
     pub tokens: Vec<Tok>,
     /// Token indices of content tokens (not stopwords).
     pub content: Vec<u32>,
-    /// Speaker key: the speaker lower-cased, or the id.
-    pub speaker: String,
+    /// The statement's speaker, as an index into [`Index::speakers`]; `None` when unknown (an
+    /// unknown speaker is never counted as a speaker of its own).
+    pub speaker: Option<u32>,
     /// Sortable date read from the statement's date.
     pub date_key: Option<String>,
     /// UTF-16 offset of every `UTF16_STEP`-th token's start.
@@ -132,6 +133,34 @@ pub(crate) struct Index {
     doc_token_start: Vec<u32>,
     pub normalization: Normalization,
     pub words: usize,
+    /// Content words (not stopwords) in all statements.
+    pub content_words: usize,
+    /// The distinct speakers (their keys, see [`speaker_key`]), in order of first appearance in
+    /// canonical order.
+    pub speakers: Vec<String>,
+}
+
+/// The key under which statements count as one speaker's: the name with titles and what stands
+/// in brackets or after a comma left out, spaces collapsed, lower-cased. "Mr. Sergey Lavrov" and
+/// "Sergey Lavrov" are one speaker; "习近平 (Xi Jinping)" is "习近平"; "Joseph R. Biden, Jr" is
+/// "joseph r. biden". `None` for a name that is empty once cleaned.
+pub(crate) fn speaker_key(name: &str) -> Option<String> {
+    let mut kept = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '（' | '[' => depth += 1,
+            ')' | '）' | ']' => depth = depth.saturating_sub(1),
+            ',' | '，' if depth == 0 => break,
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "h.e", "he", "sir", "dame", "prof"];
+    let words: Vec<String> = kept.split_whitespace().map(str::to_lowercase).collect();
+    let skip = words.iter().take_while(|w| TITLES.contains(&w.trim_end_matches('.'))).count();
+    let key = words[skip..].join(" ");
+    (!key.is_empty()).then_some(key)
 }
 
 /// The sortable date at the start of a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -186,6 +215,7 @@ impl Index {
         let mut done_bytes = 0u64;
         let mut docs = Vec::with_capacity(statements.len());
         let mut words = 0;
+        let mut speaker_ids: HashMap<String, u32> = HashMap::new();
         for &input in &order {
             let s = &statements[input];
             let mut tokens = Vec::new();
@@ -208,10 +238,10 @@ impl Index {
             }
             words += tokens.len();
             tokens.shrink_to_fit();
-            let speaker = match &s.speaker {
-                Some(sp) if !sp.trim().is_empty() => sp.trim().to_lowercase(),
-                _ => format!("\u{0}{}", s.id),
-            };
+            let speaker = s.speaker.as_deref().and_then(speaker_key).map(|key| {
+                let next = speaker_ids.len() as u32;
+                *speaker_ids.entry(key).or_insert(next)
+            });
             utf16_marks.shrink_to_fit();
             docs.push(Doc {
                 input,
@@ -286,9 +316,25 @@ impl Index {
             }
         }
         drop(term_ids);
+        let mut speakers = vec![String::new(); speaker_ids.len()];
+        for (key, id) in speaker_ids {
+            speakers[id as usize] = key;
+        }
+        let content_words = docs.iter().map(|d| d.content.len()).sum();
         let mut by_norm: Vec<u32> = (0..terms.len() as u32).collect();
         by_norm.sort_unstable_by(|&a, &b| terms[a as usize].norm.cmp(&terms[b as usize].norm));
-        Ok(Index { docs, terms, by_norm, postings_start, postings, doc_token_start, normalization, words })
+        Ok(Index {
+            docs,
+            terms,
+            by_norm,
+            postings_start,
+            postings,
+            doc_token_start,
+            normalization,
+            words,
+            content_words,
+            speakers,
+        })
     }
 
     /// Every `(doc, token index)` whose term is in `class`, in doc then text order.
@@ -314,6 +360,58 @@ impl Index {
 
     pub(crate) fn class(&self, term: u32) -> u32 {
         self.terms[term as usize].class
+    }
+
+    /// The normalized words of an occurrence, space-separated (a family's `root_norm`).
+    pub(crate) fn norm_of(&self, o: TokenOcc) -> String {
+        let doc = &self.docs[o.doc as usize];
+        let words: Vec<&str> = (o.first..=o.last).map(|i| &*self.term(doc.tokens[i as usize].term()).norm).collect();
+        words.join(" ")
+    }
+
+    /// The classes of an occurrence's content words.
+    pub(crate) fn content_classes(&self, o: TokenOcc) -> Vec<u32> {
+        let doc = &self.docs[o.doc as usize];
+        (o.first..=o.last)
+            .map(|i| doc.tokens[i as usize].term())
+            .filter(|&t| !self.term(t).stop)
+            .map(|t| self.class(t))
+            .collect()
+    }
+
+    /// Number of content words in an occurrence.
+    pub(crate) fn content_len(&self, o: TokenOcc) -> usize {
+        let doc = &self.docs[o.doc as usize];
+        (o.first..=o.last).filter(|&i| !self.term(doc.tokens[i as usize].term()).stop).count()
+    }
+
+    /// The class of content word `i` of canonical doc `d`.
+    pub(crate) fn content_class(&self, d: usize, i: usize) -> u32 {
+        let doc = &self.docs[d];
+        self.class(doc.tokens[doc.content[i] as usize].term())
+    }
+
+    /// How often the phrase of content classes `seq` occurs in all statements (as consecutive
+    /// content words), found from the postings of its rarest class; the postings read and the
+    /// words compared are charged to `budget`. `None` when the budget runs out.
+    pub(crate) fn count_content(&self, seq: &[u32], budget: &mut Budget) -> Option<usize> {
+        let (at, &rarest) = seq.iter().enumerate().min_by_key(|&(_, &c)| (self.postings(c).len(), c))?;
+        let postings = self.postings(rarest);
+        if !budget.spend((postings.len() * seq.len()) as u64) {
+            return None;
+        }
+        let mut count = 0;
+        for (d, tok) in postings.iter() {
+            let doc = &self.docs[d as usize];
+            let Ok(ci) = doc.content.binary_search(&tok) else { continue };
+            let Some(first) = ci.checked_sub(at) else { continue };
+            if first + seq.len() <= doc.content.len()
+                && seq.iter().enumerate().all(|(k, &c)| self.content_class(d as usize, first + k) == c)
+            {
+                count += 1;
+            }
+        }
+        Some(count)
     }
 }
 

@@ -1,14 +1,30 @@
-//! Ranking: each family's root occurrence and score (how formulaic it is), and their order.
+//! Ranking: each family's root occurrence, its score (how formulaic it is, and why), and the
+//! order of the families.
 //!
-//! Every family is scored cheaply, before any is written out: its root is its most common
-//! wording, its stability the mean alignment score of a sample of its occurrences with the root.
+//! A formula is a fixed expression used by choice: its words occur together far more often than
+//! their frequencies predict and its wording varies little (fixedness), some speakers use it and
+//! others do not, and a speaker who uses it tends to use it again (choice). A topic is named by
+//! every speaker, and repeated within a statement (burstiness); a name or title is capitalized;
+//! boilerplate (datelines, bylines, salutations) stands at a statement's very beginning or end.
+//! Every measure is computed from the statements themselves (see `docs/report.md`, "Ranking"):
+//!
+//! - association: pointwise mutual information and log-likelihood (Dunning 1993) at the
+//!   root's weakest point, from counts of the root's parts in all statements;
+//! - dispersion: Gries' DP (Gries 2008) over speakers, set against the DP that chance would give
+//!   as many occurrences (the mean absolute deviation of a binomial, per speaker);
+//! - burstiness: the share of a family's statements that use it twice or more (Church and Gale
+//!   1995, "Poisson mixtures").
+//!
+//! Every family is scored before any is written out; a sample of its occurrences gives the
+//! stability of its wording, so ranking stays linear in the occurrences.
 
 use crate::align::{align, Word};
+use crate::budget::Budget;
 use crate::family::{statement_count, Draft};
 use crate::index::{Index, TokenOcc};
-use crate::report::round;
+use crate::report::{round, Factors, Why};
 use crate::statement::Statement;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A family ranked before it is written out.
 pub(crate) struct Ranked {
@@ -20,24 +36,122 @@ pub(crate) struct Ranked {
     pub draft: usize,
     pub root: TokenOcc,
     pub name: bool,
+    pub why: Why,
+}
+
+/// Most occurrences aligned to estimate a family's stability when ranking.
+const RANK_SAMPLE: usize = 64;
+/// Roots with more content words than this are passages: fixed by their length, their
+/// association is not measured.
+const ASSOCIATION_MAX_WORDS: usize = 12;
+/// Log-likelihood above which an association is significant (p < 0.001, one degree of freedom).
+const SIGNIFICANT_G2: f64 = 10.83;
+/// Association in bits scaled to [0, 1] between these (8 and 4,096 times chance).
+const ASSOCIATION_BITS: (f64, f64) = (3.0, 12.0);
+/// A root counts by its weight up to this (about three content words): a formula is short, and
+/// a long passage two statements share should not outrank it for its length.
+const LENGTH_CAP: f64 = 3.0;
+/// Tokens at each end of a statement where boilerplate stands (or 3% of the statement when
+/// that is more).
+const EDGE_TOKENS: usize = 24;
+/// Fewest occurrences whose unevenness over speakers the summary mentions (chance alone spreads
+/// a few occurrences unevenly).
+const UNEVEN_MIN_OCCURRENCES: usize = 12;
+/// Share of capitalized content words from which a family reads as a name or title ("Korean
+/// Peninsula", "Paris Agreement").
+const NAME_CAPITALS: f64 = 0.45;
+
+/// What ranking needs of the whole corpus, computed once.
+struct Context {
+    /// Per speaker, its share of the content words of statements with a known speaker.
+    speaker_share: Vec<f64>,
+    /// Expected DP by number of occurrences (chance), computed on demand.
+    expected_dp: HashMap<usize, f64>,
+    /// Counts of phrases of content classes.
+    counts: HashMap<Vec<u32>, Option<usize>>,
+}
+
+impl Context {
+    fn new(index: &Index) -> Context {
+        let mut words = vec![0usize; index.speakers.len()];
+        for doc in &index.docs {
+            if let Some(s) = doc.speaker {
+                words[s as usize] += doc.content.len();
+            }
+        }
+        let total = words.iter().sum::<usize>().max(1) as f64;
+        Context {
+            speaker_share: words.iter().map(|&w| w as f64 / total).collect(),
+            expected_dp: HashMap::new(),
+            counts: HashMap::new(),
+        }
+    }
+
+    fn count(&mut self, index: &Index, seq: &[u32], budget: &mut Budget) -> Option<usize> {
+        if let Some(&c) = self.counts.get(seq) {
+            return c;
+        }
+        let c = index.count_content(seq, budget);
+        self.counts.insert(seq.to_vec(), c);
+        c
+    }
+
+    /// The DP over speakers that `f` occurrences placed at random (each in a speaker's words
+    /// with the probability of the speaker's share) would have on average.
+    fn expected_dp(&mut self, f: usize) -> f64 {
+        let shares = &self.speaker_share;
+        *self.expected_dp.entry(f).or_insert_with(|| 0.5 * shares.iter().map(|&p| binomial_mad(f, p)).sum::<f64>())
+    }
+}
+
+/// `E|X/n - p|` for `X ~ Binomial(n, p)` (De Moivre's closed form of the mean absolute deviation).
+fn binomial_mad(n: usize, p: f64) -> f64 {
+    if n == 0 || p <= 0.0 || p >= 1.0 {
+        return 0.0;
+    }
+    let k = (n as f64 * p).floor() as usize; // X <= k below the mean
+    if k + 1 > n {
+        return 0.0;
+    }
+    // 2 (k+1) C(n, k+1) p^(k+1) (1-p)^(n-k), divided by n.
+    let ln =
+        (2.0 * (k + 1) as f64).ln() + ln_choose(n, k + 1) + (k + 1) as f64 * p.ln() + (n - k) as f64 * (1.0 - p).ln();
+    ln.exp() / n as f64
+}
+
+fn ln_choose(n: usize, k: usize) -> f64 {
+    ln_factorial(n) - ln_factorial(k) - ln_factorial(n - k)
+}
+
+/// `ln(n!)`: exact below 32, Stirling's series above (error below 1e-10).
+fn ln_factorial(n: usize) -> f64 {
+    if n < 32 {
+        return (2..=n).map(|i| (i as f64).ln()).sum();
+    }
+    let x = n as f64;
+    x * x.ln() - x + 0.5 * (2.0 * std::f64::consts::PI * x).ln() + 1.0 / (12.0 * x) - 1.0 / (360.0 * x * x * x)
 }
 
 /// Every draft ranked, strongest first; ties go to the normalized root, then to the id of the
-/// root's statement, then to the root's place.
-pub(crate) fn ranked(index: &Index, statements: &[Statement], drafts: &[Draft]) -> Vec<Ranked> {
+/// root's statement, then to the root's place. Counting the roots' parts for their association
+/// is charged to `budget`; once it runs out, association is left unmeasured (and counts as
+/// neutral).
+pub(crate) fn ranked(index: &Index, statements: &[Statement], drafts: &[Draft], budget: &mut Budget) -> Vec<Ranked> {
+    let mut context = Context::new(index);
     let mut ranked: Vec<Ranked> = drafts
         .iter()
         .enumerate()
         .map(|(draft, d)| {
             let root = choose_root(index, d);
-            let (score, root_norm, name) = rank(index, statements, d, root);
+            let (score, why, name) = rank(index, statements, d, root, &mut context, budget);
             Ranked {
                 score,
-                root_norm,
+                root_norm: index.norm_of(root),
                 root_doc: statements[index.docs[root.doc as usize].input].id.clone(),
                 draft,
                 root,
                 name,
+                why,
             }
         })
         .collect();
@@ -72,58 +186,339 @@ fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
         .expect("a family has occurrences")
 }
 
-/// A family's score and normalized root, without writing it out.
-fn rank(index: &Index, statements: &[Statement], draft: &Draft, root: TokenOcc) -> (f64, String, bool) {
+/// A family's score, the measures behind it, and whether it reads as a name.
+fn rank(
+    index: &Index,
+    statements: &[Statement],
+    draft: &Draft,
+    root: TokenOcc,
+    context: &mut Context,
+    budget: &mut Budget,
+) -> (f64, Why, bool) {
     let root_words: Vec<Word> = index.words(root);
     // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
     let sample: Vec<_> = draft.occ.iter().step_by(step).collect();
-    let mut sum = 0.0;
-    for &&o in &sample {
-        sum += align(&root_words, &index.words(o), false).score;
-    }
+    let stability =
+        sample.iter().map(|&&o| align(&root_words, &index.words(o), false).score).sum::<f64>() / sample.len() as f64;
     let docs = statement_count(draft);
-    let speakers = docs.iter().map(|&d| &index.docs[d].speaker).collect::<HashSet<_>>().len();
     let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
-    let name = is_name(index, statements, root);
-    let score =
-        formulaic(weight, docs.len(), speakers, sum / sample.len() as f64) * if name { NAME_FACTOR } else { 1.0 };
-    (round(score), root_words.iter().map(|w| &*index.term(w.term).norm).collect::<Vec<_>>().join(" "), name)
+
+    let (association, log_likelihood) = association(index, root, context, budget);
+    let spread = spread(index, draft, &docs, context);
+    let capitals = capitals(index, statements, draft);
+    let boilerplate = boilerplate(index, draft);
+
+    // The factors of the score.
+    let a = match (association, log_likelihood) {
+        (Some(mi), Some(g2)) if g2 >= SIGNIFICANT_G2 => {
+            ((mi - ASSOCIATION_BITS.0) / (ASSOCIATION_BITS.1 - ASSOCIATION_BITS.0)).clamp(0.0, 1.0)
+        }
+        (Some(_), _) => 0.0,
+        (None, _) if index.content_len(root) > ASSOCIATION_MAX_WORDS => 1.0,
+        (None, _) => 0.5, // one content word, or not measured (budget)
+    };
+    let repeat = spread.repeats as f64 / (docs.len() + 3) as f64;
+    let name = capitals >= NAME_CAPITALS;
+    // A name most of whose uses are one speaker's is a programme of rhetoric ("Belt and Road").
+    let programme = spread.top_share >= 0.5 && docs.len() >= 3;
+    let factors = Factors {
+        reuse: (1.0 + docs.len() as f64).ln() + 0.5 * (spread.speakers.max(1) as f64).ln(),
+        length: (1.0 + weight.min(LENGTH_CAP)).ln(),
+        fixedness: (0.5 + 0.5 * a) * (0.5 + 0.5 * stability),
+        choice: 0.4 + 0.6 * repeat,
+        topic: 1.0 - 0.6 * spread.burstiness,
+        name: if name && !programme { 0.4 } else { 1.0 },
+        boilerplate: if boilerplate { 0.2 } else { 1.0 },
+    };
+    let score = factors.reuse
+        * factors.length
+        * factors.fixedness
+        * factors.choice
+        * factors.topic
+        * factors.name
+        * factors.boilerplate;
+    let speakers = spread.speakers;
+    let mut why = Why {
+        association: association.map(round),
+        log_likelihood: log_likelihood.map(round),
+        dispersion: spread.dispersion.map(round),
+        unevenness: spread.unevenness.map(round),
+        repeats: spread.repeats,
+        burstiness: round(spread.burstiness),
+        years: spread.years,
+        capitals: round(capitals),
+        boilerplate,
+        factors: Factors {
+            reuse: round(factors.reuse),
+            length: round(factors.length),
+            fixedness: round(factors.fixedness),
+            choice: round(factors.choice),
+            topic: round(factors.topic),
+            name: round(factors.name),
+            boilerplate: round(factors.boilerplate),
+        },
+        summary: String::new(),
+    };
+    let reliable = spread.occurrences >= UNEVEN_MIN_OCCURRENCES;
+    why.summary = summary(&why, docs.len(), speakers, name, reliable);
+    (round(score), why, name)
 }
 
-/// Most occurrences aligned to estimate a family's stability when ranking.
-const RANK_SAMPLE: usize = 64;
-
-/// Names ("Paris Agreement", "African Union") are shared by necessity, not by choice of words:
-/// their score counts this much.
-const NAME_FACTOR: f64 = 0.6;
-
-/// True when every content word of the root starts with a capital letter (or is a number),
-/// as in a proper name.
-fn is_name(index: &Index, statements: &[Statement], root: TokenOcc) -> bool {
-    let doc = &index.docs[root.doc as usize];
-    let text = &statements[doc.input].text;
-    let mut capitals = 0;
-    for tok in &doc.tokens[root.first as usize..=root.last as usize] {
-        if index.term(tok.term()).stop {
-            continue;
-        }
-        let first = text[tok.span().range()].chars().next().unwrap_or(' ');
-        if first.is_uppercase() {
-            capitals += 1;
-        } else if !first.is_numeric() {
-            return false;
+/// Pointwise mutual information (bits) and log-likelihood at the root's weakest point: of every
+/// split of its content words into a first and a second part, the one whose parts occur
+/// together least above chance. `None` for one content word, a passage, or when the budget ran
+/// out.
+fn association(
+    index: &Index,
+    root: TokenOcc,
+    context: &mut Context,
+    budget: &mut Budget,
+) -> (Option<f64>, Option<f64>) {
+    let seq = index.content_classes(root);
+    if seq.len() < 2 || seq.len() > ASSOCIATION_MAX_WORDS {
+        return (None, None);
+    }
+    let n = index.content_words as f64;
+    let Some(both) = context.count(index, &seq, budget) else { return (None, None) };
+    let both = both.max(1) as f64;
+    let mut weakest: Option<(f64, f64)> = None;
+    for k in 1..seq.len() {
+        let (Some(x), Some(y)) = (context.count(index, &seq[..k], budget), context.count(index, &seq[k..], budget))
+        else {
+            return (None, None);
+        };
+        let (x, y) = (x.max(1) as f64, y.max(1) as f64);
+        let mi = (both * n / (x * y)).log2();
+        if weakest.map_or(true, |(w, _)| mi < w) {
+            weakest = Some((mi, log_likelihood(both, x - both, y - both, n)));
         }
     }
-    capitals > 0
+    weakest.map_or((None, None), |(mi, g2)| (Some(mi), Some(g2)))
 }
 
-/// How formulaic a family is: `ln(1 + min(weight, 8)) * (ln(1 + statements) + ln(speakers)) *
-/// (0.5 + 0.5 * stability)`. Reuse across statements and speakers counts most; a root's weight
-/// counts up to about eight content words, so a long passage two statements share does not
-/// outrank a formula that ten repeat; unstable wording halves the score at worst.
-pub(crate) fn formulaic(weight: f64, statements: usize, speakers: usize, stability: f64) -> f64 {
-    (1.0 + weight.min(8.0)).ln()
-        * ((1.0 + statements as f64).ln() + (speakers.max(1) as f64).ln())
-        * (0.5 + 0.5 * stability)
+/// Dunning's G2 of the 2x2 table of two parts: `a` together, `b` only the first, `c` only the
+/// second, out of `n`.
+fn log_likelihood(a: f64, b: f64, c: f64, n: f64) -> f64 {
+    let (b, c) = (b.max(0.0), c.max(0.0));
+    let d = (n - a - b - c).max(0.0);
+    let cell = |o: f64, row: f64, col: f64| if o > 0.0 { o * (o * n / (row * col)).ln() } else { 0.0 };
+    2.0 * (cell(a, a + b, a + c) + cell(b, a + b, b + d) + cell(c, c + d, a + c) + cell(d, c + d, b + d))
+}
+
+/// How a family is spread over speakers, statements and years.
+struct Spread {
+    speakers: usize,
+    /// Occurrences in statements of known speakers.
+    occurrences: usize,
+    /// Share of those occurrences by the speaker with most.
+    top_share: f64,
+    dispersion: Option<f64>,
+    unevenness: Option<f64>,
+    repeats: usize,
+    burstiness: f64,
+    years: usize,
+}
+
+fn spread(index: &Index, draft: &Draft, docs: &[usize], context: &mut Context) -> Spread {
+    // Occurrences per statement (the draft's are sorted by statement).
+    let mut per_doc: Vec<(usize, usize)> = Vec::new();
+    for o in &draft.occ {
+        match per_doc.last_mut() {
+            Some((d, n)) if *d == o.doc as usize => *n += 1,
+            _ => per_doc.push((o.doc as usize, 1)),
+        }
+    }
+    let burstiness = per_doc.iter().filter(|&&(_, n)| n >= 2).count() as f64 / per_doc.len().max(1) as f64;
+    // Per known speaker: occurrences and statements.
+    let mut by_speaker: HashMap<u32, (usize, usize)> = HashMap::new();
+    for &(d, n) in &per_doc {
+        if let Some(s) = index.docs[d].speaker {
+            let e = by_speaker.entry(s).or_default();
+            e.0 += n;
+            e.1 += 1;
+        }
+    }
+    let repeats = by_speaker.values().map(|&(_, statements)| statements - 1).sum();
+    let known: usize = by_speaker.values().map(|&(occ, _)| occ).sum();
+    let (dispersion, unevenness) = if index.speakers.len() < 2 || known == 0 {
+        (None, None)
+    } else {
+        let f = known as f64;
+        let mut used_share = 0.0;
+        let mut deviation = 0.0;
+        for (&s, &(occ, _)) in &by_speaker {
+            let share = context.speaker_share[s as usize];
+            used_share += share;
+            deviation += (occ as f64 / f - share).abs();
+        }
+        let dp = 0.5 * (deviation + (1.0 - used_share).max(0.0));
+        let expected = context.expected_dp(known);
+        let uneven = if expected < 1.0 { ((dp - expected) / (1.0 - expected)).clamp(0.0, 1.0) } else { 0.0 };
+        (Some(dp), Some(uneven))
+    };
+    let mut years: Vec<&str> =
+        docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref().map(|k| &k[..4])).collect();
+    years.sort_unstable();
+    years.dedup();
+    let top = by_speaker.values().map(|&(occ, _)| occ).max().unwrap_or(0);
+    Spread {
+        speakers: by_speaker.len(),
+        occurrences: known,
+        top_share: if known == 0 { 0.0 } else { top as f64 / known as f64 },
+        dispersion,
+        unevenness,
+        repeats,
+        burstiness,
+        years: years.len(),
+    }
+}
+
+/// Share of the occurrences' cased content words written with a capital, leaving out words at a
+/// sentence's start; 0 when no word has case (Chinese).
+fn capitals(index: &Index, statements: &[Statement], draft: &Draft) -> f64 {
+    let (mut upper, mut cased) = (0usize, 0usize);
+    for o in &draft.occ {
+        let doc = &index.docs[o.doc as usize];
+        let text = &statements[doc.input].text;
+        for i in o.first..=o.last {
+            let tok = doc.tokens[i as usize];
+            if index.term(tok.term()).stop || i == 0 || tok.sentence() {
+                continue;
+            }
+            let Some(first) = text[tok.span().range()].chars().next() else { continue };
+            if first.is_uppercase() {
+                upper += 1;
+                cased += 1;
+            } else if first.is_lowercase() {
+                cased += 1;
+            }
+        }
+    }
+    if cased == 0 {
+        0.0
+    } else {
+        upper as f64 / cased as f64
+    }
+}
+
+/// True when most occurrences stand within the first or last tokens of their statement.
+fn boilerplate(index: &Index, draft: &Draft) -> bool {
+    let edge = draft
+        .occ
+        .iter()
+        .filter(|o| {
+            let len = index.docs[o.doc as usize].tokens.len();
+            let margin = EDGE_TOKENS.max(len * 3 / 100);
+            (o.last as usize) < margin || (o.first as usize) + margin >= len
+        })
+        .count();
+    edge * 2 > draft.occ.len()
+}
+
+/// The measures in words.
+fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: bool) -> String {
+    let mut parts = Vec::new();
+    parts.push(format!(
+        "{} statement{}, {} speaker{}",
+        statements,
+        if statements == 1 { "" } else { "s" },
+        speakers,
+        if speakers == 1 { "" } else { "s" }
+    ));
+    if why.years > 1 {
+        parts.push(format!("{} years", why.years));
+    }
+    match (why.association, why.log_likelihood) {
+        (Some(mi), Some(g2)) if g2 >= SIGNIFICANT_G2 => {
+            parts.push(format!("its words go together {} times more often than chance", fmt_times(mi)))
+        }
+        (Some(_), _) => parts.push("its words go together little more often than chance".to_string()),
+        _ => {}
+    }
+    if why.repeats > 0 {
+        parts.push(format!(
+            "{} repeat use{} by the same speaker",
+            why.repeats,
+            if why.repeats == 1 { "" } else { "s" }
+        ));
+    }
+    if let Some(u) = why.unevenness.filter(|_| reliable) {
+        if u >= 0.5 {
+            parts.push("used by some speakers far more than by others".to_string());
+        } else if u < 0.1 && speakers >= 5 {
+            parts.push("spread evenly over the speakers".to_string());
+        }
+    }
+    if why.burstiness >= 0.3 {
+        parts.push(format!("repeated within {:.0}% of its statements, as a topic is", why.burstiness * 100.0));
+    }
+    if name {
+        parts.push("reads as a name or title".to_string());
+    }
+    if why.boilerplate {
+        parts.push("stands at the start or end of statements (boilerplate)".to_string());
+    }
+    parts.join("; ")
+}
+
+/// 2^bits as a round number for a reader: "about 40", "about 1,000".
+fn fmt_times(bits: f64) -> String {
+    let x = 2f64.powf(bits);
+    let magnitude = 10f64.powi((x.log10().floor() as i32).max(0));
+    let rounded = ((x / magnitude).round() * magnitude) as u64;
+    let digits = rounded.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("about {out}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binomial_mean_absolute_deviation() {
+        // Brute force over the distribution.
+        for (n, p) in [(1usize, 0.5f64), (5, 0.2), (10, 0.35), (40, 0.01), (100, 0.5)] {
+            let mut mad = 0.0;
+            for k in 0..=n {
+                let pmf = ln_choose(n, k).exp() * p.powi(k as i32) * (1.0 - p).powi((n - k) as i32);
+                mad += pmf * (k as f64 / n as f64 - p).abs();
+            }
+            assert!((binomial_mad(n, p) - mad).abs() < 1e-9, "n={n} p={p}: {} vs {mad}", binomial_mad(n, p));
+        }
+        assert_eq!(binomial_mad(10, 0.0), 0.0);
+        assert_eq!(binomial_mad(0, 0.3), 0.0);
+    }
+
+    #[test]
+    fn ln_factorial_is_smooth_at_the_switch() {
+        let exact = |n: usize| (2..=n).map(|i| (i as f64).ln()).sum::<f64>();
+        for n in [31, 32, 33, 100, 1000] {
+            assert!((ln_factorial(n) - exact(n)).abs() < 1e-8, "{n}");
+        }
+    }
+
+    #[test]
+    fn log_likelihood_by_hand() {
+        // Independent parts: G2 = 0.
+        assert!(log_likelihood(10.0, 90.0, 90.0, 1000.0 - 10.0 - 180.0 + 180.0).abs() < 1.0);
+        // Always together: large; a computed example: a=10, b=0, c=0, n=1000.
+        let g2 = log_likelihood(10.0, 0.0, 0.0, 1000.0);
+        let want = 2.0 * (10.0 * (10.0 * 1000.0 / 100.0f64).ln() + 990.0 * (990.0 * 1000.0 / (990.0 * 990.0f64)).ln());
+        assert!((g2 - want).abs() < 1e-9);
+    }
+
+    #[test]
+    fn times_for_readers() {
+        assert_eq!(fmt_times(0.0), "about 1");
+        assert_eq!(fmt_times(5.3), "about 40");
+        assert_eq!(fmt_times(10.0), "about 1,000");
+    }
 }

@@ -188,14 +188,14 @@ pub struct Family {
     pub root_excerpt: Excerpt,
     /// How formulaic the family is: higher is stronger (see `docs/report.md`, "Scores").
     pub score: f64,
-    /// True when the root looks like a proper name (every content word capitalized, as in
-    /// "Paris Agreement"); such families count 0.6 in the score.
+    /// True when the family reads as a proper name or title (most of its content words
+    /// capitalized where they occur, as in "Paris Agreement"); see `why` for how it counts.
     pub name: bool,
     /// Weight of the root's words (rare words weigh more; stopwords almost nothing).
     pub weight: f64,
     /// Number of statements with an occurrence.
     pub statements: usize,
-    /// Number of distinct speakers (a statement without a speaker counts as its own).
+    /// Number of distinct speakers (statements without a speaker are not counted).
     pub speakers: usize,
     /// Mean similarity of the occurrences to the root, in [0, 1].
     pub stability: f64,
@@ -207,6 +207,69 @@ pub struct Family {
     pub timeline: Vec<TimelinePoint>,
     /// The occurrences, in statement order then text order.
     pub occurrences: Vec<Occurrence>,
+    /// Why the family ranks where it does: the measures behind `score`.
+    pub why: Why,
+}
+
+/// The measures behind a family's score (see `docs/report.md`, "Ranking"). Each is computed
+/// from the statements themselves.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Why {
+    /// Association of the root's words: pointwise mutual information, in bits, at the weakest
+    /// point of the root (the split into two parts whose parts occur together least above
+    /// chance). `None` for a root of one content word, or of more than 12 (a passage, fixed by
+    /// its length).
+    pub association: Option<f64>,
+    /// Log-likelihood (G2, Dunning 1993) of the root's parts occurring together at that point;
+    /// above 10.83 the association is significant at p < 0.001.
+    pub log_likelihood: Option<f64>,
+    /// Gries' DP of the family's occurrences over speakers: 0 when they are spread as the
+    /// speakers' shares of the words, towards 1 when one speaker has them all. `None` with
+    /// fewer than two known speakers.
+    pub dispersion: Option<f64>,
+    /// How much more unevenly the family is spread over speakers than chance would spread as
+    /// many occurrences, in [0, 1]: (DP - expected DP) / (1 - expected DP).
+    pub unevenness: Option<f64>,
+    /// Uses by a speaker who also uses the family in another statement (a speaker's repertoire).
+    pub repeats: usize,
+    /// Share of the family's statements that use it twice or more, as a topic is repeated
+    /// within a statement and a formula seldom is (Church and Gale 1995).
+    pub burstiness: f64,
+    /// Number of distinct years (from `date`) of the statements using it.
+    pub years: usize,
+    /// Share of the occurrences' content words written with a capital letter (not at a sentence
+    /// start): high for names and titles.
+    pub capitals: f64,
+    /// True when most occurrences stand at a statement's very beginning or end (datelines,
+    /// bylines, salutations): boilerplate, ranked low.
+    pub boilerplate: bool,
+    /// The factors of `score`, each as used: reuse, length, fixedness, choice, topic, name,
+    /// boilerplate (their product is the score).
+    pub factors: Factors,
+    /// The same in words, for a reader.
+    pub summary: String,
+}
+
+/// The factors of a family's score (see [`Why`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Factors {
+    /// `ln(1 + statements) + 0.5 * ln(speakers)`.
+    pub reuse: f64,
+    /// `ln(1 + min(weight, 3))`: longer roots weigh more, up to about three content words.
+    pub length: f64,
+    /// Association and stability of wording: `(0.5 + 0.5 * a) * (0.5 + 0.5 * stability)`,
+    /// `a` the association scaled to [0, 1] (3 bits or less: 0; 12 bits or more: 1; 0 when not
+    /// significant; 1 for a passage of more than 12 content words).
+    pub fixedness: f64,
+    /// Use by choice, a speaker's repertoire: `0.4 + 0.6 * repeats / (statements + 3)`.
+    pub choice: f64,
+    /// Not a topic: `1 - 0.6 * burstiness`.
+    pub topic: f64,
+    /// A name or title counts 0.4, unless one speaker has half its uses or more in three
+    /// statements or more (a programme of rhetoric such as "Belt and Road" counts fully).
+    pub name: f64,
+    /// Boilerplate counts 0.2.
+    pub boilerplate: f64,
 }
 
 /// The statement-by-statement similarity.

@@ -50,15 +50,22 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 /// with `/` separators, so the golden files do not depend on where the repository lies.
 fn fixtures() -> Vec<Statement> {
     let root = fixtures_dir();
+    let statements = statements_under(&root);
+    assert_eq!(statements.len(), 10, "the ten fixtures of tests/fixtures/README.md");
+    statements
+}
+
+/// Every `.txt` under `root` as a statement (ids: paths under `root`, `/`-separated), with the
+/// metadata of its `.json` sidecar.
+fn statements_under(root: &Path) -> Vec<Statement> {
     let mut files = Vec::new();
-    walk(&root, &mut files);
+    walk(root, &mut files);
     files.sort();
-    assert_eq!(files.len(), 10, "the ten fixtures of tests/fixtures/README.md");
     files
         .iter()
         .map(|path| {
             let id = path
-                .strip_prefix(&root)
+                .strip_prefix(root)
                 .unwrap()
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
@@ -207,6 +214,32 @@ fn check_golden(name: &str, actual: &str) -> Result<(), String> {
         golden.display(),
         changed.display(),
     ))
+}
+
+/// The strongest families as `tests/golden/ranking-top50.txt` holds them: rank, score,
+/// statements, speakers, normalized root, and why.
+fn compact_ranking(report: &Report, n: usize) -> String {
+    let mut out = String::from(
+        "# The 50 strongest families of ../shared/corpus (113 statements) with the default options: rank, score,\n\
+         # statements, speakers, normalized root; then the family's `why.summary`. The ranking's review copy.\n\
+         # See tests/golden.rs; to accept a change: REFRAIN_BLESS=1 cargo test --test golden\n",
+    );
+    for (rank, f) in report.families.iter().take(n).enumerate() {
+        writeln!(out, "{:2} {:.3} st={} sp={} {:?}", rank + 1, f.score, f.statements, f.speakers, f.root_norm).unwrap();
+        writeln!(out, "   {}", f.why.summary).unwrap();
+    }
+    out
+}
+
+/// The ranking on the real statements of `../shared/corpus`, beside the repository.
+#[test]
+fn ranking_of_the_shared_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    assert!(root.is_dir(), "../shared/corpus (the project's shared statements) must lie beside the repository");
+    let statements = statements_under(&root);
+    assert!(statements.len() >= 100, "only {} statements under {}", statements.len(), root.display());
+    let report = corpus(&statements).compare();
+    check_golden("ranking-top50", &compact_ranking(&report, 50)).unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
