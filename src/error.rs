@@ -45,6 +45,10 @@ pub enum Error {
     },
     /// The caller's progress callback asked to stop.
     Cancelled,
+    /// A contrast names a statement the corpus does not hold.
+    UnknownStatement(String),
+    /// The two groups of a contrast are not usable: one is empty, or a statement is in both.
+    InvalidGroups(String),
 }
 
 impl Error {
@@ -60,6 +64,8 @@ impl Error {
             Error::EmptyQuery => "empty_query",
             Error::QueryTooLong { .. } => "query_too_long",
             Error::Cancelled => "cancelled",
+            Error::UnknownStatement(_) => "unknown_statement",
+            Error::InvalidGroups(_) => "invalid_groups",
         }
     }
 }
@@ -90,6 +96,8 @@ impl fmt::Display for Error {
                 write!(f, "the query has {words} words, more than the limit of {limit} (option query_max_words)")
             }
             Error::Cancelled => write!(f, "the run was cancelled"),
+            Error::UnknownStatement(id) => write!(f, "no statement has the id {id:?}"),
+            Error::InvalidGroups(why) => write!(f, "the groups cannot be contrasted: {why}"),
         }
     }
 }

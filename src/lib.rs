@@ -65,6 +65,8 @@ mod build;
 mod similarity;
 // The comparison, stage by stage: the top floor.
 mod compare;
+
+mod contrast;
 // Beside: phrase search over the index.
 mod query;
 
@@ -74,9 +76,9 @@ mod wasm;
 pub use error::Error;
 pub use options::{Options, OptionsBuilder, OptionsError};
 pub use progress::{Progress, Stage};
-pub use report::{QueryReport, Report, SCHEMA_VERSION};
+pub use report::{ContrastReport, QueryReport, Report, SCHEMA_VERSION};
 pub use span::{utf16_len, Span};
-pub use statement::Statement;
+pub use statement::{Selector, Statement};
 
 use index::Index;
 use std::collections::HashSet;
@@ -198,6 +200,48 @@ impl Corpus {
         let report = compare::compare(index, &self.statements, &self.options, progress)?;
         self.last = Some(query::FamilySpans::of(&report));
         Ok(report)
+    }
+
+    /// Which families the statements with ids `a` use more than those with ids `b`, and the
+    /// reverse (see [`ContrastReport`]); `label_a` and `label_b` name the groups in the report.
+    /// An unknown id, an empty group or a statement in both groups is an error.
+    pub fn contrast(
+        &mut self,
+        a: &[String],
+        b: &[String],
+        label_a: &str,
+        label_b: &str,
+    ) -> Result<ContrastReport, Error> {
+        self.contrast_with_progress(a, b, label_a, label_b, &mut |_| true)
+    }
+
+    /// Like [`Corpus::contrast`], calling `progress` now and then (see
+    /// [`Corpus::compare_with_progress`]).
+    pub fn contrast_with_progress(
+        &mut self,
+        a: &[String],
+        b: &[String],
+        label_a: &str,
+        label_b: &str,
+        progress: &mut dyn FnMut(Progress) -> bool,
+    ) -> Result<ContrastReport, Error> {
+        self.ensure_index(progress)?;
+        let index = self.index.as_ref().expect("index was just built");
+        let groups = contrast::Groups { a, b, label_a, label_b };
+        contrast::contrast(index, &self.statements, &self.options, &groups, progress)
+    }
+
+    /// The ids of the statements a selector chooses, in the order they were added; with
+    /// `None`, the statements that none of `others` choose (the rest of the corpus).
+    pub fn select(&self, selector: Option<&Selector>, others: &[&Selector]) -> Vec<String> {
+        self.statements
+            .iter()
+            .filter(|s| match selector {
+                Some(sel) => sel.matches(s),
+                None => !others.iter().any(|o| o.matches(s)),
+            })
+            .map(|s| s.id.clone())
+            .collect()
     }
 
     /// Every place where `phrase` or a variant of it occurs, best first.

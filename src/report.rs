@@ -355,3 +355,69 @@ pub struct QueryReport {
     /// True when the work budget ran out.
     pub budget_exhausted: bool,
 }
+
+/// One group of a contrast.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupSummary {
+    /// How the group was chosen ("speaker=Xi Jinping", "year=2017-2019", or given by the caller).
+    pub label: String,
+    /// Ids of its statements, in the order given.
+    pub ids: Vec<String>,
+    /// Content words of its statements (the size its counts are set against).
+    pub content_words: usize,
+}
+
+/// A wording of a family (its normalized words) and how many occurrences in a group have it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Wording {
+    /// The normalized words, space-separated.
+    pub text: String,
+    /// Occurrences with this wording.
+    pub count: usize,
+}
+
+/// A family as a contrast sees it: how much more one group uses it than the other.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ContrastFamily {
+    /// The z-score of the log-odds ratio: > 0 when group A uses the family more, < 0 group B;
+    /// beyond +-1.96 the difference is significant at the 95% level under the model.
+    pub z: f64,
+    /// The log-odds ratio itself (A over B), shrunk by the prior.
+    pub log_odds: f64,
+    /// Occurrences in group A's statements.
+    pub count_a: usize,
+    /// Occurrences in group B's statements.
+    pub count_b: usize,
+    /// Occurrences per 10,000 content words of group A.
+    pub rate_a: f64,
+    /// Occurrences per 10,000 content words of group B.
+    pub rate_b: f64,
+    /// The wordings group A uses, most frequent first.
+    pub wordings_a: Vec<Wording>,
+    /// The wordings group B uses.
+    pub wordings_b: Vec<Wording>,
+    /// The family, with every occurrence (in either group or neither); its `id` is its rank in
+    /// the comparison of the same statements (`f1` the strongest).
+    pub family: Family,
+}
+
+/// The result of contrasting two groups of statements.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ContrastReport {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// `refrain` and its version.
+    pub engine: String,
+    /// Group A.
+    pub a: GroupSummary,
+    /// Group B.
+    pub b: GroupSummary,
+    /// What `z` measures.
+    pub measure: String,
+    /// Families most distinctive of A first (highest `z`), of B last.
+    pub families: Vec<ContrastFamily>,
+    /// Families used by either group (the report keeps the most distinctive of each).
+    pub families_found: usize,
+    /// Remarks a reader should know (a partial result, families left out).
+    pub notes: Vec<String>,
+}

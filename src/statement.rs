@@ -24,3 +24,127 @@ impl Statement {
         Statement { id: id.into(), text: text.into(), ..Statement::default() }
     }
 }
+
+/// A way to choose statements by their metadata, as the command line's `--by` and the page's
+/// group pickers write it: `speaker=NAME` (the speaker as the ranking counts speakers: titles and
+/// brackets left out, case ignored), `year=2017-2019` or `year=2021` (the year of `date`),
+/// `language=zh` (the tag or its primary subtag), or `id=ID`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Selector {
+    /// Statements of this speaker.
+    Speaker(String),
+    /// Statements dated in these years, both included.
+    Years(u32, u32),
+    /// Statements in this language.
+    Language(String),
+    /// One statement.
+    Id(String),
+}
+
+impl Selector {
+    /// Reads `key=value`; the error says what is wrong.
+    pub fn parse(text: &str) -> Result<Selector, String> {
+        let (key, value) = text.split_once('=').ok_or_else(|| format!("{text:?} is not key=value"))?;
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(format!("{text:?} has no value"));
+        }
+        match key.trim() {
+            "speaker" => Ok(Selector::Speaker(value.to_string())),
+            "language" | "lang" => Ok(Selector::Language(value.to_string())),
+            "id" => Ok(Selector::Id(value.to_string())),
+            "year" | "years" => {
+                let year = |s: &str| -> Result<u32, String> {
+                    let s = s.trim();
+                    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+                        Ok(s.parse().expect("four digits"))
+                    } else {
+                        Err(format!("{s:?} is not a year (YYYY)"))
+                    }
+                };
+                let (from, to) = match value.split_once('-') {
+                    Some((a, b)) => (year(a)?, year(b)?),
+                    None => (year(value)?, year(value)?),
+                };
+                if from > to {
+                    return Err(format!("{value:?}: the first year is after the last"));
+                }
+                Ok(Selector::Years(from, to))
+            }
+            other => Err(format!("unknown key {other:?} (speaker, year, language or id)")),
+        }
+    }
+
+    /// True when the statement is chosen.
+    pub fn matches(&self, s: &Statement) -> bool {
+        match self {
+            Selector::Speaker(name) => {
+                let key = crate::index::speaker_key(name);
+                key.is_some() && s.speaker.as_deref().and_then(crate::index::speaker_key) == key
+            }
+            Selector::Years(from, to) => s
+                .date
+                .as_deref()
+                .and_then(crate::index::date_key)
+                .and_then(|k| k[..4].parse::<u32>().ok())
+                .is_some_and(|y| (*from..=*to).contains(&y)),
+            Selector::Language(tag) => s.language.as_deref().is_some_and(|l| {
+                let (l, tag) = (l.to_ascii_lowercase(), tag.to_ascii_lowercase());
+                l == tag || l.split(['-', '_']).next() == Some(tag.as_str())
+            }),
+            Selector::Id(id) => &s.id == id,
+        }
+    }
+}
+
+impl std::fmt::Display for Selector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Selector::Speaker(name) => write!(f, "speaker={name}"),
+            Selector::Years(a, b) if a == b => write!(f, "year={a}"),
+            Selector::Years(a, b) => write!(f, "year={a}-{b}"),
+            Selector::Language(tag) => write!(f, "language={tag}"),
+            Selector::Id(id) => write!(f, "id={id}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(speaker: &str, date: &str, language: &str) -> Statement {
+        Statement {
+            id: "x".into(),
+            text: String::new(),
+            title: None,
+            speaker: Some(speaker.into()),
+            date: Some(date.into()),
+            language: Some(language.into()),
+        }
+    }
+
+    #[test]
+    fn selectors() {
+        let st = s("Mr. Sergey Lavrov", "2021 (UNGA session 76)", "en-GB");
+        for (text, want) in [
+            ("speaker=sergey lavrov", true),
+            ("speaker=Sergey Lavrov (Russia)", true),
+            ("speaker=Wang Yi", false),
+            ("year=2017-2021", true),
+            ("year=2021", true),
+            ("year=2022-2024", false),
+            ("language=en", true),
+            ("language=en-gb", true),
+            ("language=zh", false),
+            ("id=x", true),
+        ] {
+            assert_eq!(Selector::parse(text).unwrap().matches(&st), want, "{text}");
+        }
+        for bad in ["speaker", "year=21", "year=2024-2017", "colour=red", "speaker="] {
+            assert!(Selector::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(Selector::parse("year=2017-2019").unwrap().to_string(), "year=2017-2019");
+    }
+}
