@@ -33,7 +33,7 @@
 
 // Values every stage uses: the input statements, progress, options, the work budget.
 mod budget;
-mod options;
+pub mod options;
 mod progress;
 mod statement;
 // The engine's one error type (it carries the options' errors).

@@ -1,121 +1,194 @@
 //! Options for a run, built and validated once.
+//!
+//! Every option is one row of the table at the end of this file: its name, Rust type, default,
+//! browser default where that differs, the values it accepts and a one-line doc. Everything
+//! else is generated from that row by the `options!` macro: the [`Options`] fields, `Default`,
+//! the getters and their docs, the [`OptionsBuilder`] setters, the checks of
+//! [`OptionsBuilder::build`] and their messages, the by-name access the JavaScript bindings and
+//! the command line use ([`Options::kind`], [`OptionsBuilder::set`], [`Options::get`]), the
+//! description of every option in [`SPECS`] (the command line's flags and help are made from it)
+//! and the TypeScript declaration [`TYPESCRIPT`] that the bindings put into `refrain.d.ts`.
+//!
+//! A default is written once, as a literal; its text in the docs, the help and the TypeScript
+//! declaration is that same literal (`stringify!`), so the text cannot drift from the value.
+//! The TypeScript text is made at compile time with `concat!`, which is why the table holds
+//! literals only (no `16 << 20`).
 
 use serde::Serialize;
 use std::fmt;
 
-/// Settings of the engine. Build them with [`Options::builder`]; every field has a documented
-/// default, and [`OptionsBuilder::build`] checks them all once.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Options {
-    pub(crate) min_statements: usize,
-    pub(crate) min_words: usize,
-    pub(crate) min_weight: f64,
-    pub(crate) fuzzy_threshold: f64,
-    pub(crate) max_families: usize,
-    pub(crate) query_min_score: f64,
-    pub(crate) query_max_results: usize,
-    pub(crate) query_max_words: usize,
-    pub(crate) spelling: bool,
-    pub(crate) inflection: bool,
-    pub(crate) synonyms: bool,
-    pub(crate) work_budget: u64,
-    pub(crate) max_statements: usize,
-    pub(crate) max_statement_bytes: usize,
-    pub(crate) max_total_bytes: usize,
-    pub(crate) matrix_max_statements: usize,
+/// What kind of value an option takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Kind {
+    /// `true` or `false` (`bool`).
+    Bool,
+    /// A whole number >= 0 (`usize` or `u64`).
+    Whole,
+    /// A number (`f64`).
+    Number,
 }
 
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            min_statements: 2,
-            min_words: 2,
-            min_weight: 0.85,
-            fuzzy_threshold: 0.75,
-            max_families: 300,
-            query_min_score: 0.5,
-            query_max_results: 500,
-            query_max_words: 64,
-            spelling: true,
-            inflection: true,
-            synonyms: true,
-            work_budget: 400_000_000,
-            max_statements: 10_000,
-            max_statement_bytes: 16 << 20,
-            max_total_bytes: 256 << 20,
-            matrix_max_statements: 2_000,
+impl Kind {
+    /// The type of the option in the TypeScript declaration of the JavaScript API.
+    pub fn typescript(self) -> &'static str {
+        match self {
+            Kind::Bool => "boolean",
+            Kind::Whole | Kind::Number => "number",
         }
     }
 }
 
-impl Options {
-    /// A builder starting from the defaults.
-    pub fn builder() -> OptionsBuilder {
-        OptionsBuilder { options: Options::default() }
+/// A value of an option, as the JavaScript bindings and the command line hand it to
+/// [`OptionsBuilder::set`], and as [`Options::get`] returns it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    /// For a [`Kind::Bool`] option.
+    Bool(bool),
+    /// A whole number.
+    Whole(u64),
+    /// A number; it may set a [`Kind::Whole`] option when it is a whole number.
+    Number(f64),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Bool(b) => write!(f, "{b}"),
+            Value::Whole(n) => write!(f, "{n}"),
+            Value::Number(x) => f.write_str(&number(*x)),
+        }
     }
-    /// Fewest statements a family must occur in (default 2).
-    pub fn min_statements(&self) -> usize {
-        self.min_statements
+}
+
+/// Which values an option accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// Any value of its type.
+    Any,
+    /// At least this; a number must also be finite.
+    AtLeast(u64),
+    /// Between the two, both included.
+    Between(u64, u64),
+    /// A number in (0, 1].
+    Fraction,
+}
+
+impl Rule {
+    /// Whether `value` satisfies the rule.
+    pub fn admits(self, value: Value) -> bool {
+        match (self, value) {
+            (Rule::Any, _) => true,
+            (_, Value::Bool(_)) => false,
+            (Rule::AtLeast(min), Value::Whole(n)) => n >= min,
+            (Rule::AtLeast(min), Value::Number(x)) => x.is_finite() && x >= min as f64,
+            (Rule::Between(lo, hi), Value::Whole(n)) => lo <= n && n <= hi,
+            (Rule::Between(lo, hi), Value::Number(x)) => lo as f64 <= x && x <= hi as f64,
+            (Rule::Fraction, Value::Whole(n)) => n == 1,
+            (Rule::Fraction, Value::Number(x)) => x > 0.0 && x <= 1.0,
+        }
     }
-    /// Fewest content words (stopwords and punctuation do not count) in a family's root (default 2).
-    pub fn min_words(&self) -> usize {
-        self.min_words
+}
+
+/// One option as the table defines it: what the command line's flags and help, the
+/// TypeScript declaration and the tests are made from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spec {
+    /// The name: the builder's setter, the JavaScript key, the report of `options`.
+    pub name: &'static str,
+    /// The kind of value.
+    pub kind: Kind,
+    /// The default of the Rust library and the command line.
+    pub default: Value,
+    /// The default as written in the table (a Rust and JavaScript literal, `_` allowed).
+    pub default_text: &'static str,
+    /// The default of the JavaScript API, where it differs.
+    pub browser_default: Option<Value>,
+    /// The browser default as written in the table.
+    pub browser_default_text: Option<&'static str>,
+    /// Which values are accepted.
+    pub rule: Rule,
+    /// The rule in words ("at least 2", "between 1 and 50", "in (0, 1]"; empty for
+    /// [`Rule::Any`]), as messages, docs and the help say it.
+    pub rule_text: &'static str,
+    /// What the option does, in one line without a final period.
+    pub doc: &'static str,
+    /// The command line's flag (without `--`), where it is not the name with `-` for `_`.
+    pub flag: Option<&'static str>,
+}
+
+/// The type of an option's field: how it becomes a [`Value`] and back.
+trait OptionType: Copy + Sized {
+    fn to_value(self) -> Value;
+    fn from_value(value: Value) -> Result<Self, String>;
+}
+
+/// A whole number >= 0 from a value; a number counts when it is whole and exact (a JavaScript
+/// number is exact up to 2^53).
+fn whole(value: Value) -> Result<u64, String> {
+    let bad = |got: Value| format!("must be a whole number >= 0 within range, got {got}");
+    match value {
+        Value::Whole(n) => Ok(n),
+        Value::Number(x) if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0 => {
+            Ok(x as u64)
+        }
+        Value::Number(_) => Err(bad(value)),
+        Value::Bool(_) => Err(format!("must be a number, got {value}")),
     }
-    /// Least weight of a family's root, summed over its words (default 0.85; see `docs/report.md`, "Scores and weights").
-    pub fn min_weight(&self) -> f64 {
-        self.min_weight
+}
+
+impl OptionType for u64 {
+    fn to_value(self) -> Value {
+        Value::Whole(self)
     }
-    /// Least similarity in [0, 1] for a one-off variant to join a family (default 0.75).
-    pub fn fuzzy_threshold(&self) -> f64 {
-        self.fuzzy_threshold
+    fn from_value(value: Value) -> Result<u64, String> {
+        whole(value)
     }
-    /// Most families in a report, strongest first (default 300). Similarity uses all of them.
-    pub fn max_families(&self) -> usize {
-        self.max_families
+}
+
+impl OptionType for usize {
+    fn to_value(self) -> Value {
+        Value::Whole(self as u64)
     }
-    /// Least score in [0, 1] of a query occurrence (default 0.5).
-    pub fn query_min_score(&self) -> f64 {
-        self.query_min_score
+    fn from_value(value: Value) -> Result<usize, String> {
+        let n = whole(value)?;
+        usize::try_from(n).map_err(|_| format!("must be a whole number >= 0 within range, got {n}"))
     }
-    /// Most occurrences a query returns (default 500).
-    pub fn query_max_results(&self) -> usize {
-        self.query_max_results
+}
+
+impl OptionType for f64 {
+    fn to_value(self) -> Value {
+        Value::Number(self)
     }
-    /// Most words in a query phrase (default 64).
-    pub fn query_max_words(&self) -> usize {
-        self.query_max_words
+    fn from_value(value: Value) -> Result<f64, String> {
+        match value {
+            Value::Number(x) => Ok(x),
+            Value::Whole(n) => Ok(n as f64),
+            Value::Bool(_) => Err(format!("must be a number, got {value}")),
+        }
     }
-    /// British and American spellings compare equal (default true).
-    pub fn spelling(&self) -> bool {
-        self.spelling
+}
+
+impl OptionType for bool {
+    fn to_value(self) -> Value {
+        Value::Bool(self)
     }
-    /// Light inflection (plural and third-person -s) is ignored (default true).
-    pub fn inflection(&self) -> bool {
-        self.inflection
+    fn from_value(value: Value) -> Result<bool, String> {
+        match value {
+            Value::Bool(b) => Ok(b),
+            _ => Err(format!("must be true or false, got {value}")),
+        }
     }
-    /// Near-synonyms of the built-in lexicon ("true", "genuine", "real") fill the same slot (default true).
-    pub fn synonyms(&self) -> bool {
-        self.synonyms
-    }
-    /// Most units of work (alignment cells and postings visited) of one run (default 400 million).
-    pub fn work_budget(&self) -> u64 {
-        self.work_budget
-    }
-    /// Most statements in a corpus (default 10,000).
-    pub fn max_statements(&self) -> usize {
-        self.max_statements
-    }
-    /// Most bytes in one statement (default 16 MiB).
-    pub fn max_statement_bytes(&self) -> usize {
-        self.max_statement_bytes
-    }
-    /// Most bytes in all statements together (default 256 MiB).
-    pub fn max_total_bytes(&self) -> usize {
-        self.max_total_bytes
-    }
-    /// Largest corpus for which the report carries the N x N similarity matrix (default 2,000).
-    pub fn matrix_max_statements(&self) -> usize {
-        self.matrix_max_statements
+}
+
+/// The check of one option in [`OptionsBuilder::build`].
+fn check<T: OptionType>(option: &'static str, value: T, rule: Rule, rule_text: &str) -> Result<(), OptionsError> {
+    let value = value.to_value();
+    if rule.admits(value) {
+        Ok(())
+    } else {
+        Err(OptionsError { option: option.to_string(), reason: format!("must be {rule_text}, got {value}") })
     }
 }
 
@@ -125,8 +198,207 @@ pub struct OptionsBuilder {
     options: Options,
 }
 
-macro_rules! setters {
-    ($($name:ident: $ty:ty),* $(,)?) => {
+impl Options {
+    /// A builder starting from the defaults.
+    pub fn builder() -> OptionsBuilder {
+        OptionsBuilder { options: Options::default() }
+    }
+}
+
+// The parts of a row, as the `options!` macro turns them into code and text.
+
+/// A rule's value.
+macro_rules! rule {
+    (any()) => {
+        Rule::Any
+    };
+    (at_least($min:literal)) => {
+        Rule::AtLeast($min)
+    };
+    (between($lo:literal, $hi:literal)) => {
+        Rule::Between($lo, $hi)
+    };
+    (fraction()) => {
+        Rule::Fraction
+    };
+}
+
+/// A rule in words.
+macro_rules! rule_text {
+    (any()) => {
+        ""
+    };
+    (at_least($min:literal)) => {
+        concat!("at least ", stringify!($min))
+    };
+    (between($lo:literal, $hi:literal)) => {
+        concat!("between ", stringify!($lo), " and ", stringify!($hi))
+    };
+    (fraction()) => {
+        "in (0, 1]"
+    };
+}
+
+/// A rule as a sentence after a doc; nothing for `any`.
+macro_rules! rule_note {
+    (any()) => {
+        ""
+    };
+    ($($rule:tt)*) => {
+        concat!(". Must be ", rule_text!($($rule)*))
+    };
+}
+
+/// The kind of a field's type.
+macro_rules! kind {
+    (bool) => {
+        Kind::Bool
+    };
+    (usize) => {
+        Kind::Whole
+    };
+    (u64) => {
+        Kind::Whole
+    };
+    (f64) => {
+        Kind::Number
+    };
+}
+
+/// A literal of a field's type as a [`Value`].
+macro_rules! value {
+    (bool, $v:literal) => {
+        Value::Bool($v)
+    };
+    (f64, $v:literal) => {
+        Value::Number($v)
+    };
+    ($whole:ident, $v:literal) => {
+        Value::Whole($v)
+    };
+}
+
+/// `Some` of the expression, or `None` when there is none.
+macro_rules! optional {
+    () => {
+        None
+    };
+    ($e:expr) => {
+        Some($e)
+    };
+}
+
+/// The TypeScript type of a field's type (the same as [`Kind::typescript`]; a literal here, for
+/// `concat!`).
+macro_rules! typescript_type {
+    (bool) => {
+        "boolean"
+    };
+    ($other:ident) => {
+        "number"
+    };
+}
+
+/// The default a JavaScript caller sees, in words: the browser's where it differs.
+macro_rules! typescript_default {
+    ($default:literal) => {
+        stringify!($default)
+    };
+    ($default:literal, $browser:literal) => {
+        concat!(
+            stringify!($browser),
+            " (the Rust library's and the command line's default is ",
+            stringify!($default),
+            ")"
+        )
+    };
+}
+
+/// Generates everything from the table; see the module's doc.
+macro_rules! options {
+    ($(
+        $name:ident: $ty:ident = $default:literal $((browser $browser:literal))?,
+        $rule:ident($($bound:literal),*), $doc:literal $(, flag $flag:literal)?;
+    )*) => {
+        /// Settings of the engine. Build them with [`Options::builder`]; every field has a
+        /// documented default, and [`OptionsBuilder::build`] checks them all once.
+        #[derive(Clone, Debug, PartialEq, Serialize)]
+        pub struct Options {
+            $(pub(crate) $name: $ty,)*
+        }
+
+        impl Default for Options {
+            fn default() -> Options {
+                Options { $($name: $default,)* }
+            }
+        }
+
+        /// Every option, in the order of the table (and of [`Options`]' fields).
+        pub const SPECS: &[Spec] = &[$(
+            Spec {
+                name: stringify!($name),
+                kind: kind!($ty),
+                default: value!($ty, $default),
+                default_text: stringify!($default),
+                browser_default: optional!($(value!($ty, $browser))?),
+                browser_default_text: optional!($(stringify!($browser))?),
+                rule: rule!($rule($($bound),*)),
+                rule_text: rule_text!($rule($($bound),*)),
+                doc: $doc,
+                flag: optional!($($flag)?),
+            },
+        )*];
+
+        /// The TypeScript declaration of the options object of the JavaScript API, with each
+        /// option's doc, rule and (browser) default; the bindings put it into `refrain.d.ts`.
+        pub const TYPESCRIPT: &str = concat!(
+            "/** Engine options: snake_case keys as in the Rust `OptionsBuilder`; every key is optional.\n",
+            " * Each `@default` is the default of `new Corpus()`. */\n",
+            "export interface Options {\n",
+            $(
+                "  /**\n",
+                "   * ", $doc, rule_note!($rule($($bound),*)), ".\n",
+                "   * @default ", typescript_default!($default $(, $browser)?), "\n",
+                "   */\n",
+                "  ", stringify!($name), "?: ", typescript_type!($ty), ";\n",
+            )*
+            "}\n",
+        );
+
+        impl Options {
+            /// A builder starting from the defaults of the JavaScript API, which are smaller
+            /// where a browser tab needs them to be (see [`Spec::browser_default`]).
+            pub fn browser_builder() -> OptionsBuilder {
+                Options::builder()$($(.$name($browser))?)*
+            }
+
+            /// The kind of the option called `name`, or `None` when there is no such option.
+            pub fn kind(name: &str) -> Option<Kind> {
+                match name {
+                    $(stringify!($name) => Some(kind!($ty)),)*
+                    _ => None,
+                }
+            }
+
+            /// The value of the option called `name`, or `None` when there is no such option.
+            pub fn get(&self, name: &str) -> Option<Value> {
+                match name {
+                    $(stringify!($name) => Some(self.$name.to_value()),)*
+                    _ => None,
+                }
+            }
+
+            $(
+                #[doc = concat!(
+                    $doc, rule_note!($rule($($bound),*)), ". Default ", stringify!($default)
+                    $(, "; ", stringify!($browser), " in the JavaScript API")?, "."
+                )]
+                pub fn $name(&self) -> $ty {
+                    self.$name
+                }
+            )*
+        }
+
         impl OptionsBuilder {
             $(
                 #[doc = concat!("Sets `", stringify!($name), "`; see [`Options::", stringify!($name), "`].")]
@@ -135,71 +407,59 @@ macro_rules! setters {
                     self
                 }
             )*
+
+            /// Sets the option called `name` to `value`, converted to the option's type (a
+            /// number sets a whole-number option when it is whole). The value is checked by
+            /// [`OptionsBuilder::build`]; this fails only for an unknown name or a value of
+            /// the wrong kind.
+            pub fn set(self, name: &str, value: Value) -> Result<OptionsBuilder, OptionsError> {
+                let invalid = |reason: String| OptionsError { option: name.to_string(), reason };
+                match name {
+                    $(stringify!($name) => Ok(self.$name(OptionType::from_value(value).map_err(invalid)?)),)*
+                    _ => Err(invalid("there is no such option".to_string())),
+                }
+            }
+
+            /// Checks every option and returns them, or the first invalid one with the reason.
+            pub fn build(self) -> Result<Options, OptionsError> {
+                let o = self.options;
+                $(check(stringify!($name), o.$name, rule!($rule($($bound),*)), rule_text!($rule($($bound),*)))?;)*
+                Ok(o)
+            }
         }
     };
 }
 
-setters! {
-    min_statements: usize,
-    min_words: usize,
-    min_weight: f64,
-    fuzzy_threshold: f64,
-    max_families: usize,
-    query_min_score: f64,
-    query_max_results: usize,
-    query_max_words: usize,
-    spelling: bool,
-    inflection: bool,
-    synonyms: bool,
-    work_budget: u64,
-    max_statements: usize,
-    max_statement_bytes: usize,
-    max_total_bytes: usize,
-    matrix_max_statements: usize,
-}
-
-impl OptionsBuilder {
-    /// Checks every option and returns them, or the first invalid one with the reason.
-    pub fn build(self) -> Result<Options, OptionsError> {
-        let o = self.options;
-        let bad = |option: &'static str, reason: String| Err(OptionsError { option, reason });
-        if o.min_statements < 2 {
-            return bad("min_statements", format!("must be at least 2 (a family is shared), got {}", o.min_statements));
-        }
-        if o.min_words < 1 || o.min_words > 50 {
-            return bad("min_words", format!("must be between 1 and 50, got {}", o.min_words));
-        }
-        if !o.min_weight.is_finite() || o.min_weight < 0.0 {
-            return bad("min_weight", format!("must be a finite number >= 0, got {}", number(o.min_weight)));
-        }
-        for (name, v) in [("fuzzy_threshold", o.fuzzy_threshold), ("query_min_score", o.query_min_score)] {
-            if !(v > 0.0 && v <= 1.0) {
-                return bad(name, format!("must be in (0, 1], got {}", number(v)));
-            }
-        }
-        for (name, v) in [
-            ("max_families", o.max_families),
-            ("query_max_results", o.query_max_results),
-            ("query_max_words", o.query_max_words),
-            ("max_statements", o.max_statements),
-            ("max_statement_bytes", o.max_statement_bytes),
-            ("max_total_bytes", o.max_total_bytes),
-        ] {
-            if v == 0 {
-                return bad(name, "must be at least 1".to_string());
-            }
-        }
-        // Offsets and token numbers are 32-bit inside the index.
-        for (name, v) in [("max_statement_bytes", o.max_statement_bytes), ("max_total_bytes", o.max_total_bytes)] {
-            if v as u64 > u32::MAX as u64 {
-                return bad(name, format!("must be at most 4294967295 bytes (4 GiB), got {v}"));
-            }
-        }
-        if o.work_budget < 1_000 {
-            return bad("work_budget", format!("must be at least 1000 units, got {}", o.work_budget));
-        }
-        Ok(o)
-    }
+// The table. One row per option:
+//   name: type = default [(browser default)], rule(bounds), "doc" [, flag "command-line-flag"];
+// Rules: any(), at_least(n), between(lo, hi) (both included), fraction() (in (0, 1]).
+// Offsets and token numbers are 32-bit inside the index, hence the 4 GiB limits on bytes.
+// The browser defaults keep a tab responsive: a unit of work is about 10 ns natively and
+// 15-25 ns in WebAssembly; the 112 statements of the test corpus need about 18 million.
+options! {
+    min_statements: usize = 2, at_least(2), "Fewest statements a family must occur in";
+    min_words: usize = 2, between(1, 50),
+        "Fewest content words (stopwords and punctuation do not count) in a family's root";
+    min_weight: f64 = 0.85, at_least(0),
+        "Least weight of a family's root, summed over its words (see docs/report.md, \"Scores and weights\")";
+    fuzzy_threshold: f64 = 0.75, fraction(), "Least similarity for a one-off variant to join a family";
+    max_families: usize = 300, at_least(1), "Most families in a report, strongest first (similarity uses all)";
+    query_min_score: f64 = 0.5, fraction(), "Least score of a query occurrence", flag "min-score";
+    query_max_results: usize = 500, at_least(1), "Most occurrences a query returns", flag "max-results";
+    query_max_words: usize = 64, at_least(1), "Most words in a query phrase";
+    spelling: bool = true, any(), "British and American spellings compare equal";
+    inflection: bool = true, any(), "Light inflection (plural and third-person -s) is ignored";
+    synonyms: bool = true, any(),
+        "Near-synonyms of the built-in lexicon (\"true\", \"genuine\", \"real\") fill the same slot";
+    work_budget: u64 = 400_000_000 (browser 150_000_000), at_least(1_000),
+        "Most units of work (alignment cells and postings visited) of one run";
+    max_statements: usize = 10_000 (browser 2_000), at_least(1), "Most statements in a corpus";
+    max_statement_bytes: usize = 16_777_216 (browser 8_388_608), between(1, 4_294_967_295),
+        "Most UTF-8 bytes in one statement";
+    max_total_bytes: usize = 268_435_456 (browser 33_554_432), between(1, 4_294_967_295),
+        "Most UTF-8 bytes in all statements together";
+    matrix_max_statements: usize = 2_000, any(),
+        "Largest corpus for which the report carries the N x N similarity matrix";
 }
 
 /// A number for a message, without the float formatting machinery (which would cost the
@@ -224,8 +484,8 @@ pub(crate) fn number(x: f64) -> String {
 /// An invalid option: which one, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OptionsError {
-    /// The option's name, as in the builder.
-    pub option: &'static str,
+    /// The option's name, as in the builder (or as given, when there is no such option).
+    pub option: String,
     /// What is wrong with its value.
     pub reason: String,
 }
@@ -260,6 +520,7 @@ mod tests {
     #[test]
     fn defaults_are_valid() {
         assert_eq!(Options::builder().build().unwrap(), Options::default());
+        assert!(Options::browser_builder().build().is_ok());
     }
 
     #[test]
@@ -268,6 +529,7 @@ mod tests {
             (Options::builder().min_statements(1), "min_statements"),
             (Options::builder().min_words(0), "min_words"),
             (Options::builder().min_weight(f64::NAN), "min_weight"),
+            (Options::builder().min_weight(f64::INFINITY), "min_weight"),
             (Options::builder().fuzzy_threshold(0.0), "fuzzy_threshold"),
             (Options::builder().query_min_score(1.5), "query_min_score"),
             (Options::builder().max_families(0), "max_families"),
@@ -279,5 +541,132 @@ mod tests {
             assert_eq!(err.option, option);
             assert!(err.to_string().contains(option));
         }
+        let err = Options::builder().min_words(51).build().unwrap_err();
+        assert_eq!(err.to_string(), "invalid option `min_words`: must be between 1 and 50, got 51");
+    }
+
+    /// A literal as the table writes it (`_` separators allowed), read back.
+    fn parse_literal(kind: Kind, text: &str) -> Value {
+        let digits = text.replace('_', "");
+        match kind {
+            Kind::Bool => Value::Bool(digits.parse().unwrap()),
+            Kind::Whole => Value::Whole(digits.parse().unwrap()),
+            Kind::Number => Value::Number(digits.parse().unwrap()),
+        }
+    }
+
+    /// Values just outside a rule, and values on its edges.
+    fn outside_and_edges(rule: Rule, kind: Kind) -> (Vec<Value>, Vec<Value>) {
+        use Value::{Number as N, Whole as W};
+        match (rule, kind) {
+            (Rule::Any, _) => (vec![], vec![]),
+            (Rule::AtLeast(min), Kind::Whole) => (vec![W(min - 1)], vec![W(min)]),
+            (Rule::AtLeast(min), _) => {
+                let min = min as f64;
+                (vec![N(min - 0.001), N(f64::NAN), N(f64::INFINITY)], vec![N(min), N(min + 1e9)])
+            }
+            (Rule::Between(lo, hi), _) => (vec![W(lo - 1), W(hi + 1)], vec![W(lo), W(hi)]),
+            (Rule::Fraction, _) => (vec![N(0.0), N(1.001), N(f64::NAN)], vec![N(0.001), N(1.0)]),
+        }
+    }
+
+    #[test]
+    fn the_table_states_what_options_do() {
+        let defaults = Options::default();
+        let browser = Options::browser_builder().build().unwrap();
+        let fields = serde_json_keys(&defaults);
+        let names: Vec<&str> = SPECS.iter().map(|s| s.name).collect();
+        assert_eq!(names, fields, "one row per field, in the fields' order");
+        let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+        assert_eq!(unique.len(), names.len(), "names are unique");
+        for spec in SPECS {
+            // Defaults: the value, its text, the browser's.
+            assert_eq!(defaults.get(spec.name), Some(spec.default), "{}", spec.name);
+            assert_eq!(parse_literal(spec.kind, spec.default_text), spec.default, "{}", spec.name);
+            assert_eq!(browser.get(spec.name), Some(spec.browser_default.unwrap_or(spec.default)), "{}", spec.name);
+            if let Some(text) = spec.browser_default_text {
+                assert_eq!(Some(parse_literal(spec.kind, text)), spec.browser_default, "{}", spec.name);
+                assert_ne!(spec.browser_default, Some(spec.default), "{}: a browser default differs", spec.name);
+            }
+            // Kinds.
+            assert_eq!(Options::kind(spec.name), Some(spec.kind));
+            let value_kind = match spec.default {
+                Value::Bool(_) => Kind::Bool,
+                Value::Whole(_) => Kind::Whole,
+                Value::Number(_) => Kind::Number,
+            };
+            assert_eq!(value_kind, spec.kind, "{}", spec.name);
+            // Setting the default by name changes nothing.
+            let same = Options::builder().set(spec.name, spec.default).unwrap().build().unwrap();
+            assert_eq!(same, defaults, "{}", spec.name);
+            // The rule: the builder refuses values outside it, with its words, and takes its edges.
+            assert_eq!(spec.rule_text.is_empty(), spec.rule == Rule::Any, "{}", spec.name);
+            let (outside, edges) = outside_and_edges(spec.rule, spec.kind);
+            for v in outside {
+                let err = Options::builder().set(spec.name, v).unwrap().build().unwrap_err();
+                assert_eq!(err.option, spec.name);
+                assert!(err.reason.starts_with(&format!("must be {}, got", spec.rule_text)), "{err}");
+            }
+            for v in edges {
+                let options = Options::builder().set(spec.name, v).unwrap().build();
+                assert!(options.is_ok(), "{}: {v} is allowed: {options:?}", spec.name);
+            }
+            // Docs: one line, no final period (the surfaces add their own).
+            assert!(!spec.doc.is_empty() && !spec.doc.contains('\n') && !spec.doc.ends_with('.'), "{}", spec.name);
+            assert!(!spec.doc.contains("*/"), "{}: the doc goes into a TypeScript comment", spec.name);
+        }
+    }
+
+    /// The keys of the options as they are serialized (the JavaScript `options` getter), in order.
+    fn serde_json_keys(options: &Options) -> Vec<String> {
+        let json = serde_json::to_string(options).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+        keys.sort_by_key(|k| json.find(&format!("\"{k}\":")).unwrap());
+        keys
+    }
+
+    #[test]
+    fn values_convert_by_kind() {
+        let b = || Options::builder();
+        assert_eq!(b().set("min_words", Value::Number(3.0)).unwrap().build().unwrap().min_words(), 3);
+        assert_eq!(b().set("min_weight", Value::Whole(2)).unwrap().build().unwrap().min_weight(), 2.0);
+        for (name, value, reason) in [
+            ("min_words", Value::Number(2.5), "must be a whole number >= 0 within range, got 2.5"),
+            ("max_statements", Value::Number(-1.0), "must be a whole number >= 0 within range, got -1"),
+            (
+                "work_budget",
+                Value::Number(2f64.powi(60)),
+                "must be a whole number >= 0 within range, got a huge number",
+            ),
+            ("spelling", Value::Whole(1), "must be true or false, got 1"),
+            ("min_weight", Value::Bool(true), "must be a number, got true"),
+            ("min_wrods", Value::Whole(1), "there is no such option"),
+        ] {
+            let err = b().set(name, value).unwrap_err();
+            assert_eq!((err.option.as_str(), err.reason.as_str()), (name, reason));
+        }
+        assert_eq!(Options::kind("min_wrods"), None);
+        assert_eq!(Options::default().get("min_wrods"), None);
+    }
+
+    #[test]
+    fn the_typescript_declaration_states_the_table() {
+        assert!(TYPESCRIPT.starts_with("/**") && TYPESCRIPT.ends_with("}\n"));
+        let body = TYPESCRIPT.split_once("export interface Options {\n").unwrap().1;
+        let mut rest = body;
+        for spec in SPECS {
+            let (entry, after) = rest.split_once(";\n").unwrap();
+            rest = after;
+            let mut words = format!("   * {}", spec.doc);
+            if !spec.rule_text.is_empty() {
+                words += &format!(". Must be {}", spec.rule_text);
+            }
+            assert!(entry.contains(&format!("{words}.\n")), "{entry}");
+            let default = spec.browser_default_text.unwrap_or(spec.default_text);
+            assert!(entry.contains(&format!("   * @default {default}")), "{entry}");
+            assert!(entry.ends_with(&format!("  {}?: {}", spec.name, spec.kind.typescript())), "{entry}");
+        }
+        assert_eq!(rest, "}\n");
     }
 }
