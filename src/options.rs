@@ -5,9 +5,13 @@
 //! else is generated from that row by the `options!` macro: the [`Options`] fields, `Default`,
 //! the getters and their docs, the [`OptionsBuilder`] setters, the checks of
 //! [`OptionsBuilder::build`] and their messages, the by-name access the JavaScript bindings and
-//! the command line use ([`Options::kind`], [`OptionsBuilder::set`], [`Options::get`]), the
-//! description of every option in [`SPECS`] (the command line's flags and help are made from it)
-//! and the TypeScript declaration [`TYPESCRIPT`] that the bindings put into `refrain.d.ts`.
+//! the command line use ([`Options::kind`], [`OptionsBuilder::set`], [`Options::get`],
+//! [`Options::values`]), the browser defaults ([`Options::browser_builder`]), the description of
+//! every option in [`SPECS`] (the command line's flags and help are made from it) and the
+//! TypeScript declaration [`TYPESCRIPT`] that the bindings put into `refrain.d.ts`.
+//!
+//! The by-name access goes through one small table of function pointers rather than a `match`
+//! per function: the WebAssembly payload stays as small as with the hand-written conversions.
 //!
 //! A default is written once, as a literal; its text in the docs, the help and the TypeScript
 //! declaration is that same literal (`stringify!`), so the text cannot drift from the value.
@@ -54,8 +58,8 @@ pub enum Value {
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Value::Bool(b) => write!(f, "{b}"),
-            Value::Whole(n) => write!(f, "{n}"),
+            Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
+            Value::Whole(n) => fmt::Display::fmt(n, f),
             Value::Number(x) => f.write_str(&number(*x)),
         }
     }
@@ -182,14 +186,19 @@ impl OptionType for bool {
     }
 }
 
-/// The check of one option in [`OptionsBuilder::build`].
-fn check<T: OptionType>(option: &'static str, value: T, rule: Rule, rule_text: &str) -> Result<(), OptionsError> {
-    let value = value.to_value();
-    if rule.admits(value) {
-        Ok(())
-    } else {
-        Err(OptionsError { option: option.to_string(), reason: format!("must be {rule_text}, got {value}") })
-    }
+/// One option for the code that reaches options by name.
+struct Field {
+    name: &'static str,
+    kind: Kind,
+    rule: Rule,
+    rule_text: &'static str,
+    get: fn(&Options) -> Value,
+    set: fn(&mut Options, Value) -> Result<(), String>,
+}
+
+/// The place of the option called `name` in the table.
+fn field(name: &str) -> Option<usize> {
+    FIELDS.iter().position(|f| f.name == name)
 }
 
 /// Builds [`Options`]; see each setter's getter on [`Options`] for meaning and default.
@@ -374,18 +383,17 @@ macro_rules! options {
 
             /// The kind of the option called `name`, or `None` when there is no such option.
             pub fn kind(name: &str) -> Option<Kind> {
-                match name {
-                    $(stringify!($name) => Some(kind!($ty)),)*
-                    _ => None,
-                }
+                Some(FIELDS[field(name)?].kind)
             }
 
             /// The value of the option called `name`, or `None` when there is no such option.
             pub fn get(&self, name: &str) -> Option<Value> {
-                match name {
-                    $(stringify!($name) => Some(self.$name.to_value()),)*
-                    _ => None,
-                }
+                Some((FIELDS[field(name)?].get)(self))
+            }
+
+            /// Every option's name and value, in the order of the table.
+            pub fn values(&self) -> impl Iterator<Item = (&'static str, Value)> + '_ {
+                FIELDS.iter().map(move |f| (f.name, (f.get)(self)))
             }
 
             $(
@@ -412,21 +420,44 @@ macro_rules! options {
             /// number sets a whole-number option when it is whole). The value is checked by
             /// [`OptionsBuilder::build`]; this fails only for an unknown name or a value of
             /// the wrong kind.
-            pub fn set(self, name: &str, value: Value) -> Result<OptionsBuilder, OptionsError> {
+            pub fn set(mut self, name: &str, value: Value) -> Result<OptionsBuilder, OptionsError> {
                 let invalid = |reason: String| OptionsError { option: name.to_string(), reason };
-                match name {
-                    $(stringify!($name) => Ok(self.$name(OptionType::from_value(value).map_err(invalid)?)),)*
-                    _ => Err(invalid("there is no such option".to_string())),
-                }
+                let field = field(name).ok_or_else(|| invalid("there is no such option".to_string()))?;
+                (FIELDS[field].set)(&mut self.options, value).map_err(invalid)?;
+                Ok(self)
             }
 
             /// Checks every option and returns them, or the first invalid one with the reason.
             pub fn build(self) -> Result<Options, OptionsError> {
-                let o = self.options;
-                $(check(stringify!($name), o.$name, rule!($rule($($bound),*)), rule_text!($rule($($bound),*)))?;)*
-                Ok(o)
+                for field in FIELDS {
+                    let value = (field.get)(&self.options);
+                    if !field.rule.admits(value) {
+                        return Err(OptionsError {
+                            option: field.name.to_string(),
+                            reason: format!("must be {}, got {value}", field.rule_text),
+                        });
+                    }
+                }
+                Ok(self.options)
             }
         }
+
+        /// The options by name, for [`Options::kind`], [`OptionsBuilder::set`] and
+        /// [`OptionsBuilder::build`] (`SPECS` has the docs too, which the WebAssembly build does
+        /// not need).
+        const FIELDS: &[Field] = &[$(
+            Field {
+                name: stringify!($name),
+                kind: kind!($ty),
+                rule: rule!($rule($($bound),*)),
+                rule_text: rule_text!($rule($($bound),*)),
+                get: |o| o.$name.to_value(),
+                set: |o, v| {
+                    o.$name = OptionType::from_value(v)?;
+                    Ok(())
+                },
+            },
+        )*];
     };
 }
 

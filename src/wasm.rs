@@ -10,62 +10,21 @@
 //! - JavaScript strings enter as UTF-8: a lone UTF-16 surrogate becomes U+FFFD, which is also one
 //!   UTF-16 code unit, so `utf16_start`/`utf16_end` index the caller's own string exactly.
 
+use crate::options::{Kind, Value};
 use crate::report::{QueryReport, Report};
-use crate::{Error, Options, OptionsBuilder, Progress, Statement};
+use crate::{Error, Options, Progress, Statement};
 use js_sys::{Array, Function, Reflect};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Default `max_statements` in the browser (the engine's own default is larger).
-const BROWSER_MAX_STATEMENTS: usize = 2_000;
-/// Default `max_statement_bytes` in the browser: 8 MiB.
-const BROWSER_MAX_STATEMENT_BYTES: usize = 8 << 20;
-/// Default `max_total_bytes` in the browser: 32 MiB.
-const BROWSER_MAX_TOTAL_BYTES: usize = 32 << 20;
-/// Default `work_budget` in the browser: a few seconds at worst (a unit is about 10 ns natively,
-/// 15-25 ns in WebAssembly); the 112 statements of the test corpus need about 18 million.
-const BROWSER_WORK_BUDGET: u64 = 150_000_000;
+/// The `Options` interface, generated from the table of options (see `src/options.rs`).
+#[wasm_bindgen(typescript_custom_section)]
+const OPTIONS_TYPES: &'static str = crate::options::TYPESCRIPT;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** Engine options: snake_case keys as in the Rust `OptionsBuilder`; every key is optional. */
-export interface Options {
-  /** Fewest statements a family must occur in (default 2, at least 2). */
-  min_statements?: number;
-  /** Fewest content words in a family's root (default 2, 1 to 50). */
-  min_words?: number;
-  /** Least weight of a family's root (default 1.0). */
-  min_weight?: number;
-  /** Least similarity in (0, 1] for a one-off variant to join a family (default 0.75). */
-  fuzzy_threshold?: number;
-  /** Most families in a report (default 300). */
-  max_families?: number;
-  /** Least score in (0, 1] of a query occurrence (default 0.5). */
-  query_min_score?: number;
-  /** Most occurrences a query returns (default 500). */
-  query_max_results?: number;
-  /** Most words in a query phrase (default 64). */
-  query_max_words?: number;
-  /** British and American spellings compare equal (default true). */
-  spelling?: boolean;
-  /** Plural and third-person -s are ignored (default true). */
-  inflection?: boolean;
-  /** Near-synonyms of the built-in lexicon fill the same slot (default true). */
-  synonyms?: boolean;
-  /** Most units of work of one run (default 400 million). */
-  work_budget?: number;
-  /** Most statements (browser default 2,000). */
-  max_statements?: number;
-  /** Most UTF-8 bytes in one statement (browser default 8 MiB). */
-  max_statement_bytes?: number;
-  /** Most UTF-8 bytes in all statements together (browser default 32 MiB). */
-  max_total_bytes?: number;
-  /** Largest corpus whose report carries the similarity matrix (default 2,000). */
-  matrix_max_statements?: number;
-}
-
 /** A statement to add. Metadata may be omitted or null. Other keys are ignored. */
 export interface StatementInput {
   id: string;
@@ -249,8 +208,18 @@ impl JsCorpus {
 
     /// The options in force, browser defaults included.
     #[wasm_bindgen(getter, unchecked_return_type = "Required<Options>")]
-    pub fn options(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.options())
+    pub fn options(&self) -> JsValue {
+        let object = js_sys::Object::new();
+        for (name, value) in self.inner.options().values() {
+            let value = match value {
+                Value::Bool(b) => JsValue::from_bool(b),
+                Value::Whole(n) => JsValue::from_f64(n as f64),
+                Value::Number(x) => JsValue::from_f64(x),
+            };
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&object, &JsValue::from_str(name), &value);
+        }
+        object.into()
     }
 
     /// Adds a statement; throws `duplicate_id`, `empty_id`, `statement_too_large`,
@@ -364,12 +333,10 @@ fn type_name(value: &JsValue) -> String {
     }
 }
 
+/// Options from a plain object: each key is looked up in the table of options, its value read
+/// as the option's kind; the rest (conversion, checks, messages) is the builder's.
 fn read_options(value: &JsValue) -> Result<Options, JsValue> {
-    let mut builder = Options::builder()
-        .max_statements(BROWSER_MAX_STATEMENTS)
-        .max_statement_bytes(BROWSER_MAX_STATEMENT_BYTES)
-        .max_total_bytes(BROWSER_MAX_TOTAL_BYTES)
-        .work_budget(BROWSER_WORK_BUDGET);
+    let mut builder = Options::browser_builder();
     if !(value.is_undefined() || value.is_null()) {
         if !value.is_object() || Array::is_array(value) {
             return Err(invalid_input(&format!("options must be an object, got {}", type_name(value))));
@@ -381,59 +348,22 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
             if v.is_undefined() {
                 continue;
             }
-            builder = set_option(builder, &name, &v)?;
+            let kind =
+                Options::kind(&name).ok_or_else(|| js_error("invalid_option", &format!("unknown option `{name}`")))?;
+            let (read, expected) = match kind {
+                Kind::Bool => (v.as_bool().map(Value::Bool), "true or false"),
+                _ => (v.as_f64().map(Value::Number), "a number"),
+            };
+            let read = read.ok_or_else(|| {
+                js_error(
+                    "invalid_option",
+                    &format!("invalid option `{name}`: must be {expected}, got {}", type_name(&v)),
+                )
+            })?;
+            builder = builder.set(&name, read).map_err(|e| engine_error(Error::from(e)))?;
         }
     }
     builder.build().map_err(|e| engine_error(Error::from(e)))
-}
-
-fn set_option(b: OptionsBuilder, name: &str, v: &JsValue) -> Result<OptionsBuilder, JsValue> {
-    Ok(match name {
-        "min_statements" => b.min_statements(whole(name, v)?),
-        "min_words" => b.min_words(whole(name, v)?),
-        "min_weight" => b.min_weight(number(name, v)?),
-        "fuzzy_threshold" => b.fuzzy_threshold(number(name, v)?),
-        "max_families" => b.max_families(whole(name, v)?),
-        "query_min_score" => b.query_min_score(number(name, v)?),
-        "query_max_results" => b.query_max_results(whole(name, v)?),
-        "query_max_words" => b.query_max_words(whole(name, v)?),
-        "spelling" => b.spelling(flag(name, v)?),
-        "inflection" => b.inflection(flag(name, v)?),
-        "synonyms" => b.synonyms(flag(name, v)?),
-        "work_budget" => b.work_budget(whole::<u64>(name, v)?),
-        "max_statements" => b.max_statements(whole(name, v)?),
-        "max_statement_bytes" => b.max_statement_bytes(whole(name, v)?),
-        "max_total_bytes" => b.max_total_bytes(whole(name, v)?),
-        "matrix_max_statements" => b.matrix_max_statements(whole(name, v)?),
-        _ => return Err(js_error("invalid_option", &format!("unknown option `{name}`"))),
-    })
-}
-
-fn number(name: &str, v: &JsValue) -> Result<f64, JsValue> {
-    v.as_f64().ok_or_else(|| {
-        js_error("invalid_option", &format!("invalid option `{name}`: must be a number, got {}", type_name(v)))
-    })
-}
-
-/// A whole number >= 0 that fits `T` (a JavaScript number is exact up to 2^53).
-fn whole<T: TryFrom<u64>>(name: &str, v: &JsValue) -> Result<T, JsValue> {
-    let x = number(name, v)?;
-    let fits = x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0;
-    fits.then(|| T::try_from(x as u64).ok()).flatten().ok_or_else(|| {
-        js_error(
-            "invalid_option",
-            &format!(
-                "invalid option `{name}`: must be a whole number >= 0 within range, got {}",
-                crate::options::number(x)
-            ),
-        )
-    })
-}
-
-fn flag(name: &str, v: &JsValue) -> Result<bool, JsValue> {
-    v.as_bool().ok_or_else(|| {
-        js_error("invalid_option", &format!("invalid option `{name}`: must be true or false, got {}", type_name(v)))
-    })
 }
 
 fn read_statement(value: &JsValue) -> Result<Statement, JsValue> {

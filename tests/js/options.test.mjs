@@ -1,0 +1,101 @@
+// The options as www/pkg/refrain.d.ts documents them (generated from the table in src/options.rs)
+// against what the package does: the same names in the same order, types, defaults, and ranges.
+//   node --test tests/js/   (after `make wasm`)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+
+const PKG = new URL('../../www/pkg/', import.meta.url);
+for (const f of ['refrain.js', 'refrain_bg.wasm', 'refrain.d.ts']) {
+  if (!existsSync(new URL(f, PKG))) throw new Error('www/pkg is missing: run `make wasm` first');
+}
+const { initSync, Corpus } = await import(new URL('refrain.js', PKG).href);
+initSync({ module: readFileSync(new URL('refrain_bg.wasm', PKG)) });
+
+/** A literal as the declaration writes it (`_` separators allowed). */
+const literal = (text) => (text === 'true' || text === 'false' ? text === 'true' : Number(text.replaceAll('_', '')));
+
+/** The documented options: [{ name, type, doc, rule, default }] in declaration order. */
+function documentedOptions() {
+  const dts = readFileSync(new URL('refrain.d.ts', PKG), 'utf8');
+  const body = /export interface Options \{([\s\S]*?)\n\s*\}/.exec(dts);
+  assert.ok(body, 'refrain.d.ts declares the Options interface');
+  const options = [];
+  for (const m of body[1].matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+)\?: (\w+);/g)) {
+    const comment = m[1].split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean);
+    const defaultLine = comment.find((l) => l.startsWith('@default '));
+    assert.ok(defaultLine, `${m[2]} has an @default`);
+    const doc = comment.filter((l) => !l.startsWith('@')).join(' ');
+    const rule = /Must be (.*)\.$/.exec(doc);
+    options.push({ name: m[2], type: m[3], doc, rule: rule ? rule[1] : null, defaultLine, default: literal(defaultLine.split(' ')[1]) });
+  }
+  return options;
+}
+
+function codeOf(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e.code;
+  }
+  return null;
+}
+
+test('every option is documented with the type and default of new Corpus()', () => {
+  const documented = documentedOptions();
+  const actual = new Corpus().options;
+  assert.deepEqual(documented.map((o) => o.name), Object.keys(actual), 'the same names, in the same order');
+  assert.equal(documented.length, 16);
+  for (const o of documented) {
+    assert.equal(typeof actual[o.name], o.type, `${o.name}: type`);
+    assert.equal(actual[o.name], o.default, `${o.name}: the documented default`);
+  }
+});
+
+test('the browser defaults are the documented ones, and the engine defaults are named beside them', () => {
+  const documented = Object.fromEntries(documentedOptions().map((o) => [o.name, o]));
+  // The four limits that differ in a browser tab.
+  for (const name of ['work_budget', 'max_statements', 'max_statement_bytes', 'max_total_bytes']) {
+    assert.match(documented[name].defaultLine, /^@default [\d_]+ \(the Rust library's and the command line's default is [\d_]+\)$/, name);
+  }
+  assert.equal(documented.min_weight.default, 0.85);
+  assert.equal(documented.work_budget.default, 150_000_000);
+});
+
+test('every documented range is the one the package enforces', () => {
+  let checked = 0;
+  for (const o of documentedOptions()) {
+    if (o.type === 'boolean') {
+      assert.equal(o.rule, null, `${o.name}: a flag has no range`);
+      assert.equal(codeOf(() => new Corpus({ [o.name]: 1 })), 'invalid_option', o.name);
+      assert.equal(codeOf(() => new Corpus({ [o.name]: !o.default })), null, o.name);
+      continue;
+    }
+    if (o.rule === null) {
+      assert.equal(codeOf(() => new Corpus({ [o.name]: 0 })), null, `${o.name}: no range, 0 is fine`);
+      continue;
+    }
+    let outside;
+    let edges;
+    let m;
+    if ((m = /^at least ([\d_.]+)$/.exec(o.rule))) {
+      const min = literal(m[1]);
+      [outside, edges] = [[min - 1], [min]];
+    } else if ((m = /^between ([\d_]+) and ([\d_]+)$/.exec(o.rule))) {
+      const [lo, hi] = [literal(m[1]), literal(m[2])];
+      [outside, edges] = [[lo - 1, hi + 1], [lo, hi]];
+    } else if (o.rule === 'in (0, 1]') {
+      [outside, edges] = [[0, 1.001, -0.5], [0.001, 1]];
+    } else {
+      assert.fail(`${o.name}: unknown rule ${o.rule}`);
+    }
+    for (const v of outside) {
+      assert.equal(codeOf(() => new Corpus({ [o.name]: v })), 'invalid_option', `${o.name} = ${v} is refused`);
+    }
+    for (const v of edges) {
+      assert.equal(codeOf(() => new Corpus({ [o.name]: v })), null, `${o.name} = ${v} is accepted`);
+    }
+    checked++;
+  }
+  assert.equal(checked, 12, 'every option with a range was checked');
+});
