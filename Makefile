@@ -2,7 +2,8 @@
 #   make run    set up, build www/pkg, serve www/ on 127.0.0.1 (PORT=8080 by default)
 #   make test   set up, then every test (Rust, WebAssembly in Node and Chromium, JS, page), then
 #               the payload and speed figures; ends with PASS or FAIL
-#   make wasm   only build www/pkg (wasm-bindgen --target web, then wasm-opt -Oz)
+#   make wasm   only build www/pkg (the library without the CLI feature, wasm-bindgen --target web,
+#               then wasm-opt -Oz)
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -23,7 +24,7 @@ setup:
 	@bash scripts/setup.sh
 
 wasm:
-	cargo build --profile wasm-release --target $(WASM_TARGET) --lib
+	cargo build --profile wasm-release --target $(WASM_TARGET) --lib --no-default-features
 	wasm-bindgen --target web --out-dir $(PKG) --out-name refrain $(WASM_RAW)
 	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/refrain_bg.wasm -o $(PKG)/refrain_bg.wasm
 	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(PKG)/refrain_bg.wasm");console.log(`$(PKG)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'

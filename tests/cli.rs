@@ -125,25 +125,72 @@ fn help_and_version() {
     }
     let o = refrain(&["compare", "--help"]);
     assert_exit(&o, 0);
+    assert!(stdout(&o).contains("--min-statements"));
+    let o = refrain(&["help", "query"]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).contains("<PHRASE>"));
     let o = refrain(&["--version"]);
     assert_exit(&o, 0);
     assert_eq!(stdout(&o).trim(), format!("refrain {}", env!("CARGO_PKG_VERSION")));
 }
 
+/// The help's entries: a flag's line and the lines clap wrapped under it, joined.
+fn help_entries(help: &str) -> Vec<String> {
+    let mut entries: Vec<String> = Vec::new();
+    for line in help.lines() {
+        let t = line.trim();
+        if t.starts_with('-') {
+            entries.push(t.to_string());
+        } else if line.starts_with("      ") && !t.is_empty() {
+            if let Some(last) = entries.last_mut() {
+                last.push(' ');
+                last.push_str(t);
+            }
+        }
+    }
+    entries
+}
+
+#[test]
+fn help_lists_every_option_with_its_rule_and_default() {
+    for args in [&["--help"][..], &["compare", "--help"], &["query", "--help"]] {
+        let o = refrain(args);
+        assert_exit(&o, 0);
+        let entries = help_entries(&stdout(&o));
+        for spec in refrain::options::SPECS {
+            let flag = spec.flag.map_or_else(|| spec.name.replace('_', "-"), String::from);
+            let entry = entries
+                .iter()
+                .find(|e| e.starts_with(&format!("--{flag} ")))
+                .unwrap_or_else(|| panic!("{args:?}: --{flag} is in the help"));
+            assert!(entry.contains(spec.doc), "{entry}");
+            assert!(entry.contains(&format!("[default: {}]", spec.default_text)), "{entry}");
+            if !spec.rule_text.is_empty() {
+                assert!(entry.contains(&format!("must be {}", spec.rule_text)), "{entry}");
+            }
+            if spec.kind == refrain::options::Kind::Bool {
+                assert!(entries.iter().any(|e| e.starts_with(&format!("--no-{flag} "))), "--no-{flag}");
+            }
+        }
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let cases: &[(&[&str], &str)] = &[
-        (&[], "no command"),
+        // clap's wording; each message names what is wrong (the command, the argument or the option).
+        (&[], "Usage: refrain compare"),
         (&["frobnicate", "x.txt"], "frobnicate"),
-        (&["compare"], "no FILE_OR_DIR"),
-        (&["query"], "PHRASE"),
-        (&["query", "true multilateralism"], "no FILE_OR_DIR"),
+        (&["compare"], "<FILE_OR_DIR>"),
+        (&["query"], "<PHRASE>"),
+        (&["query", "true multilateralism"], "<FILE_OR_DIR>"),
         (&["compare", "x.txt", "--frobnicate"], "--frobnicate"),
-        (&["compare", "x.txt", "--min-statements"], "--min-statements needs a value"),
-        (&["compare", "x.txt", "--min-statements", "two"], "--min-statements expects a whole number"),
-        (&["compare", "x.txt", "--min-weight=heavy"], "--min-weight expects a number"),
+        (&["compare", "x.txt", "--min-statements"], "a value is required for '--min-statements"),
+        (&["compare", "x.txt", "--min-statements", "two"], "'--min-statements <N>': expects a whole number"),
+        (&["compare", "x.txt", "--min-weight=heavy"], "'--min-weight <X>': expects a number"),
         (&["compare", "x.txt", "--json", "--csv"], "at most one"),
-        (&["compare", "x.txt", "--no-synonyms=yes"], "takes no value"),
+        (&["--csv", "compare", "x.txt", "--json"], "at most one"),
+        (&["compare", "x.txt", "--no-synonyms=yes"], "unexpected value 'yes' for '--no-synonyms'"),
     ];
     for (args, needle) in cases {
         let o = refrain(args);

@@ -1,0 +1,296 @@
+//! The command line's arguments (clap). The engine's options are not listed here: their flags,
+//! help and defaults are made from the table of options (`refrain::options::SPECS`), and
+//! their values are checked by the options builder, whose message names the option.
+
+use clap::builder::Command as ClapCommand;
+use clap::parser::ValueSource;
+use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
+use refrain::options::{Kind, Spec, Value, SPECS};
+use refrain::{Options, OptionsBuilder};
+
+const USAGE: &str = "\
+refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
+       refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]";
+
+const AFTER_HELP: &str = "\
+Each file is one statement; its id is the path as given. Directories are read recursively for
+*.txt files (hidden entries skipped), in sorted order. A sidecar FILE.json next to FILE.txt may
+give \"title\", \"speaker\", \"date\" (YYYY, YYYY-MM or YYYY-MM-DD first) and \"language\"; other
+keys are ignored. Files must be UTF-8.
+
+Exit status: 0 success, 1 input error (unreadable file, invalid UTF-8, bad sidecar, a statement
+the engine refuses), 2 usage error (unknown flag, invalid option value).";
+
+/// `refrain`: find the phrasing that statements share.
+#[derive(Debug, Parser)]
+#[command(name = "refrain", version, about = "Find the phrasing that statements share.", after_help = AFTER_HELP)]
+#[command(override_usage = USAGE, subcommand_required = true, args_override_self = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub output: Output,
+    #[command(flatten)]
+    pub engine: EngineOptions,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find shared passages and formula families
+    Compare {
+        /// Statements: .txt files, or directories of them
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        inputs: Vec<String>,
+    },
+    /// Find every place where PHRASE or a variant of it occurs
+    Query {
+        /// The phrase to look for
+        #[arg(value_name = "PHRASE")]
+        phrase: String,
+        /// Statements: .txt files, or directories of them
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        inputs: Vec<String>,
+    },
+}
+
+/// How the report is written on stdout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+/// At most one of the three, checked by [`Output::format`] (clap does not check groups or
+/// conflicts of global arguments given on both sides of the subcommand).
+#[derive(Clone, Copy, Debug, Args)]
+struct FormatFlags {
+    /// A readable summary (the default)
+    #[arg(long, global = true, help_heading = "Output")]
+    text: bool,
+    /// The full report as JSON (docs/report.md)
+    #[arg(long, global = true, help_heading = "Output")]
+    json: bool,
+    /// compare: one row per family occurrence; query: one row per occurrence
+    #[arg(long, global = true, help_heading = "Output")]
+    csv: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct Output {
+    #[command(flatten)]
+    format: FormatFlags,
+    /// --text: show the N strongest families
+    #[arg(long, global = true, value_name = "N", default_value_t = 12, help_heading = "Output")]
+    pub top: usize,
+}
+
+impl Output {
+    /// The format asked for; a usage error when more than one was.
+    pub fn format(&self) -> Result<Format, clap::Error> {
+        let FormatFlags { text, json, csv } = self.format;
+        match (text, json, csv) {
+            (_, false, false) => Ok(Format::Text),
+            (false, true, false) => Ok(Format::Json),
+            (false, false, true) => Ok(Format::Csv),
+            _ => Err(<Cli as clap::CommandFactory>::command()
+                .error(clap::error::ErrorKind::ArgumentConflict, "give at most one of --text, --json, --csv")),
+        }
+    }
+}
+
+/// The engine's options, one flag per option of the table (and `--no-NAME` for a flag that is
+/// on by default), checked by the options builder.
+#[derive(Debug)]
+pub struct EngineOptions {
+    pub options: Options,
+}
+
+const ENGINE_HEADING: &str = "Engine options";
+
+/// The flag of an option, without `--`.
+pub fn flag(spec: &Spec) -> String {
+    spec.flag.map_or_else(|| spec.name.replace('_', "-"), str::to_string)
+}
+
+/// The `--no-NAME` flag of an on/off option.
+fn negation(spec: &Spec) -> String {
+    format!("no-{}", flag(spec))
+}
+
+/// A whole number; `_` may separate digits, as in the defaults the help shows.
+fn whole(s: &str) -> Result<u64, String> {
+    s.trim().replace('_', "").parse().map_err(|_| "expects a whole number".to_string())
+}
+
+/// A number; `_` may separate digits.
+fn number(s: &str) -> Result<f64, String> {
+    s.trim().replace('_', "").parse().map_err(|_| "expects a number".to_string())
+}
+
+fn help(spec: &Spec) -> String {
+    if spec.rule_text.is_empty() {
+        spec.doc.to_string()
+    } else {
+        format!("{}; must be {}", spec.doc, spec.rule_text)
+    }
+}
+
+/// The flags of one option.
+fn args_of(spec: &'static Spec) -> Vec<Arg> {
+    let long = flag(spec);
+    let dashed = spec.name.replace('_', "-");
+    let arg = Arg::new(spec.name)
+        .long(long.clone())
+        .global(true)
+        .help_heading(ENGINE_HEADING)
+        .help(help(spec))
+        .default_value(spec.default_text);
+    let arg = if long != dashed { arg.alias(dashed) } else { arg };
+    match spec.kind {
+        Kind::Bool => {
+            let no = negation(spec);
+            vec![
+                arg.value_name("BOOL").value_parser(clap::value_parser!(bool)).overrides_with(no.clone()),
+                Arg::new(no.clone())
+                    .long(no)
+                    .global(true)
+                    .help_heading(ENGINE_HEADING)
+                    .help(format!("Same as --{long}={}", !matches!(spec.default, Value::Bool(true))))
+                    .action(ArgAction::SetTrue)
+                    .overrides_with(spec.name),
+            ]
+        }
+        Kind::Whole => vec![arg.value_name("N").value_parser(whole).allow_negative_numbers(true)],
+        _ => vec![arg.value_name("X").value_parser(number).allow_negative_numbers(true)],
+    }
+}
+
+impl Args for EngineOptions {
+    fn augment_args(cmd: ClapCommand) -> ClapCommand {
+        cmd.args(SPECS.iter().flat_map(args_of))
+    }
+    fn augment_args_for_update(cmd: ClapCommand) -> ClapCommand {
+        Self::augment_args(cmd)
+    }
+}
+
+impl FromArgMatches for EngineOptions {
+    fn from_arg_matches(m: &ArgMatches) -> Result<EngineOptions, clap::Error> {
+        let mut builder = Options::builder();
+        for spec in SPECS {
+            builder = set(builder, m, spec)?;
+        }
+        let options = builder.build().map_err(|e| {
+            let hint = SPECS.iter().find(|s| s.name == e.option).map(|s| format!(" (set by --{})", flag(s)));
+            clap::Error::raw(clap::error::ErrorKind::ValueValidation, format!("{e}{}", hint.unwrap_or_default()))
+        })?;
+        Ok(EngineOptions { options })
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = EngineOptions::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+/// Sets the option from its flag when the command line gave it; the defaults are the builder's.
+fn set(builder: OptionsBuilder, m: &ArgMatches, spec: &Spec) -> Result<OptionsBuilder, clap::Error> {
+    let given = |id: &str| m.value_source(id) == Some(ValueSource::CommandLine);
+    let value = match spec.kind {
+        Kind::Bool if given(&negation(spec)) && m.get_flag(&negation(spec)) => {
+            Some(Value::Bool(!matches!(spec.default, Value::Bool(true))))
+        }
+        _ if !given(spec.name) => None,
+        Kind::Bool => m.get_one::<bool>(spec.name).copied().map(Value::Bool),
+        Kind::Whole => m.get_one::<u64>(spec.name).copied().map(Value::Whole),
+        _ => m.get_one::<f64>(spec.name).copied().map(Value::Number),
+    };
+    match value {
+        None => Ok(builder),
+        Some(v) => builder
+            .set(spec.name, v)
+            .map_err(|e| clap::Error::raw(clap::error::ErrorKind::ValueValidation, e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("refrain").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn the_command_is_well_formed() {
+        <Cli as clap::CommandFactory>::command().debug_assert();
+    }
+
+    #[test]
+    fn options_map_to_the_builder_wherever_they_are_given() {
+        let cli = parse(&["--min-statements", "3", "compare", "x", "--min-weight=2.5", "--no-synonyms", "--csv"])
+            .expect("parses");
+        let o = &cli.engine.options;
+        assert_eq!(o.min_statements(), 3);
+        assert_eq!(o.min_weight(), 2.5);
+        assert!(!o.synonyms());
+        assert!(o.spelling());
+        assert_eq!(cli.output.format().unwrap(), Format::Csv);
+        let cli = parse(&["query", "a b", "x", "--work-budget", "400_000", "--max-results", "7"]).unwrap();
+        assert_eq!(cli.engine.options.work_budget(), 400_000);
+        assert_eq!(cli.engine.options.query_max_results(), 7);
+        assert!(matches!(cli.command, Command::Query { ref phrase, .. } if phrase == "a b"));
+        // The dashed name of an option with a shorter flag works too.
+        let cli = parse(&["compare", "x", "--query-min-score", "0.9"]).unwrap();
+        assert_eq!(cli.engine.options.query_min_score(), 0.9);
+    }
+
+    #[test]
+    fn defaults_are_the_engines() {
+        let cli = parse(&["compare", "x"]).unwrap();
+        assert_eq!(cli.engine.options, Options::default());
+        assert_eq!(cli.output.format().unwrap(), Format::Text);
+        for args in [&["--csv", "compare", "x", "--json"][..], &["compare", "--text", "x", "--csv"]] {
+            let err = parse(args).unwrap().output.format().unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+        }
+        assert_eq!(cli.output.top, 12);
+    }
+
+    #[test]
+    fn the_last_of_a_repeated_option_wins() {
+        let cli = parse(&["compare", "--min-words", "3", "x", "--min-words", "4", "--json", "--json"]).unwrap();
+        assert_eq!(cli.engine.options.min_words(), 4);
+        assert_eq!(cli.output.format().unwrap(), Format::Json);
+    }
+
+    #[test]
+    fn the_last_of_a_flag_and_its_negation_wins() {
+        let on = parse(&["compare", "x", "--no-spelling", "--spelling", "true"]).unwrap();
+        assert!(on.engine.options.spelling());
+        let off = parse(&["compare", "x", "--spelling=true", "--no-spelling"]).unwrap();
+        assert!(!off.engine.options.spelling());
+        let off = parse(&["compare", "x", "--spelling", "false"]).unwrap();
+        assert!(!off.engine.options.spelling());
+    }
+
+    #[test]
+    fn invalid_values_name_the_option_and_its_flag() {
+        let err = parse(&["compare", "x", "--min-statements", "1"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let text = err.to_string();
+        assert!(text.contains("invalid option `min_statements`") && text.contains("--min-statements"), "{text}");
+        let err = parse(&["compare", "x", "--min-score", "0"]).unwrap_err();
+        assert!(err.to_string().contains("query_min_score") && err.to_string().contains("--min-score"));
+        let err = parse(&["compare", "x", "--min-words", "two"]).unwrap_err();
+        assert!(err.to_string().contains("--min-words") && err.to_string().contains("whole number"));
+    }
+
+    #[test]
+    fn numbers_parse_with_underscores() {
+        assert_eq!(whole("400_000_000"), Ok(400_000_000));
+        assert!(whole("two").is_err());
+        assert!(whole("-1").is_err());
+        assert_eq!(number(" 0.85 "), Ok(0.85));
+    }
+}

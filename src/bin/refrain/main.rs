@@ -1,0 +1,117 @@
+//! `refrain`: the command line.
+//!
+//! ```text
+//! refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
+//! refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
+//! ```
+//!
+//! A statement's id is its path as given (directories are read recursively for `.txt` files,
+//! in sorted order). A `.json` sidecar with the same stem supplies title, speaker, date and
+//! language. Exit codes: 0 success, 1 input error (unreadable file, invalid UTF-8, bad
+//! sidecar, a statement the engine refuses), 2 usage error (unknown flag, invalid option).
+//!
+//! Modules: `args` (the command line, clap; the engine's options come from the table in
+//! `refrain::options`), `input` (files and sidecars), `progress`, `render_text` (`--text`) and
+//! `csv` (`--csv`). The user's text appears only on stdout, as the report's content; messages on
+//! stderr name files, offsets and options, never the text.
+
+mod args;
+mod csv;
+mod input;
+mod progress;
+mod render_text;
+
+use args::{Cli, Command, Format};
+use clap::Parser;
+use refrain::{Corpus, Error};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// Why the program stops: the message for stderr and the exit code.
+pub struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn input(message: impl Into<String>) -> Failure {
+        Failure { code: 1, message: message.into() }
+    }
+    fn engine(e: &Error) -> Failure {
+        let code = match e.code() {
+            "invalid_option" | "empty_query" | "query_too_long" => 2,
+            _ => 1,
+        };
+        Failure { code, message: format!("{e} [{}]", e.code()) }
+    }
+}
+
+fn main() -> ExitCode {
+    // Usage errors exit with 2, --help and --version with 0 (clap prints them).
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            let _ = writeln!(io::stderr(), "refrain: error: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let format = cli.output.format().unwrap_or_else(|e| e.exit());
+    let out = match cli.command {
+        Command::Compare { inputs } => {
+            let mut corpus = corpus(cli.engine.options, &inputs)?;
+            let report = progress::compare(&mut corpus)?;
+            match format {
+                Format::Json => to_json(&report)?,
+                Format::Csv => csv::compare(&report),
+                Format::Text => {
+                    let mut out = String::new();
+                    render_text::compare(&mut out, &report, cli.output.top);
+                    out
+                }
+            }
+        }
+        Command::Query { phrase, inputs } => {
+            let mut corpus = corpus(cli.engine.options, &inputs)?;
+            let report = corpus.query(&phrase).map_err(|e| Failure::engine(&e))?;
+            match format {
+                Format::Json => to_json(&report)?,
+                Format::Csv => csv::query(&report),
+                Format::Text => {
+                    let mut out = String::new();
+                    render_text::query(&mut out, &report, corpus.statements());
+                    out
+                }
+            }
+        }
+    };
+    emit(&out)
+}
+
+/// A corpus of the statements named on the command line.
+fn corpus(options: refrain::Options, inputs: &[String]) -> Result<Corpus, Failure> {
+    let mut corpus = Corpus::new(options);
+    for s in input::read_inputs(inputs)? {
+        corpus.add(s).map_err(|e| Failure::engine(&e))?;
+    }
+    Ok(corpus)
+}
+
+/// Writes the output; a closed pipe (`refrain ... | head`) is not an error.
+fn emit(out: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::input(format!("cannot write the output: {e}"))),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+    let mut s = serde_json::to_string_pretty(value).map_err(|e| Failure::input(format!("cannot write JSON: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}

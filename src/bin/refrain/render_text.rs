@@ -1,0 +1,470 @@
+//! The readable summaries (`--text`, the default): strongest families, shares, similarity, and
+//! keyword-in-context lines for a query. Columns are measured in terminal columns
+//! (`unicode-width`), so that labels in Chinese line up with the others.
+
+use refrain::report::{Edit, EditOp, Family, QueryReport, Report};
+use refrain::Statement;
+use std::fmt::Write as _;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Collapses runs of whitespace (line breaks, tabs, NBSP) to one space, for one-line display.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How many terminal columns `s` takes: a Han character takes two, a combining mark none.
+fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// The longest run of `chars` that fits in `max` columns.
+fn fit(chars: impl Iterator<Item = char>, max: usize) -> String {
+    let mut used = 0;
+    let mut t = String::new();
+    for c in chars {
+        used += c.width().unwrap_or(0);
+        if used > max {
+            break;
+        }
+        t.push(c);
+    }
+    t
+}
+
+/// `s` in at most `max` columns, cut with an ellipsis.
+fn clip(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    fit(s.chars(), max.saturating_sub(1)) + "…"
+}
+
+/// `s` in at most `max` columns, cut in the middle (labels differ at both ends).
+fn clip_middle(s: &str, max: usize) -> String {
+    if width(s) <= max || max < 3 {
+        return s.to_string();
+    }
+    let head = (max - 1) / 2;
+    let tail: String = fit(s.chars().rev(), max - 1 - head).chars().rev().collect();
+    fit(s.chars(), head) + "…" + &tail
+}
+
+/// The end of `s` in at most `max` columns, cut with a leading ellipsis.
+fn clip_start(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let tail: String = fit(s.chars().rev(), max.saturating_sub(1)).chars().rev().collect();
+    format!("…{tail}")
+}
+
+/// `s` followed by spaces up to `columns` columns, for a left-aligned table cell.
+fn pad(s: &str, columns: usize) -> String {
+    format!("{s}{}", " ".repeat(columns.saturating_sub(width(s))))
+}
+
+/// Short, unique labels for statement ids: the file name without `.txt`, with as many parent
+/// folders as it takes to tell them apart.
+fn short_labels(ids: &[String]) -> Vec<String> {
+    let parts: Vec<Vec<&str>> = ids
+        .iter()
+        .map(|id| {
+            let mut p: Vec<&str> = id.split(['/', '\\']).filter(|s| !s.is_empty()).collect();
+            if let Some(last) = p.last_mut() {
+                if let Some(stem) = last.strip_suffix(".txt").or_else(|| last.strip_suffix(".TXT")) {
+                    if !stem.is_empty() {
+                        *last = stem;
+                    }
+                }
+            }
+            p
+        })
+        .collect();
+    let mut depth = vec![1usize; ids.len()];
+    let label = |i: usize, d: usize| -> String {
+        let p = &parts[i];
+        if p.is_empty() {
+            return ids[i].clone();
+        }
+        p[p.len().saturating_sub(d)..].join("/")
+    };
+    loop {
+        let labels: Vec<String> = (0..ids.len()).map(|i| label(i, depth[i])).collect();
+        let mut changed = false;
+        for i in 0..ids.len() {
+            let clash = labels.iter().enumerate().any(|(j, l)| j != i && *l == labels[i]);
+            if clash && depth[i] < parts[i].len() {
+                depth[i] += 1;
+                changed = true;
+            }
+        }
+        if !changed {
+            return labels;
+        }
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
+}
+
+fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn bar(x: f64, width: usize) -> String {
+    let eighths = ((x.clamp(0.0, 1.0) * width as f64 * 8.0).round()) as usize;
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);
+    }
+    let len = s.chars().count();
+    s.extend(std::iter::repeat('·').take(width.saturating_sub(len)));
+    s
+}
+
+/// The readable summary of a comparison: the strongest families, shares, similarity.
+pub fn compare(out: &mut String, report: &Report, top: usize) {
+    let ids: Vec<String> = report.statements.iter().map(|s| s.id.clone()).collect();
+    let labels = short_labels(&ids);
+    let label_of =
+        |id: &str| -> String { ids.iter().position(|x| x == id).map_or_else(|| id.to_string(), |i| labels[i].clone()) };
+    let st = &report.stats;
+    let _ = writeln!(
+        out,
+        "{} statements, {} words: {} families found{}",
+        st.statements,
+        thousands(st.words),
+        st.families_found,
+        if report.families.len() < st.families_found {
+            format!(", {} in the report", report.families.len())
+        } else {
+            String::new()
+        }
+    );
+    for note in &report.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+
+    // Families.
+    let shown = report.families.len().min(top);
+    if shown > 0 {
+        let _ = writeln!(
+            out,
+            "\nStrongest families{}:",
+            if shown < report.families.len() {
+                format!(" ({shown} of {})", report.families.len())
+            } else {
+                String::new()
+            }
+        );
+    }
+    for f in report.families.iter().take(shown) {
+        write_family(out, f, &label_of);
+    }
+    if report.families.is_empty() {
+        let _ = writeln!(out, "\nNo shared passage found.");
+    }
+
+    // Shares.
+    if !report.statements.is_empty() {
+        let _ = writeln!(out, "\nShared share (content words lying in shared passages):");
+        let cells: Vec<String> = labels.iter().map(|l| clip_middle(l, 40)).collect();
+        let columns = cells.iter().map(|c| width(c)).max().unwrap_or(0);
+        for (s, cell) in report.statements.iter().zip(&cells) {
+            let who =
+                [s.speaker.as_deref(), s.date_key.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+            let _ = writeln!(
+                out,
+                "  {}  {:>4}  {}  {:>7} words{}",
+                pad(cell, columns),
+                percent(s.shared_share),
+                bar(s.shared_share, 20),
+                thousands(s.words),
+                if who.is_empty() { String::new() } else { format!("  {}", clip(&who, 40)) },
+            );
+        }
+    }
+
+    // Similarity.
+    write_similarity(out, report, &labels);
+}
+
+fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String) {
+    let mut wordings: Vec<String> = f.occurrences.iter().map(|o| one_line(&o.excerpt.text).to_lowercase()).collect();
+    wordings.sort();
+    wordings.dedup();
+    let _ = writeln!(out, "\n{:>4}  “{}”", f.id, clip(&one_line(&f.root), 100));
+    let _ = writeln!(
+        out,
+        "      score {:.2} · {} statement{} · {} speaker{} · {} occurrence{} · {} wording{} · stability {:.2}",
+        f.score,
+        f.statements,
+        plural(f.statements),
+        f.speakers,
+        plural(f.speakers),
+        f.occurrences.len(),
+        plural(f.occurrences.len()),
+        wordings.len(),
+        plural(wordings.len()),
+        f.stability
+    );
+    for slot in &f.slots {
+        let fillers: Vec<String> = slot.fillers.iter().map(|x| format!("{} ×{}", x.text, x.count)).collect();
+        let _ = writeln!(out, "      slot {} “{}”: {}", slot.index + 1, slot.root, clip(&fillers.join(", "), 90));
+    }
+    if let Some(first) = &f.first_use {
+        let _ = writeln!(
+            out,
+            "      first use: {} in {}{}",
+            first.date,
+            label_of(&first.doc),
+            first.speaker.as_deref().map(|s| format!(" ({})", clip(s, 40))).unwrap_or_default()
+        );
+    }
+    let mut docs: Vec<String> = Vec::new();
+    for o in &f.occurrences {
+        let l = label_of(&o.excerpt.doc);
+        if !docs.contains(&l) {
+            docs.push(l);
+        }
+    }
+    let list =
+        if docs.len() > 6 { format!("{}, +{} more", docs[..6].join(", "), docs.len() - 6) } else { docs.join(", ") };
+    let _ = writeln!(out, "      in: {list}");
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The matrix for up to 24 statements (numbered columns), else the most similar pairs.
+fn write_similarity(out: &mut String, report: &Report, labels: &[String]) {
+    let m = &report.similarity.matrix;
+    let n = labels.len();
+    if n < 2 {
+        return;
+    }
+    if m.len() != n {
+        let _ = writeln!(out, "\nSimilarity matrix left out ({n} statements).");
+        return;
+    }
+    if n <= 24 {
+        let _ = writeln!(out, "\nSimilarity (% of the row's content words in passages shared with the column):");
+        let cells: Vec<String> = labels.iter().map(|l| clip_middle(l, 32)).collect();
+        let columns = cells.iter().map(|c| width(c)).max().unwrap_or(0);
+        let mut head = format!("  {:>2}  {} ", "", pad("", columns));
+        for j in 0..n {
+            let _ = write!(head, "{:>4}", j + 1);
+        }
+        let _ = writeln!(out, "{}", head.trim_end());
+        for i in 0..n {
+            let mut row = format!("  {:>2}  {} ", i + 1, pad(&cells[i], columns));
+            for j in 0..n {
+                let cell = if i == j {
+                    "—".to_string()
+                } else {
+                    let v = m[i].get(j).copied().unwrap_or(0.0);
+                    if v <= 0.0 {
+                        "·".to_string()
+                    } else {
+                        format!("{:.0}", (v * 100.0).clamp(1.0, 100.0))
+                    }
+                };
+                let _ = write!(row, "{cell:>4}");
+            }
+            let _ = writeln!(out, "{}", row.trim_end());
+        }
+    } else {
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        for i in 0..n {
+            for j in i + 1..n {
+                let v = (m[i].get(j).copied().unwrap_or(0.0) + m[j].get(i).copied().unwrap_or(0.0)) / 2.0;
+                if v > 0.0 {
+                    pairs.push((v, i, j));
+                }
+            }
+        }
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let _ = writeln!(
+            out,
+            "\nMost similar pairs (mean % of content words in shared passages; {n} statements, matrix in --json):"
+        );
+        for (v, i, j) in pairs.into_iter().take(15) {
+            let _ = writeln!(out, "  {:>4}  {}  ↔  {}", percent(v), labels[i], labels[j]);
+        }
+    }
+}
+
+/// The edits other than `equal`, e.g. `true→genuine (variant); +really`; `exact` when none.
+pub fn explain(edits: &[Edit]) -> String {
+    let mut parts = Vec::new();
+    for e in edits {
+        let r = e.reference.as_deref().unwrap_or("");
+        let t = e.text.as_deref().map(one_line).unwrap_or_default();
+        let part = match e.op {
+            EditOp::Equal => continue,
+            EditOp::Variant => format!("{r}→{t} (variant)"),
+            EditOp::Substitute => format!("{r}→{t}"),
+            EditOp::Insert => format!("+{t}"),
+            EditOp::Delete => format!("−{r}"),
+            EditOp::Move => format!("{r} moved"),
+            _ => format!("{r}/{t}"),
+        };
+        parts.push(part);
+    }
+    if parts.is_empty() {
+        "exact".to_string()
+    } else {
+        parts.join("; ")
+    }
+}
+
+/// The readable list of a query's occurrences, in keyword-in-context lines.
+pub fn query(out: &mut String, report: &QueryReport, statements: &[Statement]) {
+    let labels = short_labels(&statements.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+    let n = report.occurrences.len();
+    let _ = writeln!(
+        out,
+        "“{}”: {} occurrence{}{}",
+        one_line(&report.query),
+        n,
+        plural(n),
+        if report.total > n { format!(" shown of {}", report.total) } else { String::new() }
+    );
+    if report.budget_exhausted {
+        let _ = writeln!(out, "note: the work budget ran out; the list may be incomplete (see --work-budget)");
+    }
+    for (rank, o) in report.occurrences.iter().enumerate() {
+        let e = &o.excerpt;
+        let i = statements.iter().position(|s| s.id == e.doc);
+        let label = i.map_or(e.doc.as_str(), |i| labels[i].as_str());
+        let line = i.map(|i| {
+            statements[i].text.as_bytes()[..e.start.min(statements[i].text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1
+        });
+        let place = match line {
+            Some(l) => format!("{label}:{l}"),
+            None => label.to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "\n{:>3}. {:.2}  {place}{}",
+            rank + 1,
+            o.score,
+            o.family.as_deref().map(|f| format!("  (family {f})")).unwrap_or_default()
+        );
+        let _ = writeln!(
+            out,
+            "     {}[{}]{}",
+            clip_start(&one_line_keep_edge(&o.before), 50),
+            one_line(&e.text),
+            clip(&one_line_keep_edge(&o.after), 50)
+        );
+        let _ = writeln!(out, "     {}", explain(&o.explanation));
+    }
+}
+
+/// Like [`one_line`], but keeps one space at either edge when the text had whitespace there, so
+/// a keyword-in-context line keeps its word boundaries.
+fn one_line_keep_edge(s: &str) -> String {
+    let mut t = one_line(s);
+    if s.starts_with(char::is_whitespace) && !t.is_empty() {
+        t.insert(0, ' ');
+    }
+    if s.ends_with(char::is_whitespace) && !t.is_empty() {
+        t.push(' ');
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_short_and_unique() {
+        let ids: Vec<String> =
+            ["a/x/CHN.txt", "a/y/CHN.txt", "a/RUS.txt", "notes"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(short_labels(&ids), ["x/CHN", "y/CHN", "RUS", "notes"]);
+    }
+
+    #[test]
+    fn one_line_collapses_whitespace() {
+        assert_eq!(one_line("  banner of\u{a0}multilateralism,\n\tand "), "banner of multilateralism, and");
+        assert_eq!(one_line_keep_edge(" a\nb "), " a b ");
+    }
+
+    #[test]
+    fn clips_count_terminal_columns() {
+        // A Han character takes two columns; the ellipsis one.
+        assert_eq!(clip("人类命运共同体", 5), "人类…");
+        assert_eq!(clip("人类命运共同体", 6), "人类…");
+        assert_eq!(clip_start("人类命运共同体", 5), "…同体");
+        assert_eq!(clip_middle("人类命运共同体", 9), "人类…同体");
+        assert_eq!(clip("short", 10), "short");
+        assert_eq!(clip_middle("xi_2020-11-17_brics12_summit_zh", 11), "xi_20…it_zh");
+        // A combining mark takes no column.
+        assert_eq!(width("e\u{301}te\u{301}"), 3);
+        assert_eq!(pad("中文", 6), "中文  ");
+        assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    /// The rows of the table under the line starting with `title`.
+    fn table<'a>(out: &'a str, title: &str, rows: usize) -> Vec<&'a str> {
+        out.lines().skip_while(|l| !l.starts_with(title)).skip(1).take(rows).collect()
+    }
+
+    #[test]
+    fn chinese_labels_line_up() {
+        let texts = [
+            "我们要践行真正的多边主义，坚持共同、综合、合作、可持续的安全观。",
+            "We must practise true multilateralism and build common, comprehensive, cooperative and sustainable security.",
+            "各国应当践行真正的多边主义，坚持共同、综合、合作、可持续的安全观。All countries should practice genuine multilateralism and build common, comprehensive, cooperative and sustainable security.",
+        ];
+        let ids = ["d/人类命运共同体.txt", "d/abc.txt", "d/混合mixed.txt"];
+        let mut corpus = refrain::Corpus::new(refrain::Options::default());
+        for (id, text) in ids.iter().zip(texts) {
+            corpus.add(Statement::new(*id, text)).unwrap();
+        }
+        let mut out = String::new();
+        compare(&mut out, &corpus.compare(), 12);
+        assert!(out.contains("人类命运共同体") && out.contains("混合mixed"), "{out}");
+        // Shares: the percentage ends in the same terminal column on every row.
+        let shares = table(&out, "Shared share", 3);
+        let at: Vec<usize> = shares.iter().map(|l| width(&l[..l.find('%').unwrap()])).collect();
+        assert!(at.windows(2).all(|w| w[0] == w[1]), "{at:?}\n{out}");
+        // Similarity: the header and every row end in the same column (right-aligned cells).
+        let matrix = table(&out, "Similarity", 4);
+        let ends: Vec<usize> = matrix.iter().map(|l| width(l)).collect();
+        assert!(ends.windows(2).all(|w| w[0] == w[1]), "{ends:?}\n{out}");
+    }
+}
