@@ -298,9 +298,22 @@ fn json_report_with_sidecars() {
     assert_eq!(r["similarity"]["ids"].as_array().unwrap().len(), 3);
 }
 
+/// The rows of a CSV output as maps from column to field.
+fn csv_records(out: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let rows = parse_csv(out);
+    rows[1..]
+        .iter()
+        .map(|r| {
+            assert_eq!(r.len(), rows[0].len(), "{r:?}");
+            rows[0].iter().cloned().zip(r.iter().cloned()).collect()
+        })
+        .collect()
+}
+
 #[test]
 fn csv_has_one_quoted_row_per_occurrence() {
-    let (_dir, files) = corpus("csv");
+    let (dir, files) = corpus("csv");
+    write(&dir.join("a.json"), r#"{"title": "=1+1", "speaker": "Alice, the first", "date": "2021"}"#);
     let o = refrain(&["compare", &files[0], &files[1], "--csv"]);
     assert_exit(&o, 0);
     let out = stdout(&o);
@@ -308,33 +321,49 @@ fn csv_has_one_quoted_row_per_occurrence() {
     assert_eq!(
         rows[0],
         [
-            "family", "rank", "root", "score", "statements", "speakers", "doc", "start", "end", "utf16_start",
-            "utf16_end", "similarity", "text"
+            "family", "family_root", "family_score", "family_statements", "family_speakers", "family_stability",
+            "statement", "title", "speaker", "date", "utf16_start", "utf16_end", "byte_start", "byte_end",
+            "similarity", "text"
         ]
     );
-    assert!(rows.len() >= 3, "at least one family with two occurrences:\n{out}");
+    assert!(out.ends_with("\r\n") && out.matches("\r\n").count() == rows.len(), "CRLF after every row");
+    let records = csv_records(&out);
+    assert!(records.len() >= 2, "at least one family with two occurrences:\n{out}");
     let report = json(&refrain(&["compare", &files[0], &files[1], "--json"]));
     let occurrences: usize =
         report["families"].as_array().unwrap().iter().map(|f| f["occurrences"].as_array().unwrap().len()).sum();
-    assert_eq!(rows.len() - 1, occurrences, "one row per occurrence");
-    for row in &rows[1..] {
-        assert_eq!(row.len(), 13, "{row:?}");
-        assert!(row[0].starts_with('f'));
-        row[1].parse::<usize>().unwrap();
-        row[3].parse::<f64>().unwrap();
-        let text = std::fs::read_to_string(&row[6]).unwrap();
-        let (start, end): (usize, usize) = (row[7].parse().unwrap(), row[8].parse().unwrap());
-        assert_eq!(text[start..end], row[12]);
-        assert_eq!(row[9].parse::<usize>().unwrap(), utf16_len(&text[..start]));
-        assert_eq!(row[10].parse::<usize>().unwrap(), utf16_len(&text[..end]));
-        let sim: f64 = row[11].parse().unwrap();
+    assert_eq!(records.len(), occurrences, "one row per occurrence");
+    for r in &records {
+        assert!(r["family"].starts_with('f'));
+        r["family_score"].parse::<f64>().unwrap();
+        let text = std::fs::read_to_string(&r["statement"]).unwrap();
+        let (start, end): (usize, usize) = (r["byte_start"].parse().unwrap(), r["byte_end"].parse().unwrap());
+        assert_eq!(text[start..end], r["text"]);
+        assert_eq!(r["utf16_start"].parse::<usize>().unwrap(), utf16_len(&text[..start]));
+        assert_eq!(r["utf16_end"].parse::<usize>().unwrap(), utf16_len(&text[..end]));
+        let sim: f64 = r["similarity"].parse().unwrap();
         assert!((0.0..=1.0).contains(&sim));
+        for decimal in [&r["family_score"], &r["family_stability"], &r["similarity"]] {
+            assert!(decimal.split('.').nth(1).map_or(0, str::len) <= 4, "at most 4 decimals: {decimal}");
+        }
+        if r["statement"] == files[0] {
+            assert_eq!(r["title"], "'=1+1", "a formula is defused");
+            assert_eq!(r["speaker"], "Alice, the first");
+            assert_eq!(r["date"], "2021");
+        } else {
+            assert_eq!((r["title"].as_str(), r["speaker"].as_str()), ("", ""), "no sidecar, no metadata");
+        }
     }
-    // A root holding commas must have been quoted for the row to have 13 fields.
-    assert!(
-        rows[1..].iter().any(|r| r[2].contains(',') || r[12].contains(',')),
-        "the security formula has commas:\n{out}"
-    );
+    // A root holding commas must have been quoted for the rows to have 16 fields.
+    assert!(records.iter().any(|r| r["family_root"].contains(',')), "the security formula has commas:\n{out}");
+}
+
+#[test]
+fn csv_header_without_families() {
+    let (_dir, files) = corpus("csvempty");
+    let o = refrain(&["compare", &files[0], &files[2], "--csv"]);
+    assert_exit(&o, 0);
+    assert_eq!(parse_csv(&stdout(&o)).len(), 1, "the header alone:\n{}", stdout(&o));
 }
 
 #[test]
@@ -388,13 +417,17 @@ fn query_csv() {
     let (_dir, files) = corpus("querycsv");
     let o = refrain(&["query", "sustainable security", &files[0], &files[1], "--csv"]);
     assert_exit(&o, 0);
-    let rows = parse_csv(&stdout(&o));
-    assert_eq!(rows[0][..4], ["rank", "score", "doc", "start"]);
-    assert_eq!(rows.len(), 3, "{rows:?}");
-    for row in &rows[1..] {
-        let text = std::fs::read_to_string(&row[2]).unwrap();
-        let (start, end): (usize, usize) = (row[3].parse().unwrap(), row[4].parse().unwrap());
-        assert_eq!(text[start..end], row[9]);
+    let out = stdout(&o);
+    assert_eq!(parse_csv(&out)[0][..4], ["rank", "score", "statement", "title"]);
+    let records = csv_records(&out);
+    assert_eq!(records.len(), 2, "{out}");
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(r["rank"], (i + 1).to_string());
+        let text = std::fs::read_to_string(&r["statement"]).unwrap();
+        let (start, end): (usize, usize) = (r["byte_start"].parse().unwrap(), r["byte_end"].parse().unwrap());
+        assert_eq!(text[start..end], r["text"]);
+        assert!(text[..start].ends_with(&r["before"]), "{r:?}");
+        assert!(!r["explanation"].is_empty());
     }
 }
 

@@ -3,12 +3,15 @@
 
 import { heatmapSvgString } from './heatmap.js';
 
+/** The columns of the CSV export, in order: the same as `refrain compare --csv` (docs/report.md, "CSV";
+ * tests/js/csv.test.mjs compares the two). */
 export const CSV_COLUMNS = [
   'family', 'family_root', 'family_score', 'family_statements', 'family_speakers', 'family_stability',
   'statement', 'title', 'speaker', 'date', 'utf16_start', 'utf16_end', 'byte_start', 'byte_end', 'similarity', 'text',
 ];
 
-/** One CSV cell: quoted when needed; a leading =, +, - or @ is neutralised for spreadsheets. */
+/** One CSV cell: quoted when needed; numbers rounded to 4 decimals; a text starting with =, +, -, @, tab or CR
+ * gets a leading ' so that spreadsheets do not run it as a formula. */
 export function csvCell(v) {
   if (v === null || v === undefined) return '';
   let t = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000)) : String(v);
@@ -16,15 +19,20 @@ export function csvCell(v) {
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
-/** Families and their occurrences, one row per occurrence (RFC 4180, CRLF line ends). */
+/** Families and their occurrences, one row per occurrence (RFC 4180, CRLF line ends, a byte order mark first). */
 export function reportCsv(report, statements) {
   const byId = new Map(statements.map((st) => [st.id, st]));
   const rows = [CSV_COLUMNS.join(',')];
   for (const f of report.families || []) {
     for (const o of f.occurrences || []) {
       const st = byId.get(o.doc) || {};
-      rows.push([f.id, f.root, f.score, f.statements, f.speakers, f.stability, o.doc, st.title, st.speaker, st.date,
-        o.utf16_start, o.utf16_end, o.start, o.end, o.similarity, o.text].map(csvCell).join(','));
+      const row = {
+        family: f.id, family_root: f.root, family_score: f.score, family_statements: f.statements,
+        family_speakers: f.speakers, family_stability: f.stability, statement: o.doc, title: st.title,
+        speaker: st.speaker, date: st.date, utf16_start: o.utf16_start, utf16_end: o.utf16_end, byte_start: o.start,
+        byte_end: o.end, similarity: o.similarity, text: o.text,
+      };
+      rows.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
     }
   }
   return `\ufeff${rows.join('\r\n')}\r\n`;

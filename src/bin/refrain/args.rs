@@ -71,7 +71,7 @@ struct FormatFlags {
     /// The full report as JSON (docs/report.md)
     #[arg(long, global = true, help_heading = "Output")]
     json: bool,
-    /// compare: one row per family occurrence; query: one row per occurrence
+    /// compare: one row per family occurrence; query: one row per occurrence (docs/report.md, "CSV")
     #[arg(long, global = true, help_heading = "Output")]
     csv: bool,
 }

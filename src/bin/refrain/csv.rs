@@ -1,100 +1,175 @@
-//! `--csv`: one row per family occurrence (compare) or per occurrence (query), RFC 4180.
+//! `--csv`: the rows of a report (docs/report.md, "CSV").
+//!
+//! The field order of [`OccurrenceRow`] is the schema of `compare --csv`; the page's export
+//! (`www/js/export.js`, `CSV_COLUMNS`) writes the same columns, with the same rounding and the
+//! same guard against spreadsheet formulas; `tests/js/csv.test.mjs` compares the two on one
+//! report. RFC 4180: fields quoted when they hold a comma, a quote or a line break; CRLF.
 
 use crate::render_text::explain;
 use refrain::report::{QueryReport, Report};
+use refrain::Statement;
+use serde::{Serialize, Serializer};
 
-/// One field, quoted when it holds a comma, a quote, a line break or edge spaces (RFC 4180).
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
+/// A text cell. A text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`, so that a spreadsheet does not run it as a formula.
+#[derive(Clone, Copy, Debug, Default)]
+struct Text<'a>(&'a str);
+
+impl Serialize for Text<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            s.serialize_str(&format!("'{}", self.0))
+        } else {
+            s.serialize_str(self.0)
+        }
     }
 }
 
-fn csv_row(out: &mut String, fields: &[&str]) {
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        csv_field(out, f);
+/// A score or share: at most 4 decimals, as JavaScript writes `Math.round(x * 10000) / 10000`.
+#[derive(Clone, Copy, Debug, Default)]
+struct Decimal(f64);
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&decimal(self.0))
     }
-    out.push_str("\r\n");
+}
+
+/// `x` rounded to 4 decimals and written as JavaScript's `String(number)` writes it (shortest
+/// form; `Math.round` takes halves up).
+fn decimal(x: f64) -> String {
+    if x.fract() == 0.0 {
+        return format!("{}", x + 0.0); // + 0.0: no "-0"
+    }
+    let scaled = x * 10000.0;
+    let floor = scaled.floor();
+    let rounded = if scaled - floor >= 0.5 { floor + 1.0 } else { floor };
+    format!("{}", rounded / 10000.0 + 0.0)
+}
+
+/// One row of `compare --csv`: an occurrence of a family. Rows go family by family, strongest
+/// first (`family` is `f` and the rank).
+#[derive(Debug, Default, Serialize)]
+struct OccurrenceRow<'a> {
+    family: Text<'a>,
+    family_root: Text<'a>,
+    family_score: Decimal,
+    family_statements: usize,
+    family_speakers: usize,
+    family_stability: Decimal,
+    statement: Text<'a>,
+    title: Option<Text<'a>>,
+    speaker: Option<Text<'a>>,
+    date: Option<Text<'a>>,
+    utf16_start: usize,
+    utf16_end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    similarity: Decimal,
+    text: Text<'a>,
+}
+
+/// One row of `query --csv`: an occurrence of the phrase, best first.
+#[derive(Debug, Default, Serialize)]
+struct QueryRow<'a> {
+    rank: usize,
+    score: Decimal,
+    statement: Text<'a>,
+    title: Option<Text<'a>>,
+    speaker: Option<Text<'a>>,
+    date: Option<Text<'a>>,
+    utf16_start: usize,
+    utf16_end: usize,
+    byte_start: usize,
+    byte_end: usize,
+    family: Option<Text<'a>>,
+    before: Text<'a>,
+    text: Text<'a>,
+    after: Text<'a>,
+    explanation: Text<'a>,
+}
+
+/// Writes the header (the row type's field names, also when there are no rows) and the rows.
+fn write<T: Serialize + Default>(rows: impl IntoIterator<Item = T>) -> String {
+    let csv = |headers: bool| {
+        ::csv::WriterBuilder::new().has_headers(headers).terminator(::csv::Terminator::CRLF).from_writer(Vec::new())
+    };
+    // Writing a default row with its header, then keeping the header only, keeps the field
+    // names in one place (the struct).
+    let mut header = csv(true);
+    let mut out = csv(false);
+    let written = header.serialize(T::default()).and_then(|()| rows.into_iter().try_for_each(|r| out.serialize(r)));
+    written.expect("writing CSV to memory does not fail");
+    let header = String::from_utf8(header.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out");
+    let body = String::from_utf8(out.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out");
+    let first_line = &header[..header.find("\r\n").map_or(header.len(), |i| i + 2)];
+    format!("{first_line}{body}")
+}
+
+fn text(s: &Option<String>) -> Option<Text<'_>> {
+    s.as_deref().map(Text)
 }
 
 /// `compare --csv`.
 pub fn compare(report: &Report) -> String {
-    let mut s = String::new();
-    let out = &mut s;
-    csv_row(
-        out,
-        &[
-            "family", "rank", "root", "score", "statements", "speakers", "doc", "start", "end", "utf16_start",
-            "utf16_end", "similarity", "text",
-        ],
-    );
-    for (rank, f) in report.families.iter().enumerate() {
-        let (rank, score, statements, speakers) =
-            ((rank + 1).to_string(), f.score.to_string(), f.statements.to_string(), f.speakers.to_string());
-        for o in &f.occurrences {
+    let meta = |id: &str| report.statements.iter().find(|s| s.id == id);
+    write(report.families.iter().flat_map(|f| {
+        f.occurrences.iter().map(move |o| {
             let e = &o.excerpt;
-            csv_row(
-                out,
-                &[
-                    &f.id,
-                    &rank,
-                    &f.root,
-                    &score,
-                    &statements,
-                    &speakers,
-                    &e.doc,
-                    &e.start.to_string(),
-                    &e.end.to_string(),
-                    &e.utf16_start.to_string(),
-                    &e.utf16_end.to_string(),
-                    &o.similarity.to_string(),
-                    &e.text,
-                ],
-            );
-        }
-    }
-    s
+            let s = meta(&e.doc);
+            OccurrenceRow {
+                family: Text(&f.id),
+                family_root: Text(&f.root),
+                family_score: Decimal(f.score),
+                family_statements: f.statements,
+                family_speakers: f.speakers,
+                family_stability: Decimal(f.stability),
+                statement: Text(&e.doc),
+                title: s.and_then(|s| text(&s.title)),
+                speaker: s.and_then(|s| text(&s.speaker)),
+                date: s.and_then(|s| text(&s.date)),
+                utf16_start: e.utf16_start,
+                utf16_end: e.utf16_end,
+                byte_start: e.start,
+                byte_end: e.end,
+                similarity: Decimal(o.similarity),
+                text: Text(&e.text),
+            }
+        })
+    }))
 }
 
 /// `query --csv`.
-pub fn query(report: &QueryReport) -> String {
-    let mut s = String::new();
-    let out = &mut s;
-    csv_row(
-        out,
-        &[
-            "rank", "score", "doc", "start", "end", "utf16_start", "utf16_end", "family", "before", "text", "after",
-            "explanation",
-        ],
-    );
-    for (rank, o) in report.occurrences.iter().enumerate() {
+pub fn query(report: &QueryReport, statements: &[Statement]) -> String {
+    let explanations: Vec<String> = report.occurrences.iter().map(|o| explain(&o.explanation)).collect();
+    write(report.occurrences.iter().zip(&explanations).enumerate().map(|(rank, (o, explanation))| {
         let e = &o.excerpt;
-        csv_row(
-            out,
-            &[
-                &(rank + 1).to_string(),
-                &o.score.to_string(),
-                &e.doc,
-                &e.start.to_string(),
-                &e.end.to_string(),
-                &e.utf16_start.to_string(),
-                &e.utf16_end.to_string(),
-                o.family.as_deref().unwrap_or(""),
-                &o.before,
-                &e.text,
-                &o.after,
-                &explain(&o.explanation),
-            ],
-        );
-    }
-    s
+        let s = statements.iter().find(|s| s.id == e.doc);
+        QueryRow {
+            rank: rank + 1,
+            score: Decimal(o.score),
+            statement: Text(&e.doc),
+            title: s.and_then(|s| text(&s.title)),
+            speaker: s.and_then(|s| text(&s.speaker)),
+            date: s.and_then(|s| text(&s.date)),
+            utf16_start: e.utf16_start,
+            utf16_end: e.utf16_end,
+            byte_start: e.start,
+            byte_end: e.end,
+            family: o.family.as_deref().map(Text),
+            before: Text(&o.before),
+            text: Text(&e.text),
+            after: Text(&o.after),
+            explanation: Text(explanation),
+        }
+    }))
+}
+
+/// The columns of `compare --csv`, in order.
+#[cfg(test)]
+fn compare_columns() -> Vec<String> {
+    let header = write(std::iter::empty::<OccurrenceRow>());
+    header.trim_end().split(',').map(str::to_string).collect()
 }
 
 #[cfg(test)]
@@ -102,9 +177,70 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_quotes_what_needs_quoting() {
-        let mut s = String::new();
-        csv_row(&mut s, &["plain", "a,b", "say \"hi\"", "two\nlines", " edge", "人类命运共同体"]);
-        assert_eq!(s, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" edge\",人类命运共同体\r\n");
+    fn decimals_are_written_as_javascript_writes_them() {
+        for (x, want) in [
+            (2.0, "2"),
+            (0.9, "0.9"),
+            (0.123456, "0.1235"),
+            (0.12345, "0.1235"), // halves go up, as with Math.round
+            (1.00004, "1"),
+            (-0.00001, "0"),
+            (12.5, "12.5"),
+            (0.0001, "0.0001"),
+            (1.23456, "1.2346"),
+        ] {
+            assert_eq!(decimal(x), want, "{x}");
+        }
+    }
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        let row = OccurrenceRow {
+            family: Text("f1"),
+            family_root: Text("=HYPERLINK(\"x\")"),
+            statement: Text("-a.txt"),
+            title: Some(Text("A, first")),
+            speaker: Some(Text("@someone")),
+            date: Some(Text("\t2021")),
+            text: Text("two\nlines"),
+            family_score: Decimal(-1.0),
+            ..OccurrenceRow::default()
+        };
+        let out = write([row]);
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(
+            lines[1],
+            "f1,\"'=HYPERLINK(\"\"x\"\")\",-1,0,0,0,'-a.txt,\"A, first\",'@someone,'\t2021,0,0,0,0,0,\"two\nlines\""
+        );
+        assert_eq!(lines[2], "", "CRLF after the last row");
+    }
+
+    #[test]
+    fn the_header_is_written_without_rows() {
+        assert_eq!(compare_columns().len(), 16);
+        assert_eq!(compare_columns()[0], "family");
+        let empty = write(std::iter::empty::<QueryRow>());
+        assert!(empty.starts_with("rank,score,statement,") && empty.ends_with("explanation\r\n"), "{empty}");
+    }
+
+    /// The first column of each `| column | ... |` table of docs/report.md's CSV section.
+    fn documented_tables() -> Vec<Vec<String>> {
+        let doc = include_str!("../../../docs/report.md");
+        let section = doc.split("\n## CSV\n").nth(1).expect("docs/report.md has a CSV section");
+        let section = section.split("\n## ").next().unwrap();
+        let mut tables = Vec::new();
+        let mut lines = section.lines();
+        while lines.by_ref().any(|l| l.starts_with("| column |")) {
+            let rows = lines.by_ref().skip(1).take_while(|l| l.starts_with('|'));
+            tables.push(rows.map(|l| l.split('|').nth(1).unwrap().trim().trim_matches('`').to_string()).collect());
+        }
+        tables
+    }
+
+    #[test]
+    fn the_columns_are_the_ones_docs_report_md_lists() {
+        let query = write(std::iter::empty::<QueryRow>());
+        let query: Vec<String> = query.trim_end().split(',').map(str::to_string).collect();
+        assert_eq!(documented_tables(), [compare_columns(), query]);
     }
 }

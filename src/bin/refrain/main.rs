@@ -79,7 +79,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let report = corpus.query(&phrase).map_err(|e| Failure::engine(&e))?;
             match format {
                 Format::Json => to_json(&report)?,
-                Format::Csv => csv::query(&report),
+                Format::Csv => csv::query(&report, corpus.statements()),
                 Format::Text => {
                     let mut out = String::new();
                     render_text::query(&mut out, &report, corpus.statements());
