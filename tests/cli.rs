@@ -158,7 +158,7 @@ fn help_lists_every_option_with_its_rule_and_default() {
         assert_exit(&o, 0);
         let entries = help_entries(&stdout(&o));
         for spec in refrain::options::SPECS {
-            let flag = spec.flag.map_or_else(|| spec.name.replace('_', "-"), String::from);
+            let flag = flag_of(spec);
             let entry = entries
                 .iter()
                 .find(|e| e.starts_with(&format!("--{flag} ")))
@@ -172,6 +172,52 @@ fn help_lists_every_option_with_its_rule_and_default() {
                 assert!(entries.iter().any(|e| e.starts_with(&format!("--no-{flag} "))), "--no-{flag}");
             }
         }
+    }
+}
+
+/// The command-line flag of an option of the table.
+fn flag_of(spec: &refrain::options::Spec) -> String {
+    spec.flag.map_or_else(|| spec.name.replace('_', "-"), String::from)
+}
+
+#[test]
+fn completion_scripts_know_every_option() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = refrain(&["completions", shell]);
+        assert_exit(&o, 0);
+        let script = stdout(&o);
+        for word in ["compare", "query", "json", "csv"] {
+            assert!(script.contains(word), "{shell}: {word}");
+        }
+        for spec in refrain::options::SPECS {
+            assert!(script.contains(&flag_of(spec)), "{shell}: --{}", flag_of(spec));
+        }
+    }
+    // The bash script is valid bash.
+    let script = stdout(&refrain(&["completions", "bash"]));
+    let dir = temp_dir("completions");
+    write(&dir.join("refrain.bash"), &script);
+    let check = Command::new("bash").arg("-n").arg(dir.join("refrain.bash")).output().expect("bash runs");
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+
+    let o = refrain(&["completions", "tcsh"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("tcsh") && stderr(&o).contains("bash"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_man_page_states_every_option_with_its_default() {
+    let o = refrain(&["man"]);
+    assert_exit(&o, 0);
+    let page = stdout(&o);
+    assert!(page.contains(".TH refrain 1"), "{page}");
+    assert!(page.contains("Exit status: 0 success"), "the man page carries the notes of --help");
+    for spec in refrain::options::SPECS {
+        let flag = format!("\\fB\\-\\-{}\\fR", flag_of(spec).replace('-', "\\-"));
+        let at = page.find(&format!("\n.TP\n{flag}")).unwrap_or_else(|| panic!("{flag} has an entry"));
+        let entry = &page[at + 5..];
+        let entry = &entry[..entry.find("\n.TP").unwrap_or(entry.len())];
+        assert!(entry.contains(&format!("[default: {}]", spec.default_text)), "{entry}");
     }
 }
 
@@ -507,6 +553,27 @@ fn options_change_the_result() {
     assert!(count(&[]) >= 1);
     assert_eq!(count(&["--max-families", "1"]), 1);
     assert_eq!(count(&["--min-statements", "3"]), 0, "only two statements");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    // The report (about 200 KB) is larger than a pipe's buffer (64 KB), so the program is still
+    // writing when the reader goes away after one byte, as with `refrain ... | head -c 1`.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_refrain"))
+        .current_dir(&root)
+        .args(["compare", "--json", "."])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    assert_eq!(&first, b"{");
+    let o = child.wait_with_output().unwrap();
+    assert_exit(&o, 0);
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
 }
 
 #[test]

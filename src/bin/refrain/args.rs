@@ -51,6 +51,13 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE_OR_DIR")]
         inputs: Vec<String>,
     },
+    /// Print a completion script for a shell (e.g. `refrain completions bash > refrain.bash`)
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; e.g. `refrain man > refrain.1`)
+    Man,
 }
 
 /// How the report is written on stdout.
@@ -93,8 +100,10 @@ impl Output {
             (_, false, false) => Ok(Format::Text),
             (false, true, false) => Ok(Format::Json),
             (false, false, true) => Ok(Format::Csv),
-            _ => Err(<Cli as clap::CommandFactory>::command()
-                .error(clap::error::ErrorKind::ArgumentConflict, "give at most one of --text, --json, --csv")),
+            _ => {
+                Err(command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, "give at most one of --text, --json, --csv"))
+            }
         }
     }
 }
@@ -213,6 +222,11 @@ fn set(builder: OptionsBuilder, m: &ArgMatches, spec: &Spec) -> Result<OptionsBu
     }
 }
 
+/// The command as clap sees it (for completions and the man page).
+pub fn command() -> ClapCommand {
+    <Cli as clap::CommandFactory>::command()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,7 +237,7 @@ mod tests {
 
     #[test]
     fn the_command_is_well_formed() {
-        <Cli as clap::CommandFactory>::command().debug_assert();
+        command().debug_assert();
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! ```text
 //! refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
 //! refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
+//! refrain completions bash|zsh|fish|elvish|powershell
+//! refrain man
 //! ```
 //!
 //! A statement's id is its path as given (directories are read recursively for `.txt` files,
@@ -86,6 +88,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     out
                 }
             }
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut args::command(), "refrain", &mut script);
+            String::from_utf8(script).map_err(|_| Failure::input("the completion script is not UTF-8"))?
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(args::command())
+                .render(&mut page)
+                .map_err(|e| Failure::input(format!("cannot write the manual page: {e}")))?;
+            String::from_utf8(page).map_err(|_| Failure::input("the manual page is not UTF-8"))?
         }
     };
     emit(&out)
