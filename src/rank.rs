@@ -451,7 +451,7 @@ fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: 
         }
     }
     if why.burstiness >= 0.3 {
-        parts.push(format!("repeated within {:.0}% of its statements, as a topic is", why.burstiness * 100.0));
+        parts.push(format!("repeated within {}% of its statements, as a topic is", (why.burstiness * 100.0).round() as u32));
     }
     if name {
         parts.push("reads as a name or title".to_string());
@@ -462,12 +462,15 @@ fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: 
     parts.join("; ")
 }
 
-/// 2^bits as a round number for a reader: "about 40", "about 1,000".
+/// 2^bits as a round number for a reader: "about 40", "about 1,000" (one significant digit).
 fn fmt_times(bits: f64) -> String {
-    let x = 2f64.powf(bits);
-    let magnitude = 10f64.powi((x.log10().floor() as i32).max(0));
-    let rounded = ((x / magnitude).round() * magnitude) as u64;
-    let digits = rounded.to_string();
+    let mut x = (bits * std::f64::consts::LN_2).exp().round().max(1.0) as u64;
+    let mut scale = 1u64;
+    while x >= 10 {
+        x = (x + 5) / 10;
+        scale *= 10;
+    }
+    let digits = (x * scale).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
