@@ -14,6 +14,8 @@
 // (compared by a hash of ids, texts, metadata and options), so repeated queries are fast.
 // It never logs or sends anywhere the statements' text.
 
+import { coded } from './js/util.js';
+
 const PROGRESS_INTERVAL_MS = 50;
 
 let engine = null; // the promise of the wasm module's exports
@@ -28,10 +30,6 @@ function loadEngine() {
     return module;
   });
   return engine;
-}
-
-function codedError(code, message) {
-  return Object.assign(new Error(message), { code });
 }
 
 // A 53-bit hash (two 32-bit lanes) of everything that makes a Corpus: cheap for megabytes.
@@ -71,7 +69,7 @@ function hashCorpus(statements, options) {
 // Makes `corpus` hold exactly these statements, re-using it when they are the same.
 function useStatements(module, statements, options) {
   if (!Array.isArray(statements)) {
-    throw codedError('invalid_input', 'statements must be an array of {id, text, ...} objects');
+    throw coded('invalid_input', 'statements must be an array of {id, text, ...} objects');
   }
   const key = hashCorpus(statements, options);
   if (corpus && key === corpusKey) return corpus;
@@ -97,7 +95,7 @@ async function handle(message) {
     module = await loadEngine();
   } catch (e) {
     engine = null; // try again on the next request
-    throw codedError('load_failed', `could not load the WebAssembly engine: ${e && e.message ? e.message : e}`);
+    throw coded('load_failed', `could not load the WebAssembly engine: ${e && e.message ? e.message : e}`);
   }
   if (message.type === 'compare') {
     const target = useStatements(module, message.statements, message.options);
@@ -119,10 +117,10 @@ async function handle(message) {
   }
   if (message.type === 'query') {
     if (message.corpus) useStatements(module, message.corpus.statements, message.corpus.options);
-    if (!corpus) throw codedError('no_statements', 'compare some statements before querying them');
+    if (!corpus) throw coded('no_statements', 'compare some statements before querying them');
     return corpus.query(message.phrase);
   }
-  throw codedError('invalid_input', `unknown request type ${JSON.stringify(String(message.type))}`);
+  throw coded('invalid_input', `unknown request type ${JSON.stringify(String(message.type))}`);
 }
 
 self.onmessage = async (event) => {

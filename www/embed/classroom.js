@@ -4,11 +4,11 @@
 import { sharedClient } from '../refrain-client.js';
 import { buildModel } from '../js/model.js';
 import { readSources } from './sources.js';
-import { createPresenter, renderWorksheet, presenterSheet } from './presenter.js';
+import { createPresenter, renderWorksheet, adoptPresenterSheet } from './presenter.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, presenterSheet(document)];
+adoptPresenterSheet(document);
 
 let presenter = null;
 

@@ -9,6 +9,7 @@
 // PageUp, and its "blank screen" button (B or .) reveals.
 
 import { variantsOf } from '../js/model.js';
+import { adoptSheet, h, statementLabel } from '../js/util.js';
 
 const T = {
   en: {
@@ -137,34 +138,9 @@ export const PRESENTER_CSS = `
 @media print { .rf-worksheet { max-width: none; font-size: 11.5pt; } .ws-statement { break-inside: auto; } h2, h3 { break-after: avoid; } }
 `;
 
-const sheets = new WeakMap();
-/** The presenter's and worksheet's stylesheet for `doc` (constructable; adopt it where needed). */
-export function presenterSheet(doc) {
-  if (!sheets.has(doc)) {
-    const sheet = new (doc.defaultView || window).CSSStyleSheet();
-    sheet.replaceSync(PRESENTER_CSS);
-    sheets.set(doc, sheet);
-  }
-  return sheets.get(doc);
-}
-
-function el(doc, tag, attrs, ...children) {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') e.textContent = String(v);
-    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-    else e.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  return e;
-}
-
-function nameOf(st) {
-  if (!st) return '';
-  const year = /^\d{4}/.test(String(st.date || '')) ? String(st.date).slice(0, 4) : st.date || '';
-  if (st.speaker) return year ? `${st.speaker} (${year})` : st.speaker;
-  return st.title || st.id;
+/** Adds the presenter's and worksheet's stylesheet to `root` (a document or a shadow root). */
+export function adoptPresenterSheet(root) {
+  return adoptSheet(root, PRESENTER_CSS);
 }
 
 const VARYING = new Set(['variant', 'substitute', 'insert', 'move']);
@@ -248,7 +224,7 @@ function sentenceAround(text, start, end, max = 260) {
 }
 
 function blankNode(doc, word, L, shown, number = null) {
-  const b = el(doc, 'span', { class: shown ? 'rf-blank shown' : 'rf-blank', title: shown ? null : L.blank });
+  const b = h(doc, 'span', { class: shown ? 'rf-blank shown' : 'rf-blank', title: shown ? null : L.blank });
   b.textContent = shown ? word : number === null ? '\u2003' : `(${number})`;
   return b;
 }
@@ -269,17 +245,17 @@ export function createPresenter(root, opts) {
   let index = Math.max(0, list.findIndex((x) => x.family.id === opts.start || (want && x.family.root.toLowerCase().includes(want))));
   let revealed = false;
 
-  const count = el(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
-  const prevBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'prev', text: `← ${L.prev}`, on: { click: () => go(index - 1) } });
-  const revealBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'reveal', 'aria-pressed': 'false', text: L.reveal, on: { click: () => reveal(!revealed) } });
-  const nextBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'next', text: `${L.next} →`, on: { click: () => go(index + 1) } });
+  const count = h(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
+  const prevBtn = h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'prev', text: `← ${L.prev}`, on: { click: () => go(index - 1) } });
+  const revealBtn = h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'reveal', 'aria-pressed': 'false', text: L.reveal, on: { click: () => reveal(!revealed) } });
+  const nextBtn = h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'next', text: `${L.next} →`, on: { click: () => go(index + 1) } });
   const fsTarget = opts.fullscreen || null;
   const fsBtn = fsTarget && doc.fullscreenEnabled
-    ? el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'fullscreen', text: L.full, on: { click: () => toggleFull() } }) : null;
-  const stage = el(doc, 'div', { class: 'rfp-stage' });
-  const box = el(doc, 'section', { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: Object.keys(T).includes(String(opts.lang || '').slice(0, 2)) ? String(opts.lang).slice(0, 2) : 'en' },
-    el(doc, 'div', { class: 'rfp-top' }, count, el(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn)),
-    stage, el(doc, 'p', { class: 'rfp-keys', text: L.keys }));
+    ? h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'fullscreen', text: L.full, on: { click: () => toggleFull() } }) : null;
+  const stage = h(doc, 'div', { class: 'rfp-stage' });
+  const box = h(doc, 'section', { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: Object.keys(T).includes(String(opts.lang || '').slice(0, 2)) ? String(opts.lang).slice(0, 2) : 'en' },
+    h(doc, 'div', { class: 'rfp-top' }, count, h(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn)),
+    stage, h(doc, 'p', { class: 'rfp-keys', text: L.keys }));
   root.append(box);
 
   function toggleFull() {
@@ -291,7 +267,7 @@ export function createPresenter(root, opts) {
     stage.replaceChildren();
     if (!list.length) {
       count.textContent = '';
-      stage.append(el(doc, 'p', { class: 'rfp-guess', text: L.none }));
+      stage.append(h(doc, 'p', { class: 'rfp-guess', text: L.none }));
       prevBtn.disabled = nextBtn.disabled = revealBtn.disabled = true;
       return;
     }
@@ -306,18 +282,18 @@ export function createPresenter(root, opts) {
     revealBtn.setAttribute('aria-pressed', String(revealed));
     const anyBlank = items.some((i) => i.blanks.length);
     revealBtn.disabled = !anyBlank;
-    const root = el(doc, 'p', { class: 'rfp-root', 'data-family': family.id });
+    const root = h(doc, 'p', { class: 'rfp-root', 'data-family': family.id });
     for (const p of rootPieces(model, family)) root.append(p.blank ? blankNode(doc, p.word, L, revealed) : p.text);
-    stage.append(root, el(doc, 'p', { class: 'rfp-guess', text: anyBlank ? L.guess : L.same }));
+    stage.append(root, h(doc, 'p', { class: 'rfp-guess', text: anyBlank ? L.guess : L.same }));
     // One line per statement (its first occurrence), up to six.
     const seen = new Set();
     const lines = items.filter((it) => (seen.has(it.o.doc) ? false : seen.add(it.o.doc))).slice(0, 6);
-    const ul = el(doc, 'ul', { class: 'rfp-list' });
+    const ul = h(doc, 'ul', { class: 'rfp-list' });
     for (const { o, blanks } of lines) {
       const text = model.text(o.doc);
       const s = sentenceAround(text, o.utf16_start, o.utf16_end);
-      const ctx = el(doc, 'span', { class: 'rfp-ctx' }, s.cutStart ? '…' : '', text.slice(s.start, o.utf16_start));
-      const occ = el(doc, 'span', { class: 'rfp-occ', 'data-family': family.id });
+      const ctx = h(doc, 'span', { class: 'rfp-ctx' }, s.cutStart ? '…' : '', text.slice(s.start, o.utf16_start));
+      const occ = h(doc, 'span', { class: 'rfp-occ', 'data-family': family.id });
       let at = o.utf16_start;
       for (const b of blanks) {
         occ.append(text.slice(at, b.start), blankNode(doc, b.word, L, revealed));
@@ -325,14 +301,14 @@ export function createPresenter(root, opts) {
       }
       occ.append(text.slice(at, o.utf16_end));
       ctx.append(occ, text.slice(o.utf16_end, s.end), s.cutEnd ? '…' : '');
-      ul.append(el(doc, 'li', {}, el(doc, 'span', { class: 'rfp-who', text: nameOf(meta.get(o.doc) || { id: o.doc }) }), ctx));
+      ul.append(h(doc, 'li', {}, h(doc, 'span', { class: 'rfp-who', text: statementLabel(meta.get(o.doc) || { id: o.doc }) }), ctx));
     }
     stage.append(ul);
     const rest = new Set(items.map((i) => i.o.doc)).size - lines.length;
-    if (rest > 0) stage.append(el(doc, 'p', { class: 'rfp-more', text: L.more(rest) }));
+    if (rest > 0) stage.append(h(doc, 'p', { class: 'rfp-more', text: L.more(rest) }));
     if (revealed) {
       const fillers = (family.slots || []).flatMap((sl) => (sl.fillers || []).length > 1 ? sl.fillers.map((f) => f.text) : []);
-      if (fillers.length) stage.append(el(doc, 'p', { class: 'rfp-also' }, `${L.also} `, [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', el(doc, 'strong', { text: t })])));
+      if (fillers.length) stage.append(h(doc, 'p', { class: 'rfp-also' }, `${L.also} `, [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', h(doc, 'strong', { text: t })])));
     }
   }
 
@@ -401,22 +377,22 @@ export function renderWorksheet(root, opts) {
   const L = labels(opts.lang);
   const model = opts.model;
   const fams = classroomFamilies(model, opts.max || 8).filter((x) => x.varies);
-  const ws = el(doc, 'article', { class: 'rf-worksheet' });
-  ws.append(el(doc, 'h1', { text: opts.title || L.wsTitle }));
-  ws.append(el(doc, 'p', { class: 'ws-names' }, el(doc, 'span', {}, `${L.wsName}: `, el(doc, 'span', { class: 'ws-line' })), el(doc, 'span', {}, `${L.wsDate}: `, el(doc, 'span', { class: 'ws-line' }))));
-  ws.append(el(doc, 'p', { text: L.wsIntro }));
+  const ws = h(doc, 'article', { class: 'rf-worksheet' });
+  ws.append(h(doc, 'h1', { text: opts.title || L.wsTitle }));
+  ws.append(h(doc, 'p', { class: 'ws-names' }, h(doc, 'span', {}, `${L.wsName}: `, h(doc, 'span', { class: 'ws-line' })), h(doc, 'span', {}, `${L.wsDate}: `, h(doc, 'span', { class: 'ws-line' }))));
+  ws.append(h(doc, 'p', { text: L.wsIntro }));
   if (!fams.length) {
-    ws.append(el(doc, 'p', { text: L.wsNone }));
+    ws.append(h(doc, 'p', { text: L.wsNone }));
     root.append(ws);
     return { blanks: 0, element: ws };
   }
-  const refrains = el(doc, 'ol', { class: 'ws-refrains' });
+  const refrains = h(doc, 'ol', { class: 'ws-refrains' });
   fams.forEach(({ family }) => {
-    const li = el(doc, 'li', { class: 'ws-root', 'data-family': family.id });
+    const li = h(doc, 'li', { class: 'ws-root', 'data-family': family.id });
     for (const p of rootPieces(model, family)) li.append(p.blank ? blankNode(doc, p.word, L, false) : `${p.text}`);
     refrains.append(li);
   });
-  ws.append(el(doc, 'h2', { text: L.wsRefrains }), refrains);
+  ws.append(h(doc, 'h2', { text: L.wsRefrains }), refrains);
   // Blanks per statement, without overlaps, numbered in reading order.
   const byDoc = new Map();
   fams.forEach(({ family, items }, k) => {
@@ -425,16 +401,16 @@ export function renderWorksheet(root, opts) {
       for (const b of blanks) byDoc.get(o.doc).push({ ...b, family, k });
     }
   });
-  ws.append(el(doc, 'h2', { text: L.wsStatements }));
+  ws.append(h(doc, 'h2', { text: L.wsStatements }));
   const key = [];
   for (const st of opts.statements) {
     const list = (byDoc.get(st.id) || []).sort((a, b) => a.start - b.start).filter((b, i, arr) => i === 0 || b.start >= arr[i - 1].end);
     const dedup = [];
     for (const b of list) if (!dedup.length || b.start >= dedup[dedup.length - 1].end) dedup.push(b);
     const text = st.text;
-    const section = el(doc, 'section', { class: 'ws-statement', 'data-doc': st.id });
-    section.append(el(doc, 'h3', { text: [nameOf(st), st.title && st.speaker ? st.title : null].filter(Boolean).join(' — ') }));
-    const body = el(doc, 'div', { class: 'ws-text' });
+    const section = h(doc, 'section', { class: 'ws-statement', 'data-doc': st.id });
+    section.append(h(doc, 'h3', { text: [statementLabel(st), st.title && st.speaker ? st.title : null].filter(Boolean).join(' — ') }));
+    const body = h(doc, 'div', { class: 'ws-text' });
     // Paragraphs: [start, end) of each line.
     const paras = [];
     let p0 = 0;
@@ -446,8 +422,8 @@ export function renderWorksheet(root, opts) {
     for (const [a, z] of paras) {
       const inside = dedup.filter((b) => b.start >= a && b.end <= z);
       if (long && !inside.length) { omitted = true; continue; }
-      if (omitted) { body.append(el(doc, 'p', { text: L.wsOmitted })); omitted = false; }
-      const para = el(doc, 'p');
+      if (omitted) { body.append(h(doc, 'p', { text: L.wsOmitted })); omitted = false; }
+      const para = h(doc, 'p');
       let at = a;
       for (const b of inside) {
         key.push({ n: key.length + 1, word: b.word, family: b.family, doc: st.id });
@@ -457,18 +433,18 @@ export function renderWorksheet(root, opts) {
       para.append(text.slice(at, z));
       body.append(para);
     }
-    if (omitted) body.append(el(doc, 'p', { text: L.wsOmitted }));
+    if (omitted) body.append(h(doc, 'p', { text: L.wsOmitted }));
     section.append(body);
     ws.append(section);
   }
-  const keySec = el(doc, 'section', { class: 'ws-key' }, el(doc, 'h2', { text: L.wsKey }), el(doc, 'p', { text: L.wsKeyIntro }));
-  const ol = el(doc, 'ol');
+  const keySec = h(doc, 'section', { class: 'ws-key' }, h(doc, 'h2', { text: L.wsKey }), h(doc, 'p', { text: L.wsKeyIntro }));
+  const ol = h(doc, 'ol');
   for (const k of key) {
-    ol.append(el(doc, 'li', { value: String(k.n) }, el(doc, 'strong', { text: k.word }), ` — “${k.family.root}” (${nameOf(opts.statements.find((s) => s.id === k.doc))})`));
+    ol.append(h(doc, 'li', { value: String(k.n) }, h(doc, 'strong', { text: k.word }), ` — “${k.family.root}” (${statementLabel(opts.statements.find((s) => s.id === k.doc))})`));
   }
   keySec.append(ol);
   ws.append(keySec);
-  if (opts.source) ws.append(el(doc, 'p', { class: 'ws-source', text: /source/i.test(opts.source) ? opts.source : `${L.source}: ${opts.source}` }));
+  if (opts.source) ws.append(h(doc, 'p', { class: 'ws-source', text: /source/i.test(opts.source) ? opts.source : `${L.source}: ${opts.source}` }));
   root.append(ws);
   return { blanks: key.length, element: ws };
 }

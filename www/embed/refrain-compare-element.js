@@ -19,55 +19,17 @@ import { buildModel, variantsOf } from '../js/model.js';
 import { segment, runs } from '../js/segments.js';
 import { labelsFor, labelLanguage } from './labels.js';
 import { ELEMENT_CSS } from './styles.js';
+import { adoptSheet, coded, familyClasses, h, onTabKeys, pct, sameOrigin, scrollWithin, statementLabel } from '../js/util.js';
 
 export const VIEWS = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
 const DEFAULT_VIEWS = ['reader', 'refrains', 'search', 'heatmap'];
 const THEMES = ['light', 'dark', 'auto'];
-const COLOURS = 8;
-const UNDERLINES = 5;
 const MAX_LISTED = 20;
 
-const sheets = new WeakMap(); // document -> CSSStyleSheet
-function sheetFor(doc) {
-  const win = doc.defaultView || window;
-  if (!sheets.has(doc)) {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(ELEMENT_CSS);
-    sheets.set(doc, sheet);
-  }
-  return sheets.get(doc);
-}
-
-function coded(code, message) {
-  return Object.assign(new Error(message), { code });
-}
-
-/** Creates an element of `doc`: attrs as attributes (null/false skipped), `text` as textContent, `on` as listeners. */
-function h(doc, tag, attrs, ...children) {
-  const el = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') el.textContent = String(v);
-    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  }
-  return el;
-}
-
-const famClass = (rank) => `c${rank % COLOURS} u${rank % UNDERLINES}`;
-const pct = (x) => `${Math.round((Number(x) || 0) * 100)}%`;
 const normWords = (s) => String(s || '').toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) || [];
 
-/** A statement's name: speaker (year), else title, else id. */
-export function statementName(st) {
-  if (!st) return '';
-  const year = /^\d{4}/.test(String(st.date || '')) ? String(st.date).slice(0, 4) : st.date || '';
-  if (st.speaker) return year ? `${st.speaker} (${year})` : st.speaker;
-  return st.title || st.id;
-}
+/** A statement's name (the one label of every view). */
+export { statementLabel as statementName };
 
 const BLOCK = /^(P|DIV|LI|UL|OL|H[1-6]|SECTION|ARTICLE|TR|PRE|BLOCKQUOTE|DL|DD|DT|TABLE)$/;
 const SKIP = 'footer, cite, figcaption, script, style, template, [data-refrain-ignore]';
@@ -102,14 +64,8 @@ export function textOf(root) {
   return paras.join('\n');
 }
 
-function sameOrigin(url, doc) {
-  const u = new URL(url, doc.baseURI);
-  if (u.origin !== new URL(doc.baseURI).origin) throw coded('cross_origin', `${u.href} is not on this page’s origin`);
-  return u;
-}
-
 async function fetchText(url, doc, signal) {
-  const u = sameOrigin(url, doc);
+  const u = sameOrigin(url, doc.baseURI);
   const res = await fetch(u, { signal, credentials: 'same-origin' });
   if (!res.ok) throw coded('load_failed', `${u.pathname}: HTTP ${res.status}`);
   return res.text();
@@ -158,14 +114,14 @@ export class RefrainCompareElement extends HTMLElement {
     try { this.attachInternals().role = 'region'; } catch { /* no ElementInternals: no role */ }
     const sr = this.attachShadow({ mode: 'open' });
     this.#doc = this.ownerDocument;
-    sr.adoptedStyleSheets = [sheetFor(this.#doc)];
+    adoptSheet(sr, ELEMENT_CSS);
     const d = this.#doc;
     this.#tabs = h(d, 'div', { class: 'tabs', role: 'tablist', part: 'tabs' });
     this.#status = h(d, 'p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
     this.#body = h(d, 'div', { class: 'body', part: 'body', role: 'tabpanel' });
     this.#rootEl = h(d, 'div', { class: 'root auto', part: 'base' }, h(d, 'div', { class: 'bar', part: 'toolbar' }, this.#tabs, this.#status), this.#body);
     sr.append(this.#rootEl);
-    this.#tabs.addEventListener('keydown', (e) => this.#tabKey(e));
+    onTabKeys(this.#tabs, (tab) => this.#setView(tab.dataset.view, true));
   }
 
   // ---------- attributes and properties ----------
@@ -416,7 +372,7 @@ export class RefrainCompareElement extends HTMLElement {
   }
 
   #meta(id) { return this.#sent.find((s) => s.id === id) || { id }; }
-  #name(id) { return statementName(this.#meta(id)); }
+  #name(id) { return statementLabel(this.#meta(id)); }
 
   /** A family id from an id or from words of a root ("true multilateralism"). */
   #resolveFamily(value) {
@@ -472,19 +428,6 @@ export class RefrainCompareElement extends HTMLElement {
     if (focusTab) { const t = this.#tabs.querySelector(`[data-view="${v}"]`); if (t) t.focus(); }
   }
 
-  #tabKey(e) {
-    const views = this.views;
-    const i = views.indexOf(this.view);
-    let j = -1;
-    if (e.key === 'ArrowRight') j = (i + 1) % views.length;
-    else if (e.key === 'ArrowLeft') j = (i - 1 + views.length) % views.length;
-    else if (e.key === 'Home') j = 0;
-    else if (e.key === 'End') j = views.length - 1;
-    if (j < 0) return;
-    e.preventDefault();
-    this.#setView(views[j], true);
-  }
-
   #renderReader() {
     const d = this.#doc;
     const L = this.#labels();
@@ -501,11 +444,11 @@ export class RefrainCompareElement extends HTMLElement {
       hitsByDoc.get(o.doc).push({ start: o.utf16_start, end: o.utf16_end, index: i });
     });
     for (const st of shown) {
-      const meta = st.speaker ? st.title || '' : [st.title && st.title !== statementName(st) ? st.title : null, st.date].filter(Boolean).join(' · ');
+      const meta = st.speaker ? st.title || '' : [st.title && st.title !== statementLabel(st) ? st.title : null, st.date].filter(Boolean).join(' · ');
       const text = h(d, 'div', { class: 'text', part: 'text', 'data-doc': st.id });
-      const col = h(d, 'section', { class: 'col', part: 'statement', 'data-doc': st.id, 'aria-label': `${L.statement}: ${statementName(st)}` },
+      const col = h(d, 'section', { class: 'col', part: 'statement', 'data-doc': st.id, 'aria-label': `${L.statement}: ${statementLabel(st)}` },
         h(d, 'header', { class: 'head', part: 'statement-header' },
-          h(d, 'span', { class: 'who', text: statementName(st) }), meta ? h(d, 'span', { class: 'meta', text: meta }) : null),
+          h(d, 'span', { class: 'who', text: statementLabel(st) }), meta ? h(d, 'span', { class: 'meta', text: meta }) : null),
         text);
       if (m) this.#fillText(text, st, hitsByDoc.get(st.id) || []);
       else text.textContent = st.text;
@@ -529,7 +472,7 @@ export class RefrainCompareElement extends HTMLElement {
       const t = this.#body.querySelector(`.text[data-doc="${CSS.escape(g.doc)}"]`);
       const target = t && [...t.querySelectorAll('mark.hit, .hit')].find((x) => Number(x.dataset.start) === g.start);
       if (target) {
-        this.#scrollWithin(t, target);
+        scrollWithin(t, target, true);
         target.classList.add('flash');
         if (target.tabIndex >= -1 && target.matches('mark')) target.focus({ preventScroll: true });
       }
@@ -560,7 +503,7 @@ export class RefrainCompareElement extends HTMLElement {
       if (!r.primary) { el.append(...parts); continue; }
       const fam = m.family(r.primary.family);
       el.append(h(d, 'mark', {
-        class: `occ ${famClass(r.primary.rank)}`, part: 'occurrence', tabindex: '-1',
+        class: ['occ', ...familyClasses(r.primary.rank)], part: 'occurrence', tabindex: '-1',
         'data-family': r.primary.family, 'data-families': r.occs.map((o) => o.family).join(' '),
         'data-occurrence': r.primary.key, title: `${L.refrain} ${r.primary.rank + 1}: “${fam.root}”`,
       }, parts));
@@ -634,15 +577,8 @@ export class RefrainCompareElement extends HTMLElement {
     for (const t of this.#body.querySelectorAll('.text')) {
       if (t === except) continue;
       const mk = [...t.querySelectorAll('mark.occ')].find((x) => x.dataset.families.split(' ').includes(id));
-      if (mk) this.#scrollWithin(t, mk, instant);
+      if (mk) scrollWithin(t, mk, instant);
     }
-  }
-
-  #scrollWithin(box, target, instant = true) {
-    const b = box.getBoundingClientRect();
-    const t = target.getBoundingClientRect();
-    const top = box.scrollTop + (t.top - b.top) - box.clientHeight / 3;
-    box.scrollTo({ top: Math.max(0, top), behavior: instant ? 'auto' : 'smooth' });
   }
 
   #fillPanel(panel) {
@@ -684,7 +620,7 @@ export class RefrainCompareElement extends HTMLElement {
     const rank = m.rank(id);
     const card = h(d, 'section', { class: 'fam', part: 'family', 'data-family': id, 'aria-label': `${L.refrain} ${rank + 1}` });
     card.append(h(d, 'h3', {},
-      h(d, 'span', {}, h(d, 'span', { class: `swatch ${famClass(rank)}`, text: String(rank + 1), 'aria-hidden': 'true' }), ' ', h(d, 'q', { text: f.root })),
+      h(d, 'span', {}, h(d, 'span', { class: ['swatch', ...familyClasses(rank)], text: String(rank + 1), 'aria-hidden': 'true' }), ' ', h(d, 'q', { text: f.root })),
       closable ? h(d, 'button', { type: 'button', class: 'btn', text: L.close, on: { click: () => this.#select(null, { emit: true }) } }) : null));
     card.append(h(d, 'p', { class: 'muted', text: L.inStatements(f.statements, f.speakers) }));
     card.append(h(d, 'p', { class: 'muted', text: L.wordings }));
@@ -718,7 +654,7 @@ export class RefrainCompareElement extends HTMLElement {
       li.append(h(d, 'button', {
         type: 'button', class: 'fam-btn', 'aria-expanded': String(open), 'data-family': f.id,
         on: { click: () => this.#select(open ? null : f.id, { emit: true }) },
-      }, h(d, 'span', { class: `swatch ${famClass(rank)}`, text: String(rank + 1), 'aria-hidden': 'true' }),
+      }, h(d, 'span', { class: ['swatch', ...familyClasses(rank)], text: String(rank + 1), 'aria-hidden': 'true' }),
       h(d, 'span', { class: 'root-text', text: f.root }), h(d, 'span', { class: 'n', text: L.inStatements(f.statements, f.speakers) })));
       if (open) li.append(this.#familyCard(f.id, false));
       list.append(li);
@@ -754,7 +690,7 @@ export class RefrainCompareElement extends HTMLElement {
       const btn = h(d, 'button', { type: 'button', class: 'hit-btn', title: fam ? L.fromFamily(fam.root) : null },
         h(d, 'span', { class: 'by', text: `${this.#name(o.doc)} · ${pct(o.score)} ${L.score}` }),
         h(d, 'span', { class: 'kwic' }, o.before ? `…${o.before}` : '',
-          h(d, 'mark', { class: fam ? `hit occ ${famClass(rank)}` : 'hit', part: 'occurrence', 'data-family': o.family || '' , text: o.text }),
+          h(d, 'mark', { class: fam ? ['hit', 'occ', ...familyClasses(rank)] : 'hit', part: 'occurrence', 'data-family': o.family || '' , text: o.text }),
           o.after ? `${o.after}…` : ''));
       btn.addEventListener('click', () => {
         this.#goto = { doc: o.doc, start: o.utf16_start };
@@ -806,8 +742,7 @@ export class RefrainCompareElement extends HTMLElement {
     const mod = await import('./presenter.js');
     if (this.view !== 'presenter' || !holder.isConnected) return;
     const shadow = this.shadowRoot;
-    const sheet = mod.presenterSheet(d);
-    if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+    mod.adoptPresenterSheet(shadow);
     if (this.#presenter) this.#presenter.destroy();
     this.#presenter = mod.createPresenter(holder, {
       model: this.#model, statements: this.#sent, lang: this.#lang(), start: this.#selected,

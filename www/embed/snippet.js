@@ -8,16 +8,13 @@
 // No side effect on import. Everything the user typed is escaped; nothing is sent anywhere.
 
 import { pack } from '../js/share.js';
+import { adoptSheet, coded, h, statementLabel } from '../js/util.js';
 
 const VIEW_OF = { read: 'reader', reader: 'reader', refrains: 'refrains', search: 'search', overview: 'heatmap', heatmap: 'heatmap', statements: 'reader', presenter: 'presenter' };
 /** The longest iframe address the snippet makes (the rest would not survive many publishing systems). */
 export const MAX_IFRAME_URL = 24_000;
 
 const ATTRIBUTION = 'UN General Debate Corpus (CC0): Baturo, Dasandi & Mikhaylov 2017; Jankin, Baturo & Dasandi';
-
-function coded(code, message) {
-  return Object.assign(new Error(message), { code });
-}
 
 /** Escapes text for an HTML attribute value or text content. */
 export function escapeHtml(s) {
@@ -35,10 +32,7 @@ function familyWords(family) {
   return String(family);
 }
 
-function nameOf(st) {
-  const year = /^\d{4}/.test(String(st.date || '')) ? String(st.date).slice(0, 4) : '';
-  return st.speaker ? (year ? `${st.speaker} (${year})` : st.speaker) : st.title || st.id || 'statement';
-}
+const nameOf = (st) => statementLabel(st) || st.demoId || 'statement';
 
 const manifests = new Map();
 async function demoFiles(base) {
@@ -140,14 +134,6 @@ const UI_CSS = `
 .refrain-embed-dialog .embed-actions { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: flex-end; margin-top: .6rem; }
 .refrain-embed-dialog .embed-note { margin: .4rem 0 0; font-size: .88rem; }
 `;
-const uiSheets = new WeakMap();
-function adoptUiSheet(doc) {
-  if (uiSheets.has(doc)) return;
-  const sheet = new (doc.defaultView || window).CSSStyleSheet();
-  sheet.replaceSync(UI_CSS);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  uiSheets.set(doc, sheet);
-}
 
 /**
  * Adds an "Embed" button to `container`; it opens a dialog with the snippet of the current view
@@ -160,33 +146,24 @@ function adoptUiSheet(doc) {
  */
 export function mountEmbedButton(container, getState, { label = 'Embed', buttonClass = 'btn small' } = {}) {
   const doc = container.ownerDocument;
-  adoptUiSheet(doc);
-  const make = (tag, props = {}, ...kids) => {
-    const e = doc.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (k === 'text') e.textContent = v;
-      else e.setAttribute(k, v);
-    }
-    e.append(...kids);
-    return e;
-  };
+  adoptSheet(doc, UI_CSS);
   const uid = `refrain-embed-${Math.random().toString(36).slice(2, 8)}`;
-  const button = make('button', { type: 'button', class: buttonClass, 'aria-haspopup': 'dialog', 'data-refrain-embed': '', text: label });
+  const button = h(doc, 'button', { type: 'button', class: buttonClass, 'aria-haspopup': 'dialog', 'data-refrain-embed': '', text: label });
   const radio = (value, text, checked) => {
-    const input = make('input', { type: 'radio', name: `${uid}-kind`, value });
+    const input = h(doc, 'input', { type: 'radio', name: `${uid}-kind`, value });
     input.checked = checked;
-    return make('label', {}, input, text);
+    return h(doc, 'label', {}, input, text);
   };
-  const area = make('textarea', { class: 'input wide', readonly: '', rows: '12', spellcheck: 'false', id: `${uid}-code`, 'aria-labelledby': `${uid}-title` });
-  const note = make('p', { class: 'embed-note hint', role: 'status' });
-  const copy = make('button', { type: 'button', class: 'btn small primary', text: 'Copy' });
-  const closeBtn = make('button', { type: 'button', class: 'btn small', text: 'Close' });
-  const dialog = make('dialog', { class: 'refrain-embed-dialog', 'aria-labelledby': `${uid}-title` },
-    make('h2', { id: `${uid}-title`, text: 'Embed this view in another page' }),
-    make('fieldset', {}, make('legend', { text: 'As' }),
+  const area = h(doc, 'textarea', { class: 'input wide', readonly: '', rows: '12', spellcheck: 'false', id: `${uid}-code`, 'aria-labelledby': `${uid}-title` });
+  const note = h(doc, 'p', { class: 'embed-note hint', role: 'status' });
+  const copy = h(doc, 'button', { type: 'button', class: 'btn small primary', text: 'Copy' });
+  const closeBtn = h(doc, 'button', { type: 'button', class: 'btn small', text: 'Close' });
+  const dialog = h(doc, 'dialog', { class: 'refrain-embed-dialog', 'aria-labelledby': `${uid}-title` },
+    h(doc, 'h2', { id: `${uid}-title`, text: 'Embed this view in another page' }),
+    h(doc, 'fieldset', {}, h(doc, 'legend', { text: 'As' }),
       radio('element', 'an element (the page runs a script and hosts refrain’s files)', true),
       radio('iframe', 'an iframe (no script needed)', false)),
-    area, note, make('div', { class: 'embed-actions' }, copy, closeBtn));
+    area, note, h(doc, 'div', { class: 'embed-actions' }, copy, closeBtn));
   container.append(button);
   (doc.body || doc.documentElement).append(dialog);
 

@@ -13,19 +13,10 @@
 
 import { textOf } from './refrain-compare-element.js';
 import { readLink } from '../js/share.js';
+import { coded, sameOrigin } from '../js/util.js';
 
 const DEMO_MANIFEST = new URL('../demo/manifest.json', import.meta.url);
 const TAB_TO_VIEW = { read: 'reader', refrains: 'refrains', search: 'search', overview: 'heatmap', statements: 'reader' };
-
-function coded(code, message) {
-  return Object.assign(new Error(message), { code });
-}
-
-function local(url, base, origin) {
-  const u = new URL(url, base);
-  if (u.origin !== origin) throw coded('cross_origin', `${u.href} is not on this site`);
-  return u;
-}
 
 async function get(u, kind, signal) {
   const res = await fetch(u, { signal, credentials: 'same-origin' });
@@ -48,12 +39,12 @@ function entriesOfList(list, ids) {
   return entries;
 }
 
-async function fromList(listUrl, ids, origin, signal) {
+async function fromList(listUrl, ids, signal) {
   const list = await get(listUrl, 'json', signal);
   const entries = entriesOfList(list, ids);
   const statements = await Promise.all(entries.map(async (e) => {
     if (typeof e.file !== 'string') throw coded('invalid_input', `statement “${e.id}” has no file`);
-    const text = await get(local(e.file, listUrl, origin), 'text', signal);
+    const text = await get(sameOrigin(e.file, listUrl), 'text', signal);
     return { id: e.id, text, title: e.title ?? null, speaker: e.speaker ?? null, date: e.date ?? null, language: e.language ?? null };
   }));
   return { statements, attribution: list && list.attribution ? list.attribution.text || null : null };
@@ -65,7 +56,6 @@ async function fromList(listUrl, ids, origin, signal) {
  */
 export async function readSources(href, { signal } = {}) {
   const url = new URL(href);
-  const origin = url.origin;
   const q = url.searchParams;
   const settings = {};
   for (const k of ['view', 'family', 'query', 'theme', 'lang', 'title', 'views']) if (q.get(k)) settings[k] = q.get(k);
@@ -74,32 +64,32 @@ export async function readSources(href, { signal } = {}) {
   const split = (v) => (v || '').split(',').map((s) => s.trim()).filter(Boolean);
 
   if (q.get('demo')) {
-    const r = await fromList(local(DEMO_MANIFEST, url, origin), split(q.get('demo')), origin, signal);
+    const r = await fromList(sameOrigin(DEMO_MANIFEST, url), split(q.get('demo')), signal);
     statements.push(...r.statements);
     attribution = r.attribution;
   }
   if (q.get('list')) {
-    const r = await fromList(local(q.get('list'), url, origin), split(q.get('ids')), origin, signal);
+    const r = await fromList(sameOrigin(q.get('list'), url), split(q.get('ids')), signal);
     statements.push(...r.statements);
     attribution = attribution || r.attribution;
   }
   const srcs = q.getAll('src');
   if (srcs.length) {
     statements.push(...await Promise.all(srcs.map(async (s, i) => {
-      const u = local(s, url, origin);
+      const u = sameOrigin(s, url);
       const name = decodeURIComponent(u.pathname.split('/').pop() || `file ${i + 1}`).replace(/\.[a-z0-9]+$/i, '');
       return { id: `src${i + 1}`, text: await get(u, 'text', signal), title: name, speaker: null, date: null, language: null };
     })));
   }
   if (q.get('from')) {
-    const u = local(q.get('from'), url, origin);
+    const u = sameOrigin(q.get('from'), url);
     const html = await get(u, 'text', signal);
     const page = new DOMParser().parseFromString(html, 'text/html');
     const host = (u.hash && page.getElementById(decodeURIComponent(u.hash.slice(1)))) || page.querySelector('refrain-compare') || page.body;
     const quotes = [...host.querySelectorAll(':scope > blockquote, :scope > [data-refrain-statement]')];
     const got = await Promise.all(quotes.map(async (b, i) => ({
       id: b.dataset.id || `s${i + 1}`,
-      text: b.dataset.src ? await get(local(b.dataset.src, u, origin), 'text', signal) : textOf(b),
+      text: b.dataset.src ? await get(sameOrigin(b.dataset.src, u), 'text', signal) : textOf(b),
       title: b.dataset.title || null, speaker: b.dataset.speaker || null, date: b.dataset.date || null,
       language: b.dataset.lang || b.getAttribute('lang') || null,
     })));
@@ -113,7 +103,7 @@ export async function readSources(href, { signal } = {}) {
     const demoIds = view.st.filter((e) => e && e.d).map((e) => e.d);
     let demo = new Map();
     if (demoIds.length) {
-      const r = await fromList(local(DEMO_MANIFEST, url, origin), demoIds, origin, signal);
+      const r = await fromList(sameOrigin(DEMO_MANIFEST, url), demoIds, signal);
       demo = new Map(r.statements.map((s) => [s.id, s]));
       attribution = attribution || r.attribution;
     }

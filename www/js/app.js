@@ -14,7 +14,7 @@ import { createStorage } from './storage.js';
 import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
 import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
-import { debounce, download, newId, plural } from './util.js';
+import { debounce, download, newId, onTabKeys, plural } from './util.js';
 import { mountEmbedButton } from '../embed/snippet.js';
 
 const doc = document;
@@ -419,18 +419,7 @@ $('tab-read').parentElement.addEventListener('click', (e) => {
   const t = e.target.closest('[role="tab"]');
   if (t) selectTab(t.id.replace(/^tab-/, ''));
 });
-$('tab-read').parentElement.addEventListener('keydown', (e) => {
-  const i = TABS.indexOf(doc.activeElement.id.replace(/^tab-/, ''));
-  if (i < 0) return;
-  let j = null;
-  if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
-  else if (e.key === 'ArrowLeft') j = (i + TABS.length - 1) % TABS.length;
-  else if (e.key === 'Home') j = 0;
-  else if (e.key === 'End') j = TABS.length - 1;
-  if (j === null) return;
-  e.preventDefault();
-  selectTab(TABS[j], { focus: true });
-});
+onTabKeys($('tab-read').parentElement, (t) => selectTab(t.id.replace(/^tab-/, ''), { focus: true }));
 
 // ---------- exports and sharing ----------
 // The export and share buttons stand in the header on wide screens and fold into a menu on phones.

@@ -1,6 +1,13 @@
-// Small helpers shared by the views. Nothing here touches a global document: every function that
-// creates nodes takes the document (or a node of it) to create them in, so the views also work in
-// a shadow root or another document.
+// The web helpers, each defined once: shared by the page, its views, <refrain-compare>, the
+// classroom presenter, the embed pages and the Worker client. Nothing here touches a global
+// document: every function that creates nodes takes the document (or a node of it) to create
+// them in, so the views also work in a shadow root or another document. No side effect on import
+// (the Worker imports this module too).
+
+/** An Error with a string `code` (the engine's codes, or the client's and the embed's; see the README). */
+export function coded(code, message) {
+  return Object.assign(new Error(message), { code });
+}
 
 /**
  * Creates an element. `attrs` keys: `class`, `text` (textContent), `on` ({event: handler}),
@@ -66,13 +73,17 @@ export function familyClasses(index) {
   return [`c${index % COLOURS}`, `u${index % UNDERLINES}`];
 }
 
-/** A short human label for a statement summary or input statement. */
+/**
+ * A statement's name wherever one is shown: "Speaker, Country (year)" (the year of an ISO date,
+ * any other date as written), else its title, else its id.
+ */
 export function statementLabel(st) {
   if (!st) return '';
-  const year = st.date && /^\d{4}/.test(String(st.date)) ? String(st.date).slice(0, 4) : '';
+  const date = String(st.date || '').trim();
+  const when = /^\d{4}/.test(date) ? date.slice(0, 4) : date;
   const who = [st.speaker, st.country].filter(Boolean).join(', ');
-  if (who) return year ? `${who} (${year})` : who;
-  return st.title || st.id;
+  if (who) return when ? `${who} (${when})` : who;
+  return st.title || st.id || '';
 }
 
 /** Percent with no decimals, e.g. 0.123 -> "12%". */
@@ -100,6 +111,51 @@ export function scrollWithin(container, target, instant = false) {
   const t = target.getBoundingClientRect();
   const top = container.scrollTop + (t.top - c.top) - container.clientHeight / 3;
   container.scrollTo({ top: Math.max(0, top), behavior: instant || reducedMotion(container) ? 'auto' : 'smooth' });
+}
+
+const sheets = new WeakMap(); // document -> Map(css text -> CSSStyleSheet)
+
+/** The constructable stylesheet of the text `css` for `doc`, made once per document and text. */
+export function sheetFor(doc, css) {
+  if (!sheets.has(doc)) sheets.set(doc, new Map());
+  const made = sheets.get(doc);
+  if (!made.has(css)) {
+    const sheet = new (doc.defaultView || globalThis).CSSStyleSheet();
+    sheet.replaceSync(css);
+    made.set(css, sheet);
+  }
+  return made.get(css);
+}
+
+/** Adds the stylesheet of `css` to `root` (a document or a shadow root) unless it has it already. */
+export function adoptSheet(root, css) {
+  const sheet = sheetFor(root.ownerDocument || root, css);
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return sheet;
+}
+
+/** `url` resolved against `base` when it is on the same origin as `base`; else throws (code cross_origin). */
+export function sameOrigin(url, base) {
+  const u = new URL(url, base);
+  if (u.origin !== new URL(base).origin) throw coded('cross_origin', `${u.href} is not on this site`);
+  return u;
+}
+
+/**
+ * Keyboard of a tab list (automatic activation): ArrowLeft and ArrowRight move to the previous or
+ * next tab (wrapping), Home and End to the first and last; `select(tab)` shows and focuses it.
+ */
+export function onTabKeys(tablist, select) {
+  tablist.addEventListener('keydown', (e) => {
+    const tabs = [...tablist.querySelectorAll('[role="tab"]')];
+    const i = tabs.indexOf(e.target.closest && e.target.closest('[role="tab"]'));
+    const n = tabs.length;
+    if (i < 0) return;
+    const j = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
+    if (j === undefined) return;
+    e.preventDefault();
+    select(tabs[j]);
+  });
 }
 
 /** Triggers a download of `blob` as `name` (in the document of `node`). */
