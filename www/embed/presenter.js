@@ -11,77 +11,6 @@
 import { variantsOf } from '../js/model.js';
 import { adoptSheet, h, statementLabel } from '../js/util.js';
 
-const T = {
-  en: {
-    of: (i, n) => `Refrain ${i} of ${n}`,
-    prev: 'Previous', next: 'Next', reveal: 'Reveal the words', hide: 'Hide the words', full: 'Full screen',
-    guess: 'Which words fill the blanks? Each speaker fills them differently.',
-    same: 'Every speaker uses the same words here.',
-    also: 'Words used:',
-    keys: '→ next · ← previous · Space reveals · clicker: page keys move, “blank screen” reveals',
-    none: 'These statements share no refrain to present.',
-    more: (n) => `and ${n} more`,
-    wsTitle: 'Worksheet: the words that change',
-    wsIntro: 'The speakers below share set phrases (“refrains”) but change some of their words. Fill in each numbered blank with the word the speaker used. The refrains are listed first, with the words that vary left blank.',
-    wsName: 'Name', wsDate: 'Date',
-    wsRefrains: 'Refrains to look for',
-    wsStatements: 'Statements',
-    wsKey: 'Answer key',
-    wsKeyIntro: 'Each blank with the word the speaker used and the refrain it belongs to.',
-    wsOmitted: '[…]',
-    wsNone: 'These statements share no refrain whose words vary: there is nothing to fill in.',
-    source: 'Source',
-    blank: 'blank',
-  },
-  fr: {
-    of: (i, n) => `Refrain ${i} sur ${n}`,
-    prev: 'Précédent', next: 'Suivant', reveal: 'Révéler les mots', hide: 'Masquer les mots', full: 'Plein écran',
-    guess: 'Quels mots remplissent les blancs ? Chaque orateur les remplit à sa façon.',
-    same: 'Tous les orateurs emploient ici les mêmes mots.',
-    also: 'Mots employés :',
-    keys: '→ suivant · ← précédent · Espace révèle · télécommande : touches de page pour avancer, « écran noir » pour révéler',
-    none: 'Ces déclarations ne partagent aucun refrain à présenter.',
-    more: (n) => `et ${n} autres`,
-    wsTitle: 'Fiche : les mots qui changent',
-    wsIntro: 'Les orateurs ci-dessous reprennent des formules (« refrains ») en changeant certains mots. Complétez chaque blanc numéroté par le mot employé. Les refrains sont donnés d’abord, avec les mots qui varient laissés en blanc.',
-    wsName: 'Nom', wsDate: 'Date',
-    wsRefrains: 'Refrains à repérer',
-    wsStatements: 'Déclarations',
-    wsKey: 'Corrigé',
-    wsKeyIntro: 'Chaque blanc avec le mot employé et son refrain.',
-    wsOmitted: '[…]',
-    wsNone: 'Ces déclarations ne partagent aucun refrain dont les mots varient : rien à compléter.',
-    source: 'Source',
-    blank: 'blanc',
-  },
-  zh: {
-    of: (i, n) => `第 ${i} 条，共 ${n} 条`,
-    prev: '上一条', next: '下一条', reveal: '显示词语', hide: '隐藏词语', full: '全屏',
-    guess: '空白处应填什么词？每位发言人的填法不同。',
-    same: '所有发言人在这里用词相同。',
-    also: '所用词语：',
-    keys: '→ 下一条 · ← 上一条 · 空格键显示 · 翻页笔：翻页键切换，“黑屏”键显示',
-    none: '这些发言没有可演示的共同套话。',
-    more: (n) => `另有 ${n} 处`,
-    wsTitle: '练习单：变化的词语',
-    wsIntro: '下列发言使用相同的套话，但改动了其中一些词。请在每个编号空白处填写发言人所用的词。先列出各条套话，变化的词留空。',
-    wsName: '姓名', wsDate: '日期',
-    wsRefrains: '要找的套话',
-    wsStatements: '发言',
-    wsKey: '答案',
-    wsKeyIntro: '每个空白处发言人所用的词及其所属套话。',
-    wsOmitted: '[……]',
-    wsNone: '这些发言没有用词变化的套话，无需填空。',
-    source: '来源',
-    blank: '空白',
-  },
-};
-
-function labels(lang) {
-  const k = String(lang || 'en').toLowerCase().split(/[-_]/)[0];
-  return { ...T.en, ...(T[k] || {}) };
-}
-
 export const PRESENTER_CSS = `
 .rf-presenter {
   container: rfp / inline-size; background: var(--refrain-presenter-bg, #000); color: var(--refrain-presenter-fg, #fff);
@@ -232,12 +161,12 @@ function blankNode(doc, word, L, shown, number = null) {
 /**
  * Renders the presenter into `root` and handles its keys.
  * @param {Element} root
- * @param {{model: object, statements: Array<object>, lang?: string, start?: string|null, fullscreen?: Element|null,
- *   keyTarget?: EventTarget, onStep?: (family: object|null, index: number, revealed: boolean) => void}} opts
+ * @param {object} L  The labels (../js/labels.js).
+ * @param {{model: object, statements: Array<object>, start?: string|null, fullscreen?: Element|null,
+ *   keyTarget?: EventTarget, focus?: boolean, onStep?: (family: object|null, index: number, revealed: boolean) => void}} opts
  */
-export function createPresenter(root, opts) {
+export function createPresenter(root, L, opts) {
   const doc = root.ownerDocument;
-  const L = labels(opts.lang);
   const model = opts.model;
   const meta = new Map((opts.statements || []).map((s) => [s.id, s]));
   const list = classroomFamilies(model);
@@ -251,11 +180,11 @@ export function createPresenter(root, opts) {
   const nextBtn = h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'next', text: `${L.next} →`, on: { click: () => go(index + 1) } });
   const fsTarget = opts.fullscreen || null;
   const fsBtn = fsTarget && doc.fullscreenEnabled
-    ? h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'fullscreen', text: L.full, on: { click: () => toggleFull() } }) : null;
+    ? h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'fullscreen', text: L.fullScreen, on: { click: () => toggleFull() } }) : null;
   const stage = h(doc, 'div', { class: 'rfp-stage' });
-  const box = h(doc, 'section', { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: Object.keys(T).includes(String(opts.lang || '').slice(0, 2)) ? String(opts.lang).slice(0, 2) : 'en' },
+  const box = h(doc, 'section', { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: L.lang },
     h(doc, 'div', { class: 'rfp-top' }, count, h(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn)),
-    stage, h(doc, 'p', { class: 'rfp-keys', text: L.keys }));
+    stage, h(doc, 'p', { class: 'rfp-keys', text: L.presenterKeys }));
   root.append(box);
 
   function toggleFull() {
@@ -267,12 +196,12 @@ export function createPresenter(root, opts) {
     stage.replaceChildren();
     if (!list.length) {
       count.textContent = '';
-      stage.append(h(doc, 'p', { class: 'rfp-guess', text: L.none }));
+      stage.append(h(doc, 'p', { class: 'rfp-guess', text: L.nothingToPresent }));
       prevBtn.disabled = nextBtn.disabled = revealBtn.disabled = true;
       return;
     }
     const { family, items } = list[index];
-    count.textContent = L.of(index + 1, list.length);
+    count.textContent = L.slideOf(index + 1, list.length);
     box.dataset.family = family.id;
     box.dataset.index = String(index);
     box.dataset.revealed = String(revealed);
@@ -284,7 +213,7 @@ export function createPresenter(root, opts) {
     revealBtn.disabled = !anyBlank;
     const root = h(doc, 'p', { class: 'rfp-root', 'data-family': family.id });
     for (const p of rootPieces(model, family)) root.append(p.blank ? blankNode(doc, p.word, L, revealed) : p.text);
-    stage.append(root, h(doc, 'p', { class: 'rfp-guess', text: anyBlank ? L.guess : L.same }));
+    stage.append(root, h(doc, 'p', { class: 'rfp-guess', text: anyBlank ? L.guess : L.sameWords }));
     // One line per statement (its first occurrence), up to six.
     const seen = new Set();
     const lines = items.filter((it) => (seen.has(it.o.doc) ? false : seen.add(it.o.doc))).slice(0, 6);
@@ -305,10 +234,10 @@ export function createPresenter(root, opts) {
     }
     stage.append(ul);
     const rest = new Set(items.map((i) => i.o.doc)).size - lines.length;
-    if (rest > 0) stage.append(h(doc, 'p', { class: 'rfp-more', text: L.more(rest) }));
+    if (rest > 0) stage.append(h(doc, 'p', { class: 'rfp-more', text: L.andMore(rest) }));
     if (revealed) {
       const fillers = (family.slots || []).flatMap((sl) => (sl.fillers || []).length > 1 ? sl.fillers.map((f) => f.text) : []);
-      if (fillers.length) stage.append(h(doc, 'p', { class: 'rfp-also' }, `${L.also} `, [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', h(doc, 'strong', { text: t })])));
+      if (fillers.length) stage.append(h(doc, 'p', { class: 'rfp-also' }, `${L.wordsUsed} `, [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', h(doc, 'strong', { text: t })])));
     }
   }
 
@@ -370,11 +299,12 @@ export function createPresenter(root, opts) {
  * Renders the printable worksheet into `root`: the refrains with their varying words blank, the
  * statements with a numbered blank where each of those words was, and an answer key on a new page.
  * Long statements keep only the paragraphs with a blank. Returns {blanks: number}.
- * @param {{model: object, statements: Array<object>, lang?: string, title?: string, source?: string, max?: number}} opts
+ * @param {Element} root
+ * @param {object} L  The labels (../js/labels.js).
+ * @param {{model: object, statements: Array<object>, title?: string, source?: string, max?: number}} opts
  */
-export function renderWorksheet(root, opts) {
+export function renderWorksheet(root, L, opts) {
   const doc = root.ownerDocument;
-  const L = labels(opts.lang);
   const model = opts.model;
   const fams = classroomFamilies(model, opts.max || 8).filter((x) => x.varies);
   const ws = h(doc, 'article', { class: 'rf-worksheet' });

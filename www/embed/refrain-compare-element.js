@@ -18,6 +18,7 @@ import { sharedClient } from '../refrain-client.js';
 import { buildModel, variantsOf } from '../js/model.js';
 import { segment, runs } from '../js/segments.js';
 import { labelsFor, labelLanguage } from './labels.js';
+import { labelsFor as viewLabels } from '../js/labels.js';
 import { ELEMENT_CSS } from './styles.js';
 import { adoptSheet, coded, familyClasses, h, onTabKeys, pct, sameOrigin, scrollWithin, statementLabel } from '../js/util.js';
 
@@ -744,8 +745,8 @@ export class RefrainCompareElement extends HTMLElement {
     const shadow = this.shadowRoot;
     mod.adoptPresenterSheet(shadow);
     if (this.#presenter) this.#presenter.destroy();
-    this.#presenter = mod.createPresenter(holder, {
-      model: this.#model, statements: this.#sent, lang: this.#lang(), start: this.#selected,
+    this.#presenter = mod.createPresenter(holder, viewLabels(this.#lang()), {
+      model: this.#model, statements: this.#sent, start: this.#selected,
       fullscreen: this,
       onStep: (family) => {
         this.#selected = family ? family.id : null;

@@ -4,6 +4,7 @@
 
 import { RefrainClient } from '../refrain-client.js';
 import { buildModel } from './model.js';
+import { labelsFor } from './labels.js';
 import { createReader, MAX_COLUMNS } from './reader.js';
 import { createRefrains } from './refrains.js';
 import { createSearch } from './search.js';
@@ -23,6 +24,9 @@ const base = new URL('.', doc.baseURI).href;
 const storage = createStorage(window);
 const TABS = ['read', 'refrains', 'search', 'overview', 'statements'];
 const DEFAULT_SET = 'multilateralism';
+const L = labelsFor('en');
+// Phrases the search offers under its box for the demo statements.
+const SUGGESTIONS = ['genuine multilateralism', 'win-win cooperation', 'sovereignty and territorial integrity', 'reform of the Security Council'];
 
 const app = {
   client: null,
@@ -39,23 +43,25 @@ const app = {
 };
 
 // ---------- views ----------
-const reader = createReader($('panel-read'), {
+const reader = createReader($('panel-read'), L, {
+  pick: true,
   onColumnsChange: (cols) => { app.ws.columns = cols; persist(); },
   onSelectFamily: (id) => selectFamily(id, 'reader'),
 });
-const refrains = createRefrains($('panel-refrains'), {
+const refrains = createRefrains($('panel-refrains'), L, {
   onSelect: (id) => selectFamily(id, 'refrains'),
   onRead: (f) => showFamilyInReader(f.id),
 });
-const search = createSearch($('panel-search'), {
+const search = createSearch($('panel-search'), L, {
+  suggestions: SUGGESTIONS,
   onSearch: (q) => runQuery(q),
   onGo: (i) => { selectTab('read'); reader.goToHit(i); },
   onFamily: (id) => showFamilyInReader(id),
 });
-const heatmap = createHeatmap($('overview-heatmap'), {
+const heatmap = createHeatmap($('overview-heatmap'), L, {
   onOpenPair: (a, b) => { app.ws.columns = [a, b]; persist(); renderReader(); selectTab('read'); },
 });
-const strips = createStrips($('overview-strips'), {
+const strips = createStrips($('overview-strips'), L, {
   onOpen: (id, occ) => { selectTab('read'); reader.goTo(id, occ ? occ.start : 0, occ ? occ.family : null); },
 });
 const statements = createStatements($('panel-statements'), {

@@ -1,8 +1,9 @@
 // The N x N similarity heatmap as SVG, an ARIA grid navigable with the arrow keys. Clicking or
 // pressing Enter on a cell opens that pair side by side. The same drawing, with every colour
-// written as an attribute, is what the SVG and PNG exports contain.
+// written as an attribute, is what the SVG and PNG exports contain (in English).
 
-import { s, h, clear, pct, statementLabel } from './util.js';
+import { labelsFor } from './labels.js';
+import { clear, h, pct, s, statementLabel } from './util.js';
 
 const LOW = [242, 246, 251];
 const HIGH = [8, 48, 107];
@@ -24,9 +25,11 @@ export function cellColours(t) {
 
 /**
  * Draws the heatmap. `report.similarity` gives ids and matrix; `statements` give the names.
- * `opts.forExport` writes every colour as an attribute and adds a title and a background.
+ * `opts.forExport` writes every colour as an attribute and adds a title and a background;
+ * `opts.labels` gives the strings (English by default).
  */
 export function drawHeatmap(doc, report, statements, opts = {}) {
+  const L = opts.labels || labelsFor('en');
   const sim = report.similarity || { ids: [], matrix: [] };
   const ids = sim.ids || [];
   const M = sim.matrix || [];
@@ -46,19 +49,19 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) max = Math.max(max, Number(M[a] && M[a][b]) || 0);
   const ink = opts.forExport ? '#111111' : 'currentColor';
   const svg = s(doc, 'svg', {
-    class: 'heatmap', viewBox: `0 0 ${W} ${H}`, width: W, height: H,
+    class: 'heatmap', part: opts.forExport ? null : 'heatmap', viewBox: `0 0 ${W} ${H}`, width: W, height: H,
     role: opts.forExport ? 'img' : 'grid',
-    'aria-label': `Similarity of ${n} statements: the share of each row’s content words in passages it shares with the column’s statement`,
+    'aria-label': L.heatmapLabel(n),
     'font-family': 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif', 'font-size': '12',
   });
   if (opts.forExport) {
     svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
     svg.append(s(doc, 'rect', { x: 0, y: 0, width: W, height: H, fill: '#ffffff' }));
-    svg.append(s(doc, 'text', { x: 8, y: 18, fill: ink, 'font-size': '13', 'font-weight': '600', text: 'refrain: share of each row’s words in passages shared with the column' }));
+    svg.append(s(doc, 'text', { x: 8, y: 18, fill: ink, 'font-size': '13', 'font-weight': '600', text: L.heatmapTitle }));
   }
   const headerRow = s(doc, 'g', { role: opts.forExport ? null : 'row' });
-  headerRow.append(s(doc, 'text', { role: opts.forExport ? null : 'columnheader', x: 8, y: top - 10, fill: ink, class: 'hm-corner', text: opts.compact ? '→' : 'Row shares with →',
-    'aria-label': opts.compact ? 'Row shares with column' : null }));
+  headerRow.append(s(doc, 'text', { role: opts.forExport ? null : 'columnheader', x: 8, y: top - 10, fill: ink, class: 'hm-corner', text: opts.compact ? '→' : L.rowSharesWith,
+    'aria-label': opts.compact ? L.rowSharesWithColumn : null }));
   ids.forEach((id, b) => {
     headerRow.append(s(doc, 'text', { role: opts.forExport ? null : 'columnheader', 'aria-label': names[b], x: labelW + b * cell + cell / 2, y: top - 10,
       'text-anchor': 'middle', fill: ink, 'font-weight': '600', text: String(b + 1) }));
@@ -74,7 +77,7 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
       const v = Number(M[a] && M[a][b]) || 0;
       const diag = a === b;
       const { fill, ink: cellInk } = diag ? { fill: '#d9d9d9', ink: '#111111' } : cellColours(max > 0 ? v / max : 0);
-      const label = diag ? `${names[a]} with itself` : `${names[a]}: ${pct(v)} of its content words in passages shared with ${names[b]}`;
+      const label = diag ? L.withItself(names[a]) : L.cellLabel(names[a], pct(v), names[b]);
       const g = s(doc, 'g', opts.forExport ? {} : { role: 'gridcell', class: diag ? 'hm-cell diag' : 'hm-cell', tabindex: !diag && firstCell ? '0' : '-1',
         'aria-label': label, 'data-row': a, 'data-col': b });
       if (!diag) firstCell = false;
@@ -91,7 +94,7 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
   return svg;
 }
 
-/** The heatmap as a standalone SVG document string. */
+/** The heatmap as a standalone SVG document string (English). */
 export function heatmapSvgString(doc, report, statements) {
   const svg = drawHeatmap(doc, report, statements, { forExport: true });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
@@ -99,13 +102,14 @@ export function heatmapSvgString(doc, report, statements) {
 
 /**
  * @param {Element} root
- * @param {{onOpenPair:(a:string,b:string)=>void}} callbacks
+ * @param {object} L  The labels (labels.js).
+ * @param {{onOpenPair: (a: string, b: string) => void}} opts
  */
-export function createHeatmap(root, callbacks) {
+export function createHeatmap(root, L, opts) {
   const doc = root.ownerDocument;
   const box = h(doc, 'div', { class: 'heatmap-box' });
-  const note = h(doc, 'p', { class: 'hint', text: 'Each cell: the share of the row statement’s content words that lie in passages it shares with the column statement. Darker is more. Select a cell (click, or arrow keys and Enter) to read the pair side by side.' });
-  const key = h(doc, 'ol', { class: 'hm-key', 'aria-label': 'Statements by number' });
+  const note = h(doc, 'p', { class: 'hint', text: L.heatmapNote });
+  const key = h(doc, 'ol', { class: 'hm-key', 'aria-label': L.byNumber });
   root.append(note, box, key);
   let ids = [];
   let last = null;
@@ -140,7 +144,7 @@ export function createHeatmap(root, callbacks) {
   });
 
   function open(g) {
-    callbacks.onOpenPair(ids[Number(g.dataset.row)], ids[Number(g.dataset.col)]);
+    opts.onOpenPair(ids[Number(g.dataset.row)], ids[Number(g.dataset.col)]);
   }
 
   function draw({ report, statements }) {
@@ -148,11 +152,11 @@ export function createHeatmap(root, callbacks) {
     clear(key);
     ids = (report.similarity && report.similarity.ids) || [];
     if (!ids.length || !(report.similarity.matrix || []).length) {
-      box.append(h(doc, 'p', { class: 'muted', text: ids.length ? 'No similarity matrix in this report (see the notes in the status line).' : 'No statements to compare.' }));
+      box.append(h(doc, 'p', { class: 'muted', text: ids.length ? L.noMatrix : L.noStatements }));
       return;
     }
     const compact = !!(narrow && narrow.matches);
-    box.append(drawHeatmap(doc, report, statements, { compact, width: win ? win.innerWidth : 360 }));
+    box.append(drawHeatmap(doc, report, statements, { labels: L, compact, width: win ? win.innerWidth : 360 }));
     const byId = new Map(statements.map((st) => [st.id, st]));
     for (const id of ids) key.append(h(doc, 'li', { text: statementLabel(byId.get(id) || { id }) }));
   }

@@ -66,7 +66,6 @@ export function debounce(fn, ms) {
 /** Number of families' colours and underline styles; see css/refrain.css (`.c0`..`.c7`, `.u0`..`.u4`). */
 export const COLOURS = 8;
 export const UNDERLINES = 5;
-export const UNDERLINE_NAMES = ['solid', 'dashed', 'dotted', 'double', 'wavy'];
 
 /** CSS classes of the family at `index` (0 = strongest): a colour and an underline style. */
 export function familyClasses(index) {
@@ -170,11 +169,6 @@ export function download(node, blob, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The word-level difference of an occurrence as display tokens: [{op, text, reference}]. */
-export function diffTokens(diff) {
-  return (diff || []).map((e) => ({ op: e.op, text: e.text ?? null, reference: e.reference ?? null }));
 }
 
 /** A random id with a prefix, for statements the user adds. */
