@@ -27,7 +27,7 @@ function summary(page, sel = 'refrain-compare') {
       marks: marks.length,
       marksWithoutFamily: marks.filter((m) => !m.hasAttribute('data-family')).length,
       occFamilies: [...new Set([...r.querySelectorAll('mark.occ')].map((m) => m.dataset.family))],
-      selected: [...new Set([...r.querySelectorAll('mark.sel')].map((m) => m.dataset.family))],
+      selected: [...new Set([...r.querySelectorAll('mark.hl-sel')].map((m) => m.dataset.family))],
       panel: r.querySelector('[part~="panel"]') ? r.querySelector('[part~="panel"]').textContent : null,
       columns: r.querySelectorAll('[part~="statement"]').length,
     };
@@ -289,7 +289,7 @@ test('attributes and properties mirror each other and behave as documented', asy
   // a search result opens the reader at the hit
   await page.locator('refrain-compare .hit-btn').first().click();
   assert.equal(await page.getAttribute(el, 'view'), 'reader');
-  assert.ok(await page.locator('refrain-compare .flash').count() === 1);
+  assert.ok(await page.locator('refrain-compare .counterpart').count() === 1);
   // family: an id or words; the property mirrors the attribute
   const f2 = await page.$eval(el, (e) => e.report.families[1]);
   await page.$eval(el, (e) => { e.family = 'f2'; });
@@ -357,7 +357,7 @@ test('events: refrain-ready and refrain-select bubble out of the shadow root wit
   assert.equal(ev.length, 1, 'the family attribute selects without refrain-select');
   assert.deepEqual(ev[0], { type: 'refrain-ready', bubbles: true, composed: true, target: 'REFRAIN-COMPARE', families: ev[0].families, family: undefined, root: null, occurrence: null, statement: undefined });
   assert.ok(ev[0].families > 0);
-  const mark = page.locator('refrain-compare mark.occ:not(.sel)').first();
+  const mark = page.locator('refrain-compare mark.occ:not(.hl-sel)').first();
   const fam = await mark.getAttribute('data-family');
   const markText = await mark.textContent();
   await mark.click();
@@ -390,7 +390,7 @@ test('the reader’s passages are reachable by keyboard: Tab, arrows, Enter, Esc
   const first = await page.evaluate(() => document.querySelector('refrain-compare').shadowRoot.activeElement?.tagName);
   assert.equal(first, 'MARK');
   await page.keyboard.press('ArrowRight');
-  const second = await page.evaluate(() => document.querySelector('refrain-compare').shadowRoot.activeElement.dataset.occurrence);
+  const second = await page.evaluate(() => document.querySelector('refrain-compare').shadowRoot.activeElement.dataset.occ);
   await page.keyboard.press('Enter');
   assert.deepEqual((await summary(page)).selected, [second.split(':')[0]]);
   await page.keyboard.press('Escape');

@@ -40,7 +40,7 @@ test('the iframe tells its parent its height and resize.js sets it, again when t
   assert.equal(st.family, 'true multilateralism', 'words in the attribute stay as they were given');
   assert.equal(st.view, 'reader');
   const root = await child.$eval('refrain-compare', (el) => {
-    const sel = el.shadowRoot.querySelector('mark.sel');
+    const sel = el.shadowRoot.querySelector('mark.hl-sel');
     return el.report.families.find((f) => f.id === sel.dataset.family).root;
   });
   assert.match(root, /true multilateralism/i);

@@ -16,15 +16,16 @@
 
 import { sharedClient } from '../refrain-client.js';
 import { buildModel, variantsOf } from '../js/model.js';
-import { segment, runs } from '../js/segments.js';
 import { labelsFor, labelLanguage } from './labels.js';
 import { labelsFor as viewLabels } from '../js/labels.js';
+import { createReader } from '../js/reader.js';
 import { ELEMENT_CSS } from './styles.js';
 import { adoptSheet, coded, familyClasses, h, onTabKeys, pct, sameOrigin, scrollWithin, statementLabel } from '../js/util.js';
 
 export const VIEWS = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
 const DEFAULT_VIEWS = ['reader', 'refrains', 'search', 'heatmap'];
 const THEMES = ['light', 'dark', 'auto'];
+const VIEWS_CSS = new URL('../css/views.css', import.meta.url).href;
 const MAX_LISTED = 20;
 
 const normWords = (s) => String(s || '').toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) || [];
@@ -84,7 +85,7 @@ export class RefrainCompareElement extends HTMLElement {
     RefrainCompareElement.#io.observe(el);
   }
 
-  #doc; #rootEl; #tabs; #status; #body;
+  #doc; #rootEl; #tabs; #status; #body; #styled;
   #given = null;      // statements set through the property
   #sent = [];         // the statements as compared: {id, text, title, speaker, date, language}
   #report = null;
@@ -102,7 +103,8 @@ export class RefrainCompareElement extends HTMLElement {
   #gen = 0;
   #selected = null;   // family id
   #pair = null;       // statement ids shown in the reader (from the overview), or null for all
-  #goto = null;       // {doc, start} to scroll to after rendering the reader
+  #goto = null;       // the search hit to show once the reader is rendered
+  #reader = null;     // {root, view, labels}
   #reflecting = false;
   #expanded = false;  // refrains list: all shown
   #presenter = null;
@@ -121,7 +123,10 @@ export class RefrainCompareElement extends HTMLElement {
     this.#status = h(d, 'p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
     this.#body = h(d, 'div', { class: 'body', part: 'body', role: 'tabpanel' });
     this.#rootEl = h(d, 'div', { class: 'root auto', part: 'base' }, h(d, 'div', { class: 'bar', part: 'toolbar' }, this.#tabs, this.#status), this.#body);
-    sr.append(this.#rootEl);
+    // The views' stylesheet, shared with the page; the element says it is ready once it applies.
+    const link = h(d, 'link', { rel: 'stylesheet', href: VIEWS_CSS });
+    this.#styled = new Promise((done) => { link.addEventListener('load', done, { once: true }); link.addEventListener('error', done, { once: true }); });
+    sr.append(link, this.#rootEl);
     onTabKeys(this.#tabs, (tab) => this.#setView(tab.dataset.view, true));
   }
 
@@ -291,12 +296,13 @@ export class RefrainCompareElement extends HTMLElement {
       const f = report.families.length;
       const fam = this.family;
       this.#selected = fam ? this.#resolveFamily(fam) : null;
-      // The query of the attribute runs before the element says it is ready.
+      // The query of the attribute runs before the element says it is ready, and the views' styles apply.
       if (this.query) await this.#runQuery({ render: false });
+      await this.#styled;
       if (gen !== this.#gen || ac.signal.aborted) return;
       this.#setState('ready', (L) => (f ? L.ready(n, f) : L.noFamilies));
       this.#render();
-      if (this.#selected) this.#scrollToFamily(this.#selected, true);
+      if (this.#selected && this.view === 'reader') this.#reader.view.select(this.#selected, { align: true, instant: true });
       this.#emit('refrain-ready', { report });
     } catch (e) {
       if (gen !== this.#gen || ac.signal.aborted || e.code === 'cancelled') return;
@@ -431,129 +437,44 @@ export class RefrainCompareElement extends HTMLElement {
 
   #renderReader() {
     const d = this.#doc;
-    const L = this.#labels();
-    const m = this.#model;
-    const shown = this.#pair ? this.#sent.filter((s) => this.#pair.includes(s.id)) : this.#sent;
+    const L = viewLabels(this.#lang());
     if (this.#pair) {
       this.#body.append(h(d, 'p', {}, h(d, 'button', { type: 'button', class: 'btn', text: L.showAllStatements,
         on: { click: () => { this.#pair = null; this.#render(); } } })));
     }
-    const cols = h(d, 'div', { class: 'cols', part: 'columns', 'data-n': String(shown.length) });
-    const hitsByDoc = new Map();
-    (this.#hits ? this.#hits.occurrences : []).forEach((o, i) => {
-      if (!hitsByDoc.has(o.doc)) hitsByDoc.set(o.doc, []);
-      hitsByDoc.get(o.doc).push({ start: o.utf16_start, end: o.utf16_end, index: i });
-    });
-    for (const st of shown) {
-      const meta = st.speaker ? st.title || '' : [st.title && st.title !== statementLabel(st) ? st.title : null, st.date].filter(Boolean).join(' · ');
-      const text = h(d, 'div', { class: 'text', part: 'text', 'data-doc': st.id });
-      const col = h(d, 'section', { class: 'col', part: 'statement', 'data-doc': st.id, 'aria-label': `${L.statement}: ${statementLabel(st)}` },
-        h(d, 'header', { class: 'head', part: 'statement-header' },
-          h(d, 'span', { class: 'who', text: statementLabel(st) }), meta ? h(d, 'span', { class: 'meta', text: meta }) : null),
-        text);
-      if (m) this.#fillText(text, st, hitsByDoc.get(st.id) || []);
-      else text.textContent = st.text;
-      const marks = text.querySelectorAll('mark');
-      if (marks.length) marks[0].tabIndex = 0;
-      else text.tabIndex = 0;
-      cols.append(col);
+    if (!this.#reader || this.#reader.labels !== L) {
+      const root = h(d, 'div', { class: 'view' });
+      const view = createReader(root, L, { toggle: true, onSelectFamily: (id, occurrence) => this.#picked(id, occurrence) });
+      this.#reader = { root, view, labels: L };
     }
-    cols.addEventListener('click', (e) => { const mk = e.target.closest('mark.occ'); if (mk) this.#activate(mk); });
-    cols.addEventListener('keydown', (e) => this.#markKey(e));
-    this.#body.append(cols);
-    if (m && m.families.length) {
-      const panel = h(d, 'div', { class: 'panel', part: 'panel' });
-      this.#body.append(panel);
-      this.#fillPanel(panel);
-    }
-    this.#markSelection();
-    if (this.#goto) {
-      const g = this.#goto;
+    this.#body.append(this.#reader.root);
+    const shown = this.#pair ? this.#sent.filter((s) => this.#pair.includes(s.id)) : this.#sent;
+    this.#reader.view.update({ model: this.#model, statements: this.#sent, columns: shown.map((s) => s.id), selected: this.#selected,
+      hits: this.#hits ? this.#hits.occurrences : null });
+    if (this.#goto !== null) {
+      const i = this.#goto;
       this.#goto = null;
-      const t = this.#body.querySelector(`.text[data-doc="${CSS.escape(g.doc)}"]`);
-      const target = t && [...t.querySelectorAll('mark.hit, .hit')].find((x) => Number(x.dataset.start) === g.start);
-      if (target) {
-        scrollWithin(t, target, true);
-        target.classList.add('flash');
-        if (target.tabIndex >= -1 && target.matches('mark')) target.focus({ preventScroll: true });
-      }
+      this.#reader.view.goToHit(i);
     }
   }
 
-  /** Fills a statement's text with its occurrences (marks carrying data-family) and search hits. */
-  #fillText(el, st, hits) {
-    const d = this.#doc;
-    const L = this.#labels();
-    const m = this.#model;
-    const text = st.text;
-    for (const r of runs(segment(text.length, m.occsOf(st.id), hits))) {
-      const parts = r.segments.map((sg) => {
-        let node = d.createTextNode(text.slice(sg.start, sg.end));
-        if (r.primary && sg.word) {
-          const w = sg.word;
-          const title = w.op === 'variant' ? L.variantOf(w.reference) : w.op === 'substitute' ? L.insteadOf(w.reference) : w.op === 'insert' ? L.notInRoot : null;
-          node = h(d, 'span', { class: w.op === 'variant' ? 'w-variant' : 'w-change', part: 'variant-word', title }, node);
-        }
-        if (sg.hit !== null) {
-          node = r.primary
-            ? h(d, 'span', { class: 'hit', part: 'hit', 'data-start': String(sg.start) }, node)
-            : h(d, 'mark', { class: 'hit', part: 'hit occurrence', 'data-family': '', 'data-start': String(sg.start), tabindex: '-1' }, node);
-        }
-        return node;
-      });
-      if (!r.primary) { el.append(...parts); continue; }
-      const fam = m.family(r.primary.family);
-      el.append(h(d, 'mark', {
-        class: ['occ', ...familyClasses(r.primary.rank)], part: 'occurrence', tabindex: '-1',
-        'data-family': r.primary.family, 'data-families': r.occs.map((o) => o.family).join(' '),
-        'data-occurrence': r.primary.key, title: `${L.refrain} ${r.primary.rank + 1}: “${fam.root}”`,
-      }, parts));
-    }
+  /** The user chose a family in a view (null: cleared), at `occurrence` when there is one. */
+  #picked(id, occurrence = null) {
+    this.#selected = id;
+    this.#reflect('family', id);
+    const family = id ? this.#model.family(id) : null;
+    this.#emit('refrain-select', { family, occurrence, statement: occurrence ? occurrence.doc : null });
   }
 
-  #markKey(e) {
-    const mk = e.target.closest && e.target.closest('mark');
-    if (!mk) return;
-    const text = mk.closest('.text');
-    const all = [...text.querySelectorAll('mark')];
-    const i = all.indexOf(mk);
-    let j = -1;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') j = Math.min(all.length - 1, i + 1);
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') j = Math.max(0, i - 1);
-    else if (e.key === 'Home') j = 0;
-    else if (e.key === 'End') j = all.length - 1;
-    else if ((e.key === 'Enter' || e.key === ' ') && mk.classList.contains('occ')) { e.preventDefault(); this.#activate(mk); return; }
-    else if (e.key === 'Escape' && this.#selected) { this.#select(null, { emit: true }); return; }
-    if (j < 0) return;
-    e.preventDefault();
-    mk.tabIndex = -1;
-    all[j].tabIndex = 0;
-    all[j].focus();
-  }
-
-  #activate(mark) {
-    const id = mark.dataset.family;
-    const key = mark.dataset.occurrence;
-    const [fid, idx] = key ? key.split(':') : [id, null];
-    const fam = this.#model.family(fid);
-    const occurrence = fam && idx !== null ? fam.occurrences[Number(idx)] : null;
-    const same = this.#selected === id;
-    this.#select(same ? null : id, { emit: true, occurrence: same ? null : occurrence, scroll: !same, except: mark.closest('.text') });
-  }
-
-  #select(id, { emit = false, occurrence = null, scroll = false, except = null } = {}) {
+  #select(id, { emit = false, occurrence = null, scroll = false } = {}) {
     if (!this.#model) return; // the comparison resolves the family attribute when it is done
     if (id && !this.#model.family(id)) id = null;
     this.#selected = id;
     const attr = this.getAttribute('family');
     if ((attr ? this.#resolveFamily(attr) : null) !== id) this.#reflect('family', id);
     if (this.view === 'refrains') this.#render();
-    else if (this.view === 'reader') {
-      this.#markSelection();
-      const panel = this.#body.querySelector('.panel');
-      if (panel) this.#fillPanel(panel);
-      if (scroll && id) this.#scrollToFamily(id, false, except);
-    } else if (this.view === 'presenter' && this.#presenter && id) {
+    else if (this.view === 'reader' && this.#reader) this.#reader.view.select(id, { align: scroll });
+    else if (this.view === 'presenter' && this.#presenter && id) {
       this.#quiet = !emit;
       try { this.#presenter.show(id); } finally { this.#quiet = false; }
       return;
@@ -562,35 +483,6 @@ export class RefrainCompareElement extends HTMLElement {
       const family = id ? this.#model.family(id) : null;
       this.#emit('refrain-select', { family, occurrence: occurrence || null, statement: occurrence ? occurrence.doc : null });
     }
-  }
-
-  #markSelection() {
-    const id = this.#selected;
-    const cols = this.#body.querySelector('.cols');
-    if (!cols) return;
-    cols.classList.toggle('has-sel', !!id);
-    for (const mk of cols.querySelectorAll('mark.occ')) {
-      mk.classList.toggle('sel', !!id && mk.dataset.families.split(' ').includes(id));
-    }
-  }
-
-  #scrollToFamily(id, instant, except = null) {
-    for (const t of this.#body.querySelectorAll('.text')) {
-      if (t === except) continue;
-      const mk = [...t.querySelectorAll('mark.occ')].find((x) => x.dataset.families.split(' ').includes(id));
-      if (mk) scrollWithin(t, mk, instant);
-    }
-  }
-
-  #fillPanel(panel) {
-    const d = this.#doc;
-    const id = this.#selected;
-    panel.replaceChildren();
-    if (!id) {
-      panel.append(h(d, 'p', { class: 'muted', text: this.#labels().selectHint }));
-      return;
-    }
-    panel.append(this.#familyCard(id, true));
   }
 
   /** Words of an occurrence as nodes, variant and changed words marked. */
@@ -694,7 +586,7 @@ export class RefrainCompareElement extends HTMLElement {
           h(d, 'mark', { class: fam ? ['hit', 'occ', ...familyClasses(rank)] : 'hit', part: 'occurrence', 'data-family': o.family || '' , text: o.text }),
           o.after ? `${o.after}…` : ''));
       btn.addEventListener('click', () => {
-        this.#goto = { doc: o.doc, start: o.utf16_start };
+        this.#goto = hits.occurrences.indexOf(o);
         if (this.#pair && !this.#pair.includes(o.doc)) this.#pair = null;
         if (fam) this.#selected = o.family;
         this.#reflect('family', this.#selected);
