@@ -91,7 +91,7 @@ test('the lesson: the element renders, and its presenter view steps through refr
   assert.deepEqual(s.tabs.map((t) => t.view), ['refrains', 'reader', 'search', 'presenter']);
   const items = await page.locator('refrain-compare [part~="family-list"] > li').count();
   assert.ok(items >= 4, `refrains listed: ${items}`);
-  const root = await page.locator('refrain-compare .fam-btn .root-text').allTextContents();
+  const root = await page.locator('refrain-compare .fam-pick .fam-root').allTextContents();
   assert.ok(root.some((r) => /multilateralism/.test(r)), root.join(' | '));
 
   await page.evaluate(() => {
@@ -408,7 +408,7 @@ for (const [name, path] of [['news-article', NEWS], ['lesson', LESSON]]) {
       await page.goto(env.url + path);
       await page.locator('refrain-compare').scrollIntoViewIfNeeded();
       await waitReady(page);
-      if (name === 'lesson') await page.locator('refrain-compare .fam-btn').nth(2).click();
+      if (name === 'lesson') await page.locator('refrain-compare .fam-pick').nth(2).click();
       // Whatever the fonts: glyphs wider than any font draws them must still fit.
       if (width === 360) await widenGlyphs(page);
       const m = await page.evaluate(() => ({

@@ -45,7 +45,7 @@ test('the element snippet for demo statements: data-src files, view and family; 
   await page.locator('refrain-compare').scrollIntoViewIfNeeded();
   await waitReady(page);
   const r = await page.$eval('refrain-compare', (el) => ({ n: el.statements.length, view: el.view, len: el.statements[0].text.length,
-    open: el.shadowRoot.querySelector('.fam-btn[aria-expanded="true"] .root-text')?.textContent }));
+    open: el.shadowRoot.querySelector('.fam-pick[aria-pressed="true"] .fam-root')?.textContent }));
   assert.equal(r.n, 2);
   assert.equal(r.view, 'refrains');
   assert.ok(r.len > 5000, 'the whole statement was loaded');

@@ -15,10 +15,11 @@
 // the first element comes near the viewport. User text only ever enters the DOM as text nodes.
 
 import { sharedClient } from '../refrain-client.js';
-import { buildModel, variantsOf } from '../js/model.js';
+import { buildModel } from '../js/model.js';
 import { labelsFor, labelLanguage } from './labels.js';
 import { labelsFor as viewLabels } from '../js/labels.js';
 import { createReader } from '../js/reader.js';
+import { createRefrains } from '../js/refrains.js';
 import { ELEMENT_CSS } from './styles.js';
 import { adoptSheet, coded, familyClasses, h, onTabKeys, pct, sameOrigin, scrollWithin, statementLabel } from '../js/util.js';
 
@@ -26,7 +27,6 @@ export const VIEWS = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
 const DEFAULT_VIEWS = ['reader', 'refrains', 'search', 'heatmap'];
 const THEMES = ['light', 'dark', 'auto'];
 const VIEWS_CSS = new URL('../css/views.css', import.meta.url).href;
-const MAX_LISTED = 20;
 
 const normWords = (s) => String(s || '').toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) || [];
 
@@ -104,9 +104,8 @@ export class RefrainCompareElement extends HTMLElement {
   #selected = null;   // family id
   #pair = null;       // statement ids shown in the reader (from the overview), or null for all
   #goto = null;       // the search hit to show once the reader is rendered
-  #reader = null;     // {root, view, labels}
+  #views = new Map(); // view name -> {root, view, labels}
   #reflecting = false;
-  #expanded = false;  // refrains list: all shown
   #presenter = null;
   #quiet = false;     // a step of the presenter made by the family attribute, not the user
   #client = null;
@@ -302,7 +301,7 @@ export class RefrainCompareElement extends HTMLElement {
       if (gen !== this.#gen || ac.signal.aborted) return;
       this.#setState('ready', (L) => (f ? L.ready(n, f) : L.noFamilies));
       this.#render();
-      if (this.#selected && this.view === 'reader') this.#reader.view.select(this.#selected, { align: true, instant: true });
+      if (this.#selected && this.view === 'reader') this.#viewOf('reader').view.select(this.#selected, { align: true, instant: true });
       this.#emit('refrain-ready', { report });
     } catch (e) {
       if (gen !== this.#gen || ac.signal.aborted || e.code === 'cancelled') return;
@@ -442,19 +441,15 @@ export class RefrainCompareElement extends HTMLElement {
       this.#body.append(h(d, 'p', {}, h(d, 'button', { type: 'button', class: 'btn', text: L.showAllStatements,
         on: { click: () => { this.#pair = null; this.#render(); } } })));
     }
-    if (!this.#reader || this.#reader.labels !== L) {
-      const root = h(d, 'div', { class: 'view' });
-      const view = createReader(root, L, { toggle: true, onSelectFamily: (id, occurrence) => this.#picked(id, occurrence) });
-      this.#reader = { root, view, labels: L };
-    }
-    this.#body.append(this.#reader.root);
+    const reader = this.#viewOf('reader').view;
+    this.#body.append(this.#viewOf('reader').root);
     const shown = this.#pair ? this.#sent.filter((s) => this.#pair.includes(s.id)) : this.#sent;
-    this.#reader.view.update({ model: this.#model, statements: this.#sent, columns: shown.map((s) => s.id), selected: this.#selected,
+    reader.update({ model: this.#model, statements: this.#sent, columns: shown.map((s) => s.id), selected: this.#selected,
       hits: this.#hits ? this.#hits.occurrences : null });
     if (this.#goto !== null) {
       const i = this.#goto;
       this.#goto = null;
-      this.#reader.view.goToHit(i);
+      reader.goToHit(i);
     }
   }
 
@@ -472,8 +467,7 @@ export class RefrainCompareElement extends HTMLElement {
     this.#selected = id;
     const attr = this.getAttribute('family');
     if ((attr ? this.#resolveFamily(attr) : null) !== id) this.#reflect('family', id);
-    if (this.view === 'refrains') this.#render();
-    else if (this.view === 'reader' && this.#reader) this.#reader.view.select(id, { align: scroll });
+    else if (this.view === 'reader' || this.view === 'refrains') this.#viewOf(this.view).view.select(id, { align: scroll });
     else if (this.view === 'presenter' && this.#presenter && id) {
       this.#quiet = !emit;
       try { this.#presenter.show(id); } finally { this.#quiet = false; }
@@ -485,80 +479,35 @@ export class RefrainCompareElement extends HTMLElement {
     }
   }
 
-  /** Words of an occurrence as nodes, variant and changed words marked. */
-  #wording(o) {
-    const d = this.#doc;
-    const L = this.#labels();
-    const out = h(d, 'span', { class: 'wording' });
-    let at = o.utf16_start;
-    const full = this.#model.text(o.doc);
-    const words = (o.diff || []).filter((e) => e.op !== 'equal' && e.op !== 'delete' && e.utf16_start != null)
-      .map((e) => ({ ...e, s: e.utf16_start, t: e.utf16_end })).sort((a, b) => a.s - b.s);
-    for (const w of words) {
-      if (w.s < at || w.t > o.utf16_end) continue;
-      out.append(full.slice(at, w.s));
-      const title = w.op === 'variant' ? L.variantOf(w.reference) : w.op === 'substitute' ? L.insteadOf(w.reference) : w.op === 'insert' ? L.notInRoot : null;
-      out.append(h(d, 'span', { class: w.op === 'variant' ? 'w-variant' : 'w-change', part: 'variant-word', title, text: full.slice(w.s, w.t) }));
-      at = w.t;
-    }
-    out.append(full.slice(at, o.utf16_end));
-    return out;
-  }
-
-  #familyCard(id, closable) {
-    const d = this.#doc;
-    const L = this.#labels();
-    const m = this.#model;
-    const f = m.family(id);
-    const rank = m.rank(id);
-    const card = h(d, 'section', { class: 'fam', part: 'family', 'data-family': id, 'aria-label': `${L.refrain} ${rank + 1}` });
-    card.append(h(d, 'h3', {},
-      h(d, 'span', {}, h(d, 'span', { class: ['swatch', ...familyClasses(rank)], text: String(rank + 1), 'aria-hidden': 'true' }), ' ', h(d, 'q', { text: f.root })),
-      closable ? h(d, 'button', { type: 'button', class: 'btn', text: L.close, on: { click: () => this.#select(null, { emit: true }) } }) : null));
-    card.append(h(d, 'p', { class: 'muted', text: L.inStatements(f.statements, f.speakers) }));
-    card.append(h(d, 'p', { class: 'muted', text: L.wordings }));
-    const ul = h(d, 'ul', { 'aria-label': L.wordings });
-    for (const v of variantsOf(f).slice(0, 12)) {
-      const names = [...new Set(v.occurrences.map((o) => this.#name(o.doc)))];
-      ul.append(h(d, 'li', { 'data-family': id }, this.#wording(v.occurrences[0]), ' ',
-        h(d, 'span', { class: 'by', text: `${v.occurrences.length > 1 ? `×${v.occurrences.length} · ` : ''}${names.join(', ')}` })));
-    }
-    card.append(ul);
-    for (const sl of (f.slots || []).filter((s) => (s.fillers || []).length > 1)) {
-      const others = sl.fillers.filter((x) => x.text.toLowerCase() !== String(sl.root).toLowerCase()).map((x) => x.text);
-      if (others.length) card.append(h(d, 'p', {}, `${L.alsoSaid(sl.root)} `, others.map((t, i) => [i ? ', ' : '', h(d, 'strong', { text: t })])));
-    }
-    if (f.first_use && f.first_use.date) card.append(h(d, 'p', { class: 'muted', text: L.firstUse(f.first_use.date, f.first_use.speaker || this.#name(f.first_use.doc)) }));
-    return card;
-  }
-
   #renderRefrains() {
-    const d = this.#doc;
-    const L = this.#labels();
-    const m = this.#model;
-    if (!m) return;
-    if (!m.families.length) { this.#body.append(h(d, 'p', { class: 'muted', text: L.noFamilies })); return; }
-    const list = h(d, 'ol', { class: 'fams', part: 'family-list' });
-    if (this.#selected && m.rank(this.#selected) >= MAX_LISTED) this.#expanded = true;
-    const fams = this.#expanded ? m.families : m.families.slice(0, MAX_LISTED);
-    fams.forEach((f, rank) => {
-      const open = this.#selected === f.id;
-      const li = h(d, 'li', { 'data-family': f.id });
-      li.append(h(d, 'button', {
-        type: 'button', class: 'fam-btn', 'aria-expanded': String(open), 'data-family': f.id,
-        on: { click: () => this.#select(open ? null : f.id, { emit: true }) },
-      }, h(d, 'span', { class: ['swatch', ...familyClasses(rank)], text: String(rank + 1), 'aria-hidden': 'true' }),
-      h(d, 'span', { class: 'root-text', text: f.root }), h(d, 'span', { class: 'n', text: L.inStatements(f.statements, f.speakers) })));
-      if (open) li.append(this.#familyCard(f.id, false));
-      list.append(li);
-    });
-    this.#body.append(list);
-    if (!this.#expanded && m.families.length > MAX_LISTED) {
-      this.#body.append(h(d, 'p', {}, h(d, 'button', { type: 'button', class: 'btn', text: L.showAll(m.families.length),
-        on: { click: () => { this.#expanded = true; this.#render(); } } })));
+    if (!this.#model) return;
+    const { root, view } = this.#viewOf('refrains');
+    this.#body.append(root);
+    view.update({ model: this.#model, statements: this.#sent, selected: this.#selected });
+  }
+
+  /** Shows family `id` in the reader, selected (a user's choice). */
+  #read(id) {
+    this.#picked(id);
+    this.#setView('reader');
+    this.#viewOf('reader').view.select(id, { align: true });
+  }
+
+  /** A view of the shared set (js/), made once per language and kept while the element lives. */
+  #viewOf(name) {
+    const L = viewLabels(this.#lang());
+    let v = this.#views.get(name);
+    if (!v || v.labels !== L) {
+      const root = h(this.#doc, 'div', { class: 'view', 'data-view': name });
+      v = { root, labels: L, view: this.#make(name, root, L) };
+      this.#views.set(name, v);
     }
-    const open = list.querySelector('[aria-expanded="true"]');
-    if (open && this.#doc.activeElement === this) open.focus();
+    return v;
+  }
+
+  #make(name, root, L) {
+    if (name === 'refrains') return createRefrains(root, L, { collapsed: true, onSelect: (id) => this.#picked(id), onRead: (f) => this.#read(f.id) });
+    return createReader(root, L, { toggle: true, onSelectFamily: (id, occurrence) => this.#picked(id, occurrence) });
   }
 
   #renderSearch() {

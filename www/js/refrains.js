@@ -55,7 +55,7 @@ export function createRefrains(root, L, opts) {
       list.append(h(doc, 'li', { class: ['refrain', isSel && 'is-sel'], 'data-family': f.id },
         h(doc, 'h3', { class: 'refrain-head' },
           h(doc, 'button', { type: 'button', class: 'fam-pick', 'aria-pressed': String(isSel), 'data-family': f.id,
-            on: { click: () => opts.onSelect(selected === f.id ? null : f.id) } },
+            on: { click: () => pick(selected === f.id ? null : f.id) } },
           swatch(doc, model.rank(f.id)), ' ', h(doc, 'span', { class: 'fam-id', text: f.id }), ' ', h(doc, 'span', { class: 'fam-root', text: f.root }))),
         familyMeta(doc, L, f),
         open ? familyBody(doc, L, f, model.report, { nameOf, maxVariants: 8 }) : null,
@@ -71,17 +71,25 @@ export function createRefrains(root, L, opts) {
     }
   }
 
+  function select(id) {
+    selected = id;
+    if (opts.collapsed) { render(); return; }
+    for (const li of list.querySelectorAll('li.refrain')) {
+      const on = li.getAttribute('data-family') === id;
+      li.classList.toggle('is-sel', on);
+      const b = li.querySelector('.fam-pick');
+      if (b) b.setAttribute('aria-pressed', String(on));
+    }
+  }
+
+  /** The user's choice: shown here, then told to the host. */
+  function pick(id) {
+    select(id);
+    opts.onSelect(id);
+  }
+
   return {
     update(next) { data = next; selected = next.selected || null; render(); },
-    select(id) {
-      selected = id;
-      if (opts.collapsed) { render(); return; }
-      for (const li of list.querySelectorAll('li.refrain')) {
-        const on = li.getAttribute('data-family') === id;
-        li.classList.toggle('is-sel', on);
-        const b = li.querySelector('.fam-pick');
-        if (b) b.setAttribute('aria-pressed', String(on));
-      }
-    },
+    select,
   };
 }
