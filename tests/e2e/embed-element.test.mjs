@@ -283,11 +283,11 @@ test('attributes and properties mirror each other and behave as documented', asy
   await page.$eval(el, (e) => { e.view = 'search'; e.query = 'practice true multilateralism'; });
   assert.equal(await page.getAttribute(el, 'query'), 'practice true multilateralism');
   await page.waitForFunction(() => document.querySelector('refrain-compare').queryReport);
-  const hits = await page.$$eval('refrain-compare', ([e]) => [...e.shadowRoot.querySelectorAll('[part~="hits"] mark')].map((m) => m.getAttribute('data-family')));
+  const hits = await page.$$eval('refrain-compare', ([e]) => [...e.shadowRoot.querySelectorAll('[part~="hits"] [part~="occurrence"]')].map((m) => m.getAttribute('data-family')));
   assert.ok(hits.length >= 2 && hits.every((f) => f !== null), hits.join());
   assert.equal(await page.locator('refrain-compare input[type="search"]').inputValue(), 'practice true multilateralism');
   // a search result opens the reader at the hit
-  await page.locator('refrain-compare .hit-btn').first().click();
+  await page.locator('refrain-compare .k-go').first().click();
   assert.equal(await page.getAttribute(el, 'view'), 'reader');
   assert.ok(await page.locator('refrain-compare .counterpart').count() === 1);
   // family: an id or words; the property mirrors the attribute

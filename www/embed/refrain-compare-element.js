@@ -20,6 +20,7 @@ import { labelsFor, labelLanguage } from './labels.js';
 import { labelsFor as viewLabels } from '../js/labels.js';
 import { createReader } from '../js/reader.js';
 import { createRefrains } from '../js/refrains.js';
+import { createSearch } from '../js/search.js';
 import { ELEMENT_CSS } from './styles.js';
 import { adoptSheet, coded, familyClasses, h, onTabKeys, pct, sameOrigin, scrollWithin, statementLabel } from '../js/util.js';
 
@@ -332,12 +333,11 @@ export class RefrainCompareElement extends HTMLElement {
       const hits = await qr;
       if (gen !== this.#gen || ac.signal.aborted) return;
       this.#hits = hits;
-      const docs = new Set(hits.occurrences.map((o) => o.doc)).size;
-      this.#say(hits.occurrences.length ? L.found(hits.total, docs) : L.notFound);
+      this.#say(this.#message(L), this.#state === 'error');
     } catch (e) {
       if (ac.signal.aborted || e.code === 'cancelled') return;
       this.#hits = null;
-      this.#say(this.#labels().error(e.message), true);
+      this.#say(viewLabels(this.#lang()).searchFailed(e.message), true);
     }
     if (render) this.#render();
   }
@@ -422,10 +422,6 @@ export class RefrainCompareElement extends HTMLElement {
     else if (current === 'presenter') this.#renderPresenter();
     else this.#renderReader();
     this.#say(this.#message ? this.#message(L) : '', this.#state === 'error');
-    if (current === 'search' && this.#hits) {
-      const docs = new Set(this.#hits.occurrences.map((o) => o.doc)).size;
-      this.#say(this.#hits.occurrences.length ? L.found(this.#hits.total, docs) : L.notFound);
-    }
   }
 
   #setView(v, focusTab = false) {
@@ -507,44 +503,29 @@ export class RefrainCompareElement extends HTMLElement {
 
   #make(name, root, L) {
     if (name === 'refrains') return createRefrains(root, L, { collapsed: true, onSelect: (id) => this.#picked(id), onRead: (f) => this.#read(f.id) });
+    if (name === 'search') {
+      return createSearch(root, L, { onGo: (i) => this.#goToHit(i), onFamily: (id) => this.#read(id),
+        onSearch: (q) => { this.#reflect('query', q); this.#runQuery(); } });
+    }
     return createReader(root, L, { toggle: true, onSelectFamily: (id, occurrence) => this.#picked(id, occurrence) });
   }
 
   #renderSearch() {
-    const d = this.#doc;
-    const L = this.#labels();
-    const input = h(d, 'input', { type: 'search', part: 'search-input', name: 'q', placeholder: L.placeholder, autocomplete: 'off', enterkeyhint: 'search' });
-    input.value = this.query;
-    const form = h(d, 'form', { class: 'search', role: 'search', part: 'search' },
-      h(d, 'label', {}, L.phrase, input), h(d, 'button', { type: 'submit', class: 'btn primary', part: 'button', text: L.find }));
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      this.#reflect('query', input.value.trim());
-      this.#runQuery().then(() => { const i = this.#body.querySelector('input[type="search"]'); if (i) i.focus(); });
-    });
-    this.#body.append(form);
-    const hits = this.#hits;
-    if (!hits || !this.#model) return;
-    const list = h(d, 'ol', { class: 'hits', part: 'hits' });
-    for (const o of hits.occurrences) {
-      const fam = o.family ? this.#model.family(o.family) : null;
-      const rank = fam ? this.#model.rank(o.family) : -1;
-      const btn = h(d, 'button', { type: 'button', class: 'hit-btn', title: fam ? L.fromFamily(fam.root) : null },
-        h(d, 'span', { class: 'by', text: `${this.#name(o.doc)} · ${pct(o.score)} ${L.score}` }),
-        h(d, 'span', { class: 'kwic' }, o.before ? `…${o.before}` : '',
-          h(d, 'mark', { class: fam ? ['hit', 'occ', ...familyClasses(rank)] : 'hit', part: 'occurrence', 'data-family': o.family || '' , text: o.text }),
-          o.after ? `${o.after}…` : ''));
-      btn.addEventListener('click', () => {
-        this.#goto = hits.occurrences.indexOf(o);
-        if (this.#pair && !this.#pair.includes(o.doc)) this.#pair = null;
-        if (fam) this.#selected = o.family;
-        this.#reflect('family', this.#selected);
-        this.#setView('reader');
-        this.#emit('refrain-select', { family: fam, occurrence: o, statement: o.doc });
-      });
-      list.append(h(d, 'li', {}, btn));
-    }
-    this.#body.append(list);
+    const { root, view } = this.#viewOf('search');
+    this.#body.append(root);
+    view.update({ result: this.#hits, statements: this.#sent, model: this.#model, query: this.query });
+  }
+
+  /** Opens search hit `i` in the reader (selecting its family), as the user asked. */
+  #goToHit(i) {
+    const o = this.#hits.occurrences[i];
+    const family = o.family ? this.#model.family(o.family) : null;
+    this.#goto = i;
+    if (this.#pair && !this.#pair.includes(o.doc)) this.#pair = null;
+    if (family) this.#selected = o.family;
+    this.#reflect('family', this.#selected);
+    this.#setView('reader');
+    this.#emit('refrain-select', { family, occurrence: o, statement: o.doc });
   }
 
   #renderHeatmap() {
