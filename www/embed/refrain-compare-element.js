@@ -16,13 +16,13 @@
 
 import { sharedClient } from '../refrain-client.js';
 import { buildModel } from '../js/model.js';
-import { labelsFor, labelLanguage } from './labels.js';
-import { labelsFor as viewLabels } from '../js/labels.js';
+import { labelsFor } from '../js/labels.js';
 import { createReader } from '../js/reader.js';
 import { createRefrains } from '../js/refrains.js';
 import { createSearch } from '../js/search.js';
+import { createHeatmap } from '../js/heatmap.js';
 import { ELEMENT_CSS } from './styles.js';
-import { adoptSheet, coded, familyClasses, h, onTabKeys, pct, sameOrigin, scrollWithin, statementLabel } from '../js/util.js';
+import { adoptSheet, coded, h, onTabKeys, sameOrigin } from '../js/util.js';
 
 export const VIEWS = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
 const DEFAULT_VIEWS = ['reader', 'refrains', 'search', 'heatmap'];
@@ -32,7 +32,7 @@ const VIEWS_CSS = new URL('../css/views.css', import.meta.url).href;
 const normWords = (s) => String(s || '').toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) || [];
 
 /** A statement's name (the one label of every view). */
-export { statementLabel as statementName };
+export { statementLabel as statementName } from '../js/util.js';
 
 const BLOCK = /^(P|DIV|LI|UL|OL|H[1-6]|SECTION|ARTICLE|TR|PRE|BLOCKQUOTE|DL|DD|DT|TABLE)$/;
 const SKIP = 'footer, cite, figcaption, script, style, template, [data-refrain-ignore]';
@@ -337,7 +337,7 @@ export class RefrainCompareElement extends HTMLElement {
     } catch (e) {
       if (ac.signal.aborted || e.code === 'cancelled') return;
       this.#hits = null;
-      this.#say(viewLabels(this.#lang()).searchFailed(e.message), true);
+      this.#say(labelsFor(this.#lang()).searchFailed(e.message), true);
     }
     if (render) this.#render();
   }
@@ -377,8 +377,6 @@ export class RefrainCompareElement extends HTMLElement {
     this.#rootEl.classList.add(this.theme);
   }
 
-  #meta(id) { return this.#sent.find((s) => s.id === id) || { id }; }
-  #name(id) { return statementLabel(this.#meta(id)); }
 
   /** A family id from an id or from words of a root ("true multilateralism"). */
   #resolveFamily(value) {
@@ -399,8 +397,7 @@ export class RefrainCompareElement extends HTMLElement {
   #render() {
     const d = this.#doc;
     const L = this.#labels();
-    const lang = labelLanguage(this.#lang());
-    this.#rootEl.setAttribute('lang', lang);
+    this.#rootEl.setAttribute('lang', L.lang);
     // Tabs
     const views = this.views;
     const current = this.view;
@@ -432,7 +429,7 @@ export class RefrainCompareElement extends HTMLElement {
 
   #renderReader() {
     const d = this.#doc;
-    const L = viewLabels(this.#lang());
+    const L = labelsFor(this.#lang());
     if (this.#pair) {
       this.#body.append(h(d, 'p', {}, h(d, 'button', { type: 'button', class: 'btn', text: L.showAllStatements,
         on: { click: () => { this.#pair = null; this.#render(); } } })));
@@ -491,7 +488,7 @@ export class RefrainCompareElement extends HTMLElement {
 
   /** A view of the shared set (js/), made once per language and kept while the element lives. */
   #viewOf(name) {
-    const L = viewLabels(this.#lang());
+    const L = labelsFor(this.#lang());
     let v = this.#views.get(name);
     if (!v || v.labels !== L) {
       const root = h(this.#doc, 'div', { class: 'view', 'data-view': name });
@@ -507,6 +504,7 @@ export class RefrainCompareElement extends HTMLElement {
       return createSearch(root, L, { onGo: (i) => this.#goToHit(i), onFamily: (id) => this.#read(id),
         onSearch: (q) => { this.#reflect('query', q); this.#runQuery(); } });
     }
+    if (name === 'heatmap') return createHeatmap(root, L, { onOpenPair: (a, b) => { this.#pair = [a, b]; this.#setView('reader'); } });
     return createReader(root, L, { toggle: true, onSelectFamily: (id, occurrence) => this.#picked(id, occurrence) });
   }
 
@@ -529,32 +527,10 @@ export class RefrainCompareElement extends HTMLElement {
   }
 
   #renderHeatmap() {
-    const d = this.#doc;
-    const L = this.#labels();
-    const r = this.#report;
-    if (!r) return;
-    const sim = r.similarity || { ids: [], matrix: [] };
-    if (!sim.ids.length) { this.#body.append(h(d, 'p', { class: 'muted', text: (r.notes || []).join(' ') || L.noFamilies })); return; }
-    const table = h(d, 'table', { class: 'heat', part: 'heatmap' }, h(d, 'caption', { text: L.heatmapCaption }));
-    const head = h(d, 'tr', {}, h(d, 'td'));
-    sim.ids.forEach((id) => head.append(h(d, 'th', { scope: 'col', text: this.#name(id) })));
-    table.append(h(d, 'thead', {}, head));
-    const body = h(d, 'tbody');
-    sim.ids.forEach((a, i) => {
-      const tr = h(d, 'tr', {}, h(d, 'th', { scope: 'row', text: this.#name(a) }));
-      sim.ids.forEach((b, j) => {
-        const v = sim.matrix[i][j];
-        if (i === j) { tr.append(h(d, 'td', {}, h(d, 'span', { class: 'cell self', 'aria-hidden': 'true' }))); return; }
-        const bucket = v <= 0 ? 0 : v < 0.05 ? 1 : v < 0.15 ? 2 : v < 0.3 ? 3 : 4;
-        tr.append(h(d, 'td', {}, h(d, 'button', {
-          type: 'button', class: `cell h${bucket}`, 'aria-label': L.cell(this.#name(a), this.#name(b), pct(v)), text: pct(v),
-          on: { click: () => { this.#pair = [a, b]; this.#setView('reader'); } },
-        })));
-      });
-      body.append(tr);
-    });
-    table.append(body);
-    this.#body.append(h(d, 'div', { class: 'heat-wrap' }, table));
+    if (!this.#report) return;
+    const { root, view } = this.#viewOf('heatmap');
+    this.#body.append(root);
+    view.update({ report: this.#report, statements: this.#sent });
   }
 
   async #renderPresenter() {
@@ -567,7 +543,7 @@ export class RefrainCompareElement extends HTMLElement {
     const shadow = this.shadowRoot;
     mod.adoptPresenterSheet(shadow);
     if (this.#presenter) this.#presenter.destroy();
-    this.#presenter = mod.createPresenter(holder, viewLabels(this.#lang()), {
+    this.#presenter = mod.createPresenter(holder, labelsFor(this.#lang()), {
       model: this.#model, statements: this.#sent, start: this.#selected,
       fullscreen: this,
       onStep: (family) => {
