@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { setUp, openPage, fixture, waitReady, foreign, shot, widenGlyphs, WWW } from './embed-helpers.mjs';
 
 let env;
@@ -335,6 +335,45 @@ test('attributes and properties mirror each other and behave as documented', asy
   assert.deepEqual(errors, []);
 });
 
+test('attribute changes made in one task are drawn in one render (refrain-render counts them)', async () => {
+  const { page, errors } = await openPage(env);
+  await page.goto(env.url + NEWS);
+  await page.locator('refrain-compare').scrollIntoViewIfNeeded();
+  await waitReady(page);
+  const got = await page.$eval('refrain-compare', async (el) => {
+    let renders = 0;
+    el.addEventListener('refrain-render', () => { renders += 1; });
+    const r = el.shadowRoot;
+    // Five attribute changes in one task.
+    el.view = 'refrains';
+    el.theme = 'dark';
+    el.lang = 'fr';
+    el.family = 'f2';
+    el.views = ['refrains', 'reader'];
+    const during = renders;
+    await Promise.resolve(); // the render queued by the first change runs before this continues
+    const once = {
+      renders,
+      tabs: [...r.querySelectorAll('[role="tab"]')].map((t) => `${t.dataset.view}:${t.textContent}:${t.getAttribute('aria-selected')}`),
+      dark: r.querySelector('[part~="base"]').classList.contains('dark'),
+      pressed: [...r.querySelectorAll('.fam-pick[aria-pressed="true"]')].map((b) => b.dataset.family),
+    };
+    // Two changes in two tasks: two renders.
+    el.view = 'reader';
+    await Promise.resolve();
+    el.theme = 'light';
+    await Promise.resolve();
+    return { during, once, after: renders };
+  });
+  assert.equal(got.during, 0, 'nothing is drawn while the task runs');
+  assert.equal(got.once.renders, 1, 'one render for five changes');
+  assert.deepEqual(got.once.tabs, ['refrains:Refrains:true', 'reader:Lire:false']);
+  assert.equal(got.once.dark, true);
+  assert.deepEqual(got.once.pressed, ['f2']);
+  assert.equal(got.after, 3, 'one more render for each later task');
+  assert.deepEqual(errors, []);
+});
+
 test('events: refrain-ready and refrain-select bubble out of the shadow root with the family and occurrence', async () => {
   const { page } = await openPage(env);
   await page.addInitScript(() => {
@@ -445,16 +484,34 @@ test('with JavaScript off the statements are readable page content', async () =>
   }
 });
 
+/** The modules `entry` (a path under www/) imports statically, itself included, followed through every import. */
+function staticImports(entry) {
+  const seen = new Set();
+  const walk = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const src = readFileSync(join(WWW, file), 'utf8');
+    for (const m of src.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)) {
+      walk(posix.normalize(posix.join(posix.dirname(file), m[1] || m[2])));
+    }
+  };
+  walk(entry);
+  return [...seen];
+}
+
 test('size: the element module stays under 30 KB gzip (printed)', async () => {
   const { gzipSync } = await import('node:zlib');
   const gz = (f) => gzipSync(readFileSync(join(WWW, f)), { level: 9 }).length;
-  const element = ['embed/refrain-compare-element.js', 'embed/styles.js', 'embed/define.js'];
-  const deps = ['js/labels.js', 'js/model.js', 'js/segments.js', 'js/util.js', 'refrain-client.js'];
-  const own = element.reduce((n, f) => n + gz(f), 0);
-  const all = own + deps.reduce((n, f) => n + gz(f), 0);
-  const presenter = gz('embed/presenter.js');
-  console.log(`# element module (refrain-compare-element.js): ${(gz('embed/refrain-compare-element.js') / 1024).toFixed(1)} KB gzip; `
-    + `with its labels, styles and define.js: ${(own / 1024).toFixed(1)} KB; with the page modules it imports and the Worker client: ${(all / 1024).toFixed(1)} KB; `
-    + `presenter.js (loaded on demand): ${(presenter / 1024).toFixed(1)} KB`);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  // What a page loads for the element before it comes near the viewport: define.js and every module it imports.
+  const first = staticImports('embed/define.js');
+  const all = first.reduce((n, f) => n + gz(f), 0);
+  // What loads with the engine (its client, the other views and languages), and on demand (the presenter).
+  const later = ['refrain-client.js', 'js/refrains.js', 'js/search.js', 'js/heatmap.js', 'js/labels-fr.js', 'js/labels-zh.js'].filter((f) => !first.includes(f));
+  console.log(`# element module (refrain-compare-element.js): ${kb(gz('embed/refrain-compare-element.js'))} gzip; `
+    + `with the ${first.length} modules it loads first (${first.join(', ')}): ${kb(all)}; `
+    + `loaded with the engine: ${kb(later.reduce((n, f) => n + gz(f), 0))} (${later.join(', ')}); `
+    + `presenter.js (on demand): ${kb(gz('embed/presenter.js'))}; css/views.css: ${kb(gz('css/views.css'))}`);
+  assert.ok(first.includes('embed/frame.js') && first.includes('js/reader.js'), first.join());
   assert.ok(all < 30 * 1024, `${all} bytes`);
 });

@@ -2,7 +2,7 @@
 // Worker, then shows the presenter (keys anywhere on the page) or the worksheet (#worksheet or
 // ?mode=worksheet). Printing always prints the worksheet (classroom.css).
 import { sharedClient } from '../refrain-client.js';
-import { labelsFor } from '../js/labels.js';
+import { labelsFor, loadLabels } from '../js/labels.js';
 import { buildModel } from '../js/model.js';
 import { coded } from '../js/util.js';
 import { readSources } from './sources.js';
@@ -15,8 +15,8 @@ adoptPresenterSheet(document);
 let presenter = null;
 
 // The page's own labels (the presenter and the worksheet take the same labels object).
-function chrome(lang) {
-  const L = labelsFor(lang);
+async function chrome(lang) {
+  const L = await loadLabels(lang);
   $('title').textContent = L.classroom;
   $('mode-present').textContent = L.presenter;
   $('mode-worksheet').textContent = L.worksheet;
@@ -48,7 +48,7 @@ $('print').addEventListener('click', () => window.print());
 
 try {
   const { statements, settings, attribution } = await readSources(location.href);
-  if (settings.lang) { document.documentElement.lang = settings.lang; L = chrome(settings.lang); }
+  if (settings.lang) { document.documentElement.lang = settings.lang; L = await chrome(settings.lang); }
   if (settings.title) { $('title').textContent = settings.title; document.title = `${settings.title} (classroom)`; }
   $('attribution').textContent = attribution || '';
   if (!statements.length) throw coded('no_statements', 'no statements: give ?from=, ?demo=, ?list= or ?src= in the address');

@@ -1,8 +1,8 @@
 // Classroom mode: a presenter view for projecting (large type, high contrast, one refrain at a
 // time, the words that vary hidden until a key press) and a printable worksheet (the statements
-// with blanks where those words were, and an answer key). Used by <refrain-compare view="presenter">
-// (loaded on demand) and by classroom.html. No side effect on import; all user text goes in as
-// text nodes.
+// with blanks where those words were, and an answer key). Used by <refrain-compare
+// view="presenter"> (presenterView, loaded on demand) and by classroom.html. No side effect on
+// import; all user text goes in as text nodes.
 //
 // Keys: → ↓ PageDown N next refrain · ← ↑ PageUp P previous · Space Enter R B . reveal or hide
 // the words · Home End first and last · F full screen. A presentation clicker sends PageDown and
@@ -292,6 +292,23 @@ export function createPresenter(root, L, opts) {
     reveal,
     show(id) { const i = list.findIndex((x) => x.family.id === id); if (i >= 0) go(i); },
     destroy() { keyTarget.removeEventListener('keydown', onKey); box.remove(); },
+  };
+}
+
+/**
+ * The presenter as a view of <refrain-compare> (in its shadow root): each update({model,
+ * statements, selected}) shows the selected refrain; a step calls opts.onSelect(id).
+ */
+export function presenterView(root, L, opts) {
+  let shown = null;
+  return {
+    update({ model, statements, selected }) {
+      const shadow = root.getRootNode();
+      adoptPresenterSheet(shadow);
+      if (shown) shown.destroy();
+      shown = model ? createPresenter(root, L, { model, statements, start: selected, fullscreen: shadow.host || null,
+        onStep: (family) => opts.onSelect(family ? family.id : null) }) : null;
+    },
   };
 }
 

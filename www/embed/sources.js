@@ -11,18 +11,11 @@
 //   #s=...                            a link of the main page ("Copy link"), texts included
 // Settings: view, family, query, theme, lang, title (and, from #s=, its tab, refrain and search).
 
-import { textOf } from './refrain-compare-element.js';
-import { readLink } from '../js/share.js';
 import { coded, sameOrigin } from '../js/util.js';
+import { fetchFile, filesOf, quotesOf, uniqueIds } from './quotes.js';
 
 const DEMO_MANIFEST = new URL('../demo/manifest.json', import.meta.url);
 const TAB_TO_VIEW = { read: 'reader', refrains: 'refrains', search: 'search', overview: 'heatmap', statements: 'reader' };
-
-async function get(u, kind, signal) {
-  const res = await fetch(u, { signal, credentials: 'same-origin' });
-  if (!res.ok) throw coded('load_failed', `${u.pathname}: HTTP ${res.status}`);
-  return kind === 'json' ? res.json() : res.text();
-}
 
 function entriesOfList(list, ids) {
   let entries;
@@ -40,11 +33,11 @@ function entriesOfList(list, ids) {
 }
 
 async function fromList(listUrl, ids, signal) {
-  const list = await get(listUrl, 'json', signal);
+  const list = await fetchFile(listUrl, 'json', signal);
   const entries = entriesOfList(list, ids);
   const statements = await Promise.all(entries.map(async (e) => {
     if (typeof e.file !== 'string') throw coded('invalid_input', `statement “${e.id}” has no file`);
-    const text = await get(sameOrigin(e.file, listUrl), 'text', signal);
+    const text = await fetchFile(sameOrigin(e.file, listUrl), 'text', signal);
     return { id: e.id, text, title: e.title ?? null, speaker: e.speaker ?? null, date: e.date ?? null, language: e.language ?? null };
   }));
   return { statements, attribution: list && list.attribution ? list.attribution.text || null : null };
@@ -73,32 +66,19 @@ export async function readSources(href, { signal } = {}) {
     statements.push(...r.statements);
     attribution = attribution || r.attribution;
   }
-  const srcs = q.getAll('src');
-  if (srcs.length) {
-    statements.push(...await Promise.all(srcs.map(async (s, i) => {
-      const u = sameOrigin(s, url);
-      const name = decodeURIComponent(u.pathname.split('/').pop() || `file ${i + 1}`).replace(/\.[a-z0-9]+$/i, '');
-      return { id: `src${i + 1}`, text: await get(u, 'text', signal), title: name, speaker: null, date: null, language: null };
-    })));
-  }
+  statements.push(...await filesOf(q.getAll('src'), url, signal));
   if (q.get('from')) {
     const u = sameOrigin(q.get('from'), url);
-    const html = await get(u, 'text', signal);
+    const html = await fetchFile(u, 'text', signal);
     const page = new DOMParser().parseFromString(html, 'text/html');
     const host = (u.hash && page.getElementById(decodeURIComponent(u.hash.slice(1)))) || page.querySelector('refrain-compare') || page.body;
-    const quotes = [...host.querySelectorAll(':scope > blockquote, :scope > [data-refrain-statement]')];
-    const got = await Promise.all(quotes.map(async (b, i) => ({
-      id: b.dataset.id || `s${i + 1}`,
-      text: b.dataset.src ? await get(sameOrigin(b.dataset.src, u), 'text', signal) : textOf(b),
-      title: b.dataset.title || null, speaker: b.dataset.speaker || null, date: b.dataset.date || null,
-      language: b.dataset.lang || b.getAttribute('lang') || null,
-    })));
-    statements.push(...got);
+    statements.push(...await quotesOf(host, u, signal));
     const credit = page.querySelector('[data-refrain-attribution]');
     if (credit) attribution = attribution || credit.textContent.replace(/\s+/g, ' ').trim();
     if (!settings.title && host.getAttribute && host.getAttribute('aria-label')) settings.title = host.getAttribute('aria-label');
   }
   if (url.hash.startsWith('#s=')) {
+    const { readLink } = await import('../js/share.js');
     const view = await readLink(url.hash);
     const demoIds = view.st.filter((e) => e && e.d).map((e) => e.d);
     let demo = new Map();
@@ -117,11 +97,6 @@ export async function readSources(href, { signal } = {}) {
     if (!settings.family && view.fam) settings.family = view.fam;
     settings.options = view.opt || {};
   }
-  // Ids must be unique across sources.
-  const seen = new Set();
-  for (const s of statements) {
-    while (seen.has(s.id)) s.id = `${s.id}'`;
-    seen.add(s.id);
-  }
+  uniqueIds(statements); // across sources
   return { statements, settings, attribution };
 }

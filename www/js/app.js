@@ -3,7 +3,7 @@
 // heatmap, strip, statements) render into the element they are given and know nothing of this page.
 
 import { RefrainClient } from '../refrain-client.js';
-import { buildModel } from './model.js';
+import { buildModel, familyNamed } from './model.js';
 import { labelsFor } from './labels.js';
 import { createReader, MAX_COLUMNS } from './reader.js';
 import { createRefrains } from './refrains.js';
@@ -46,17 +46,17 @@ const app = {
 const reader = createReader($('panel-read'), L, {
   pick: true,
   onColumnsChange: (cols) => { app.ws.columns = cols; persist(); },
-  onSelectFamily: (id) => selectFamily(id, 'reader'),
+  onSelect: (id) => selectFamily(id, 'reader'),
 });
 const refrains = createRefrains($('panel-refrains'), L, {
   onSelect: (id) => selectFamily(id, 'refrains'),
-  onRead: (f) => showFamilyInReader(f.id),
+  onRead: (id) => showFamilyInReader(id),
 });
 const search = createSearch($('panel-search'), L, {
   suggestions: SUGGESTIONS,
   onSearch: (q) => runQuery(q),
   onGo: (i) => { selectTab('read'); reader.goToHit(i); },
-  onFamily: (id) => showFamilyInReader(id),
+  onRead: (id) => showFamilyInReader(id),
 });
 const heatmap = createHeatmap($('overview-heatmap'), L, {
   onOpenPair: (a, b) => { app.ws.columns = [a, b]; persist(); renderReader(); selectTab('read'); },
@@ -233,7 +233,7 @@ async function runCompare() {
     setFamily(again ? again.id : null);
     let align = null;
     if (app.ws.focus) {
-      align = focusFamily(app.model, app.ws.focus);
+      align = familyNamed(app.model, app.ws.focus);
       app.ws.focus = null;
       if (align) { setFamily(align); app.ws.columns = columnsShowing(align, app.ws.columns || []); }
       persist();
@@ -364,17 +364,6 @@ function selectFamily(id, from) {
   if (from !== 'reader') reader.select(id, { align: true });
   if (from !== 'refrains') refrains.select(id);
   strips.select(id);
-}
-
-/** The family whose root has all the words of `focus` and the most statements, or null. */
-function focusFamily(model, focus) {
-  const words = focus.toLowerCase().split(/\s+/).filter(Boolean);
-  let best = null;
-  for (const f of model.families) {
-    const root = `${f.root_norm} ${f.root}`.toLowerCase();
-    if (words.every((w) => root.includes(w)) && (!best || f.statements > best.statements)) best = f;
-  }
-  return best ? best.id : null;
 }
 
 /** `cols` if two of them show family `id`; otherwise the first statements that do. */

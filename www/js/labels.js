@@ -1,8 +1,7 @@
 // Every string of the views (reader, refrains, search, heatmap, strips, presenter, worksheet), of
-// <refrain-compare> and of the classroom page, in English, French and Chinese: one source for each
-// label. The page passes English to its views; the element and the classroom page pick the
-// language of their `lang`. `labelsFor(lang)` picks the closest language ("fr-CA" -> fr,
-// "zh-Hant" -> zh) and falls back to English for anything missing. No side effect on import.
+// <refrain-compare> and of the classroom page: one source for each label, in English here and in
+// French and Chinese in labels-fr.js and labels-zh.js. The page passes English to its views; the
+// element and the classroom page pick the language of their `lang`. No side effect on import.
 
 import { pct, plural } from './util.js';
 
@@ -122,231 +121,30 @@ const en = {
   classroomFailed: (m) => `The classroom view could not start: ${m}`,
 };
 
-const fr = (() => {
-  // French: 0 and 1 take the singular.
-  const plural = (n, one, many = `${one}s`) => `${n} ${n < 2 ? one : many}`;
-  return {
-    lang: 'fr',
-    views: 'Vues',
-    reader: 'Lire', refrains: 'Refrains', search: 'Chercher', heatmap: 'Vue d’ensemble', presenter: 'Présenter',
-    waiting: 'La comparaison démarre quand cette partie de la page apparaît.',
-    loading: 'Comparaison des déclarations…',
-    ready: (n, f) => `${plural(n, 'déclaration comparée', 'déclarations comparées')} : ${plural(f, 'formulation partagée', 'formulations partagées')}.`,
-    noStatements: 'Aucune déclaration à comparer.',
-    error: (m) => `La comparaison a échoué : ${m}`,
-    searching: 'Recherche…',
-    searchFailed: (m) => `La recherche a échoué : ${m}`,
-    showAllStatements: 'Afficher toutes les déclarations',
-    statements: (n) => plural(n, 'déclaration'),
-    speakers: (n) => plural(n, 'orateur'),
-    occurrences: (n) => plural(n, 'occurrence'),
-    words: (n) => plural(n, 'mot'),
-    sharedPassages: (n) => plural(n, 'passage partagé', 'passages partagés'),
-    quoted: (w) => `« ${w} »`,
-    addColumn: 'Ajouter une colonne',
-    readerHint: 'Survolez ou sélectionnez un passage surligné pour voir toutes ses occurrences ; cliquez-le pour aligner les colonnes et afficher son refrain. Dans une colonne, Tab mène aux passages et les flèches passent de l’un à l’autre.',
-    readerHintNarrow: 'Touchez un passage surligné pour aligner les déclarations et voir son refrain plus bas.',
-    selectedRefrain: 'Refrain choisi',
-    nothingToRead: 'Aucune déclaration à lire.',
-    passageTitle: (id, root, n, others) => `Refrain ${id} : « ${root} » (${plural(n, 'déclaration')})${others.length ? ` ; contient aussi ${others.join(', ')}` : ''}`,
-    wordTitle: (op, ref) => ({ variant: `quasi-synonyme de « ${ref} »`, substitute: `au lieu de « ${ref} »`, insert: 'un mot ajouté', move: 'un mot déplacé' })[op] || op,
-    searchResult: 'Résultat de la recherche',
-    sharedShare: (p) => `${pct(p)} partagés`,
-    textOf: (name) => `Texte de ${name}`,
-    statementOf: (name) => `Déclaration : ${name}`,
-    column: (i) => `Colonne ${i}`,
-    columnOf: (i, name) => `Colonne ${i} : ${name}`,
-    close: 'Fermer',
-    closeColumn: (i, name) => `Fermer la colonne ${i} (${name})`,
-    passagesOf: (name, n) => `Où se trouvent les ${plural(n, 'passage partagé', 'passages partagés')} de ${name}`,
-    clearSelection: 'Effacer la sélection',
-    strongestRefrains: 'Refrains les plus marqués',
-    noFamilies: 'Ces déclarations ne partagent aucune formulation.',
-    diffTitle: (op, text, ref) => ({
-      variant: `quasi-synonyme : « ${text} » là où la racine dit « ${ref} »`, substitute: `autre mot : « ${text} » là où la racine dit « ${ref} »`,
-      insert: 'absent de la racine', delete: 'omis', move: 'même mot, ailleurs' })[op] || op,
-    timeline: (first, who, desc) => `Chronologie. Première occurrence ${first}${who ? `, ${who}` : ''}. ${desc}`,
-    alike: (p) => `${pct(p)} de ressemblance`,
-    wordingsOf: (root) => `Formulations de « ${root} »`,
-    readIn: (text, name) => `Lire « ${text} » dans ${name}`,
-    moreWordings: (n) => `${n} autres formulations dans l’export.`,
-    wordsThatVary: 'Mots qui varient',
-    isAlso: 'devient aussi',
-    firstUse: 'Première occurrence :',
-    inStatement: (name) => `chez ${name}`,
-    stripsLabel: 'Où se trouvent les passages partagés de chaque déclaration',
-    stripFigures: (n, share) => `${plural(n, 'passage partagé', 'passages partagés')}${share !== null ? ` · ${pct(share)} des mots pleins partagés` : ''}`,
-    read: 'Lire',
-    readName: (name) => `Lire ${name}`,
-    filterLabel: 'Filtrer les refrains par mot',
-    filterPlaceholder: 'p. ex. sécurité',
-    refrainsList: 'Refrains, du plus marqué au moins marqué',
-    refrainsSummary: (n, q) => `${plural(n, 'refrain')}${q ? ` contenant « ${q} »` : ''}, du plus marqué au moins marqué. Choisissez-en un pour le surligner partout.`,
-    showInReader: 'Afficher dans le texte',
-    showInReaderOf: (id) => `Afficher dans le texte : refrain ${id}`,
-    showMore: (k, n) => `Afficher ${k} de plus sur ${n}`,
-    findPhrase: 'Chercher une expression',
-    findLabel: 'Chercher une expression et ses variantes',
-    find: 'Chercher',
-    searchPlaceholder: 'p. ex. genuine multilateralism',
-    findHelp: 'Trouve chaque endroit où l’expression ou l’une de ses variantes apparaît (autres graphies, flexions, quasi-synonymes comme true, genuine, real), les meilleurs d’abord.',
-    tryThese: 'Essayez :',
-    foundFor: (total, docs, q, shown) => `${plural(total, 'passage')} dans ${plural(docs, 'déclaration')} pour « ${q} »${total > shown ? ` (les ${shown} meilleurs)` : ''}.`,
-    nothingFound: (q) => `Rien trouvé pour « ${q} ».`,
-    kwicCaption: (q) => `Occurrences de « ${q} » en contexte, les meilleures d’abord`,
-    score: 'Score', statement: 'Déclaration', before: 'Avant', match: 'Passage', after: 'Après',
-    goToMatch: (text, name) => `${text}, dans ${name} : afficher dans le texte`,
-    partOf: (id, root) => `Fait partie du refrain ${id} : « ${root} »`,
-    heatmapLabel: (n) => `Ressemblance de ${n} déclarations : la part des mots pleins de chaque ligne qui se trouvent dans des passages partagés avec la déclaration de la colonne`,
-    heatmapTitle: 'refrain : part des mots de chaque ligne dans des passages partagés avec la colonne',
-    heatmapNote: 'Chaque case : la part des mots pleins de la déclaration de la ligne qui se trouvent dans des passages partagés avec celle de la colonne. Plus c’est foncé, plus la part est grande. Choisissez une case (clic, ou flèches et Entrée) pour lire les deux côte à côte.',
-    rowSharesWith: 'La ligne partage avec →',
-    rowSharesWithColumn: 'La ligne partage avec la colonne',
-    withItself: (a) => `${a} avec elle-même`,
-    cellLabel: (a, p, b) => `${a} : ${p} de ses mots pleins dans des passages partagés avec ${b}`,
-    byNumber: 'Déclarations par numéro',
-    noMatrix: 'Pas de matrice de ressemblance dans ce rapport.',
-    slideOf: (i, n) => `Refrain ${i} sur ${n}`,
-    prev: 'Précédent', next: 'Suivant', reveal: 'Révéler les mots', hide: 'Masquer les mots', fullScreen: 'Plein écran',
-    guess: 'Quels mots remplissent les blancs ? Chaque orateur les remplit à sa façon.',
-    sameWords: 'Tous les orateurs emploient ici les mêmes mots.',
-    wordsUsed: 'Mots employés :',
-    presenterKeys: '→ suivant · ← précédent · Espace révèle · télécommande : touches de page pour avancer, « écran noir » pour révéler',
-    nothingToPresent: 'Ces déclarations ne partagent aucun refrain à présenter.',
-    andMore: (n) => `et ${n} autres`,
-    wsTitle: 'Fiche : les mots qui changent',
-    wsTitleOf: (title) => `${title} : les mots qui changent`,
-    wsIntro: 'Les orateurs ci-dessous reprennent des formules (« refrains ») en changeant certains mots. Complétez chaque blanc numéroté par le mot employé. Les refrains sont donnés d’abord, avec les mots qui varient laissés en blanc.',
-    wsName: 'Nom', wsDate: 'Date',
-    wsRefrains: 'Refrains à repérer',
-    wsStatements: 'Déclarations',
-    wsKey: 'Corrigé',
-    wsKeyIntro: 'Chaque blanc avec le mot employé et son refrain.',
-    wsNone: 'Ces déclarations ne partagent aucun refrain dont les mots varient : rien à compléter.',
-    blank: 'blanc',
-    classroom: 'Classe', worksheet: 'Fiche', printWorksheet: 'Imprimer la fiche',
-    classroomFailed: (m) => `La vue de classe n’a pas pu démarrer : ${m}`,
-  };
-})();
+// The other languages load on demand: loadLabels(lang) before labelsFor(lang) gives them.
+const MODULES = { fr: () => import('./labels-fr.js'), zh: () => import('./labels-zh.js') };
+const made = new Map([['en', en]]);
 
-const zh = {
-  lang: 'zh',
-  views: '视图',
-  reader: '对照阅读', refrains: '套话', search: '查找', heatmap: '概览', presenter: '演示',
-  waiting: '滚动到此处时开始比较。',
-  loading: '正在比较……',
-  ready: (n, f) => `已比较 ${n} 篇发言：${f} 处共同措辞。`,
-  noStatements: '没有可比较的发言。',
-  error: (m) => `比较失败：${m}`,
-  searching: '正在查找……',
-  searchFailed: (m) => `查找失败：${m}`,
-  showAllStatements: '显示全部发言',
-  statements: (n) => `${n} 篇发言`,
-  speakers: (n) => `${n} 位发言人`,
-  occurrences: (n) => `${n} 处`,
-  words: (n) => `${n} 词`,
-  sharedPassages: (n) => `${n} 处共同段落`,
-  quoted: (w) => `“${w}”`,
-  addColumn: '添加一栏',
-  readerHint: '将鼠标悬停或聚焦于高亮段落，可看到它的所有出现；点击可对齐各栏并显示其套话。在一栏中，用 Tab 键进入段落，用方向键在段落间移动。',
-  readerHintNarrow: '点击高亮段落，对齐各篇发言，并在下方查看其套话。',
-  selectedRefrain: '所选套话',
-  nothingToRead: '没有可阅读的发言。',
-  passageTitle: (id, root, n, others) => `套话 ${id}：“${root}”（${n} 篇发言）${others.length ? `；其中还含 ${others.join('、')}` : ''}`,
-  wordTitle: (op, ref) => ({ variant: `“${ref}”的近义词`, substitute: `替换“${ref}”`, insert: '增加的词', move: '位置不同的词' })[op] || op,
-  searchResult: '查找结果',
-  sharedShare: (p) => `共有 ${pct(p)}`,
-  textOf: (name) => `${name} 的全文`,
-  statementOf: (name) => `发言：${name}`,
-  column: (i) => `第 ${i} 栏`,
-  columnOf: (i, name) => `第 ${i} 栏：${name}`,
-  close: '关闭',
-  closeColumn: (i, name) => `关闭第 ${i} 栏（${name}）`,
-  passagesOf: (name, n) => `${name} 的 ${n} 处共同段落所在位置`,
-  refrainId: (id) => `套话 ${id}`,
-  clearSelection: '取消选择',
-  strongestRefrains: '最突出的套话',
-  noFamilies: '这些发言没有共同措辞。',
-  diffTitle: (op, text, ref) => ({
-    variant: `近义词：“${text}”，原句为“${ref}”`, substitute: `换词：“${text}”，原句为“${ref}”`,
-    insert: '原句中没有', delete: '省略', move: '同一词，位置不同' })[op] || op,
-  timeline: (first, who, desc) => `时间线。最早出现：${first}${who ? `，${who}` : ''}。${desc}`,
-  alike: (p) => `相似度 ${pct(p)}`,
-  wordingsOf: (root) => `“${root}”的各种说法`,
-  readIn: (text, name) => `在 ${name} 中阅读“${text}”`,
-  moreWordings: (n) => `导出文件中还有 ${n} 种说法。`,
-  wordsThatVary: '变化的词语',
-  isAlso: '也作',
-  firstUse: '最早出现：',
-  inStatement: (name) => `见于 ${name}`,
-  stripsLabel: '各篇发言中共同段落的位置',
-  stripFigures: (n, share) => `${n} 处共同段落${share !== null ? ` · 实词共有 ${pct(share)}` : ''}`,
-  read: '阅读',
-  readName: (name) => `阅读 ${name}`,
-  filterLabel: '按词筛选套话',
-  filterPlaceholder: '例如 security',
-  refrainsList: '套话，按突出程度排列',
-  refrainsSummary: (n, q) => `${n} 条套话${q ? `包含“${q}”` : ''}，按突出程度排列。选择一条即可在各处高亮显示。`,
-  showInReader: '在对照阅读中显示',
-  showInReaderOf: (id) => `在对照阅读中显示：套话 ${id}`,
-  showMore: (k, n) => `再显示 ${k} 条（共 ${n} 条）`,
-  findPhrase: '查找短语',
-  findLabel: '查找短语及其变体',
-  find: '查找',
-  searchPlaceholder: '例如 true multilateralism',
-  findHelp: '查找该短语或其变体（其他拼写、词形变化、true、genuine、real 等近义词）出现的每一处，最相符的排在前面。',
-  tryThese: '试试：',
-  foundFor: (total, docs, q, shown) => `在 ${docs} 篇发言中找到“${q}”${total} 处${total > shown ? `（显示最相符的 ${shown} 处）` : ''}。`,
-  nothingFound: (q) => `未找到“${q}”。`,
-  kwicCaption: (q) => `“${q}”的上下文，最相符的在前`,
-  score: '相符度', statement: '发言', before: '前文', match: '匹配', after: '后文',
-  goToMatch: (text, name) => `${text}，见于 ${name}：在对照阅读中显示`,
-  partOf: (id, root) => `属于套话 ${id}：“${root}”`,
-  heatmapLabel: (n) => `${n} 篇发言的相似度：每行发言的实词中，出现在与该列发言共有段落中的比例`,
-  heatmapTitle: 'refrain：每行发言与该列发言共有段落中的词语比例',
-  heatmapNote: '每个单元格：行发言的实词中，出现在与列发言共有段落中的比例。颜色越深，比例越高。选择单元格（点击，或用方向键和回车键）即可并排阅读这两篇发言。',
-  rowSharesWith: '行与列共有 →',
-  rowSharesWithColumn: '行与列共有',
-  withItself: (a) => `${a} 与自身`,
-  cellLabel: (a, p, b) => `${a}：${p} 的实词见于与 ${b} 共有的段落`,
-  byNumber: '发言编号',
-  noMatrix: '此报告中没有相似度矩阵。',
-  slideOf: (i, n) => `第 ${i} 条，共 ${n} 条`,
-  prev: '上一条', next: '下一条', reveal: '显示词语', hide: '隐藏词语', fullScreen: '全屏',
-  guess: '空白处应填什么词？每位发言人的填法不同。',
-  sameWords: '所有发言人在这里用词相同。',
-  wordsUsed: '所用词语：',
-  presenterKeys: '→ 下一条 · ← 上一条 · 空格键显示 · 翻页笔：翻页键切换，“黑屏”键显示',
-  nothingToPresent: '这些发言没有可演示的共同套话。',
-  andMore: (n) => `另有 ${n} 处`,
-  wsTitle: '练习单：变化的词语',
-  wsTitleOf: (title) => `${title}：变化的词语`,
-  wsIntro: '下列发言使用相同的套话，但改动了其中一些词。请在每个编号空白处填写发言人所用的词。先列出各条套话，变化的词留空。',
-  wsName: '姓名', wsDate: '日期',
-  wsRefrains: '要找的套话',
-  wsStatements: '发言',
-  wsKey: '答案',
-  wsKeyIntro: '每个空白处发言人所用的词及其所属套话。',
-  wsOmitted: '[……]',
-  wsNone: '这些发言没有用词变化的套话，无需填空。',
-  source: '来源',
-  blank: '空白',
-  classroom: '课堂', worksheet: '练习单', printWorksheet: '打印练习单',
-  classroomFailed: (m) => `课堂视图无法启动：${m}`,
-};
+/** The languages the labels exist in. */
+export const LANGUAGES = ['en', ...Object.keys(MODULES)];
 
-export const LABELS = { en, fr, zh };
-
-/** The primary language subtag actually used for `lang` ("fr", "zh" or "en"). */
+/** The primary language subtag used for `lang` ("fr-CA" -> "fr", "zh-Hant" -> "zh"; "en" when there are no labels for it). */
 export function labelLanguage(lang) {
   const key = String(lang || 'en').toLowerCase().split(/[-_]/)[0];
-  return LABELS[key] ? key : 'en';
+  return LANGUAGES.includes(key) ? key : 'en';
 }
 
-const made = new Map();
-/** The labels for a BCP 47 language tag (English when unknown), with English filling any gap; one object per language. */
+/** The labels for a BCP 47 language tag, English filling any gap: English until loadLabels(lang) has loaded the language. One object per language. */
 export function labelsFor(lang) {
+  return made.get(labelLanguage(lang)) || en;
+}
+
+/** Loads the labels of `lang` (a module of their own, but for English); resolves to labelsFor(lang). */
+export async function loadLabels(lang) {
   const key = labelLanguage(lang);
-  if (!made.has(key)) made.set(key, key === 'en' ? en : { ...en, ...LABELS[key] });
+  if (!made.has(key)) {
+    const { default: own } = await MODULES[key]();
+    made.set(key, { ...en, ...own });
+  }
   return made.get(key);
 }

@@ -58,3 +58,23 @@ export function variantsOf(family) {
   }
   return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || b.similarity - a.similarity);
 }
+
+const wordsOf = (s) => String(s || '').toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) || [];
+
+/**
+ * The family that `name` names, or null: a family id ("f3"); else the family whose root is those
+ * words ("true multilateralism", case and punctuation aside); else, of the families whose root
+ * has all the words, the one in the most statements (the strongest on a tie); else the first
+ * family with an occurrence that has them.
+ */
+export function familyNamed(model, name) {
+  if (!model || !name) return null;
+  if (model.family(name)) return name;
+  const want = wordsOf(name);
+  if (!want.length) return null;
+  const has = (text) => { const w = wordsOf(text); return want.every((x) => w.includes(x)); };
+  const exact = model.families.find((f) => wordsOf(f.root).join(' ') === want.join(' '));
+  const inRoot = model.families.filter((f) => has(f.root)).reduce((best, f) => (!best || f.statements > best.statements ? f : best), null);
+  const hit = exact || inRoot || model.families.find((f) => (f.occurrences || []).some((o) => has(o.text)));
+  return hit ? hit.id : null;
+}

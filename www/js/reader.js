@@ -18,9 +18,9 @@ export const MAX_COLUMNS = 4;
  * @param {Element} root  Where to render (an element of a document or shadow root).
  * @param {object} L  The labels (labels.js).
  * @param {{pick?: boolean, toggle?: boolean, onColumnsChange?: (ids: string[]) => void,
- *   onSelectFamily?: (id: string|null, occurrence: object|null) => void}} [opts]
+ *   onSelect?: (id: string|null, occurrence: object|null) => void, onShowAll?: () => void}} [opts]
  *   `pick`: the user chooses the columns; `toggle`: a click on a passage of the selected family
- *   clears the selection.
+ *   clears the selection; `onShowAll`: a button asks for every statement when the columns leave some out.
  */
 export function createReader(root, L, opts = {}) {
   const doc = root.ownerDocument;
@@ -37,9 +37,12 @@ export function createReader(root, L, opts = {}) {
         h(doc, 'span', { class: 'narrow-only', text: L.readerHintNarrow })),
       addBtn)
     : null;
+  // Given columns that leave statements out (a pair opened from the overview) offer them all again.
+  const allBtn = opts.onShowAll ? h(doc, 'button', { type: 'button', class: 'btn', text: L.showAllStatements, on: { click: () => opts.onShowAll() } }) : null;
+  const all = allBtn ? h(doc, 'p', { class: 'show-all', hidden: true }, allBtn) : null;
   const cols = h(doc, 'div', { class: 'columns', part: 'columns' });
   const panel = h(doc, 'aside', { class: 'fam-panel', part: 'panel', 'aria-label': L.selectedRefrain });
-  const wrap = h(doc, 'div', { class: 'reader' }, bar, h(doc, 'div', { class: 'reader-main' }, cols, panel));
+  const wrap = h(doc, 'div', { class: 'reader' }, bar, all, h(doc, 'div', { class: 'reader-main' }, cols, panel));
   root.append(wrap);
 
   cols.addEventListener('mouseover', (e) => { const m = e.target.closest('mark.occ'); setHover(m ? primaryOf(m) : null); });
@@ -56,7 +59,7 @@ export function createReader(root, L, opts = {}) {
   }
 
   function tell(id, occurrence = null) {
-    if (opts.onSelectFamily) opts.onSelectFamily(id, occurrence);
+    if (opts.onSelect) opts.onSelect(id, occurrence);
   }
 
   function setHover(id) {
@@ -216,6 +219,7 @@ export function createReader(root, L, opts = {}) {
     if (!columns.length && opts.pick) columns = statements.slice(0, 2).map((st) => st.id);
     cols.dataset.count = String(columns.length);
     if (!columns.length) cols.append(h(doc, 'p', { class: 'muted', text: opts.pick ? L.nothingToRead : L.noStatements }));
+    if (all) all.hidden = columns.length >= statements.length;
     if (addBtn) addBtn.disabled = columns.length >= MAX_COLUMNS || columns.length >= statements.length;
     const hitsByDoc = new Map();
     (data.hits || []).forEach((o, index) => {

@@ -11,7 +11,7 @@ const PAGE = 30;
 /**
  * @param {Element} root
  * @param {object} L  The labels (labels.js).
- * @param {{onSelect: (id: string|null) => void, onRead: (family: object) => void, collapsed?: boolean}} opts
+ * @param {{onSelect: (id: string|null) => void, onRead: (id: string) => void, collapsed?: boolean}} opts
  */
 export function createRefrains(root, L, opts) {
   const doc = root.ownerDocument;
@@ -60,7 +60,7 @@ export function createRefrains(root, L, opts) {
         familyMeta(doc, L, f),
         open ? familyBody(doc, L, f, model.report, { nameOf, maxVariants: 8 }) : null,
         open ? h(doc, 'button', { type: 'button', class: 'btn small', text: L.showInReader, 'aria-label': L.showInReaderOf(f.id),
-          on: { click: () => opts.onRead(f) } }) : null));
+          on: { click: () => opts.onRead(f.id) } }) : null));
     }
     more.hidden = fams.length <= shown;
     more.textContent = L.showMore(Math.min(PAGE, fams.length - shown), fams.length);

@@ -6,7 +6,7 @@ import { clear, familyClasses, h, pct, statementLabel } from './util.js';
 /**
  * @param {Element} root
  * @param {object} L  The labels (labels.js).
- * @param {{onSearch: (q: string) => void, onGo: (index: number) => void, onFamily: (id: string) => void,
+ * @param {{onSearch: (q: string) => void, onGo: (index: number) => void, onRead: (id: string) => void,
  *   suggestions?: string[]}} opts  `suggestions`: phrases offered under the box ("Try: …").
  */
 export function createSearch(root, L, opts) {
@@ -55,7 +55,7 @@ export function createSearch(root, L, opts) {
         h(doc, 'td', { class: 'k-score', text: pct(o.score) }),
         h(doc, 'td', { class: 'k-doc' }, name,
           fam ? [' ', h(doc, 'button', { type: 'button', class: ['fam-tag', ...familyClasses(model.rank(fam.id))], 'data-family': fam.id,
-            title: L.partOf(fam.id, fam.root), text: fam.id, on: { click: () => opts.onFamily(fam.id) } })] : null),
+            title: L.partOf(fam.id, fam.root), text: fam.id, on: { click: () => opts.onRead(fam.id) } })] : null),
         h(doc, 'td', { class: 'k-before' }, h(doc, 'span', { text: trimBefore(o.before || '') })),
         h(doc, 'td', { class: 'k-match' }, match),
         h(doc, 'td', { class: 'k-after' }, h(doc, 'span', { text: trimAfter(o.after || '') }))));
