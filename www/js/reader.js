@@ -299,9 +299,9 @@ export function createReader(root, L, opts = {}) {
   /** Marks `target` as the passage the reader was taken to (outlined, flashed once) and focuses it. */
   function arrive(col, target) {
     for (const m of cols.querySelectorAll('.counterpart')) m.classList.remove('counterpart');
-    if (target === col) { col.scrollTo({ top: 0 }); return; } // plain text at the very start
-    target.classList.add('counterpart');
     scrollWithin(col, target);
+    if (target === col) return; // plain text at the very start
+    target.classList.add('counterpart');
     if (!target.matches('mark.occ')) target.setAttribute('tabindex', '-1');
     else rove(target);
     target.focus({ preventScroll: true });

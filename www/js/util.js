@@ -103,12 +103,13 @@ export function reducedMotion(node) {
 
 /**
  * Scrolls the scrollable `container` so that `target` (inside it) sits about a third from the
- * top, without scrolling the page itself.
+ * top (the container itself: to its top), without scrolling the page itself; smoothly unless
+ * `instant` or the user asked for reduced motion.
  */
 export function scrollWithin(container, target, instant = false) {
   const c = container.getBoundingClientRect();
   const t = target.getBoundingClientRect();
-  const top = container.scrollTop + (t.top - c.top) - container.clientHeight / 3;
+  const top = target === container ? 0 : container.scrollTop + (t.top - c.top) - container.clientHeight / 3;
   container.scrollTo({ top: Math.max(0, top), behavior: instant || reducedMotion(container) ? 'auto' : 'smooth' });
 }
 
