@@ -484,6 +484,60 @@ test('with JavaScript off the statements are readable page content', async () =>
   }
 });
 
+test('custom-elements.json, the types and package.json describe the element as it is', async () => {
+  const manifest = JSON.parse(readFileSync(join(WWW, 'embed', 'custom-elements.json'), 'utf8'));
+  const decl = manifest.modules.find((m) => m.path === 'refrain-compare-element.js').declarations.find((d) => d.customElement);
+  const types = readFileSync(join(WWW, 'embed', 'refrain-compare.d.ts'), 'utf8');
+  const source = readFileSync(join(WWW, 'embed', 'refrain-compare-element.js'), 'utf8');
+  // Events: those the element fires, in the manifest and in the event map of the types.
+  const fired = [...new Set([...source.matchAll(/#emit\('([\w-]+)'/g)].map((m) => m[1]))].sort();
+  assert.deepEqual(decl.events.map((e) => e.name).sort(), fired);
+  const mapped = types.slice(types.indexOf('interface RefrainCompareEventMap'));
+  for (const e of fired) assert.ok(mapped.includes(`'${e}': CustomEvent<`), `${e} in RefrainCompareEventMap`);
+  // Attributes and parts: those of the element in a browser, every view drawn.
+  const { page, errors } = await openPage(env);
+  await page.goto(env.url + LESSON);
+  await page.locator('refrain-compare').scrollIntoViewIfNeeded();
+  await waitReady(page);
+  await page.$eval('refrain-compare', (e) => { e.query = 'genuine multilateralism'; e.family = 'f1'; });
+  await page.waitForFunction(() => document.querySelector('refrain-compare').queryReport);
+  const parts = new Set();
+  for (const view of VIEWS_OF_ELEMENT) {
+    await page.$eval('refrain-compare', (e, v) => { e.view = v; }, view);
+    if (view === 'presenter') await page.locator('refrain-compare .rf-presenter').waitFor();
+    const seen = await page.$eval('refrain-compare', (e) => [...e.shadowRoot.querySelectorAll('[part]')].flatMap((x) => x.getAttribute('part').split(/\s+/)));
+    for (const p of seen) parts.add(p);
+  }
+  assert.deepEqual([...parts].sort(), decl.cssParts.map((p) => p.name).sort());
+  const observed = await page.$eval('refrain-compare', (e) => e.constructor.observedAttributes);
+  assert.deepEqual(decl.attributes.map((a) => a.name).sort(), [...observed].sort());
+  assert.deepEqual(errors, []);
+  // package.json names every file outside embed/ that the element loads, and nothing else.
+  const pkg = JSON.parse(readFileSync(join(WWW, 'embed', 'package.json'), 'utf8'));
+  const named = [...pkg.description.matchAll(/\.\.\/([\w/.-]*)\{([\w,-]+)\}(\.\w+)|\.\.\/([\w/.-]+)/g)]
+    .flatMap((m) => (m[4] ? [m[4]] : m[2].split(',').map((x) => `${m[1]}${x}${m[3]}`)));
+  const needed = allImports('embed/define.js').filter((f) => !f.startsWith('embed/')).map((f) => (f.startsWith('pkg/') ? 'pkg/' : f));
+  assert.deepEqual([...new Set(named)].sort(), [...new Set(needed)].sort());
+});
+
+const VIEWS_OF_ELEMENT = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
+
+/** The files `entry` (under www/) loads, itself included: imports, dynamic imports and new URL(…, import.meta.url). */
+function allImports(entry) {
+  const seen = new Set();
+  const walk = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!file.endsWith('.js')) return;
+    const src = readFileSync(join(WWW, file), 'utf8');
+    for (const m of src.matchAll(/(?:\sfrom\s+|import\(\s*|^\s*import\s+|new URL\()'([^']+)'/gm)) {
+      walk(posix.normalize(posix.join(posix.dirname(file), m[1])));
+    }
+  };
+  walk(entry);
+  return [...seen];
+}
+
 /** The modules `entry` (a path under www/) imports statically, itself included, followed through every import. */
 function staticImports(entry) {
   const seen = new Set();

@@ -22,6 +22,11 @@ export interface RefrainSelectDetail {
   statement: string | null;
 }
 
+export interface RefrainRenderDetail {
+  /** The view drawn. */
+  view: RefrainView;
+}
+
 export interface RefrainErrorDetail {
   /** The engine's or the client's error code (README), or no_statements, load_failed, cross_origin. */
   code: string;
@@ -32,12 +37,12 @@ export declare const VIEWS: readonly RefrainView[];
 
 /** The text of a statement element: block children become lines, white space is collapsed. */
 export declare function textOf(element: Element): string;
-/** "Speaker (year)", else the title, else the id. */
+/** The one statement label of every view: "Speaker, Country (year)", else the title, else the id. */
 export declare function statementName(statement: Partial<RefrainStatement>): string;
 
 export declare class RefrainCompareElement extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** Attribute `view`; default reader. */
+  /** Attribute `view`; default reader. (Attribute changes made in one task are drawn in one render.) */
   view: RefrainView;
   /** Attribute `query`: a phrase to search for; its places are listed (search) and outlined (reader). */
   query: string;
@@ -76,6 +81,7 @@ export interface RefrainCompareEventMap extends HTMLElementEventMap {
   'refrain-ready': CustomEvent<RefrainReadyDetail>;
   'refrain-select': CustomEvent<RefrainSelectDetail>;
   'refrain-error': CustomEvent<RefrainErrorDetail>;
+  'refrain-render': CustomEvent<RefrainRenderDetail>;
 }
 
 declare global {
@@ -86,5 +92,6 @@ declare global {
     'refrain-ready': CustomEvent<RefrainReadyDetail>;
     'refrain-select': CustomEvent<RefrainSelectDetail>;
     'refrain-error': CustomEvent<RefrainErrorDetail>;
+    'refrain-render': CustomEvent<RefrainRenderDetail>;
   }
 }

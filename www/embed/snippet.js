@@ -97,7 +97,7 @@ export async function embedSnippet(state) {
   const file = await demoFiles(base);
   const lines = [
     '<!-- refrain: the element, its Worker and the WebAssembly engine must be served from this page’s own origin.',
-    `     Copy embed/, js/model.js, js/segments.js, js/util.js, refrain-client.js, refrain-worker.js and pkg/ from ${base}`,
+    `     Copy embed/, js/, css/views.css, refrain-client.js, refrain-worker.js and pkg/ from ${base}`,
     '     and point the script below at your copy. A Content-Security-Policy needs script-src \'self\' \'wasm-unsafe-eval\' and worker-src \'self\'. -->',
   ];
   if (credit) lines.push(credit.trimEnd());
