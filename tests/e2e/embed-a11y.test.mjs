@@ -39,7 +39,11 @@ for (const [path, scheme, width, view] of CASES) {
     }, null, { timeout: 30_000 });
     if (view) {
       await page.$eval('refrain-compare', (e, v) => { e.view = v; if (v === 'search') e.query = 'genuine multilateralism'; }, view);
-      await page.waitForTimeout(400);
+      // The view drawn: the presenter, or the search's results.
+      await page.waitForFunction((v) => {
+        const r = document.querySelector('refrain-compare').shadowRoot;
+        return r.querySelector(v === 'presenter' ? '.rf-presenter' : '[part~="hits"]:not([hidden])');
+      }, view);
     }
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));

@@ -63,9 +63,16 @@ test('resize.js obeys only its own frames, from their origin', async () => {
     return Math.abs(Number(f.getAttribute('height')) - Math.ceil(f.contentDocument.documentElement.getBoundingClientRect().height)) <= 1;
   });
   const before = await page.getAttribute('#frame', 'height');
-  // A message from the page itself (not a frame) changes nothing.
-  await page.evaluate(() => window.postMessage({ type: 'refrain-height', height: 99999 }, '*'));
-  await page.waitForTimeout(200);
+  // A message from the page itself (not a frame) changes nothing. To know it was handled, post a
+  // harmless second message and wait for it: messages arrive in order, so when the page's own
+  // listener sees the second, resize.js (listening since before) has handled the first.
+  await page.evaluate(() => new Promise((resolve) => {
+    window.addEventListener('message', function seen(e) {
+      if (e.data && e.data.type === 'probe') { window.removeEventListener('message', seen); resolve(); }
+    });
+    window.postMessage({ type: 'refrain-height', height: 99999 }, '*');
+    window.postMessage({ type: 'probe' }, '*');
+  }));
   assert.equal(await page.getAttribute('#frame', 'height'), before);
 });
 
