@@ -37,7 +37,8 @@ function hashCorpus(statements, options) {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   const feed = (value) => {
-    const s = value == null ? '\u0000null' : typeof value === 'string' ? value : `\u0000${typeof value}:${String(value)}`;
+    const s =
+      value == null ? '\u0000null' : typeof value === 'string' ? value : `\u0000${typeof value}:${String(value)}`;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 2654435761);

@@ -27,7 +27,9 @@ let L = labelsFor('en');
 
 function mode() {
   const m = new URL(location.href).searchParams.get('mode');
-  return location.hash === '#worksheet' || (m === 'worksheet' && location.hash !== '#present') ? 'worksheet' : 'present';
+  return location.hash === '#worksheet' || (m === 'worksheet' && location.hash !== '#present')
+    ? 'worksheet'
+    : 'present';
 }
 
 function showMode() {
@@ -48,19 +50,35 @@ $('print').addEventListener('click', () => window.print());
 
 try {
   const { statements, settings, attribution } = await readSources(location.href);
-  if (settings.lang) { document.documentElement.lang = settings.lang; L = await chrome(settings.lang); }
-  if (settings.title) { $('title').textContent = settings.title; document.title = `${settings.title} (classroom)`; }
+  if (settings.lang) {
+    document.documentElement.lang = settings.lang;
+    L = await chrome(settings.lang);
+  }
+  if (settings.title) {
+    $('title').textContent = settings.title;
+    document.title = `${settings.title} (classroom)`;
+  }
   $('attribution').textContent = attribution || '';
-  if (!statements.length) throw coded('no_statements', 'no statements: give ?from=, ?demo=, ?list= or ?src= in the address');
+  if (!statements.length)
+    throw coded('no_statements', 'no statements: give ?from=, ?demo=, ?list= or ?src= in the address');
   status.textContent = L.loading;
   const report = await sharedClient().compare(statements, settings.options || {});
   const model = buildModel(report, statements);
   status.textContent = '';
   presenter = createPresenter($('stage'), L, {
-    model, statements, keyTarget: document, fullscreen: document.documentElement, focus: mode() === 'present',
+    model,
+    statements,
+    keyTarget: document,
+    fullscreen: document.documentElement,
+    focus: mode() === 'present',
     start: settings.family || null,
   });
-  renderWorksheet($('worksheet'), L, { model, statements, source: attribution || null, title: settings.title ? L.wsTitleOf(settings.title) : undefined });
+  renderWorksheet($('worksheet'), L, {
+    model,
+    statements,
+    source: attribution || null,
+    title: settings.title ? L.wsTitleOf(settings.title) : undefined,
+  });
   document.documentElement.dataset.state = 'ready';
 } catch (e) {
   status.textContent = L.classroomFailed(e.message);

@@ -17,14 +17,23 @@ const VIEWS_CSS = new URL('../css/views.css', import.meta.url).href;
 const made = { reader: createReader };
 let more = null;
 export function loadViews() {
-  more ??= Promise.all([import('../js/refrains.js'), import('../js/search.js'), import('../js/heatmap.js'), ...LANGUAGES.map(loadLabels)])
-    .then(([r, s, m]) => Object.assign(made, { refrains: r.createRefrains, search: s.createSearch, heatmap: m.createHeatmap }));
+  more ??= Promise.all([
+    import('../js/refrains.js'),
+    import('../js/search.js'),
+    import('../js/heatmap.js'),
+    ...LANGUAGES.map(loadLabels),
+  ]).then(([r, s, m]) =>
+    Object.assign(made, { refrains: r.createRefrains, search: s.createSearch, heatmap: m.createHeatmap }),
+  );
   return more;
 }
 
 export class Frame {
-  root; styled; // the frame's root element; a promise of the views' stylesheet applying
-  #tabs; #status; #body;
+  root;
+  styled; // the frame's root element; a promise of the views' stylesheet applying
+  #tabs;
+  #status;
+  #body;
   #views = new Map(); // view name -> {root, view, labels}
   #pair = null; // the statements shown in the reader (opened from the overview), or null for all
   #goto = null; // the search hit to show once the reader is drawn
@@ -44,7 +53,9 @@ export class Frame {
     this.root = h(d, 'div', { class: 'root auto', part: 'base' }, bar, this.#body);
     // The views' stylesheet, shared with the page.
     const link = h(d, 'link', { rel: 'stylesheet', href: VIEWS_CSS });
-    this.styled = new Promise((done) => { link.onload = link.onerror = done; });
+    this.styled = new Promise((done) => {
+      link.onload = link.onerror = done;
+    });
     shadow.append(link, this.root);
     onTabKeys(this.#tabs, (tab) => on.view(tab.dataset.view, true));
   }
@@ -55,10 +66,14 @@ export class Frame {
   }
 
   /** Lines the reader up on the selected refrain at the next draw ('smooth' or 'instant'). */
-  align(how) { this.#align ||= how; }
+  align(how) {
+    this.#align ||= how;
+  }
 
   /** Forgets the pair opened from the overview (the statements changed). */
-  reset() { this.#pair = null; }
+  reset() {
+    this.#pair = null;
+  }
 
   /**
    * Draws `view` of `views` with `labels` in `theme`; `status` is [text, error]; `session` (session.js)
@@ -72,8 +87,21 @@ export class Frame {
     this.root.lang = L.lang;
     this.#tabs.setAttribute('aria-label', L.views);
     this.#tabs.hidden = views.length < 2;
-    this.#tabs.replaceChildren(...views.map((v) => h(d, 'button', { type: 'button', class: 'tab', role: 'tab', part: 'tab', 'data-view': v,
-      'aria-selected': String(v === view), tabindex: v === view ? '0' : '-1', text: L[v], on: { click: () => this.#on.view(v) } })));
+    this.#tabs.replaceChildren(
+      ...views.map((v) =>
+        h(d, 'button', {
+          type: 'button',
+          class: 'tab',
+          role: 'tab',
+          part: 'tab',
+          'data-view': v,
+          'aria-selected': String(v === view),
+          tabindex: v === view ? '0' : '-1',
+          text: L[v],
+          on: { click: () => this.#on.view(v) },
+        }),
+      ),
+    );
     this.#body.setAttribute('aria-label', L[view]);
     this.say(...state.status);
     this.#body.replaceChildren();
@@ -81,20 +109,34 @@ export class Frame {
     const { statements, report, model, hits } = session;
     if (v && (view === 'reader' || model)) {
       this.#body.append(v.root);
-      v.view.update({ model, report, statements, columns: this.#pair || statements.map((s) => s.id), selected,
-        hits: hits && hits.occurrences, result: hits, query });
+      v.view.update({
+        model,
+        report,
+        statements,
+        columns: this.#pair || statements.map((s) => s.id),
+        selected,
+        hits: hits && hits.occurrences,
+        result: hits,
+        query,
+      });
       if (view === 'reader' && this.#goto !== null) v.view.goToHit(this.#goto);
-      else if (view === 'reader' && this.#align && selected) v.view.select(selected, { align: true, instant: this.#align === 'instant' });
+      else if (view === 'reader' && this.#align && selected)
+        v.view.select(selected, { align: true, instant: this.#align === 'instant' });
     }
     this.#goto = this.#align = null;
   }
 
-  focusTab(view) { this.#tabs.querySelector(`[data-view="${view}"]`).focus(); }
+  focusTab(view) {
+    this.#tabs.querySelector(`[data-view="${view}"]`).focus();
+  }
 
   /** View `name` with labels `L`, made once per language and kept; null until its module is there. */
   #viewOf(name, L) {
     if (name === 'presenter' && !made.presenter) {
-      import('./presenter.js').then((m) => { made.presenter = m.presenterView; this.#on.redraw(); });
+      import('./presenter.js').then((m) => {
+        made.presenter = m.presenterView;
+        this.#on.redraw();
+      });
       return null;
     }
     let v = this.#views.get(name);
@@ -111,9 +153,14 @@ export class Frame {
   #callbacks() {
     const on = this.#on;
     return {
-      toggle: true, collapsed: true,
+      toggle: true,
+      collapsed: true,
       onSelect: (id, occurrence) => on.select(id, occurrence),
-      onRead: (id) => { on.select(id); this.#align = 'smooth'; on.view('reader'); },
+      onRead: (id) => {
+        on.select(id);
+        this.#align = 'smooth';
+        on.view('reader');
+      },
       onSearch: (q) => on.search(q),
       onGo: (i) => {
         const o = this.#last.session.hits.occurrences[i];
@@ -122,8 +169,14 @@ export class Frame {
         on.select(o.family || null, o);
         on.view('reader');
       },
-      onOpenPair: (a, b) => { this.#pair = [a, b]; on.view('reader'); },
-      onShowAll: () => { this.#pair = null; on.redraw(); },
+      onOpenPair: (a, b) => {
+        this.#pair = [a, b];
+        on.view('reader');
+      },
+      onShowAll: () => {
+        this.#pair = null;
+        on.redraw();
+      },
     };
   }
 }

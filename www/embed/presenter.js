@@ -74,7 +74,8 @@ export function adoptPresenterSheet(root) {
 
 const VARYING = new Set(['variant', 'substitute', 'insert', 'move']);
 // Small words a speaker adds or moves ("stay true *to* multilateralism") make poor blanks.
-const TRIVIAL = /^(?:the|a|an|and|or|but|to|of|in|on|for|with|by|at|as|from|that|this|these|those|is|are|was|were|be|its|their|our|his|her|it|le|la|les|l|de|des|du|d|et|à|au|aux|en|un|une|y|el|los|las|del|que|和|与|的|了)$/i;
+const TRIVIAL =
+  /^(?:the|a|an|and|or|but|to|of|in|on|for|with|by|at|as|from|that|this|these|those|is|are|was|were|be|its|their|our|his|her|it|le|la|les|l|de|des|du|d|et|à|au|aux|en|un|une|y|el|los|las|del|que|和|与|的|了)$/i;
 
 /**
  * The words of occurrence `o` that a class should guess: the words that differ from the refrain's
@@ -104,7 +105,12 @@ export function blanksOf(model, family, o) {
 export function classroomFamilies(model, max = 12) {
   const all = model.families.map((f) => {
     const items = f.occurrences.map((o) => ({ o, blanks: blanksOf(model, f, o) }));
-    return { family: f, rank: model.rank(f.id), items, varies: variantsOf(f).length > 1 && items.some((i) => i.blanks.length) };
+    return {
+      family: f,
+      rank: model.rank(f.id),
+      items,
+      varies: variantsOf(f).length > 1 && items.some((i) => i.blanks.length),
+    };
   });
   const varying = all.filter((x) => x.varies);
   return (varying.length ? varying : all).slice(0, max);
@@ -149,7 +155,12 @@ function sentenceAround(text, start, end, max = 260) {
     while (b > end && !/\s/.test(text[b])) b--; // end on a word
     while (b > end && /\s/.test(text[b - 1])) b--;
   }
-  return { start: a, end: b, cutStart: a > 0 && !/[.!?。！？\n]/.test(text[a - 1]), cutEnd: b < text.length && !/[.!?。！？\s]/.test(text[b - 1]) };
+  return {
+    start: a,
+    end: b,
+    cutStart: a > 0 && !/[.!?。！？\n]/.test(text[a - 1]),
+    cutEnd: b < text.length && !/[.!?。！？\s]/.test(text[b - 1]),
+  };
 }
 
 function blankNode(doc, word, L, shown, number = null) {
@@ -171,20 +182,61 @@ export function createPresenter(root, L, opts) {
   const meta = new Map((opts.statements || []).map((s) => [s.id, s]));
   const list = classroomFamilies(model);
   const want = String(opts.start || '').toLowerCase();
-  let index = Math.max(0, list.findIndex((x) => x.family.id === opts.start || (want && x.family.root.toLowerCase().includes(want))));
+  let index = Math.max(
+    0,
+    list.findIndex((x) => x.family.id === opts.start || (want && x.family.root.toLowerCase().includes(want))),
+  );
   let revealed = false;
 
   const count = h(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
-  const prevBtn = h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'prev', text: `← ${L.prev}`, on: { click: () => go(index - 1) } });
-  const revealBtn = h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'reveal', 'aria-pressed': 'false', text: L.reveal, on: { click: () => reveal(!revealed) } });
-  const nextBtn = h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'next', text: `${L.next} →`, on: { click: () => go(index + 1) } });
+  const prevBtn = h(doc, 'button', {
+    type: 'button',
+    class: 'rfp-btn',
+    'data-action': 'prev',
+    text: `← ${L.prev}`,
+    on: { click: () => go(index - 1) },
+  });
+  const revealBtn = h(doc, 'button', {
+    type: 'button',
+    class: 'rfp-btn',
+    'data-action': 'reveal',
+    'aria-pressed': 'false',
+    text: L.reveal,
+    on: { click: () => reveal(!revealed) },
+  });
+  const nextBtn = h(doc, 'button', {
+    type: 'button',
+    class: 'rfp-btn',
+    'data-action': 'next',
+    text: `${L.next} →`,
+    on: { click: () => go(index + 1) },
+  });
   const fsTarget = opts.fullscreen || null;
-  const fsBtn = fsTarget && doc.fullscreenEnabled
-    ? h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'fullscreen', text: L.fullScreen, on: { click: () => toggleFull() } }) : null;
+  const fsBtn =
+    fsTarget && doc.fullscreenEnabled
+      ? h(doc, 'button', {
+          type: 'button',
+          class: 'rfp-btn',
+          'data-action': 'fullscreen',
+          text: L.fullScreen,
+          on: { click: () => toggleFull() },
+        })
+      : null;
   const stage = h(doc, 'div', { class: 'rfp-stage' });
-  const box = h(doc, 'section', { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: L.lang },
-    h(doc, 'div', { class: 'rfp-top' }, count, h(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn)),
-    stage, h(doc, 'p', { class: 'rfp-keys', text: L.presenterKeys }));
+  const box = h(
+    doc,
+    'section',
+    { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: L.lang },
+    h(
+      doc,
+      'div',
+      { class: 'rfp-top' },
+      count,
+      h(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn),
+    ),
+    stage,
+    h(doc, 'p', { class: 'rfp-keys', text: L.presenterKeys }),
+  );
   root.append(box);
 
   function toggleFull() {
@@ -230,14 +282,33 @@ export function createPresenter(root, L, opts) {
       }
       occ.append(text.slice(at, o.utf16_end));
       ctx.append(occ, text.slice(o.utf16_end, s.end), s.cutEnd ? '…' : '');
-      ul.append(h(doc, 'li', {}, h(doc, 'span', { class: 'rfp-who', text: statementLabel(meta.get(o.doc) || { id: o.doc }) }), ctx));
+      ul.append(
+        h(
+          doc,
+          'li',
+          {},
+          h(doc, 'span', { class: 'rfp-who', text: statementLabel(meta.get(o.doc) || { id: o.doc }) }),
+          ctx,
+        ),
+      );
     }
     stage.append(ul);
     const rest = new Set(items.map((i) => i.o.doc)).size - lines.length;
     if (rest > 0) stage.append(h(doc, 'p', { class: 'rfp-more', text: L.andMore(rest) }));
     if (revealed) {
-      const fillers = (family.slots || []).flatMap((sl) => (sl.fillers || []).length > 1 ? sl.fillers.map((f) => f.text) : []);
-      if (fillers.length) stage.append(h(doc, 'p', { class: 'rfp-also' }, `${L.wordsUsed} `, [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', h(doc, 'strong', { text: t })])));
+      const fillers = (family.slots || []).flatMap((sl) =>
+        (sl.fillers || []).length > 1 ? sl.fillers.map((f) => f.text) : [],
+      );
+      if (fillers.length)
+        stage.append(
+          h(
+            doc,
+            'p',
+            { class: 'rfp-also' },
+            `${L.wordsUsed} `,
+            [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', h(doc, 'strong', { text: t })]),
+          ),
+        );
     }
   }
 
@@ -283,15 +354,29 @@ export function createPresenter(root, L, opts) {
 
   return {
     element: box,
-    get index() { return index; },
-    get revealed() { return revealed; },
-    get family() { return list.length ? list[index].family : null; },
-    get length() { return list.length; },
+    get index() {
+      return index;
+    },
+    get revealed() {
+      return revealed;
+    },
+    get family() {
+      return list.length ? list[index].family : null;
+    },
+    get length() {
+      return list.length;
+    },
     next: () => go(index + 1),
     prev: () => go(index - 1),
     reveal,
-    show(id) { const i = list.findIndex((x) => x.family.id === id); if (i >= 0) go(i); },
-    destroy() { keyTarget.removeEventListener('keydown', onKey); box.remove(); },
+    show(id) {
+      const i = list.findIndex((x) => x.family.id === id);
+      if (i >= 0) go(i);
+    },
+    destroy() {
+      keyTarget.removeEventListener('keydown', onKey);
+      box.remove();
+    },
   };
 }
 
@@ -306,8 +391,15 @@ export function presenterView(root, L, opts) {
       const shadow = root.getRootNode();
       adoptPresenterSheet(shadow);
       if (shown) shown.destroy();
-      shown = model ? createPresenter(root, L, { model, statements, start: selected, fullscreen: shadow.host || null,
-        onStep: (family) => opts.onSelect(family ? family.id : null) }) : null;
+      shown = model
+        ? createPresenter(root, L, {
+            model,
+            statements,
+            start: selected,
+            fullscreen: shadow.host || null,
+            onStep: (family) => opts.onSelect(family ? family.id : null),
+          })
+        : null;
     },
   };
 }
@@ -326,7 +418,15 @@ export function renderWorksheet(root, L, opts) {
   const fams = classroomFamilies(model, opts.max || 8).filter((x) => x.varies);
   const ws = h(doc, 'article', { class: 'rf-worksheet' });
   ws.append(h(doc, 'h1', { text: opts.title || L.wsTitle }));
-  ws.append(h(doc, 'p', { class: 'ws-names' }, h(doc, 'span', {}, `${L.wsName}: `, h(doc, 'span', { class: 'ws-line' })), h(doc, 'span', {}, `${L.wsDate}: `, h(doc, 'span', { class: 'ws-line' }))));
+  ws.append(
+    h(
+      doc,
+      'p',
+      { class: 'ws-names' },
+      h(doc, 'span', {}, `${L.wsName}: `, h(doc, 'span', { class: 'ws-line' })),
+      h(doc, 'span', {}, `${L.wsDate}: `, h(doc, 'span', { class: 'ws-line' })),
+    ),
+  );
   ws.append(h(doc, 'p', { text: L.wsIntro }));
   if (!fams.length) {
     ws.append(h(doc, 'p', { text: L.wsNone }));
@@ -351,25 +451,40 @@ export function renderWorksheet(root, L, opts) {
   ws.append(h(doc, 'h2', { text: L.wsStatements }));
   const key = [];
   for (const st of opts.statements) {
-    const list = (byDoc.get(st.id) || []).sort((a, b) => a.start - b.start).filter((b, i, arr) => i === 0 || b.start >= arr[i - 1].end);
+    const list = (byDoc.get(st.id) || [])
+      .sort((a, b) => a.start - b.start)
+      .filter((b, i, arr) => i === 0 || b.start >= arr[i - 1].end);
     const dedup = [];
     for (const b of list) if (!dedup.length || b.start >= dedup[dedup.length - 1].end) dedup.push(b);
     const text = st.text;
     const section = h(doc, 'section', { class: 'ws-statement', 'data-doc': st.id });
-    section.append(h(doc, 'h3', { text: [statementLabel(st), st.title && st.speaker ? st.title : null].filter(Boolean).join(' — ') }));
+    section.append(
+      h(doc, 'h3', {
+        text: [statementLabel(st), st.title && st.speaker ? st.title : null].filter(Boolean).join(' — '),
+      }),
+    );
     const body = h(doc, 'div', { class: 'ws-text' });
     // Paragraphs: [start, end) of each line.
     const paras = [];
     let p0 = 0;
     for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text[i] === '\n') { if (text.slice(p0, i).trim()) paras.push([p0, i]); p0 = i + 1; }
+      if (i === text.length || text[i] === '\n') {
+        if (text.slice(p0, i).trim()) paras.push([p0, i]);
+        p0 = i + 1;
+      }
     }
     const long = text.length > 2400;
     let omitted = false;
     for (const [a, z] of paras) {
       const inside = dedup.filter((b) => b.start >= a && b.end <= z);
-      if (long && !inside.length) { omitted = true; continue; }
-      if (omitted) { body.append(h(doc, 'p', { text: L.wsOmitted })); omitted = false; }
+      if (long && !inside.length) {
+        omitted = true;
+        continue;
+      }
+      if (omitted) {
+        body.append(h(doc, 'p', { text: L.wsOmitted }));
+        omitted = false;
+      }
       const para = h(doc, 'p');
       let at = a;
       for (const b of inside) {
@@ -384,14 +499,34 @@ export function renderWorksheet(root, L, opts) {
     section.append(body);
     ws.append(section);
   }
-  const keySec = h(doc, 'section', { class: 'ws-key' }, h(doc, 'h2', { text: L.wsKey }), h(doc, 'p', { text: L.wsKeyIntro }));
+  const keySec = h(
+    doc,
+    'section',
+    { class: 'ws-key' },
+    h(doc, 'h2', { text: L.wsKey }),
+    h(doc, 'p', { text: L.wsKeyIntro }),
+  );
   const ol = h(doc, 'ol');
   for (const k of key) {
-    ol.append(h(doc, 'li', { value: String(k.n) }, h(doc, 'strong', { text: k.word }), ` — “${k.family.root}” (${statementLabel(opts.statements.find((s) => s.id === k.doc))})`));
+    ol.append(
+      h(
+        doc,
+        'li',
+        { value: String(k.n) },
+        h(doc, 'strong', { text: k.word }),
+        ` — “${k.family.root}” (${statementLabel(opts.statements.find((s) => s.id === k.doc))})`,
+      ),
+    );
   }
   keySec.append(ol);
   ws.append(keySec);
-  if (opts.source) ws.append(h(doc, 'p', { class: 'ws-source', text: /source/i.test(opts.source) ? opts.source : `${L.source}: ${opts.source}` }));
+  if (opts.source)
+    ws.append(
+      h(doc, 'p', {
+        class: 'ws-source',
+        text: /source/i.test(opts.source) ? opts.source : `${L.source}: ${opts.source}`,
+      }),
+    );
   root.append(ws);
   return { blanks: key.length, element: ws };
 }

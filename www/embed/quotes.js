@@ -32,7 +32,10 @@ export function textOf(root) {
       if (c.nodeType === 3) cur += c.data;
       else if (c.nodeType === 1) {
         if (c.matches(SKIP)) continue;
-        if (c.tagName === 'BR') { flush(); continue; }
+        if (c.tagName === 'BR') {
+          flush();
+          continue;
+        }
         const block = BLOCK.test(c.tagName);
         if (block) flush();
         walk(c);
@@ -52,12 +55,16 @@ export function textOf(root) {
  */
 export function quotesOf(host, base, signal) {
   const quotes = [...host.children].filter((el) => el.matches('blockquote, [data-refrain-statement]'));
-  return Promise.all(quotes.map(async (b, i) => ({
-    id: b.dataset.id || `s${i + 1}`,
-    text: b.dataset.src ? await fetchFile(sameOrigin(b.dataset.src, base), 'text', signal) : textOf(b),
-    title: b.dataset.title || null, speaker: b.dataset.speaker || null, date: b.dataset.date || null,
-    language: b.dataset.lang || b.getAttribute('lang') || null,
-  })));
+  return Promise.all(
+    quotes.map(async (b, i) => ({
+      id: b.dataset.id || `s${i + 1}`,
+      text: b.dataset.src ? await fetchFile(sameOrigin(b.dataset.src, base), 'text', signal) : textOf(b),
+      title: b.dataset.title || null,
+      speaker: b.dataset.speaker || null,
+      date: b.dataset.date || null,
+      language: b.dataset.lang || b.getAttribute('lang') || null,
+    })),
+  );
 }
 
 /** Calls `changed` (once things settle) when the quotes of `host` or what quotesOf reads of them change; returns the observer. */
@@ -68,18 +75,32 @@ export function observeQuotes(host, changed) {
     clearTimeout(timer);
     timer = setTimeout(changed, 60);
   });
-  mo.observe(host, { childList: true, subtree: true, characterData: true, attributes: true,
-    attributeFilter: ['data-title', 'data-speaker', 'data-date', 'data-src', 'data-id', 'data-lang', 'lang'] });
+  mo.observe(host, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-title', 'data-speaker', 'data-date', 'data-src', 'data-id', 'data-lang', 'lang'],
+  });
   return mo;
 }
 
 /** Plain-text files (URLs resolved against `base`, on its origin) as statements src1, src2…, titled by their file name. */
 export function filesOf(urls, base, signal) {
-  return Promise.all(urls.map(async (url, i) => {
-    const u = sameOrigin(url, base);
-    const name = decodeURIComponent(u.pathname.split('/').pop() || `file ${i + 1}`).replace(/\.[a-z0-9]+$/i, '');
-    return { id: `src${i + 1}`, text: await fetchFile(u, 'text', signal), title: name, speaker: null, date: null, language: null };
-  }));
+  return Promise.all(
+    urls.map(async (url, i) => {
+      const u = sameOrigin(url, base);
+      const name = decodeURIComponent(u.pathname.split('/').pop() || `file ${i + 1}`).replace(/\.[a-z0-9]+$/i, '');
+      return {
+        id: `src${i + 1}`,
+        text: await fetchFile(u, 'text', signal),
+        title: name,
+        speaker: null,
+        date: null,
+        language: null,
+      };
+    }),
+  );
 }
 
 /**
@@ -89,9 +110,15 @@ export function filesOf(urls, base, signal) {
 export async function statementsOf(host, given, signal) {
   const base = host.ownerDocument.baseURI;
   const src = (host.getAttribute('src') || '').split(/\s+/).filter(Boolean);
-  const list = given || [...await quotesOf(host, base, signal), ...await filesOf(src, base, signal)];
-  const all = list.map((s, i) => ({ id: String(s.id ?? `s${i + 1}`), text: String(s.text ?? ''),
-    title: s.title ?? null, speaker: s.speaker ?? null, date: s.date ?? null, language: s.language ?? null }));
+  const list = given || [...(await quotesOf(host, base, signal)), ...(await filesOf(src, base, signal))];
+  const all = list.map((s, i) => ({
+    id: String(s.id ?? `s${i + 1}`),
+    text: String(s.text ?? ''),
+    title: s.title ?? null,
+    speaker: s.speaker ?? null,
+    date: s.date ?? null,
+    language: s.language ?? null,
+  }));
   return uniqueIds(all.filter((s) => s.text.trim()));
 }
 

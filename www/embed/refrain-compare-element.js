@@ -27,7 +27,9 @@ const ATTRIBUTES = {
   theme: oneOf(['auto', 'light', 'dark']),
   src: (v) => v || '',
   views: (v) => {
-    const list = String(v || '').split(/\s+/).filter((x) => VIEWS.includes(x));
+    const list = String(v || '')
+      .split(/\s+/)
+      .filter((x) => VIEWS.includes(x));
     return list.length ? list : VIEWS.slice(0, 4);
   },
   loading: oneOf(['lazy', 'eager']),
@@ -39,9 +41,12 @@ export class RefrainCompareElement extends HTMLElement {
   // One IntersectionObserver for all elements: each runs once it comes within 300 px of the viewport.
   static #io = null;
   static #observe(el) {
-    RefrainCompareElement.#io ??= new IntersectionObserver((entries) => {
-      for (const e of entries) if (e.isIntersecting) e.target.#becameNear();
-    }, { rootMargin: '300px 0px' });
+    RefrainCompareElement.#io ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) if (e.isIntersecting) e.target.#becameNear();
+      },
+      { rootMargin: '300px 0px' },
+    );
     RefrainCompareElement.#io.observe(el);
   }
 
@@ -60,27 +65,56 @@ export class RefrainCompareElement extends HTMLElement {
   constructor() {
     super();
     // A region (a landmark once the page names it with aria-label), without adding an attribute.
-    try { this.attachInternals().role = 'region'; } catch { /* no ElementInternals: no role */ }
+    try {
+      this.attachInternals().role = 'region';
+    } catch {
+      /* no ElementInternals: no role */
+    }
     this.#frame = new Frame(this.attachShadow({ mode: 'open' }), {
-      view: (v, focusTab) => { this.#reflect('view', v); this.#render(); if (focusTab) this.#frame.focusTab(v); },
+      view: (v, focusTab) => {
+        this.#reflect('view', v);
+        this.#render();
+        if (focusTab) this.#frame.focusTab(v);
+      },
       select: (id, occurrence) => this.#picked(id, occurrence),
-      search: (q) => { this.#reflect('query', q); this.#runQuery(); },
+      search: (q) => {
+        this.#reflect('query', q);
+        this.#runQuery();
+      },
       redraw: () => this.#invalidate(),
     });
   }
 
   /** The statements compared; setting an array of {id, text, title?, speaker?, date?, language?} replaces the children's. */
-  get statements() { return this.#session.statements.map((s) => ({ ...s })); }
-  set statements(list) { this.#given = Array.isArray(list) ? list : null; this.refresh(); }
+  get statements() {
+    return this.#session.statements.map((s) => ({ ...s }));
+  }
+  set statements(list) {
+    this.#given = Array.isArray(list) ? list : null;
+    this.refresh();
+  }
   /** Engine options (snake_case, as for Corpus). */
-  get options() { return { ...this.#options }; }
-  set options(o) { this.#options = { ...o }; if (this.#near && this.#session.statements.length) this.#run(); }
-  get report() { return this.#session.report; }
-  get queryReport() { return this.#session.hits; }
-  get state() { return this.#state; }
+  get options() {
+    return { ...this.#options };
+  }
+  set options(o) {
+    this.#options = { ...o };
+    if (this.#near && this.#session.statements.length) this.#run();
+  }
+  get report() {
+    return this.#session.report;
+  }
+  get queryReport() {
+    return this.#session.hits;
+  }
+  get state() {
+    return this.#state;
+  }
 
   /** Reads the child statements and `src` files again (after the page changed them). */
-  refresh() { if (this.isConnected) this.#load(); }
+  refresh() {
+    if (this.isConnected) this.#load();
+  }
 
   /** Selects a family by id or root words (null to clear), as a click would, firing refrain-select. */
   select(family) {
@@ -95,7 +129,10 @@ export class RefrainCompareElement extends HTMLElement {
     if (name === 'src') this.#load();
     else if (name === 'loading' && value === 'eager') this.#becameNear();
     else if (name === 'query') this.#runQuery();
-    else if (name === 'family') { this.#selected = familyNamed(this.#session.model, value); this.#frame.align('smooth'); }
+    else if (name === 'family') {
+      this.#selected = familyNamed(this.#session.model, value);
+      this.#frame.align('smooth');
+    }
     if (!['src', 'loading', 'query'].includes(name)) this.#invalidate();
   }
 
@@ -166,10 +203,18 @@ export class RefrainCompareElement extends HTMLElement {
 
   // ---------- state and events ----------
 
-  #labels() { return labelsFor(this.#lang()); }
-  #lang() { return (this.closest('[lang]') || this.ownerDocument.documentElement).getAttribute('lang') || 'en'; }
+  #labels() {
+    return labelsFor(this.#lang());
+  }
+  #lang() {
+    return (this.closest('[lang]') || this.ownerDocument.documentElement).getAttribute('lang') || 'en';
+  }
 
-  #setState(state, message = (L) => (state === 'waiting' ? L.waiting : state === 'loading' ? L.loading : ''), code = null) {
+  #setState(
+    state,
+    message = (L) => (state === 'waiting' ? L.waiting : state === 'loading' ? L.loading : ''),
+    code = null,
+  ) {
     this.#state = state;
     this.#message = message;
     this.#frame.say(message(this.#labels()), state === 'error');
@@ -177,7 +222,9 @@ export class RefrainCompareElement extends HTMLElement {
     if (code) this.#emit('refrain-error', { code, message: message(labelsFor('en')) });
   }
 
-  #emit(type, detail) { this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail })); }
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  }
 
   #reflect(name, value) {
     this.#reflecting = true;
@@ -197,7 +244,10 @@ export class RefrainCompareElement extends HTMLElement {
 
   /** Renders at the end of this task: the attribute changes made together are drawn once. */
   #invalidate() {
-    if (!this.#pending) queueMicrotask(() => { if (this.#pending) this.#render(); });
+    if (!this.#pending)
+      queueMicrotask(() => {
+        if (this.#pending) this.#render();
+      });
     this.#pending = true;
   }
 
@@ -206,9 +256,20 @@ export class RefrainCompareElement extends HTMLElement {
     const L = this.#labels();
     if (L.lang !== labelLanguage(this.#lang())) loadLabels(this.#lang()).then(() => this.#invalidate());
     const failed = this.#session.queryError;
-    const status = [[this.#message(L), failed && L.searchFailed(failed)].filter(Boolean).join(' '), this.#state === 'error' || !!failed];
-    this.#frame.draw({ labels: L, theme: this.theme, views: this.views, view: this.view, status, session: this.#session,
-      selected: this.#selected, query: this.query });
+    const status = [
+      [this.#message(L), failed && L.searchFailed(failed)].filter(Boolean).join(' '),
+      this.#state === 'error' || !!failed,
+    ];
+    this.#frame.draw({
+      labels: L,
+      theme: this.theme,
+      views: this.views,
+      view: this.view,
+      status,
+      session: this.#session,
+      selected: this.#selected,
+      query: this.query,
+    });
     this.#emit('refrain-render', { view: this.view });
   }
 }
@@ -216,7 +277,9 @@ export class RefrainCompareElement extends HTMLElement {
 for (const [name, read] of Object.entries(ATTRIBUTES)) {
   Object.defineProperty(RefrainCompareElement.prototype, name, {
     configurable: true,
-    get() { return read(this.getAttribute(name)); },
+    get() {
+      return read(this.getAttribute(name));
+    },
     set(v) {
       if (v === null || v === undefined || v === '') this.removeAttribute(name);
       else this.setAttribute(name, Array.isArray(v) ? v.join(' ') : String(v));

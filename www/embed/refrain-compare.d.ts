@@ -1,6 +1,14 @@
 // Types of <refrain-compare> (refrain-compare-element.js, define.js). The report types come
 // from the WebAssembly package's declarations (pkg/refrain.d.ts, see docs/report.md).
-import type { Report, Family, Occurrence, QueryReport, QueryOccurrence, Options, StatementInput } from '../pkg/refrain.js';
+import type {
+  Report,
+  Family,
+  Occurrence,
+  QueryReport,
+  QueryOccurrence,
+  Options,
+  StatementInput,
+} from '../pkg/refrain.js';
 
 export type RefrainView = 'reader' | 'refrains' | 'search' | 'heatmap' | 'presenter';
 export type RefrainTheme = 'light' | 'dark' | 'auto';
@@ -71,10 +79,26 @@ export declare class RefrainCompareElement extends HTMLElement {
   /** Selects a family (id or root words; null clears) as a click would, firing refrain-select. Returns its id. */
   select(family: string | null): string | null;
 
-  addEventListener<K extends keyof RefrainCompareEventMap>(type: K, listener: (this: RefrainCompareElement, ev: RefrainCompareEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof RefrainCompareEventMap>(type: K, listener: (this: RefrainCompareElement, ev: RefrainCompareEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  addEventListener<K extends keyof RefrainCompareEventMap>(
+    type: K,
+    listener: (this: RefrainCompareElement, ev: RefrainCompareEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof RefrainCompareEventMap>(
+    type: K,
+    listener: (this: RefrainCompareElement, ev: RefrainCompareEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
 }
 
 export interface RefrainCompareEventMap extends HTMLElementEventMap {

@@ -15,12 +15,20 @@ import { coded, sameOrigin } from '../js/util.js';
 import { fetchFile, filesOf, quotesOf, uniqueIds } from './quotes.js';
 
 const DEMO_MANIFEST = new URL('../demo/manifest.json', import.meta.url);
-const TAB_TO_VIEW = { read: 'reader', refrains: 'refrains', search: 'search', overview: 'heatmap', statements: 'reader' };
+const TAB_TO_VIEW = {
+  read: 'reader',
+  refrains: 'refrains',
+  search: 'search',
+  overview: 'heatmap',
+  statements: 'reader',
+};
 
 function entriesOfList(list, ids) {
   let entries;
-  if (Array.isArray(list)) entries = list.map((e, i) => ({ id: String(e.id ?? `s${i + 1}`), ...e, file: e.file || e.src }));
-  else if (list && typeof list.statements === 'object') entries = Object.entries(list.statements).map(([id, e]) => ({ id, ...e }));
+  if (Array.isArray(list))
+    entries = list.map((e, i) => ({ id: String(e.id ?? `s${i + 1}`), ...e, file: e.file || e.src }));
+  else if (list && typeof list.statements === 'object')
+    entries = Object.entries(list.statements).map(([id, e]) => ({ id, ...e }));
   else throw coded('invalid_input', 'the list is neither an array nor a manifest with "statements"');
   if (ids && ids.length) {
     const byId = new Map(entries.map((e) => [e.id, e]));
@@ -35,11 +43,20 @@ function entriesOfList(list, ids) {
 async function fromList(listUrl, ids, signal) {
   const list = await fetchFile(listUrl, 'json', signal);
   const entries = entriesOfList(list, ids);
-  const statements = await Promise.all(entries.map(async (e) => {
-    if (typeof e.file !== 'string') throw coded('invalid_input', `statement “${e.id}” has no file`);
-    const text = await fetchFile(sameOrigin(e.file, listUrl), 'text', signal);
-    return { id: e.id, text, title: e.title ?? null, speaker: e.speaker ?? null, date: e.date ?? null, language: e.language ?? null };
-  }));
+  const statements = await Promise.all(
+    entries.map(async (e) => {
+      if (typeof e.file !== 'string') throw coded('invalid_input', `statement “${e.id}” has no file`);
+      const text = await fetchFile(sameOrigin(e.file, listUrl), 'text', signal);
+      return {
+        id: e.id,
+        text,
+        title: e.title ?? null,
+        speaker: e.speaker ?? null,
+        date: e.date ?? null,
+        language: e.language ?? null,
+      };
+    }),
+  );
   return { statements, attribution: list && list.attribution ? list.attribution.text || null : null };
 }
 
@@ -54,7 +71,11 @@ export async function readSources(href, { signal } = {}) {
   for (const k of ['view', 'family', 'query', 'theme', 'lang', 'title', 'views']) if (q.get(k)) settings[k] = q.get(k);
   let statements = [];
   let attribution = null;
-  const split = (v) => (v || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const split = (v) =>
+    (v || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   if (q.get('demo')) {
     const r = await fromList(sameOrigin(DEMO_MANIFEST, url), split(q.get('demo')), signal);
@@ -66,16 +87,20 @@ export async function readSources(href, { signal } = {}) {
     statements.push(...r.statements);
     attribution = attribution || r.attribution;
   }
-  statements.push(...await filesOf(q.getAll('src'), url, signal));
+  statements.push(...(await filesOf(q.getAll('src'), url, signal)));
   if (q.get('from')) {
     const u = sameOrigin(q.get('from'), url);
     const html = await fetchFile(u, 'text', signal);
     const page = new DOMParser().parseFromString(html, 'text/html');
-    const host = (u.hash && page.getElementById(decodeURIComponent(u.hash.slice(1)))) || page.querySelector('refrain-compare') || page.body;
-    statements.push(...await quotesOf(host, u, signal));
+    const host =
+      (u.hash && page.getElementById(decodeURIComponent(u.hash.slice(1)))) ||
+      page.querySelector('refrain-compare') ||
+      page.body;
+    statements.push(...(await quotesOf(host, u, signal)));
     const credit = page.querySelector('[data-refrain-attribution]');
     if (credit) attribution = attribution || credit.textContent.replace(/\s+/g, ' ').trim();
-    if (!settings.title && host.getAttribute && host.getAttribute('aria-label')) settings.title = host.getAttribute('aria-label');
+    if (!settings.title && host.getAttribute && host.getAttribute('aria-label'))
+      settings.title = host.getAttribute('aria-label');
   }
   if (url.hash.startsWith('#s=')) {
     const { readLink } = await import('../js/share.js');
@@ -89,8 +114,22 @@ export async function readSources(href, { signal } = {}) {
     }
     view.st.forEach((e, i) => {
       if (!e) return;
-      if (e.d) statements.push({ ...demo.get(e.d), title: e.ti ?? demo.get(e.d).title, speaker: e.sp ?? demo.get(e.d).speaker, date: e.da ?? demo.get(e.d).date });
-      else if (typeof e.t === 'string') statements.push({ id: `u${i + 1}`, text: e.t, title: e.ti ?? null, speaker: e.sp ?? null, date: e.da ?? null, language: e.la ?? null });
+      if (e.d)
+        statements.push({
+          ...demo.get(e.d),
+          title: e.ti ?? demo.get(e.d).title,
+          speaker: e.sp ?? demo.get(e.d).speaker,
+          date: e.da ?? demo.get(e.d).date,
+        });
+      else if (typeof e.t === 'string')
+        statements.push({
+          id: `u${i + 1}`,
+          text: e.t,
+          title: e.ti ?? null,
+          speaker: e.sp ?? null,
+          date: e.da ?? null,
+          language: e.la ?? null,
+        });
     });
     if (!settings.view && TAB_TO_VIEW[view.tab]) settings.view = TAB_TO_VIEW[view.tab];
     if (!settings.query && view.q) settings.query = view.q;

@@ -21,11 +21,24 @@ export function renderDiff(doc, L, diff, fallback) {
     if (i) out.append(' ');
     if (e.op === 'equal') out.append(e.text ?? e.reference ?? '');
     else if (e.op === 'variant' || e.op === 'substitute') {
-      out.append(h(doc, 'span', { class: ['d-pair', e.op === 'variant' ? 'd-variant' : 'd-substitute'], title: L.diffTitle(e.op, e.text, e.reference) },
-        h(doc, 'del', { text: e.reference ?? '' }), h(doc, 'ins', { text: e.text ?? '' })));
-    } else if (e.op === 'insert') out.append(h(doc, 'ins', { class: 'd-insert', title: L.diffTitle(e.op), text: e.text ?? '' }));
-    else if (e.op === 'delete') out.append(h(doc, 'del', { class: 'd-delete', title: L.diffTitle(e.op), text: e.reference ?? '' }));
-    else if (e.op === 'move') out.append(h(doc, 'span', { class: 'd-move', title: L.diffTitle(e.op), text: e.text ?? e.reference ?? '' }));
+      out.append(
+        h(
+          doc,
+          'span',
+          {
+            class: ['d-pair', e.op === 'variant' ? 'd-variant' : 'd-substitute'],
+            title: L.diffTitle(e.op, e.text, e.reference),
+          },
+          h(doc, 'del', { text: e.reference ?? '' }),
+          h(doc, 'ins', { text: e.text ?? '' }),
+        ),
+      );
+    } else if (e.op === 'insert')
+      out.append(h(doc, 'ins', { class: 'd-insert', title: L.diffTitle(e.op), text: e.text ?? '' }));
+    else if (e.op === 'delete')
+      out.append(h(doc, 'del', { class: 'd-delete', title: L.diffTitle(e.op), text: e.reference ?? '' }));
+    else if (e.op === 'move')
+      out.append(h(doc, 'span', { class: 'd-move', title: L.diffTitle(e.op), text: e.text ?? e.reference ?? '' }));
     else out.append(e.text ?? '');
   });
   return out;
@@ -48,29 +61,52 @@ export function timeline(doc, L, family, report, nameOf) {
   if (!points.length || new Set(all).size < 2) return null;
   let lo = Math.min(...all, ...points.map((p) => dateValue(p.date)));
   let hi = Math.max(...all, ...points.map((p) => dateValue(p.date)));
-  if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }
-  const W = 260, X0 = 14, X1 = 246;
+  if (hi - lo < 1) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const W = 260,
+    X0 = 14,
+    X1 = 246;
   const x = (v) => X0 + ((v - lo) / (hi - lo)) * (X1 - X0);
   const first = family.first_use ? family.first_use.date : points[0].date;
   const at = (p) => `${p.date}: ${p.docs.map(nameOf).join(', ')}`;
-  const svg = s(doc, 'svg', { class: 'timeline', viewBox: `0 0 ${W} 40`, width: W, height: 40, role: 'img',
-    'aria-label': L.timeline(first, family.first_use ? family.first_use.speaker : null, points.map(at).join('; ')) });
+  const svg = s(doc, 'svg', {
+    class: 'timeline',
+    viewBox: `0 0 ${W} 40`,
+    width: W,
+    height: 40,
+    role: 'img',
+    'aria-label': L.timeline(first, family.first_use ? family.first_use.speaker : null, points.map(at).join('; ')),
+  });
   svg.append(s(doc, 'line', { x1: X0, x2: X1, y1: 16, y2: 16, class: 'tl-axis' }));
   for (const v of new Set(all)) svg.append(s(doc, 'line', { x1: x(v), x2: x(v), y1: 12, y2: 20, class: 'tl-tick' }));
   for (const p of points) {
-    const c = s(doc, 'circle', { cx: x(dateValue(p.date)), cy: 16, r: Math.min(7, 3.5 + p.docs.length), class: p.date === first ? 'tl-first' : 'tl-point' });
+    const c = s(doc, 'circle', {
+      cx: x(dateValue(p.date)),
+      cy: 16,
+      r: Math.min(7, 3.5 + p.docs.length),
+      class: p.date === first ? 'tl-first' : 'tl-point',
+    });
     c.append(s(doc, 'title', { text: at(p) }));
     svg.append(c);
   }
-  const y0 = String(Math.floor(lo + 0.0001)), y1 = String(Math.floor(hi));
-  svg.append(s(doc, 'text', { x: X0, y: 36, class: 'tl-label', 'text-anchor': 'start', text: /^\d{4}$/.test(y0) ? y0 : '' }));
+  const y0 = String(Math.floor(lo + 0.0001)),
+    y1 = String(Math.floor(hi));
+  svg.append(
+    s(doc, 'text', { x: X0, y: 36, class: 'tl-label', 'text-anchor': 'start', text: /^\d{4}$/.test(y0) ? y0 : '' }),
+  );
   svg.append(s(doc, 'text', { x: X1, y: 36, class: 'tl-label', 'text-anchor': 'end', text: y1 }));
   return svg;
 }
 
 /** One line of figures about a family. */
 export function familyMeta(doc, L, family) {
-  const parts = [L.statements(family.statements ?? 0), L.speakers(family.speakers ?? 0), L.occurrences((family.occurrences || []).length)];
+  const parts = [
+    L.statements(family.statements ?? 0),
+    L.speakers(family.speakers ?? 0),
+    L.occurrences((family.occurrences || []).length),
+  ];
   if (typeof family.stability === 'number') parts.push(L.alike(family.stability));
   return h(doc, 'p', { class: 'fam-meta', text: parts.join(' · ') });
 }
@@ -92,11 +128,19 @@ export function familyBody(doc, L, family, report, opts) {
     const docs = [...byDoc.values()];
     docs.forEach((o, i) => {
       const name = opts.onGo
-        ? h(doc, 'button', { type: 'button', class: 'link go', text: nameOf(o.doc), title: L.readIn(o.text, nameOf(o.doc)),
-          on: { click: () => opts.onGo(family, o) } })
+        ? h(doc, 'button', {
+            type: 'button',
+            class: 'link go',
+            text: nameOf(o.doc),
+            title: L.readIn(o.text, nameOf(o.doc)),
+            on: { click: () => opts.onGo(family, o) },
+          })
         : nameOf(o.doc);
       // The comma stays with the name before it when the line wraps.
-      who.append(h(doc, 'span', { class: 'who' }, name, i < docs.length - 1 ? ',' : ''), i < docs.length - 1 ? ' ' : '');
+      who.append(
+        h(doc, 'span', { class: 'who' }, name, i < docs.length - 1 ? ',' : ''),
+        i < docs.length - 1 ? ' ' : '',
+      );
     });
     list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, L, v.diff, v.text), who));
   }
@@ -107,14 +151,30 @@ export function familyBody(doc, L, family, report, opts) {
     const ul = h(doc, 'ul', { class: 'slots', 'aria-label': L.wordsThatVary });
     for (const sl of slots) {
       const others = sl.fillers.filter((f) => f.text.toLowerCase() !== String(sl.root).toLowerCase());
-      ul.append(h(doc, 'li', {}, h(doc, 'span', { class: 'slot-root', text: L.quoted(sl.root) }), ` ${L.isAlso} `,
-        others.map((f, i) => [i ? ', ' : '', h(doc, 'strong', { text: f.text }), ` (${f.count})`])));
+      ul.append(
+        h(
+          doc,
+          'li',
+          {},
+          h(doc, 'span', { class: 'slot-root', text: L.quoted(sl.root) }),
+          ` ${L.isAlso} `,
+          others.map((f, i) => [i ? ', ' : '', h(doc, 'strong', { text: f.text }), ` (${f.count})`]),
+        ),
+      );
     }
     body.append(ul);
   }
   if (family.first_use) {
-    body.append(h(doc, 'p', { class: 'first-use' }, `${L.firstUse} `, h(doc, 'strong', { text: family.first_use.date }),
-      ` ${L.inStatement(nameOf(family.first_use.doc))}`));
+    body.append(
+      h(
+        doc,
+        'p',
+        { class: 'first-use' },
+        `${L.firstUse} `,
+        h(doc, 'strong', { text: family.first_use.date }),
+        ` ${L.inStatement(nameOf(family.first_use.doc))}`,
+      ),
+    );
   }
   const tl = timeline(doc, L, family, report, nameOf);
   if (tl) body.append(tl);

@@ -18,7 +18,13 @@ export function buildModel(report, statements) {
       const words = [];
       for (const e of o.diff || []) {
         if (e.op === 'equal' || e.op === 'delete' || e.utf16_start == null) continue;
-        words.push({ start: e.utf16_start, end: e.utf16_end, op: e.op, reference: e.reference ?? null, text: e.text ?? null });
+        words.push({
+          start: e.utf16_start,
+          end: e.utf16_end,
+          op: e.op,
+          reference: e.reference ?? null,
+          text: e.text ?? null,
+        });
       }
       const occ = {
         key: `${f.id}:${i}`,
@@ -56,10 +62,16 @@ export function variantsOf(family) {
     if (!groups.has(k)) groups.set(k, { text: o.text, diff: o.diff, similarity: o.similarity, occurrences: [] });
     groups.get(k).occurrences.push(o);
   }
-  return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || b.similarity - a.similarity);
+  return [...groups.values()].sort(
+    (a, b) => b.occurrences.length - a.occurrences.length || b.similarity - a.similarity,
+  );
 }
 
-const wordsOf = (s) => String(s || '').toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) || [];
+const wordsOf = (s) =>
+  String(s || '')
+    .toLowerCase()
+    .normalize('NFKC')
+    .match(/[\p{L}\p{N}]+/gu) || [];
 
 /**
  * The family that `name` names, or null: a family id ("f3"); else the family whose root is those
@@ -72,9 +84,14 @@ export function familyNamed(model, name) {
   if (model.family(name)) return name;
   const want = wordsOf(name);
   if (!want.length) return null;
-  const has = (text) => { const w = wordsOf(text); return want.every((x) => w.includes(x)); };
+  const has = (text) => {
+    const w = wordsOf(text);
+    return want.every((x) => w.includes(x));
+  };
   const exact = model.families.find((f) => wordsOf(f.root).join(' ') === want.join(' '));
-  const inRoot = model.families.filter((f) => has(f.root)).reduce((best, f) => (!best || f.statements > best.statements ? f : best), null);
+  const inRoot = model.families
+    .filter((f) => has(f.root))
+    .reduce((best, f) => (!best || f.statements > best.statements ? f : best), null);
   const hit = exact || inRoot || model.families.find((f) => (f.occurrences || []).some((o) => has(o.text)));
   return hit ? hit.id : null;
 }

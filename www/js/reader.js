@@ -29,30 +29,59 @@ export function createReader(root, L, opts = {}) {
   let selected = null;
   let hover = null;
 
-  const addBtn = opts.pick ? h(doc, 'button', { type: 'button', class: 'btn', text: L.addColumn, on: { click: addColumn } }) : null;
+  const addBtn = opts.pick
+    ? h(doc, 'button', { type: 'button', class: 'btn', text: L.addColumn, on: { click: addColumn } })
+    : null;
   const bar = opts.pick
-    ? h(doc, 'div', { class: 'reader-bar' },
-      h(doc, 'p', { class: 'hint' },
-        h(doc, 'span', { class: 'wide-only', text: L.readerHint }),
-        h(doc, 'span', { class: 'narrow-only', text: L.readerHintNarrow })),
-      addBtn)
+    ? h(
+        doc,
+        'div',
+        { class: 'reader-bar' },
+        h(
+          doc,
+          'p',
+          { class: 'hint' },
+          h(doc, 'span', { class: 'wide-only', text: L.readerHint }),
+          h(doc, 'span', { class: 'narrow-only', text: L.readerHintNarrow }),
+        ),
+        addBtn,
+      )
     : null;
   // Given columns that leave statements out (a pair opened from the overview) offer them all again.
-  const allBtn = opts.onShowAll ? h(doc, 'button', { type: 'button', class: 'btn', text: L.showAllStatements, on: { click: () => opts.onShowAll() } }) : null;
+  const allBtn = opts.onShowAll
+    ? h(doc, 'button', {
+        type: 'button',
+        class: 'btn',
+        text: L.showAllStatements,
+        on: { click: () => opts.onShowAll() },
+      })
+    : null;
   const all = allBtn ? h(doc, 'p', { class: 'show-all', hidden: true }, allBtn) : null;
   const cols = h(doc, 'div', { class: 'columns', part: 'columns' });
   const panel = h(doc, 'aside', { class: 'fam-panel', part: 'panel', 'aria-label': L.selectedRefrain });
   const wrap = h(doc, 'div', { class: 'reader' }, bar, all, h(doc, 'div', { class: 'reader-main' }, cols, panel));
   root.append(wrap);
 
-  cols.addEventListener('mouseover', (e) => { const m = e.target.closest('mark.occ'); setHover(m ? primaryOf(m) : null); });
+  cols.addEventListener('mouseover', (e) => {
+    const m = e.target.closest('mark.occ');
+    setHover(m ? primaryOf(m) : null);
+  });
   cols.addEventListener('mouseleave', () => setHover(null));
-  cols.addEventListener('focusin', (e) => { const m = e.target.closest('mark.occ'); setHover(m ? primaryOf(m) : null); if (m) rove(m); });
+  cols.addEventListener('focusin', (e) => {
+    const m = e.target.closest('mark.occ');
+    setHover(m ? primaryOf(m) : null);
+    if (m) rove(m);
+  });
   cols.addEventListener('focusout', () => setHover(null));
-  cols.addEventListener('click', (e) => { const m = e.target.closest('mark.occ'); if (m) activate(m); });
+  cols.addEventListener('click', (e) => {
+    const m = e.target.closest('mark.occ');
+    if (m) activate(m);
+  });
   cols.addEventListener('keydown', onKey);
 
-  function primaryOf(mark) { return mark.getAttribute('data-family'); }
+  function primaryOf(mark) {
+    return mark.getAttribute('data-family');
+  }
 
   function marksOf(famId, scope = cols) {
     return [...scope.querySelectorAll(`mark.occ[data-families~="${CSS.escape(famId)}"]`)];
@@ -74,7 +103,8 @@ export function createReader(root, L, opts = {}) {
     for (const m of cols.querySelectorAll('.hl-sel')) m.classList.remove('hl-sel');
     if (selected) for (const m of marksOf(selected)) m.classList.add('hl-sel');
     wrap.classList.toggle('has-sel', !!selected);
-    for (const r of cols.querySelectorAll('.strip-mark')) r.classList.toggle('hl-sel', r.getAttribute('data-family') === selected);
+    for (const r of cols.querySelectorAll('.strip-mark'))
+      r.classList.toggle('hl-sel', r.getAttribute('data-family') === selected);
     renderPanel();
   }
 
@@ -112,7 +142,10 @@ export function createReader(root, L, opts = {}) {
       let bestSim = -1;
       for (const m of candidates) {
         const sim = Number(m.dataset.similarity || 0);
-        if (sim > bestSim) { best = m; bestSim = sim; }
+        if (sim > bestSim) {
+          best = m;
+          bestSim = sim;
+        }
       }
       best.classList.add('counterpart');
       scrollWithin(c, best, instant);
@@ -135,8 +168,15 @@ export function createReader(root, L, opts = {}) {
     else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') j = Math.max(0, i - 1);
     else if (e.key === 'Home') j = 0;
     else if (e.key === 'End') j = all.length - 1;
-    else if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); activate(m); return; }
-    else if (e.key === 'Escape') { select(null); tell(null); return; }
+    else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      activate(m);
+      return;
+    } else if (e.key === 'Escape') {
+      select(null);
+      tell(null);
+      return;
+    }
     if (j === null) return;
     e.preventDefault();
     rove(all[j]);
@@ -169,18 +209,41 @@ export function createReader(root, L, opts = {}) {
     for (const run of runs(segment(text.length, model.occsOf(st.id), hits))) {
       const parent = run.primary ? markFor(run) : frag;
       if (run.primary) {
-        if (!roving) { parent.setAttribute('tabindex', '0'); roving = true; }
+        if (!roving) {
+          parent.setAttribute('tabindex', '0');
+          roving = true;
+        }
         frag.append(parent);
       }
       for (const seg of run.segments) {
         let node = doc.createTextNode(text.slice(seg.start, seg.end));
         if (seg.word) {
           const w = seg.word;
-          node = h(doc, 'span', { class: w.op === 'variant' ? 'w-variant' : 'w-change', part: 'variant-word', title: L.wordTitle(w.op, w.reference) }, node);
+          node = h(
+            doc,
+            'span',
+            {
+              class: w.op === 'variant' ? 'w-variant' : 'w-change',
+              part: 'variant-word',
+              title: L.wordTitle(w.op, w.reference),
+            },
+            node,
+          );
         }
         if (seg.hit !== null) {
           const q = data.hits[seg.hit];
-          node = h(doc, 'span', { class: 'qhit', part: 'hit', 'data-qhit': seg.hit, 'data-family': q && q.family ? q.family : null, title: L.searchResult }, node);
+          node = h(
+            doc,
+            'span',
+            {
+              class: 'qhit',
+              part: 'hit',
+              'data-qhit': seg.hit,
+              'data-family': q && q.family ? q.family : null,
+              title: L.searchResult,
+            },
+            node,
+          );
         }
         parent.append(node);
       }
@@ -210,7 +273,9 @@ export function createReader(root, L, opts = {}) {
 
   function render() {
     // Keep each statement's scroll position across re-renders (a search, a rename).
-    const scrolled = new Map([...cols.querySelectorAll('.col')].map((c) => [c.dataset.doc, c.querySelector('.col-text').scrollTop]));
+    const scrolled = new Map(
+      [...cols.querySelectorAll('.col')].map((c) => [c.dataset.doc, c.querySelector('.col-text').scrollTop]),
+    );
     clear(cols);
     if (!data) return;
     const { model, statements } = data;
@@ -218,7 +283,8 @@ export function createReader(root, L, opts = {}) {
     columns = columns.filter((id) => byId.has(id));
     if (!columns.length && opts.pick) columns = statements.slice(0, 2).map((st) => st.id);
     cols.dataset.count = String(columns.length);
-    if (!columns.length) cols.append(h(doc, 'p', { class: 'muted', text: opts.pick ? L.nothingToRead : L.noStatements }));
+    if (!columns.length)
+      cols.append(h(doc, 'p', { class: 'muted', text: opts.pick ? L.nothingToRead : L.noStatements }));
     if (all) all.hidden = columns.length >= statements.length;
     if (addBtn) addBtn.disabled = columns.length >= MAX_COLUMNS || columns.length >= statements.length;
     const hitsByDoc = new Map();
@@ -231,37 +297,91 @@ export function createReader(root, L, opts = {}) {
       const name = statementLabel(st);
       const sum = model ? model.summary(id) : null;
       const occs = model ? model.occsOf(id) : [];
-      const meta = [st.title, st.date, sum ? L.words(sum.words) : null, sum ? L.sharedShare(sum.shared_share) : null].filter(Boolean).join(' · ');
-      const text = h(doc, 'div', { class: 'col-text', part: 'text', role: 'region', 'aria-label': L.textOf(name), lang: st.language || null });
+      const meta = [st.title, st.date, sum ? L.words(sum.words) : null, sum ? L.sharedShare(sum.shared_share) : null]
+        .filter(Boolean)
+        .join(' · ');
+      const text = h(doc, 'div', {
+        class: 'col-text',
+        part: 'text',
+        role: 'region',
+        'aria-label': L.textOf(name),
+        lang: st.language || null,
+      });
       renderText(text, st, hitsByDoc.get(id) || []);
       // A column without passages is a Tab stop itself, so that it can be scrolled from the keyboard.
       if (!text.querySelector('mark.occ')) text.tabIndex = 0;
-      cols.append(h(doc, 'section', { class: 'col', part: 'statement', 'aria-label': opts.pick ? L.columnOf(ci + 1, name) : L.statementOf(name), 'data-doc': id },
-        h(doc, 'div', { class: 'col-head', part: 'statement-header' },
-          h(doc, 'h3', { class: opts.pick ? 'col-title print-only' : 'col-title', text: name }),
-          opts.pick ? picker(id, ci, name) : null,
-          meta ? h(doc, 'p', { class: 'col-meta', text: meta }) : null,
-          model ? stripSvg(doc, L, model.text(id).length, occs, { label: L.passagesOf(name, occs.length), onPick: (o) => goTo(id, o.start, o.family) }) : null),
-        text));
+      cols.append(
+        h(
+          doc,
+          'section',
+          {
+            class: 'col',
+            part: 'statement',
+            'aria-label': opts.pick ? L.columnOf(ci + 1, name) : L.statementOf(name),
+            'data-doc': id,
+          },
+          h(
+            doc,
+            'div',
+            { class: 'col-head', part: 'statement-header' },
+            h(doc, 'h3', { class: opts.pick ? 'col-title print-only' : 'col-title', text: name }),
+            opts.pick ? picker(id, ci, name) : null,
+            meta ? h(doc, 'p', { class: 'col-meta', text: meta }) : null,
+            model
+              ? stripSvg(doc, L, model.text(id).length, occs, {
+                  label: L.passagesOf(name, occs.length),
+                  onPick: (o) => goTo(id, o.start, o.family),
+                })
+              : null,
+          ),
+          text,
+        ),
+      );
     });
-    for (const c of cols.querySelectorAll('.col')) if (scrolled.has(c.dataset.doc)) c.querySelector('.col-text').scrollTop = scrolled.get(c.dataset.doc);
+    for (const c of cols.querySelectorAll('.col'))
+      if (scrolled.has(c.dataset.doc)) c.querySelector('.col-text').scrollTop = scrolled.get(c.dataset.doc);
     applySelection();
-    if (hover) { const h0 = hover; hover = null; setHover(h0); }
+    if (hover) {
+      const h0 = hover;
+      hover = null;
+      setHover(h0);
+    }
   }
 
   /** The page's column head: which statement the column shows, and a button to close it. */
   function picker(id, ci, name) {
-    const select = h(doc, 'select', { id: `${root.id || 'reader'}-col-${ci}`, on: { change: (e) => {
-      const next = [...columns];
-      const other = next.indexOf(e.target.value);
-      if (other >= 0) next[other] = next[ci];
-      next[ci] = e.target.value;
-      setColumns(next);
-    } } });
-    for (const o of data.statements) select.append(h(doc, 'option', { value: o.id, text: statementLabel(o), props: { selected: o.id === id } }));
-    const remove = columns.length > 1 ? h(doc, 'button', { type: 'button', class: 'btn small', text: L.close, 'aria-label': L.closeColumn(ci + 1, name),
-      on: { click: () => setColumns(columns.filter((_, k) => k !== ci)) } }) : null;
-    return h(doc, 'div', { class: 'col-pick' }, h(doc, 'label', { for: select.id, text: L.column(ci + 1) }), select, remove);
+    const select = h(doc, 'select', {
+      id: `${root.id || 'reader'}-col-${ci}`,
+      on: {
+        change: (e) => {
+          const next = [...columns];
+          const other = next.indexOf(e.target.value);
+          if (other >= 0) next[other] = next[ci];
+          next[ci] = e.target.value;
+          setColumns(next);
+        },
+      },
+    });
+    for (const o of data.statements)
+      select.append(h(doc, 'option', { value: o.id, text: statementLabel(o), props: { selected: o.id === id } }));
+    const remove =
+      columns.length > 1
+        ? h(doc, 'button', {
+            type: 'button',
+            class: 'btn small',
+            text: L.close,
+            'aria-label': L.closeColumn(ci + 1, name),
+            on: { click: () => setColumns(columns.filter((_, k) => k !== ci)) },
+          })
+        : null;
+    return h(
+      doc,
+      'div',
+      { class: 'col-pick' },
+      h(doc, 'label', { for: select.id, text: L.column(ci + 1) }),
+      select,
+      remove,
+    );
   }
 
   function renderPanel() {
@@ -272,12 +392,32 @@ export function createReader(root, L, opts = {}) {
     const nameOf = (id) => statementLabel(data.statements.find((st) => st.id === id) || { id });
     const fam = selected ? model.family(selected) : null;
     if (fam) {
-      panel.append(h(doc, 'section', { class: 'fam-card', part: 'family', 'data-family': fam.id },
-        h(doc, 'h2', { class: 'panel-title' }, swatch(doc, model.rank(fam.id)), ` ${L.refrainId(fam.id)}`),
-        h(doc, 'blockquote', { class: 'root', text: fam.root }),
-        familyMeta(doc, L, fam),
-        familyBody(doc, L, fam, model.report, { nameOf, maxVariants: 12, onGo: (f, o) => goTo(o.doc, o.utf16_start, f.id) }),
-        h(doc, 'button', { type: 'button', class: 'btn small', text: L.clearSelection, on: { click: () => { select(null); tell(null); } } })));
+      panel.append(
+        h(
+          doc,
+          'section',
+          { class: 'fam-card', part: 'family', 'data-family': fam.id },
+          h(doc, 'h2', { class: 'panel-title' }, swatch(doc, model.rank(fam.id)), ` ${L.refrainId(fam.id)}`),
+          h(doc, 'blockquote', { class: 'root', text: fam.root }),
+          familyMeta(doc, L, fam),
+          familyBody(doc, L, fam, model.report, {
+            nameOf,
+            maxVariants: 12,
+            onGo: (f, o) => goTo(o.doc, o.utf16_start, f.id),
+          }),
+          h(doc, 'button', {
+            type: 'button',
+            class: 'btn small',
+            text: L.clearSelection,
+            on: {
+              click: () => {
+                select(null);
+                tell(null);
+              },
+            },
+          }),
+        ),
+      );
       return;
     }
     const top = model.families.slice(0, 8);
@@ -288,10 +428,32 @@ export function createReader(root, L, opts = {}) {
     }
     const ul = h(doc, 'ul', { class: 'top-list' });
     for (const f of top) {
-      ul.append(h(doc, 'li', {}, h(doc, 'button', { type: 'button', class: 'fam-pick', 'data-family': f.id,
-        on: { click: () => { select(f.id, { align: true }); tell(f.id); } } },
-      swatch(doc, model.rank(f.id)), ' ', h(doc, 'span', { class: 'fam-root', text: f.root }),
-      h(doc, 'span', { class: 'muted', text: ` · ${L.statements(f.statements)}` }))));
+      ul.append(
+        h(
+          doc,
+          'li',
+          {},
+          h(
+            doc,
+            'button',
+            {
+              type: 'button',
+              class: 'fam-pick',
+              'data-family': f.id,
+              on: {
+                click: () => {
+                  select(f.id, { align: true });
+                  tell(f.id);
+                },
+              },
+            },
+            swatch(doc, model.rank(f.id)),
+            ' ',
+            h(doc, 'span', { class: 'fam-root', text: f.root }),
+            h(doc, 'span', { class: 'muted', text: ` · ${L.statements(f.statements)}` }),
+          ),
+        ),
+      );
     }
     panel.append(ul);
   }
@@ -319,7 +481,10 @@ export function createReader(root, L, opts = {}) {
       else next[next.length - 1] = docId;
       setColumns(next);
     }
-    if (famId) { selected = famId; applySelection(); }
+    if (famId) {
+      selected = famId;
+      applySelection();
+    }
     const col = cols.querySelector(`.col[data-doc="${CSS.escape(docId)}"] .col-text`);
     if (!col) return;
     let target = null;
@@ -369,7 +534,9 @@ export function createReader(root, L, opts = {}) {
     select,
     goTo,
     goToHit,
-    get columns() { return [...columns]; },
+    get columns() {
+      return [...columns];
+    },
     element: wrap,
   };
 }

@@ -19,15 +19,39 @@ export function createRefrains(root, L, opts) {
   let shown = PAGE;
   let selected = null;
   const filterId = `${root.id || 'refrains'}-filter`;
-  const filter = h(doc, 'input', { type: 'search', id: filterId, class: 'input', autocomplete: 'off', placeholder: L.filterPlaceholder,
-    on: { input: () => { shown = PAGE; render(); } } });
+  const filter = h(doc, 'input', {
+    type: 'search',
+    id: filterId,
+    class: 'input',
+    autocomplete: 'off',
+    placeholder: L.filterPlaceholder,
+    on: {
+      input: () => {
+        shown = PAGE;
+        render();
+      },
+    },
+  });
   const summary = h(doc, 'p', { class: 'summary', role: 'status' });
   const list = h(doc, 'ol', { class: 'refrains', part: 'family-list', 'aria-label': L.refrainsList });
-  const more = h(doc, 'button', { type: 'button', class: 'btn', hidden: true, on: { click: () => { shown += PAGE; render(); } } });
+  const more = h(doc, 'button', {
+    type: 'button',
+    class: 'btn',
+    hidden: true,
+    on: {
+      click: () => {
+        shown += PAGE;
+        render();
+      },
+    },
+  });
   root.append(
     h(doc, 'h2', { class: 'visually-hidden', text: L.refrains }),
     h(doc, 'div', { class: 'refrains-bar' }, h(doc, 'label', { for: filterId, text: L.filterLabel }), filter),
-    summary, list, more);
+    summary,
+    list,
+    more,
+  );
 
   function matches(f, q) {
     if (!q) return true;
@@ -52,15 +76,45 @@ export function createRefrains(root, L, opts) {
     for (const f of fams.slice(0, shown)) {
       const isSel = f.id === selected;
       const open = !opts.collapsed || isSel;
-      list.append(h(doc, 'li', { class: ['refrain', isSel && 'is-sel'], 'data-family': f.id },
-        h(doc, 'h3', { class: 'refrain-head' },
-          h(doc, 'button', { type: 'button', class: 'fam-pick', 'aria-pressed': String(isSel), 'data-family': f.id,
-            on: { click: () => pick(selected === f.id ? null : f.id) } },
-          swatch(doc, model.rank(f.id)), ' ', h(doc, 'span', { class: 'fam-id', text: f.id }), ' ', h(doc, 'span', { class: 'fam-root', text: f.root }))),
-        familyMeta(doc, L, f),
-        open ? familyBody(doc, L, f, model.report, { nameOf, maxVariants: 8 }) : null,
-        open ? h(doc, 'button', { type: 'button', class: 'btn small', text: L.showInReader, 'aria-label': L.showInReaderOf(f.id),
-          on: { click: () => opts.onRead(f.id) } }) : null));
+      list.append(
+        h(
+          doc,
+          'li',
+          { class: ['refrain', isSel && 'is-sel'], 'data-family': f.id },
+          h(
+            doc,
+            'h3',
+            { class: 'refrain-head' },
+            h(
+              doc,
+              'button',
+              {
+                type: 'button',
+                class: 'fam-pick',
+                'aria-pressed': String(isSel),
+                'data-family': f.id,
+                on: { click: () => pick(selected === f.id ? null : f.id) },
+              },
+              swatch(doc, model.rank(f.id)),
+              ' ',
+              h(doc, 'span', { class: 'fam-id', text: f.id }),
+              ' ',
+              h(doc, 'span', { class: 'fam-root', text: f.root }),
+            ),
+          ),
+          familyMeta(doc, L, f),
+          open ? familyBody(doc, L, f, model.report, { nameOf, maxVariants: 8 }) : null,
+          open
+            ? h(doc, 'button', {
+                type: 'button',
+                class: 'btn small',
+                text: L.showInReader,
+                'aria-label': L.showInReaderOf(f.id),
+                on: { click: () => opts.onRead(f.id) },
+              })
+            : null,
+        ),
+      );
     }
     more.hidden = fams.length <= shown;
     more.textContent = L.showMore(Math.min(PAGE, fams.length - shown), fams.length);
@@ -73,7 +127,10 @@ export function createRefrains(root, L, opts) {
 
   function select(id) {
     selected = id;
-    if (opts.collapsed) { render(); return; }
+    if (opts.collapsed) {
+      render();
+      return;
+    }
     for (const li of list.querySelectorAll('li.refrain')) {
       const on = li.getAttribute('data-family') === id;
       li.classList.toggle('is-sel', on);
@@ -89,7 +146,11 @@ export function createRefrains(root, L, opts) {
   }
 
   return {
-    update(next) { data = next; selected = next.selected || null; render(); },
+    update(next) {
+      data = next;
+      selected = next.selected || null;
+      render();
+    },
     select,
   };
 }

@@ -23,7 +23,10 @@ export function h(doc, tag, attrs = {}, ...children) {
     if (k === 'class') el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : v);
     else if (k === 'text') el.textContent = String(v);
     else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
-    else if (k === 'dataset') for (const [dk, dv] of Object.entries(v)) { if (dv !== null && dv !== undefined) el.dataset[dk] = String(dv); }
+    else if (k === 'dataset')
+      for (const [dk, dv] of Object.entries(v)) {
+        if (dv !== null && dv !== undefined) el.dataset[dk] = String(dv);
+      }
     else if (k === 'props') Object.assign(el, v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
@@ -56,10 +59,28 @@ export function clear(el) {
 export function debounce(fn, ms) {
   let t = null;
   let args = null;
-  const run = () => { t = null; const a = args; args = null; fn(...a); };
-  const d = (...a) => { args = a; clearTimeout(t); t = setTimeout(run, ms); };
-  d.flush = () => { if (t !== null) { clearTimeout(t); run(); } };
-  d.cancel = () => { clearTimeout(t); t = null; args = null; };
+  const run = () => {
+    t = null;
+    const a = args;
+    args = null;
+    fn(...a);
+  };
+  const d = (...a) => {
+    args = a;
+    clearTimeout(t);
+    t = setTimeout(run, ms);
+  };
+  d.flush = () => {
+    if (t !== null) {
+      clearTimeout(t);
+      run();
+    }
+  };
+  d.cancel = () => {
+    clearTimeout(t);
+    t = null;
+    args = null;
+  };
   return d;
 }
 
