@@ -72,7 +72,7 @@ export class RefrainClient {
 
   _submit(job) {
     return new Promise((resolve, reject) => {
-      if (job.signal && job.signal.aborted) {
+      if (job.signal?.aborted) {
         reject(cancelledError());
         return;
       }

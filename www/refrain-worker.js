@@ -96,7 +96,7 @@ async function handle(message) {
     module = await loadEngine();
   } catch (e) {
     engine = null; // try again on the next request
-    throw coded('load_failed', `could not load the WebAssembly engine: ${e && e.message ? e.message : e}`);
+    throw coded('load_failed', `could not load the WebAssembly engine: ${e?.message ? e.message : e}`);
   }
   if (message.type === 'compare') {
     const target = useStatements(module, message.statements, message.options);
@@ -126,7 +126,7 @@ async function handle(message) {
 
 self.onmessage = async (event) => {
   const message = event.data;
-  const id = message && message.id;
+  const id = message?.id;
   try {
     const value = await handle(message);
     postMessage({ id, type: 'result', value });
@@ -145,7 +145,7 @@ self.onmessage = async (event) => {
       corpusKey = null;
     }
     const code = e && typeof e.code === 'string' ? e.code : 'internal_error';
-    const text = e && e.message ? e.message : String(e);
+    const text = e?.message ? e.message : String(e);
     postMessage({ id, type: 'error', code, message: text });
   }
 };

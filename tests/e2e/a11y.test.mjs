@@ -39,7 +39,7 @@ async function markExpected(page) {
 /** Presses Tab until focus has gone through `main`; returns [{id, visible}] for each stop. */
 async function tabThrough(page, max = 600) {
   await page.evaluate(() => {
-    document.activeElement && document.activeElement.blur();
+    document.activeElement?.blur();
     window.scrollTo(0, 0);
   });
   await page.focus('.skip');

@@ -116,7 +116,7 @@ test('the lesson: the element renders, and its presenter view steps through refr
 
   await page.evaluate(() => {
     window.__selects = [];
-    document.addEventListener('refrain-select', (e) => window.__selects.push(e.detail.family && e.detail.family.id));
+    document.addEventListener('refrain-select', (e) => window.__selects.push(e.detail.family?.id ?? null));
   });
   await page.locator('refrain-compare [role="tab"][data-view="presenter"]').click();
   const box = page.locator('refrain-compare .rf-presenter');
@@ -534,7 +534,7 @@ test('events: refrain-ready and refrain-select bubble out of the shadow root wit
         composed: e.composed,
         target: e.target.tagName,
         families: e.detail.report ? e.detail.report.families.length : null,
-        family: e.detail.family !== undefined ? e.detail.family && e.detail.family.id : undefined,
+        family: e.detail.family === undefined ? undefined : (e.detail.family?.id ?? null),
         root: e.detail.family ? e.detail.family.root : null,
         occurrence: e.detail.occurrence ? { doc: e.detail.occurrence.doc, text: e.detail.occurrence.text } : null,
         statement: e.detail.statement,
@@ -568,10 +568,7 @@ test('events: refrain-ready and refrain-select bubble out of the shadow root wit
   assert.equal(sel.type, 'refrain-select');
   assert.ok(sel.bubbles && sel.composed);
   assert.equal(sel.family, fam);
-  assert.ok(
-    sel.occurrence && sel.occurrence.text.includes(markText.trim().split(/\s+/)[0]),
-    JSON.stringify(sel.occurrence),
-  );
+  assert.ok(sel.occurrence?.text.includes(markText.trim().split(/\s+/)[0]), JSON.stringify(sel.occurrence));
   assert.equal(sel.statement, sel.occurrence.doc);
   assert.equal(await page.getAttribute('refrain-compare', 'family'), fam);
   // Clicking it again clears the selection.
@@ -652,7 +649,7 @@ test('with JavaScript off the statements are readable page content', async () =>
       const box = await quotes.nth(i).boundingBox();
       assert.ok(box.height > 40 && box.width > 200, `${path} quote ${i}: ${JSON.stringify(box)}`);
     }
-    const text = await page.locator('refrain-compare').innerText();
+    const text = await page.locator('refrain-compare').textContent();
     assert.match(text, path === NEWS ? /jointly safeguard universal security/ : /genuine multilateralism/);
     if (path === NEWS) await page.screenshot({ path: shot('embed-news-article-nojs.png'), fullPage: true });
     await context.close();

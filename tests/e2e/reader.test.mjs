@@ -58,7 +58,7 @@ describe('the demo', () => {
     const { text } = await downloadOf(page, '#export-json');
     const report = JSON.parse(text);
     const byKey = new Map();
-    for (const f of report.families) f.occurrences.forEach((o, i) => byKey.set(`${f.id}:${i}`, o));
+    for (const f of report.families) for (const [i, o] of f.occurrences.entries()) byKey.set(`${f.id}:${i}`, o);
     // Occurrences may nest or overlap: the passages covered by an occurrence, joined, are its text.
     const joined = new Map();
     for (const m of marks) for (const k of m.occs) joined.set(k, (joined.get(k) || '') + m.text);
@@ -95,7 +95,7 @@ describe('the demo', () => {
       ms.map((m) => m.classList.contains('hl-hover')),
     );
     assert.ok(lit.length >= 2 && lit.every(Boolean), 'hovering should highlight every occurrence of the family');
-    assert.equal(await page.locator('#panel-read mark.occ.hl-hover:not([data-families~="' + fam + '"])').count(), 0);
+    assert.equal(await page.locator(`#panel-read mark.occ.hl-hover:not([data-families~="${fam}"])`).count(), 0);
     // Scroll the second column away, then click: it scrolls back to the counterpart.
     await page.$eval('#panel-read .col:nth-child(2) .col-text', (c) => {
       c.scrollTop = c.scrollHeight;
@@ -205,7 +205,7 @@ describe('finding a phrase', () => {
     const target = rows.findIndex((r) => /true multilateralism/i.test(r.match));
     await page.locator('#panel-search .k-go').nth(target).click();
     await page.waitForSelector('#panel-read:not([hidden])');
-    await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('qhit'));
+    await page.waitForFunction(() => document.activeElement?.classList.contains('qhit'));
     const hit = await page.evaluate(() => {
       const i = document.activeElement.dataset.qhit;
       return [...document.activeElement.closest('.col-text').querySelectorAll(`.qhit[data-qhit="${i}"]`)]
@@ -323,7 +323,7 @@ describe('narrow screens, whatever the fonts', () => {
   // The page must not overflow with any fonts. Glyph widths differ between machines, so instead of
   // trusting the fonts installed here the test widens every glyph (widenGlyphs) and adds the
   // content that overflows first: a long statement label, a word of 97 letters, Chinese without spaces.
-  const LONG_WORD = 'Internationalization'.repeat(4) + 'ofmultilateralism';
+  const LONG_WORD = `${'Internationalization'.repeat(4)}ofmultilateralism`;
   const TEXT =
     `We must practise genuine multilateralism ${LONG_WORD} and uphold the United Nations. ` +
     '我们要践行真正的多边主义，推动构建人类命运共同体，坚持共商共建共享的全球治理观。';

@@ -115,7 +115,7 @@ export class Frame {
         statements,
         columns: this.#pair || statements.map((s) => s.id),
         selected,
-        hits: hits && hits.occurrences,
+        hits: hits?.occurrences,
         result: hits,
         query,
       });

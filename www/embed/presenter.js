@@ -335,7 +335,7 @@ export function createPresenter(root, L, opts) {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const path = e.composedPath ? e.composedPath() : [e.target];
     const t = path[0];
-    if (t && t.closest && t.closest('input, textarea, select, [contenteditable]')) return;
+    if (t?.closest?.('input, textarea, select, [contenteditable]')) return;
     if ((e.key === ' ' || e.key === 'Enter') && t && t.closest && t.closest('button, a')) return;
     if (!box.getClientRects().length) return; // hidden (the worksheet is showing)
     if (NEXT.has(e.key)) go(index + 1);

@@ -8,7 +8,7 @@ const MAX = 20000;
 
 window.addEventListener('message', (event) => {
   const data = event.data;
-  if (!data || data.type !== 'refrain-height') return;
+  if (data?.type !== 'refrain-height') return;
   const height = Math.round(Number(data.height));
   if (!Number.isFinite(height)) return;
   for (const frame of document.querySelectorAll('iframe')) {

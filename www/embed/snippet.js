@@ -63,7 +63,7 @@ async function demoFiles(base) {
     );
   }
   const m = await manifests.get(url);
-  return (id) => (m && m.statements && m.statements[id] && m.statements[id].file) || `${id}.txt`;
+  return (id) => m?.statements?.[id]?.file || `${id}.txt`;
 }
 
 const isDemo = (st) => st.source === 'demo' || (!st.source && st.demoId && typeof st.text !== 'string');

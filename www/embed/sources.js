@@ -30,7 +30,7 @@ function entriesOfList(list, ids) {
   else if (list && typeof list.statements === 'object')
     entries = Object.entries(list.statements).map(([id, e]) => ({ id, ...e }));
   else throw coded('invalid_input', 'the list is neither an array nor a manifest with "statements"');
-  if (ids && ids.length) {
+  if (ids?.length) {
     const byId = new Map(entries.map((e) => [e.id, e]));
     entries = ids.map((id) => {
       if (!byId.has(id)) throw coded('invalid_input', `no statement “${id}” in the list`);
@@ -57,7 +57,7 @@ async function fromList(listUrl, ids, signal) {
       };
     }),
   );
-  return { statements, attribution: list && list.attribution ? list.attribution.text || null : null };
+  return { statements, attribution: list?.attribution ? list.attribution.text || null : null };
 }
 
 /**
@@ -69,7 +69,7 @@ export async function readSources(href, { signal } = {}) {
   const q = url.searchParams;
   const settings = {};
   for (const k of ['view', 'family', 'query', 'theme', 'lang', 'title', 'views']) if (q.get(k)) settings[k] = q.get(k);
-  let statements = [];
+  const statements = [];
   let attribution = null;
   const split = (v) =>
     (v || '')
@@ -105,7 +105,7 @@ export async function readSources(href, { signal } = {}) {
   if (url.hash.startsWith('#s=')) {
     const { readLink } = await import('../js/share.js');
     const view = await readLink(url.hash);
-    const demoIds = view.st.filter((e) => e && e.d).map((e) => e.d);
+    const demoIds = view.st.filter((e) => e?.d).map((e) => e.d);
     let demo = new Map();
     if (demoIds.length) {
       const r = await fromList(sameOrigin(DEMO_MANIFEST, url), demoIds, signal);

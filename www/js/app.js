@@ -162,7 +162,7 @@ function defaultWorkspace() {
 }
 
 function normalizeWorkspace(ws) {
-  if (!ws || ws.version !== 1 || !Array.isArray(ws.statements)) return null;
+  if (ws?.version !== 1 || !Array.isArray(ws.statements)) return null;
   const statements = ws.statements.filter(
     (st) =>
       st &&
@@ -361,7 +361,7 @@ async function runCompare() {
     if (e && (e.code === 'cancelled' || e.name === 'AbortError')) {
       say('Comparison cancelled. The results shown (if any) are from the previous run.');
     } else {
-      say(`The comparison failed: ${e && e.message ? e.message : e}. Your statements are saved; you can run it again.`);
+      say(`The comparison failed: ${e?.message ? e.message : e}. Your statements are saved; you can run it again.`);
       doc.documentElement.dataset.state = 'error';
     }
     $('retry').hidden = false;
@@ -370,13 +370,13 @@ async function runCompare() {
 
 /** The two statements that share the most, in input order. */
 function bestPair(report, sent) {
-  const ids = (report.similarity && report.similarity.ids) || [];
-  const M = (report.similarity && report.similarity.matrix) || [];
+  const ids = report.similarity?.ids || [];
+  const M = report.similarity?.matrix || [];
   let best = null;
   let bestV = -1;
   for (let a = 0; a < ids.length; a++) {
     for (let b = a + 1; b < ids.length; b++) {
-      const v = (Number(M[a] && M[a][b]) || 0) + (Number(M[b] && M[b][a]) || 0);
+      const v = (Number(M[a]?.[b]) || 0) + (Number(M[b]?.[a]) || 0);
       if (v > bestV) {
         bestV = v;
         best = [ids[a], ids[b]];
@@ -403,7 +403,7 @@ async function runQuery(q, { quiet = false, render = true } = {}) {
     app.query = await app.client.query(q, {});
     if (!quiet) say(`${plural(app.query.total ?? app.query.occurrences.length, 'place')} found for “${q}”.`);
   } catch (e) {
-    if (!(e && e.code === 'cancelled')) say(`The search failed: ${e && e.message ? e.message : e}`);
+    if (!(e && e.code === 'cancelled')) say(`The search failed: ${e?.message ? e.message : e}`);
     app.query = null;
   } finally {
     search.setBusy(false);
@@ -489,7 +489,7 @@ function selectFamily(id, from) {
 
 /** `cols` if two of them show family `id`; otherwise the first statements that do. */
 function columnsShowing(id, cols) {
-  const fam = app.model && app.model.family(id);
+  const fam = app.model?.family(id);
   if (!fam) return cols;
   const docs = [...new Set(fam.occurrences.map((o) => o.doc))];
   if (cols.filter((c) => docs.includes(c)).length >= Math.min(2, docs.length)) return cols;
@@ -499,7 +499,7 @@ function columnsShowing(id, cols) {
 }
 
 function showFamilyInReader(id) {
-  const fam = app.model && app.model.family(id);
+  const fam = app.model?.family(id);
   if (!fam) return;
   const cols = columnsShowing(id, reader.columns);
   app.ws.columns = cols;
@@ -597,7 +597,7 @@ $('retry').addEventListener('click', () => runCompare());
 function workspaceFromLink(view) {
   const sts = [];
   for (const e of view.st) {
-    if (e && e.d && app.manifest.statements[e.d]) {
+    if (e?.d && app.manifest.statements[e.d]) {
       const [entry] = demoEntries({ ...app.manifest, sets: [{ id: 'x', statements: [e.d] }] }, 'x');
       sts.push({ ...entry, title: e.ti ?? entry.title, speaker: e.sp ?? entry.speaker, date: e.da ?? entry.date });
     } else if (e && typeof e.t === 'string') {
@@ -626,7 +626,7 @@ function workspaceFromLink(view) {
     query: view.q || '',
     options: view.opt || {},
   };
-  ws.columns = (view.cols || []).map((i) => sts[i] && sts[i].id).filter(Boolean);
+  ws.columns = (view.cols || []).map((i) => sts[i]?.id).filter(Boolean);
   if (!ws.columns.length) ws.columns = null;
   return ws;
 }
@@ -693,12 +693,12 @@ async function boot() {
 mountEmbedButton(doc.querySelector('#actions [aria-label="Share"]'), () => ({
   statements: app.ws ? app.ws.statements : [],
   view: app.ws ? app.ws.tab : 'read',
-  family: app.model && app.ws && app.ws.family ? app.model.family(app.ws.family) : null,
+  family: app.model && app.ws?.family ? app.model.family(app.ws.family) : null,
   query: app.ws ? app.ws.query : '',
   options: app.ws ? app.ws.options : {},
 }));
 
 boot().catch((e) => {
-  say(`refrain could not start: ${e && e.message ? e.message : e}`);
+  say(`refrain could not start: ${e?.message ? e.message : e}`);
   doc.documentElement.dataset.state = 'error';
 });

@@ -13,7 +13,7 @@ export function swatch(doc, rank) {
 /** Words of an occurrence against its reference: equal words plain, others marked with ins/del. */
 export function renderDiff(doc, L, diff, fallback) {
   const out = h(doc, 'span', { class: 'diff' });
-  if (!diff || !diff.length) {
+  if (!diff?.length) {
     out.append(fallback || '');
     return out;
   }

@@ -81,8 +81,8 @@ export function htmlToText(html, DOMParserCtor) {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   const h1 = parsed.querySelector('h1');
-  const title = (parsed.title || (h1 && h1.textContent) || '').replace(/\s+/g, ' ').trim() || null;
-  const language = (parsed.documentElement && parsed.documentElement.getAttribute('lang')) || null;
+  const title = (parsed.title || h1?.textContent || '').replace(/\s+/g, ' ').trim() || null;
+  const language = parsed.documentElement?.getAttribute('lang') || null;
   return { text, title, language };
 }
 

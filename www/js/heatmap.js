@@ -51,8 +51,7 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
   const W = labelW + n * cell + 8;
   const H = top + n * cell + 8;
   let max = 0;
-  for (let a = 0; a < n; a++)
-    for (let b = 0; b < n; b++) if (a !== b) max = Math.max(max, Number(M[a] && M[a][b]) || 0);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) if (a !== b) max = Math.max(max, Number(M[a]?.[b]) || 0);
   const ink = opts.forExport ? '#111111' : 'currentColor';
   const svg = s(doc, 'svg', {
     class: 'heatmap',
@@ -84,11 +83,11 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
       'aria-label': opts.compact ? L.rowSharesWithColumn : null,
     }),
   );
-  ids.forEach((id, b) => {
+  names.forEach((name, b) => {
     headerRow.append(
       s(doc, 'text', {
         role: opts.forExport ? null : 'columnheader',
-        'aria-label': names[b],
+        'aria-label': name,
         x: labelW + b * cell + cell / 2,
         y: top - 10,
         'text-anchor': 'middle',
@@ -114,7 +113,7 @@ export function drawHeatmap(doc, report, statements, opts = {}) {
     if (short[a] !== names[a]) rh.append(s(doc, 'title', { text: names[a] }));
     row.append(rh);
     for (let b = 0; b < n; b++) {
-      const v = Number(M[a] && M[a][b]) || 0;
+      const v = Number(M[a]?.[b]) || 0;
       const diag = a === b;
       const { fill, ink: cellInk } = diag ? { fill: '#d9d9d9', ink: '#111111' } : cellColours(max > 0 ? v / max : 0);
       const label = diag ? L.withItself(names[a]) : L.cellLabel(names[a], pct(v), names[b]);
@@ -184,7 +183,7 @@ export function createHeatmap(root, L, opts) {
   let ids = [];
   let last = null;
   const win = doc.defaultView;
-  const narrow = win && win.matchMedia ? win.matchMedia('(max-width: 719px)') : null;
+  const narrow = win?.matchMedia ? win.matchMedia('(max-width: 719px)') : null;
   if (narrow)
     narrow.addEventListener('change', () => {
       if (last) draw(last);
@@ -229,12 +228,12 @@ export function createHeatmap(root, L, opts) {
   function draw({ report, statements }) {
     clear(box);
     clear(key);
-    ids = (report.similarity && report.similarity.ids) || [];
+    ids = report.similarity?.ids || [];
     if (!ids.length || !(report.similarity.matrix || []).length) {
       box.append(h(doc, 'p', { class: 'muted', text: ids.length ? L.noMatrix : L.noStatements }));
       return;
     }
-    const compact = !!(narrow && narrow.matches);
+    const compact = !!narrow?.matches;
     box.append(drawHeatmap(doc, report, statements, { labels: L, compact, width: win ? win.innerWidth : 360 }));
     const byId = new Map(statements.map((st) => [st.id, st]));
     for (const id of ids) key.append(h(doc, 'li', { text: statementLabel(byId.get(id) || { id }) }));

@@ -7,11 +7,10 @@
  * @param {Array<{id:string,text:string}>} statements  The statements as sent (texts needed for offsets).
  */
 export function buildModel(report, statements) {
-  const families = (report && report.families) || [];
-  const famById = new Map();
-  families.forEach((f, rank) => famById.set(f.id, { family: f, rank }));
+  const families = report?.families || [];
+  const famById = new Map(families.map((f, rank) => [f.id, { family: f, rank }]));
   const textById = new Map(statements.map((s) => [s.id, s.text]));
-  const summaryById = new Map(((report && report.statements) || []).map((s) => [s.id, s]));
+  const summaryById = new Map((report?.statements || []).map((s) => [s.id, s]));
   const occsByDoc = new Map();
   families.forEach((f, rank) => {
     (f.occurrences || []).forEach((o, i) => {

@@ -111,7 +111,7 @@ export function createReader(root, L, opts = {}) {
   /** The report's occurrence that a mark shows (its key is "family:index"). */
   function occurrenceOf(mark) {
     const [fid, i] = String(mark.dataset.occ || '').split(':');
-    const fam = data && data.model ? data.model.family(fid) : null;
+    const fam = data?.model ? data.model.family(fid) : null;
     return fam ? fam.occurrences[Number(i)] || null : null;
   }
 
@@ -159,7 +159,7 @@ export function createReader(root, L, opts = {}) {
   }
 
   function onKey(e) {
-    const m = e.target.closest && e.target.closest('mark.occ');
+    const m = e.target.closest?.('mark.occ');
     if (!m) return;
     const all = [...m.closest('.col-text').querySelectorAll('mark.occ')];
     const i = all.indexOf(m);
@@ -239,7 +239,7 @@ export function createReader(root, L, opts = {}) {
               class: 'qhit',
               part: 'hit',
               'data-qhit': seg.hit,
-              'data-family': q && q.family ? q.family : null,
+              'data-family': q?.family ? q.family : null,
               title: L.searchResult,
             },
             node,
@@ -386,7 +386,7 @@ export function createReader(root, L, opts = {}) {
 
   function renderPanel() {
     clear(panel);
-    const model = data && data.model;
+    const model = data?.model;
     panel.hidden = !model;
     if (!model) return;
     const nameOf = (id) => statementLabel(data.statements.find((st) => st.id === id) || { id });
@@ -509,11 +509,11 @@ export function createReader(root, L, opts = {}) {
 
   /** Shows search hit `index` (of data.hits) in its statement, focused. */
   function goToHit(index) {
-    if (!data || !data.hits || !data.hits[index]) return;
+    if (!data?.hits?.[index]) return;
     const o = data.hits[index];
     goTo(o.doc, o.utf16_start, null);
     const col = cols.querySelector(`.col[data-doc="${CSS.escape(o.doc)}"] .col-text`);
-    const piece = col && col.querySelector(`.qhit[data-qhit="${index}"]`);
+    const piece = col?.querySelector(`.qhit[data-qhit="${index}"]`);
     if (piece) arrive(col, piece);
   }
 
@@ -528,7 +528,7 @@ export function createReader(root, L, opts = {}) {
     update(next) {
       data = next;
       if (next.columns) columns = [...next.columns];
-      selected = next.selected && next.model && next.model.family(next.selected) ? next.selected : null;
+      selected = next.selected && next.model?.family(next.selected) ? next.selected : null;
       render();
     },
     select,

@@ -124,7 +124,7 @@ export function createSearch(root, L, opts) {
         on: { click: () => opts.onGo(i) },
       });
       explain(match, o);
-      const fam = o.family && model && model.family(o.family);
+      const fam = o.family && model?.family(o.family);
       body.append(
         h(
           doc,

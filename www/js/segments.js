@@ -60,7 +60,7 @@ export function segment(length, occs, hits = []) {
         primary = o;
     }
     let word = null;
-    if (primary && primary.words) {
+    if (primary?.words) {
       word = primary.words.find((w) => w.start <= a && w.end >= b) || null;
     }
     const hit = hs.find((x) => x.start <= a && x.end >= b);

@@ -49,7 +49,7 @@ export async function unpack(payload) {
   } else if (kind === 'j') raw = bytes;
   else throw new Error('not a refrain link');
   const view = JSON.parse(new TextDecoder().decode(raw));
-  if (!view || view.v !== 1 || !Array.isArray(view.st)) throw new Error('not a refrain link');
+  if (view?.v !== 1 || !Array.isArray(view.st)) throw new Error('not a refrain link');
   return view;
 }
 

@@ -433,7 +433,7 @@ export function createStatements(root, callbacks) {
         clear(demoSelect);
         for (const s of next.demoSets) demoSelect.append(h(doc, 'option', { value: s.id, text: s.label || s.title }));
       }
-      demoSelect.value = next.demoSet || (next.demoSets[0] && next.demoSets[0].id) || '';
+      demoSelect.value = next.demoSet || next.demoSets[0]?.id || '';
       const o = next.options || {};
       opt.synonyms.checked = o.synonyms !== false;
       opt.spelling.checked = o.spelling !== false;

@@ -16,7 +16,7 @@ export function coded(code, message) {
  * Children: nodes or strings (strings become text nodes, never HTML).
  */
 export function h(doc, tag, attrs = {}, ...children) {
-  const ns = attrs && attrs.svg ? 'http://www.w3.org/2000/svg' : null;
+  const ns = attrs?.svg ? 'http://www.w3.org/2000/svg' : null;
   const el = ns ? doc.createElementNS(ns, tag) : doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false || k === 'svg') continue;
@@ -118,8 +118,8 @@ export function plural(n, one, many = `${one}s`) {
 
 /** Whether the user asked for reduced motion (in the window of `node`). */
 export function reducedMotion(node) {
-  const win = node && node.ownerDocument ? node.ownerDocument.defaultView : null;
-  return !!(win && win.matchMedia && win.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  const win = node?.ownerDocument ? node.ownerDocument.defaultView : null;
+  return !!win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 }
 
 /**
@@ -169,7 +169,7 @@ export function sameOrigin(url, base) {
 export function onTabKeys(tablist, select) {
   tablist.addEventListener('keydown', (e) => {
     const tabs = [...tablist.querySelectorAll('[role="tab"]')];
-    const i = tabs.indexOf(e.target.closest && e.target.closest('[role="tab"]'));
+    const i = tabs.indexOf(e.target.closest?.('[role="tab"]'));
     const n = tabs.length;
     if (i < 0) return;
     const j = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
