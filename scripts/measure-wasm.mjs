@@ -38,7 +38,9 @@ const withinBudget = totalGz <= BUDGET_KB * 1024;
 console.log('payload (gzip -9):');
 console.log(`  refrain_bg.wasm  ${kb(wasm.length).padStart(7)} KB raw  ${kb(wasmGz).padStart(6)} KB gzip`);
 console.log(`  refrain.js       ${kb(glue.length).padStart(7)} KB raw  ${kb(glueGz).padStart(6)} KB gzip`);
-console.log(`  total                          ${kb(totalGz).padStart(6)} KB gzip  (budget ${BUDGET_KB} KB: ${withinBudget ? 'ok' : 'EXCEEDED'})`);
+console.log(
+  `  total                          ${kb(totalGz).padStart(6)} KB gzip  (budget ${BUDGET_KB} KB: ${withinBudget ? 'ok' : 'EXCEEDED'})`,
+);
 
 // 2. Instantiation (compile + instantiate), each in a fresh Node process; the median of 5.
 const probe = `
@@ -56,10 +58,14 @@ for (let i = 0; i < 5; i++) {
   runs.push(Number(out.trim()));
 }
 const instantiateMs = median(runs);
-console.log(`instantiate in Node (compile + instantiate + first Corpus, median of 5): ${instantiateMs.toFixed(1)} ms  (target < 50 ms: ${verdict(instantiateMs < 50)})`);
+console.log(
+  `instantiate in Node (compile + instantiate + first Corpus, median of 5): ${instantiateMs.toFixed(1)} ms  (target < 50 ms: ${verdict(instantiateMs < 50)})`,
+);
 
 // 3. The corpus.
-const corpusDir = process.env.REFRAIN_CORPUS ? resolve(process.env.REFRAIN_CORPUS) : resolve(ROOT, '..', 'shared', 'corpus');
+const corpusDir = process.env.REFRAIN_CORPUS
+  ? resolve(process.env.REFRAIN_CORPUS)
+  : resolve(ROOT, '..', 'shared', 'corpus');
 if (!existsSync(corpusDir)) {
   console.log(`corpus: ${corpusDir} not found; compare and query figures skipped`);
 } else {
@@ -94,9 +100,13 @@ if (!existsSync(corpusDir)) {
   t0 = performance.now();
   const report = corpus.compare();
   const compareS = (performance.now() - t0) / 1000;
-  console.log(`corpus: ${statements.length} statements, ${kb(bytes)} KB, from ${relative(process.cwd(), corpusDir) || '.'}`);
+  console.log(
+    `corpus: ${statements.length} statements, ${kb(bytes)} KB, from ${relative(process.cwd(), corpusDir) || '.'}`,
+  );
   console.log(`  add all: ${addMs.toFixed(1)} ms`);
-  console.log(`  compare (index + families + report): ${compareS.toFixed(2)} s  (target < 3 s: ${verdict(compareS < 3)}); ${report.families.length} families, ${report.stats.words} words, work ${report.stats.work}${report.stats.budget_exhausted ? ', budget exhausted' : ''}`);
+  console.log(
+    `  compare (index + families + report): ${compareS.toFixed(2)} s  (target < 3 s: ${verdict(compareS < 3)}); ${report.families.length} families, ${report.stats.words} words, work ${report.stats.work}${report.stats.budget_exhausted ? ', budget exhausted' : ''}`,
+  );
 
   const times = [];
   let hits = null;
@@ -107,7 +117,9 @@ if (!existsSync(corpusDir)) {
   }
   const first = times[0];
   const warm = median(times.slice(1));
-  console.log(`  query "${QUERY}": first ${first.toFixed(1)} ms, then median ${warm.toFixed(1)} ms  (target < 30 ms: ${verdict(first < 30)}); ${hits.occurrences.length} occurrences`);
+  console.log(
+    `  query "${QUERY}": first ${first.toFixed(1)} ms, then median ${warm.toFixed(1)} ms  (target < 30 ms: ${verdict(first < 30)}); ${hits.occurrences.length} occurrences`,
+  );
   corpus.free();
 }
 

@@ -3,7 +3,8 @@
 #   - the Rust target wasm32-unknown-unknown
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version of Cargo.lock (wasm-bindgen and
 #     wasm-bindgen-test-runner; a cold install compiles for 6-7 minutes)
-#   - the npm development tools of package-lock.json (binaryen's wasm-opt, playwright-core, axe-core)
+#   - the npm development tools of package-lock.json (binaryen's wasm-opt, playwright-core, axe-core,
+#     Biome)
 #   - Debian's chromium, chromium-driver and fonts-noto-cjk, for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."

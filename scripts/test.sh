@@ -47,6 +47,7 @@ wasm_test() {
     cargo test --target wasm32-unknown-unknown --test "$1"
 }
 
+step "JavaScript formatted and linted (Biome, biome.json)" node_modules/.bin/biome ci www tests scripts
 step "Rust tests on the host (unit, integration, doc)" cargo test --no-fail-fast
 step "benches compile" cargo build --benches
 step "WebAssembly tests in Node (tests/wasm_node.rs)" wasm_test wasm_node

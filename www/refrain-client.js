@@ -12,14 +12,12 @@
 // and the next call starts a new one. Every rejection is an Error with a string `code`: the
 // engine's codes (see the README), 'cancelled', 'no_statements' (a query before any compare),
 // 'invalid_input', 'load_failed' (the engine could not be loaded) and 'worker_crashed'.
-// This module has no side effect on import and no dependency.
+// This module has no side effect on import; its one dependency is js/util.js (coded errors).
 
-function codedError(code, message) {
-  return Object.assign(new Error(message), { code });
-}
+import { coded } from './js/util.js';
 
 function cancelledError() {
-  return codedError('cancelled', 'the request was cancelled');
+  return coded('cancelled', 'the request was cancelled');
 }
 
 export class RefrainClient {
@@ -56,7 +54,7 @@ export class RefrainClient {
    */
   query(phrase, { signal } = {}) {
     if (!this._corpus) {
-      return Promise.reject(codedError('no_statements', 'compare some statements before querying them'));
+      return Promise.reject(coded('no_statements', 'compare some statements before querying them'));
     }
     return this._submit({ type: 'query', phrase, corpus: this._corpus, signal });
   }
@@ -74,7 +72,7 @@ export class RefrainClient {
 
   _submit(job) {
     return new Promise((resolve, reject) => {
-      if (job.signal && job.signal.aborted) {
+      if (job.signal?.aborted) {
         reject(cancelledError());
         return;
       }
@@ -133,7 +131,7 @@ export class RefrainClient {
     };
     const crashed = (detail) => {
       if (worker !== this._worker) return;
-      this._reset(() => codedError('worker_crashed', `the refrain worker stopped${detail ? `: ${detail}` : ''}`));
+      this._reset(() => coded('worker_crashed', `the refrain worker stopped${detail ? `: ${detail}` : ''}`));
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -160,7 +158,7 @@ export class RefrainClient {
       this._worker.postMessage(message);
     } catch (e) {
       // The statements or options could not be copied (a function or a DOM node in them).
-      this._settle(job, codedError('invalid_input', `the request could not be sent to the worker: ${e.message}`));
+      this._settle(job, coded('invalid_input', `the request could not be sent to the worker: ${e.message}`));
       this._pump();
       return;
     }
@@ -183,7 +181,7 @@ export class RefrainClient {
       return;
     }
     if (data.type === 'crashed') {
-      this._reset(() => codedError('worker_crashed', data.message));
+      this._reset(() => coded('worker_crashed', data.message));
       return;
     }
     this._running = null;
@@ -192,7 +190,7 @@ export class RefrainClient {
     } else {
       // The worker drops statements it could not take; send them again with the next query.
       if (job.sentCorpus) this._workerCorpus = null;
-      this._settle(job, codedError(data.code || 'internal_error', data.message || 'unknown error'));
+      this._settle(job, coded(data.code || 'internal_error', data.message || 'unknown error'));
     }
     this._pump();
   }

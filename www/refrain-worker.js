@@ -14,6 +14,8 @@
 // (compared by a hash of ids, texts, metadata and options), so repeated queries are fast.
 // It never logs or sends anywhere the statements' text.
 
+import { coded } from './js/util.js';
+
 const PROGRESS_INTERVAL_MS = 50;
 
 let engine = null; // the promise of the wasm module's exports
@@ -30,16 +32,13 @@ function loadEngine() {
   return engine;
 }
 
-function codedError(code, message) {
-  return Object.assign(new Error(message), { code });
-}
-
 // A 53-bit hash (two 32-bit lanes) of everything that makes a Corpus: cheap for megabytes.
 function hashCorpus(statements, options) {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   const feed = (value) => {
-    const s = value == null ? '\u0000null' : typeof value === 'string' ? value : `\u0000${typeof value}:${String(value)}`;
+    const s =
+      value == null ? '\u0000null' : typeof value === 'string' ? value : `\u0000${typeof value}:${String(value)}`;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 2654435761);
@@ -71,7 +70,7 @@ function hashCorpus(statements, options) {
 // Makes `corpus` hold exactly these statements, re-using it when they are the same.
 function useStatements(module, statements, options) {
   if (!Array.isArray(statements)) {
-    throw codedError('invalid_input', 'statements must be an array of {id, text, ...} objects');
+    throw coded('invalid_input', 'statements must be an array of {id, text, ...} objects');
   }
   const key = hashCorpus(statements, options);
   if (corpus && key === corpusKey) return corpus;
@@ -97,7 +96,7 @@ async function handle(message) {
     module = await loadEngine();
   } catch (e) {
     engine = null; // try again on the next request
-    throw codedError('load_failed', `could not load the WebAssembly engine: ${e && e.message ? e.message : e}`);
+    throw coded('load_failed', `could not load the WebAssembly engine: ${e?.message ? e.message : e}`);
   }
   if (message.type === 'compare') {
     const target = useStatements(module, message.statements, message.options);
@@ -119,15 +118,15 @@ async function handle(message) {
   }
   if (message.type === 'query') {
     if (message.corpus) useStatements(module, message.corpus.statements, message.corpus.options);
-    if (!corpus) throw codedError('no_statements', 'compare some statements before querying them');
+    if (!corpus) throw coded('no_statements', 'compare some statements before querying them');
     return corpus.query(message.phrase);
   }
-  throw codedError('invalid_input', `unknown request type ${JSON.stringify(String(message.type))}`);
+  throw coded('invalid_input', `unknown request type ${JSON.stringify(String(message.type))}`);
 }
 
 self.onmessage = async (event) => {
   const message = event.data;
-  const id = message && message.id;
+  const id = message?.id;
   try {
     const value = await handle(message);
     postMessage({ id, type: 'result', value });
@@ -146,7 +145,7 @@ self.onmessage = async (event) => {
       corpusKey = null;
     }
     const code = e && typeof e.code === 'string' ? e.code : 'internal_error';
-    const text = e && e.message ? e.message : String(e);
+    const text = e?.message ? e.message : String(e);
     postMessage({ id, type: 'error', code, message: text });
   }
 };

@@ -5,8 +5,12 @@ import assert from 'node:assert/strict';
 import { setUp, openPage, load, tab, AXE } from './helpers.mjs';
 
 let env;
-before(async () => { env = await setUp(); });
-after(async () => { if (env) await env.close(); });
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  if (env) await env.close();
+});
 
 const VIEWS = ['read', 'refrains', 'search', 'overview', 'statements'];
 
@@ -14,7 +18,11 @@ const VIEWS = ['read', 'refrains', 'search', 'overview', 'statements'];
 async function markExpected(page) {
   return page.evaluate(() => {
     const sel = 'button:not([disabled]), select, input, textarea, a[href], summary, [tabindex="0"]';
-    const scopes = [document.querySelector('header'), document.querySelector('.tabs'), document.querySelector('main > .panel:not([hidden])')];
+    const scopes = [
+      document.querySelector('header'),
+      document.querySelector('.tabs'),
+      document.querySelector('main > .panel:not([hidden])'),
+    ];
     let n = 0;
     for (const scope of scopes) {
       for (const el of scope.querySelectorAll(sel)) {
@@ -30,7 +38,10 @@ async function markExpected(page) {
 
 /** Presses Tab until focus has gone through `main`; returns [{id, visible}] for each stop. */
 async function tabThrough(page, max = 600) {
-  await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); });
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    window.scrollTo(0, 0);
+  });
   await page.focus('.skip');
   const stops = [];
   for (let i = 0; i < max; i++) {
@@ -49,7 +60,12 @@ async function tabThrough(page, max = 600) {
         visible = !!label && getComputedStyle(label).outlineStyle !== 'none';
       }
       el.dataset.kbReached = '1';
-      return { id: el.id || el.getAttribute('aria-label') || el.textContent.slice(0, 30), visible, inFooter: !!el.closest('footer'), tag: el.tagName };
+      return {
+        id: el.id || el.getAttribute('aria-label') || el.textContent.slice(0, 30),
+        visible,
+        inFooter: !!el.closest('footer'),
+        tag: el.tagName,
+      };
     });
     if (info.end || info.inFooter) break;
     stops.push(info);
@@ -64,7 +80,8 @@ describe('keyboard', () => {
     for (const view of VIEWS) {
       // Switch views with the keyboard: the tab list takes the arrow keys.
       await page.focus('.tabs [aria-selected="true"]');
-      for (let k = 0; k < 5 && (await page.getAttribute(`#tab-${view}`, 'aria-selected')) !== 'true'; k++) await page.keyboard.press('ArrowRight');
+      for (let k = 0; k < 5 && (await page.getAttribute(`#tab-${view}`, 'aria-selected')) !== 'true'; k++)
+        await page.keyboard.press('ArrowRight');
       assert.equal(await page.getAttribute(`#tab-${view}`, 'aria-selected'), 'true');
       if (view === 'search') {
         await page.keyboard.press('Tab');
@@ -72,10 +89,19 @@ describe('keyboard', () => {
         await page.keyboard.press('Enter');
         await page.waitForSelector('#panel-search table.kwic tbody tr');
       }
-      await page.evaluate(() => document.querySelectorAll('[data-kb-expected], [data-kb-reached]').forEach((e) => { delete e.dataset.kbExpected; delete e.dataset.kbReached; }));
+      await page.evaluate(() =>
+        document.querySelectorAll('[data-kb-expected], [data-kb-reached]').forEach((e) => {
+          delete e.dataset.kbExpected;
+          delete e.dataset.kbReached;
+        }),
+      );
       const expected = await markExpected(page);
       const stops = await tabThrough(page);
-      const missed = await page.$$eval('[data-kb-expected]:not([data-kb-reached])', (els) => els.map((e) => `${e.tagName}#${e.id}.${e.className} ${e.getAttribute('aria-label') || e.textContent.slice(0, 40)}`));
+      const missed = await page.$$eval('[data-kb-expected]:not([data-kb-reached])', (els) =>
+        els.map(
+          (e) => `${e.tagName}#${e.id}.${e.className} ${e.getAttribute('aria-label') || e.textContent.slice(0, 40)}`,
+        ),
+      );
       assert.deepEqual(missed, [], `${view}: controls not reached by Tab`);
       const invisible = stops.filter((s) => !s.visible);
       assert.deepEqual(invisible, [], `${view}: focus not visible`);
@@ -92,7 +118,8 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
     let guard = 0;
-    while (!(await page.evaluate(() => document.activeElement.matches('mark.occ'))) && guard++ < 40) await page.keyboard.press('Tab');
+    while (!(await page.evaluate(() => document.activeElement.matches('mark.occ'))) && guard++ < 40)
+      await page.keyboard.press('Tab');
     const fam = await page.evaluate(() => document.activeElement.dataset.family);
     await page.keyboard.press('Enter');
     assert.match(await page.textContent('#panel-read .fam-panel h2'), new RegExp(`Refrain ${fam}\\b`));
@@ -132,11 +159,18 @@ describe('axe-core audit', () => {
     for (const width of [1366, 360]) {
       it(`finds no violations in any view (${scheme}, ${width} px)`, async () => {
         // The audit script is injected inline, which the page's CSP forbids: bypass it here only.
-        const { page, context } = await openPage(env, { bypassCSP: true, colorScheme: scheme, viewport: { width, height: 900 } });
+        const { page, context } = await openPage(env, {
+          bypassCSP: true,
+          colorScheme: scheme,
+          viewport: { width, height: 900 },
+        });
         await load(page, env.url);
         await page.addScriptTag({ path: AXE });
         for (const view of VIEWS) {
-          if (width < 720) await page.evaluate(() => { document.getElementById('actions').open = true; });
+          if (width < 720)
+            await page.evaluate(() => {
+              document.getElementById('actions').open = true;
+            });
           await tab(page, view);
           if (view === 'search') {
             await page.fill('#panel-search-q', 'genuine multilateralism');
@@ -145,7 +179,13 @@ describe('axe-core audit', () => {
           }
           if (view === 'read') await page.hover('#panel-read mark.occ');
           const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-          const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} ${n.failureSummary.split('\n').slice(1, 2).join(' ')}`).join('\n    ')}`);
+          const found = result.violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+                .slice(0, 4)
+                .map((n) => `${n.target.join(' ')} ${n.failureSummary.split('\n').slice(1, 2).join(' ')}`)
+                .join('\n    ')}`,
+          );
           assert.deepEqual(found, [], `${view}: ${found.join('\n')}`);
         }
         await context.close();

@@ -9,8 +9,12 @@ import { setUp, openPage, ROOT } from './embed-helpers.mjs';
 
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 let env;
-before(async () => { env = await setUp(); });
-after(async () => { if (env) await env.close(); });
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  if (env) await env.close();
+});
 
 const CASES = [
   ['examples/news-article.html', 'light', 1366],
@@ -27,23 +31,51 @@ const CASES = [
 
 for (const [path, scheme, width, view] of CASES) {
   test(`axe: ${path} (${scheme}, ${width} px${view ? `, ${view}` : ''})`, async () => {
-    const { page, context } = await openPage(env, { bypassCSP: true, colorScheme: scheme, viewport: { width, height: 900 } });
+    const { page, context } = await openPage(env, {
+      bypassCSP: true,
+      colorScheme: scheme,
+      viewport: { width, height: 900 },
+    });
     await page.goto(env.url + path);
     await page.waitForFunction(() => document.readyState === 'complete');
-    await page.evaluate(() => { const el = document.querySelector('refrain-compare'); if (el) el.scrollIntoView(); });
-    await page.waitForFunction(() => {
+    await page.evaluate(() => {
       const el = document.querySelector('refrain-compare');
-      const frame = document.querySelector('iframe');
-      if (frame) return frame.contentDocument?.querySelector('refrain-compare')?.state === 'ready';
-      return el ? el.state === 'ready' : document.documentElement.dataset.state === 'ready';
-    }, null, { timeout: 30_000 });
+      if (el) el.scrollIntoView();
+    });
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector('refrain-compare');
+        const frame = document.querySelector('iframe');
+        if (frame) return frame.contentDocument?.querySelector('refrain-compare')?.state === 'ready';
+        return el ? el.state === 'ready' : document.documentElement.dataset.state === 'ready';
+      },
+      null,
+      { timeout: 30_000 },
+    );
     if (view) {
-      await page.$eval('refrain-compare', (e, v) => { e.view = v; if (v === 'search') e.query = 'genuine multilateralism'; }, view);
-      await page.waitForTimeout(400);
+      await page.$eval(
+        'refrain-compare',
+        (e, v) => {
+          e.view = v;
+          if (v === 'search') e.query = 'genuine multilateralism';
+        },
+        view,
+      );
+      // The view drawn: the presenter, or the search's results.
+      await page.waitForFunction((v) => {
+        const r = document.querySelector('refrain-compare').shadowRoot;
+        return r.querySelector(v === 'presenter' ? '.rf-presenter' : '[part~="hits"]:not([hidden])');
+      }, view);
     }
     await page.addScriptTag({ path: AXE });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-    const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    const found = result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
     assert.deepEqual(found, []);
     await context.close();
   });

@@ -7,22 +7,36 @@ import assert from 'node:assert/strict';
 import { setUp, openPage, foreign, shot, widenGlyphs } from './embed-helpers.mjs';
 
 let env;
-before(async () => { env = await setUp(); });
-after(async () => { if (env) await env.close(); });
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  if (env) await env.close();
+});
 
 const FROM = 'embed/classroom.html?from=../examples/lesson.html%23lesson-set';
 
 async function ready(page) {
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, { timeout: 30_000 });
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.state), 'ready', await page.textContent('#status'));
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, {
+    timeout: 30_000,
+  });
+  assert.equal(
+    await page.evaluate(() => document.documentElement.dataset.state),
+    'ready',
+    await page.textContent('#status'),
+  );
 }
 
-const state = (page) => page.$eval('.rf-presenter', (b) => ({
-  index: Number(b.dataset.index), revealed: b.dataset.revealed === 'true', family: b.dataset.family,
-  count: b.querySelector('.rfp-count').textContent,
-  blanks: b.querySelectorAll('.rf-blank').length, shown: b.querySelectorAll('.rf-blank.shown').length,
-  words: [...b.querySelectorAll('.rf-blank')].map((x) => x.textContent),
-}));
+const state = (page) =>
+  page.$eval('.rf-presenter', (b) => ({
+    index: Number(b.dataset.index),
+    revealed: b.dataset.revealed === 'true',
+    family: b.dataset.family,
+    count: b.querySelector('.rfp-count').textContent,
+    blanks: b.querySelectorAll('.rf-blank').length,
+    shown: b.querySelectorAll('.rf-blank.shown').length,
+    words: [...b.querySelectorAll('.rf-blank')].map((x) => x.textContent),
+  }));
 
 test('the presenter steps through the refrains by keyboard and clicker keys and reveals the words', async () => {
   const { page, errors, requests } = await openPage(env, { viewport: { width: 1366, height: 768 } });
@@ -34,7 +48,10 @@ test('the presenter steps through the refrains by keyboard and clicker keys and 
   assert.ok(n >= 2, s.count);
   assert.equal(s.index, 0);
   assert.ok(s.blanks > 0 && s.shown === 0, 'the varying words start hidden');
-  assert.ok(s.words.every((w) => w.trim() === ''), 'hidden words are not in the page text');
+  assert.ok(
+    s.words.every((w) => w.trim() === ''),
+    'hidden words are not in the page text',
+  );
   await page.screenshot({ path: shot('embed-classroom-present.png') });
   // Keys work wherever the focus is on the page (the presenter's box has it at first).
   await page.keyboard.press(' ');
@@ -93,21 +110,49 @@ test('the worksheet: a numbered blank for each hidden word, an answer key that r
   const ws = await page.evaluate(() => {
     const sheet = document.querySelector('.rf-worksheet');
     const blanks = [...sheet.querySelectorAll('.ws-statement .rf-blank')].map((b) => b.textContent);
-    const key = [...sheet.querySelectorAll('.ws-key li')].map((li) => ({ n: Number(li.getAttribute('value')), word: li.querySelector('strong').textContent }));
+    const key = [...sheet.querySelectorAll('.ws-key li')].map((li) => ({
+      n: Number(li.getAttribute('value')),
+      word: li.querySelector('strong').textContent,
+    }));
     // Put the key's words back into the blanks: the paragraphs must equal the statements' text.
     const byN = new Map(key.map((k) => [k.n, k.word]));
     const restored = [...sheet.querySelectorAll('.ws-statement')].map((sec) => ({
       doc: sec.dataset.doc,
-      paras: [...sec.querySelectorAll('.ws-text p')].map((p) => [...p.childNodes].map((c) => (c.nodeType === 3 ? c.data
-        : c.classList.contains('rf-blank') ? byN.get(Number(/\d+/.exec(c.textContent)[0])) : c.textContent)).join('')),
+      paras: [...sec.querySelectorAll('.ws-text p')].map((p) =>
+        [...p.childNodes]
+          .map((c) =>
+            c.nodeType === 3
+              ? c.data
+              : c.classList.contains('rf-blank')
+                ? byN.get(Number(/\d+/.exec(c.textContent)[0]))
+                : c.textContent,
+          )
+          .join(''),
+      ),
     }));
-    return { blanks, key, restored, refrains: sheet.querySelectorAll('.ws-refrains li').length, breakBefore: getComputedStyle(sheet.querySelector('.ws-key')).breakBefore };
+    return {
+      blanks,
+      key,
+      restored,
+      refrains: sheet.querySelectorAll('.ws-refrains li').length,
+      breakBefore: getComputedStyle(sheet.querySelector('.ws-key')).breakBefore,
+    };
   });
   assert.ok(ws.refrains >= 2);
   assert.ok(ws.blanks.length >= 5, `${ws.blanks.length} blanks`);
-  assert.deepEqual(ws.blanks, ws.key.map((k) => `(${k.n})`), 'blanks numbered 1..n in reading order');
-  assert.deepEqual(ws.key.map((k) => k.n), ws.key.map((_, i) => i + 1));
-  assert.ok(ws.key.some((k) => /^(true|genuine)$/i.test(k.word)), ws.key.map((k) => k.word).join());
+  assert.deepEqual(
+    ws.blanks,
+    ws.key.map((k) => `(${k.n})`),
+    'blanks numbered 1..n in reading order',
+  );
+  assert.deepEqual(
+    ws.key.map((k) => k.n),
+    ws.key.map((_, i) => i + 1),
+  );
+  assert.ok(
+    ws.key.some((k) => /^(true|genuine)$/i.test(k.word)),
+    ws.key.map((k) => k.word).join(),
+  );
   const texts = await page.evaluate(async () => {
     const { readSources } = await import('./sources.js');
     const r = await readSources(location.href);
@@ -118,7 +163,9 @@ test('the worksheet: a numbered blank for each hidden word, an answer key that r
   await page.screenshot({ path: shot('embed-worksheet-screen.png'), fullPage: true });
   // Printing from either mode prints the worksheet, never the presenter or the page's bar.
   for (const mode of ['#worksheet', '#present']) {
-    await page.evaluate((h) => { location.hash = h; }, mode);
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, mode);
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.isVisible('.rf-worksheet'), `print from ${mode}`);
     assert.ok(!(await page.isVisible('.rf-presenter')));

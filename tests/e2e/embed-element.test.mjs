@@ -5,12 +5,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { setUp, openPage, fixture, waitReady, foreign, shot, widenGlyphs, WWW } from './embed-helpers.mjs';
 
 let env;
-before(async () => { env = await setUp(); });
-after(async () => { if (env) await env.close(); });
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  if (env) await env.close();
+});
 
 const NEWS = 'examples/news-article.html';
 const LESSON = 'examples/lesson.html';
@@ -23,11 +27,15 @@ function summary(page, sel = 'refrain-compare') {
     return {
       state: el.state,
       status: r.querySelector('[part~="status"]').textContent,
-      tabs: [...r.querySelectorAll('[role="tab"]')].map((t) => ({ text: t.textContent, view: t.dataset.view, selected: t.getAttribute('aria-selected') })),
+      tabs: [...r.querySelectorAll('[role="tab"]')].map((t) => ({
+        text: t.textContent,
+        view: t.dataset.view,
+        selected: t.getAttribute('aria-selected'),
+      })),
       marks: marks.length,
       marksWithoutFamily: marks.filter((m) => !m.hasAttribute('data-family')).length,
       occFamilies: [...new Set([...r.querySelectorAll('mark.occ')].map((m) => m.dataset.family))],
-      selected: [...new Set([...r.querySelectorAll('mark.sel')].map((m) => m.dataset.family))],
+      selected: [...new Set([...r.querySelectorAll('mark.hl-sel')].map((m) => m.dataset.family))],
       panel: r.querySelector('[part~="panel"]') ? r.querySelector('[part~="panel"]').textContent : null,
       columns: r.querySelectorAll('[part~="statement"]').length,
     };
@@ -72,7 +80,13 @@ test('the statements are the blockquotes: metadata from data-*, paragraphs from 
   await page.goto(env.url + NEWS);
   const sts = await page.$eval('refrain-compare', (el) => el.statements);
   assert.equal(sts.length, 2);
-  assert.deepEqual(sts.map((s) => [s.id, s.speaker, s.date]), [['CHN_76_2021', 'Xi Jinping', '2021'], ['CHN_78_2023', 'Han Zheng', '2023']]);
+  assert.deepEqual(
+    sts.map((s) => [s.id, s.speaker, s.date]),
+    [
+      ['CHN_76_2021', 'Xi Jinping', '2021'],
+      ['CHN_78_2023', 'Han Zheng', '2023'],
+    ],
+  );
   assert.equal(sts[0].text.split('\n').length, 3);
   assert.ok(!/President Xi Jinping, China/.test(sts[0].text), 'the footer is not part of the text');
   // Each paragraph is a byte-for-byte excerpt of the demo copy of the UNGDC statement.
@@ -88,20 +102,30 @@ test('the lesson: the element renders, and its presenter view steps through refr
   await page.locator('refrain-compare').scrollIntoViewIfNeeded();
   await waitReady(page);
   const s = await summary(page);
-  assert.deepEqual(s.tabs.map((t) => t.view), ['refrains', 'reader', 'search', 'presenter']);
+  assert.deepEqual(
+    s.tabs.map((t) => t.view),
+    ['refrains', 'reader', 'search', 'presenter'],
+  );
   const items = await page.locator('refrain-compare [part~="family-list"] > li').count();
   assert.ok(items >= 4, `refrains listed: ${items}`);
-  const root = await page.locator('refrain-compare .fam-btn .root-text').allTextContents();
-  assert.ok(root.some((r) => /multilateralism/.test(r)), root.join(' | '));
+  const root = await page.locator('refrain-compare .fam-pick .fam-root').allTextContents();
+  assert.ok(
+    root.some((r) => /multilateralism/.test(r)),
+    root.join(' | '),
+  );
 
   await page.evaluate(() => {
     window.__selects = [];
-    document.addEventListener('refrain-select', (e) => window.__selects.push(e.detail.family && e.detail.family.id));
+    document.addEventListener('refrain-select', (e) => window.__selects.push(e.detail.family?.id ?? null));
   });
   await page.locator('refrain-compare [role="tab"][data-view="presenter"]').click();
   const box = page.locator('refrain-compare .rf-presenter');
   await box.waitFor();
-  assert.equal(await page.getAttribute('refrain-compare', 'view'), 'presenter', 'the tab is reflected in the view attribute');
+  assert.equal(
+    await page.getAttribute('refrain-compare', 'view'),
+    'presenter',
+    'the tab is reflected in the view attribute',
+  );
   await box.focus();
   assert.equal(await box.getAttribute('data-index'), '0');
   await page.keyboard.press('ArrowRight');
@@ -127,8 +151,24 @@ test('the lesson: the element renders, and its presenter view steps through refr
 test('the WebAssembly engine loads lazily, when the element comes near the viewport', async () => {
   const { page, workers, requests } = await openPage(env, { viewport: { width: 1366, height: 400 } });
   await page.goto(env.url + NEWS);
-  await page.waitForTimeout(800);
-  assert.equal(await page.$eval('refrain-compare', (el) => el.state), 'waiting');
+  // The element decides when its IntersectionObserver first reports; an observer made after it, on
+  // the same element with the same margin, reports in the same turn or later: once it has, the
+  // element has had its chance to start (it would have set its state to loading at once).
+  const state = await page.$eval(
+    'refrain-compare',
+    (el) =>
+      new Promise((resolve) => {
+        const io = new IntersectionObserver(
+          ([e]) => {
+            io.disconnect();
+            resolve({ near: e.isIntersecting, state: el.state });
+          },
+          { rootMargin: '300px 0px' },
+        );
+        io.observe(el);
+      }),
+  );
+  assert.deepEqual(state, { near: false, state: 'waiting' });
   assert.equal(workers.length, 0, 'no Worker before the element is near the viewport');
   assert.ok(!requests.some((r) => r.endsWith('.wasm')), 'no WebAssembly fetched yet');
   // The statements are already shown, as plain text.
@@ -140,7 +180,10 @@ test('the WebAssembly engine loads lazily, when the element comes near the viewp
   assert.ok(requests.some((r) => r.endsWith('refrain_bg.wasm')));
 });
 
-const TWO = (a, b) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>two</title><link rel="icon" href="data:,">
+const TWO = (
+  a,
+  b,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>two</title><link rel="icon" href="data:,">
 <script type="module" src="../embed/define.js"></script></head><body>
 <refrain-compare id="one" loading="eager">${a}</refrain-compare>
 <refrain-compare id="two" loading="eager" view="refrains">${b}</refrain-compare>
@@ -148,25 +191,44 @@ const TWO = (a, b) => `<!doctype html><html lang="en"><head><meta charset="utf-8
 
 test('two elements on one page share one Worker; src and data-src load same-origin files', async () => {
   const { page, workers, errors } = await openPage(env);
-  const url = await fixture(page, env, 'examples/__two.html', TWO(
-    '<blockquote data-speaker="Dominique Hasler" data-date="2023" data-src="../demo/LIE_78_2023.txt"><p><a href="../demo/LIE_78_2023.txt">Liechtenstein, 2023</a></p></blockquote>'
-    + '<blockquote data-speaker="Ralph Gonsalves" data-date="2023" data-src="../demo/VCT_78_2023.txt"></blockquote>',
-    '', // the second takes files from its src attribute, set below
-  ));
+  const url = await fixture(
+    page,
+    env,
+    'examples/__two.html',
+    TWO(
+      '<blockquote data-speaker="Dominique Hasler" data-date="2023" data-src="../demo/LIE_78_2023.txt"><p><a href="../demo/LIE_78_2023.txt">Liechtenstein, 2023</a></p></blockquote>' +
+        '<blockquote data-speaker="Ralph Gonsalves" data-date="2023" data-src="../demo/VCT_78_2023.txt"></blockquote>',
+      '', // the second takes files from its src attribute, set below
+    ),
+  );
   await page.goto(url);
-  await page.$eval('#two', (el) => { el.src = '../demo/CHN_76_2021.txt ../demo/CHN_77_2022.txt ../demo/CHN_78_2023.txt'; });
+  await page.$eval('#two', (el) => {
+    el.src = '../demo/CHN_76_2021.txt ../demo/CHN_77_2022.txt ../demo/CHN_78_2023.txt';
+  });
   await waitReady(page);
   assert.equal(workers.length, 1, `workers: ${workers.join(', ')}`);
-  const [a, b] = await page.$$eval('refrain-compare', (els) => els.map((el) => ({ n: el.statements.length, fams: el.report.families.length, titles: el.statements.map((s) => s.title) })));
+  const [a, b] = await page.$$eval('refrain-compare', (els) =>
+    els.map((el) => ({
+      n: el.statements.length,
+      fams: el.report.families.length,
+      titles: el.statements.map((s) => s.title),
+    })),
+  );
   assert.equal(a.n, 2);
   assert.equal(b.n, 3);
   assert.deepEqual(b.titles, ['CHN_76_2021', 'CHN_77_2022', 'CHN_78_2023']);
   assert.ok(a.fams > 0 && b.fams > 0);
   // Queries of both elements run in the one Worker and each finds its own statements.
-  await page.$eval('#one', (el) => { el.query = 'genuine multilateralism'; });
-  await page.$eval('#two', (el) => { el.query = 'true multilateralism'; });
+  await page.$eval('#one', (el) => {
+    el.query = 'genuine multilateralism';
+  });
+  await page.$eval('#two', (el) => {
+    el.query = 'true multilateralism';
+  });
   await page.waitForFunction(() => [...document.querySelectorAll('refrain-compare')].every((el) => el.queryReport));
-  const docs = await page.$$eval('refrain-compare', (els) => els.map((el) => [...new Set(el.queryReport.occurrences.map((o) => o.doc))].sort()));
+  const docs = await page.$$eval('refrain-compare', (els) =>
+    els.map((el) => [...new Set(el.queryReport.occurrences.map((o) => o.doc))].sort()),
+  );
   assert.ok(docs[0].length && docs[0].every((d) => /^s\d$/.test(d)), docs[0].join());
   assert.ok(docs[1].length && docs[1].every((d) => /^src\d$/.test(d)), docs[1].join());
   assert.equal(workers.length, 1);
@@ -177,11 +239,18 @@ test('a file on another origin is refused with refrain-error (code cross_origin)
   const { page } = await openPage(env);
   const url = await fixture(page, env, 'examples/__two.html', TWO('', '<blockquote>one</blockquote>'));
   await page.goto(url);
-  const detail = await page.evaluate(() => new Promise((resolve) => {
-    const el = document.getElementById('one');
-    el.addEventListener('refrain-error', (e) => resolve({ ...e.detail, bubbles: e.bubbles, composed: e.composed }), { once: true });
-    el.src = 'https://example.org/statement.txt';
-  }));
+  const detail = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const el = document.getElementById('one');
+        el.addEventListener(
+          'refrain-error',
+          (e) => resolve({ ...e.detail, bubbles: e.bubbles, composed: e.composed }),
+          { once: true },
+        );
+        el.src = 'https://example.org/statement.txt';
+      }),
+  );
   assert.equal(detail.code, 'cross_origin');
   assert.ok(detail.bubbles && detail.composed);
   assert.equal(await page.$eval('#one', (el) => el.state), 'error');
@@ -189,18 +258,29 @@ test('a file on another origin is refused with refrain-error (code cross_origin)
 
 test('the host page’s aggressive CSS does not break the element', async () => {
   const { page, errors } = await openPage(env);
-  await fixture(page, env, 'examples/__hostile.css',
-    '* { all: unset !important; } mark { display: none !important; } button, [role="tab"] { display: none !important; }'
-    + ' div, p, section { color: red !important; font-size: 40px !important; background: lime !important; }', 'text/css');
+  await fixture(
+    page,
+    env,
+    'examples/__hostile.css',
+    '* { all: unset !important; } mark { display: none !important; } button, [role="tab"] { display: none !important; }' +
+      ' div, p, section { color: red !important; font-size: 40px !important; background: lime !important; }',
+    'text/css',
+  );
   await page.goto(env.url + NEWS);
   await page.evaluate(() => {
     const l = document.createElement('link');
     l.rel = 'stylesheet';
     l.href = '__hostile.css';
     document.head.append(l);
-    return new Promise((r) => { l.onload = r; });
+    return new Promise((r) => {
+      l.onload = r;
+    });
   });
-  assert.equal(await page.$eval('p.standfirst', (b) => getComputedStyle(b).fontSize), '40px', 'the hostile sheet applies to the page');
+  assert.equal(
+    await page.$eval('p.standfirst', (b) => getComputedStyle(b).fontSize),
+    '40px',
+    'the hostile sheet applies to the page',
+  );
   await page.locator('refrain-compare').scrollIntoViewIfNeeded();
   await waitReady(page);
   const look = await page.$eval('refrain-compare', (el) => {
@@ -212,8 +292,12 @@ test('the host page’s aggressive CSS does not break the element', async () => 
     const m = mark.getBoundingClientRect();
     return {
       host: [box.width, box.height],
-      markDisplay: getComputedStyle(mark).display, markSize: [m.width, m.height], markBg: getComputedStyle(mark).backgroundColor,
-      textSize: getComputedStyle(text).fontSize, textColor: getComputedStyle(text).color, textBg: getComputedStyle(text).backgroundColor,
+      markDisplay: getComputedStyle(mark).display,
+      markSize: [m.width, m.height],
+      markBg: getComputedStyle(mark).backgroundColor,
+      textSize: getComputedStyle(text).fontSize,
+      textColor: getComputedStyle(text).color,
+      textBg: getComputedStyle(text).backgroundColor,
       tabDisplay: getComputedStyle(tab).display,
     };
   });
@@ -241,12 +325,29 @@ test('the element’s CSS does not leak into the page', async () => {
 <refrain-compare loading="eager"><blockquote>We must practise true multilateralism.</blockquote><blockquote>All countries should practise genuine multilateralism.</blockquote></refrain-compare>
 </body></html>`;
   const url = await fixture(page, env, 'examples/__leak.html', probe);
-  const styleOf = () => page.evaluate(() => [...document.querySelectorAll('body > :not(refrain-compare)')].map((e) => {
-    const c = getComputedStyle(e);
-    return [e.tagName, c.color, c.backgroundColor, c.fontFamily, c.fontSize, c.textDecorationLine, c.border, c.outline, c.whiteSpace, c.display, c.padding].join('|');
-  }));
+  const styleOf = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('body > :not(refrain-compare)')].map((e) => {
+        const c = getComputedStyle(e);
+        return [
+          e.tagName,
+          c.color,
+          c.backgroundColor,
+          c.fontFamily,
+          c.fontSize,
+          c.textDecorationLine,
+          c.border,
+          c.outline,
+          c.whiteSpace,
+          c.display,
+          c.padding,
+        ].join('|');
+      }),
+    );
   // The same probes without the element's module, then with it.
-  await page.route(new URL('embed/define.js', env.url).href, (r) => r.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
+  await page.route(new URL('embed/define.js', env.url).href, (r) =>
+    r.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
+  );
   await page.goto(url);
   const without = await styleOf();
   await page.unroute(new URL('embed/define.js', env.url).href);
@@ -254,8 +355,11 @@ test('the element’s CSS does not leak into the page', async () => {
   await waitReady(page);
   const withEl = await styleOf();
   assert.deepEqual(withEl, without);
-  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length + document.querySelectorAll('style').length), 0,
-    'the element adds no stylesheet to the document');
+  assert.equal(
+    await page.evaluate(() => document.adoptedStyleSheets.length + document.querySelectorAll('style').length),
+    0,
+    'the element adds no stylesheet to the document',
+  );
   // Its global footprint: the custom element definition, nothing else on window.
   assert.equal(await page.evaluate(() => Object.keys(window).filter((k) => /refrain/i.test(k)).length), 0);
 });
@@ -270,9 +374,11 @@ test('attributes and properties mirror each other and behave as documented', asy
   await page.$eval(el, (e) => e.setAttribute('view', 'refrains'));
   assert.equal(await page.$eval(el, (e) => e.view), 'refrains');
   assert.ok(await page.locator('refrain-compare [part~="family-list"]').isVisible());
-  await page.$eval(el, (e) => { e.view = 'heatmap'; });
+  await page.$eval(el, (e) => {
+    e.view = 'heatmap';
+  });
   assert.equal(await page.getAttribute(el, 'view'), 'heatmap');
-  assert.equal(await page.locator('refrain-compare [part~="heatmap"] button.cell').count(), 2);
+  assert.equal(await page.locator('refrain-compare [part~="heatmap"] [role="gridcell"]:not(.diag)').count(), 2);
   await page.$eval(el, (e) => e.setAttribute('view', 'nonsense'));
   assert.equal(await page.$eval(el, (e) => e.view), 'reader');
   assert.equal(await page.locator('refrain-compare [part~="statement"]').count(), 2);
@@ -280,58 +386,140 @@ test('attributes and properties mirror each other and behave as documented', asy
   await page.locator('refrain-compare [role="tab"][data-view="refrains"]').click();
   assert.equal(await page.getAttribute(el, 'view'), 'refrains');
   // query: a property that reflects, the search runs, hits carry data-family
-  await page.$eval(el, (e) => { e.view = 'search'; e.query = 'practice true multilateralism'; });
+  await page.$eval(el, (e) => {
+    e.view = 'search';
+    e.query = 'practice true multilateralism';
+  });
   assert.equal(await page.getAttribute(el, 'query'), 'practice true multilateralism');
   await page.waitForFunction(() => document.querySelector('refrain-compare').queryReport);
-  const hits = await page.$$eval('refrain-compare', ([e]) => [...e.shadowRoot.querySelectorAll('[part~="hits"] mark')].map((m) => m.getAttribute('data-family')));
+  const hits = await page.$$eval('refrain-compare', ([e]) =>
+    [...e.shadowRoot.querySelectorAll('[part~="hits"] [part~="occurrence"]')].map((m) => m.getAttribute('data-family')),
+  );
   assert.ok(hits.length >= 2 && hits.every((f) => f !== null), hits.join());
-  assert.equal(await page.locator('refrain-compare input[type="search"]').inputValue(), 'practice true multilateralism');
+  assert.equal(
+    await page.locator('refrain-compare input[type="search"]').inputValue(),
+    'practice true multilateralism',
+  );
   // a search result opens the reader at the hit
-  await page.locator('refrain-compare .hit-btn').first().click();
+  await page.locator('refrain-compare .k-go').first().click();
   assert.equal(await page.getAttribute(el, 'view'), 'reader');
-  assert.ok(await page.locator('refrain-compare .flash').count() === 1);
+  assert.ok((await page.locator('refrain-compare .counterpart').count()) === 1);
   // family: an id or words; the property mirrors the attribute
   const f2 = await page.$eval(el, (e) => e.report.families[1]);
-  await page.$eval(el, (e) => { e.family = 'f2'; });
+  await page.$eval(el, (e) => {
+    e.family = 'f2';
+  });
   assert.equal(await page.getAttribute(el, 'family'), 'f2');
   assert.deepEqual((await summary(page)).selected, ['f2']);
   await page.$eval(el, (e, words) => e.setAttribute('family', words), f2.root.toUpperCase());
   assert.deepEqual((await summary(page)).selected, ['f2']);
-  await page.$eval(el, (e) => { e.family = null; });
+  await page.$eval(el, (e) => {
+    e.family = null;
+  });
   assert.equal(await page.getAttribute(el, 'family'), null);
   assert.deepEqual((await summary(page)).selected, []);
   // theme
   // (the article sets --refrain-bg, which both themes then take; the text colour follows the theme)
   const fg = () => page.$eval(el, (e) => getComputedStyle(e.shadowRoot.querySelector('[part~="base"]')).color);
-  await page.$eval(el, (e) => { e.theme = 'dark'; });
+  await page.$eval(el, (e) => {
+    e.theme = 'dark';
+  });
   assert.equal(await page.getAttribute(el, 'theme'), 'dark');
   assert.equal(await fg(), 'rgb(236, 236, 236)');
-  await page.$eval(el, (e) => { e.theme = 'light'; });
+  await page.$eval(el, (e) => {
+    e.theme = 'light';
+  });
   assert.equal(await fg(), 'rgb(27, 27, 27)');
-  await page.$eval(el, (e) => { e.theme = 'bogus'; });
+  await page.$eval(el, (e) => {
+    e.theme = 'bogus';
+  });
   assert.equal(await page.$eval(el, (e) => e.theme), 'auto');
   // lang: the element's own labels
-  await page.$eval(el, (e) => { e.lang = 'fr'; });
-  assert.deepEqual((await summary(page)).tabs.map((t) => t.text), ['Lire', 'Refrains', 'Chercher', 'Vue d’ensemble']);
+  await page.$eval(el, (e) => {
+    e.lang = 'fr';
+  });
+  assert.deepEqual(
+    (await summary(page)).tabs.map((t) => t.text),
+    ['Lire', 'Refrains', 'Chercher', 'Vue d’ensemble'],
+  );
   assert.match((await summary(page)).status, /^2 déclarations comparées/);
   await page.$eval(el, (e) => e.setAttribute('lang', 'zh-Hans'));
   assert.equal((await summary(page)).tabs[0].text, '对照阅读');
   await page.$eval(el, (e) => e.removeAttribute('lang'));
   assert.equal((await summary(page)).tabs[0].text, 'Read');
   // views
-  await page.$eval(el, (e) => { e.views = ['reader', 'search']; });
+  await page.$eval(el, (e) => {
+    e.views = ['reader', 'search'];
+  });
   assert.equal(await page.getAttribute(el, 'views'), 'reader search');
-  assert.deepEqual((await summary(page)).tabs.map((t) => t.view), ['reader', 'search']);
+  assert.deepEqual(
+    (await summary(page)).tabs.map((t) => t.view),
+    ['reader', 'search'],
+  );
   // statements set as a property replace the children's
   await page.$eval(el, (e) => {
     e.statements = [
-      { id: 'a', text: 'We must practise true multilateralism and build a community with a shared future for mankind.', speaker: 'A' },
-      { id: 'b', text: 'All countries should practise genuine multilateralism and build a community with a shared future for humankind.', speaker: 'B' },
+      {
+        id: 'a',
+        text: 'We must practise true multilateralism and build a community with a shared future for mankind.',
+        speaker: 'A',
+      },
+      {
+        id: 'b',
+        text: 'All countries should practise genuine multilateralism and build a community with a shared future for humankind.',
+        speaker: 'B',
+      },
     ];
   });
-  await page.waitForFunction(() => document.querySelector('refrain-compare').report?.statements.length === 2
-    && document.querySelector('refrain-compare').report.statements[0].id === 'a');
+  await page.waitForFunction(
+    () =>
+      document.querySelector('refrain-compare').report?.statements.length === 2 &&
+      document.querySelector('refrain-compare').report.statements[0].id === 'a',
+  );
   assert.deepEqual(await page.$eval(el, (e) => e.statements.map((s) => s.id)), ['a', 'b']);
+  assert.deepEqual(errors, []);
+});
+
+test('attribute changes made in one task are drawn in one render (refrain-render counts them)', async () => {
+  const { page, errors } = await openPage(env);
+  await page.goto(env.url + NEWS);
+  await page.locator('refrain-compare').scrollIntoViewIfNeeded();
+  await waitReady(page);
+  const got = await page.$eval('refrain-compare', async (el) => {
+    let renders = 0;
+    el.addEventListener('refrain-render', () => {
+      renders += 1;
+    });
+    const r = el.shadowRoot;
+    // Five attribute changes in one task.
+    el.view = 'refrains';
+    el.theme = 'dark';
+    el.lang = 'fr';
+    el.family = 'f2';
+    el.views = ['refrains', 'reader'];
+    const during = renders;
+    await Promise.resolve(); // the render queued by the first change runs before this continues
+    const once = {
+      renders,
+      tabs: [...r.querySelectorAll('[role="tab"]')].map(
+        (t) => `${t.dataset.view}:${t.textContent}:${t.getAttribute('aria-selected')}`,
+      ),
+      dark: r.querySelector('[part~="base"]').classList.contains('dark'),
+      pressed: [...r.querySelectorAll('.fam-pick[aria-pressed="true"]')].map((b) => b.dataset.family),
+    };
+    // Two changes in two tasks: two renders.
+    el.view = 'reader';
+    await Promise.resolve();
+    el.theme = 'light';
+    await Promise.resolve();
+    return { during, once, after: renders };
+  });
+  assert.equal(got.during, 0, 'nothing is drawn while the task runs');
+  assert.equal(got.once.renders, 1, 'one render for five changes');
+  assert.deepEqual(got.once.tabs, ['refrains:Refrains:true', 'reader:Lire:false']);
+  assert.equal(got.once.dark, true);
+  assert.deepEqual(got.once.pressed, ['f2']);
+  assert.equal(got.after, 3, 'one more render for each later task');
   assert.deepEqual(errors, []);
 });
 
@@ -339,14 +527,18 @@ test('events: refrain-ready and refrain-select bubble out of the shadow root wit
   const { page } = await openPage(env);
   await page.addInitScript(() => {
     window.__events = [];
-    const keep = (e) => window.__events.push({
-      type: e.type, bubbles: e.bubbles, composed: e.composed, target: e.target.tagName,
-      families: e.detail.report ? e.detail.report.families.length : null,
-      family: e.detail.family !== undefined ? (e.detail.family && e.detail.family.id) : undefined,
-      root: e.detail.family ? e.detail.family.root : null,
-      occurrence: e.detail.occurrence ? { doc: e.detail.occurrence.doc, text: e.detail.occurrence.text } : null,
-      statement: e.detail.statement,
-    });
+    const keep = (e) =>
+      window.__events.push({
+        type: e.type,
+        bubbles: e.bubbles,
+        composed: e.composed,
+        target: e.target.tagName,
+        families: e.detail.report ? e.detail.report.families.length : null,
+        family: e.detail.family === undefined ? undefined : (e.detail.family?.id ?? null),
+        root: e.detail.family ? e.detail.family.root : null,
+        occurrence: e.detail.occurrence ? { doc: e.detail.occurrence.doc, text: e.detail.occurrence.text } : null,
+        statement: e.detail.statement,
+      });
     document.addEventListener('refrain-ready', keep);
     document.addEventListener('refrain-select', keep);
   });
@@ -355,9 +547,19 @@ test('events: refrain-ready and refrain-select bubble out of the shadow root wit
   await waitReady(page);
   let ev = await page.evaluate(() => window.__events);
   assert.equal(ev.length, 1, 'the family attribute selects without refrain-select');
-  assert.deepEqual(ev[0], { type: 'refrain-ready', bubbles: true, composed: true, target: 'REFRAIN-COMPARE', families: ev[0].families, family: undefined, root: null, occurrence: null, statement: undefined });
+  assert.deepEqual(ev[0], {
+    type: 'refrain-ready',
+    bubbles: true,
+    composed: true,
+    target: 'REFRAIN-COMPARE',
+    families: ev[0].families,
+    family: undefined,
+    root: null,
+    occurrence: null,
+    statement: undefined,
+  });
   assert.ok(ev[0].families > 0);
-  const mark = page.locator('refrain-compare mark.occ:not(.sel)').first();
+  const mark = page.locator('refrain-compare mark.occ:not(.hl-sel)').first();
   const fam = await mark.getAttribute('data-family');
   const markText = await mark.textContent();
   await mark.click();
@@ -366,7 +568,7 @@ test('events: refrain-ready and refrain-select bubble out of the shadow root wit
   assert.equal(sel.type, 'refrain-select');
   assert.ok(sel.bubbles && sel.composed);
   assert.equal(sel.family, fam);
-  assert.ok(sel.occurrence && sel.occurrence.text.includes(markText.trim().split(/\s+/)[0]), JSON.stringify(sel.occurrence));
+  assert.ok(sel.occurrence?.text.includes(markText.trim().split(/\s+/)[0]), JSON.stringify(sel.occurrence));
   assert.equal(sel.statement, sel.occurrence.doc);
   assert.equal(await page.getAttribute('refrain-compare', 'family'), fam);
   // Clicking it again clears the selection.
@@ -390,7 +592,9 @@ test('the reader’s passages are reachable by keyboard: Tab, arrows, Enter, Esc
   const first = await page.evaluate(() => document.querySelector('refrain-compare').shadowRoot.activeElement?.tagName);
   assert.equal(first, 'MARK');
   await page.keyboard.press('ArrowRight');
-  const second = await page.evaluate(() => document.querySelector('refrain-compare').shadowRoot.activeElement.dataset.occurrence);
+  const second = await page.evaluate(
+    () => document.querySelector('refrain-compare').shadowRoot.activeElement.dataset.occ,
+  );
   await page.keyboard.press('Enter');
   assert.deepEqual((await summary(page)).selected, [second.split(':')[0]]);
   await page.keyboard.press('Escape');
@@ -401,20 +605,27 @@ test('the reader’s passages are reachable by keyboard: Tab, arrows, Enter, Esc
   assert.equal(await page.getAttribute('refrain-compare', 'view'), 'refrains');
 });
 
-for (const [name, path] of [['news-article', NEWS], ['lesson', LESSON]]) {
+for (const [name, path] of [
+  ['news-article', NEWS],
+  ['lesson', LESSON],
+]) {
   for (const width of [360, 1366]) {
     test(`${name} at ${width} px: no horizontal overflow; screenshot`, async () => {
       const { page } = await openPage(env, { viewport: { width, height: 900 }, bypassCSP: true });
       await page.goto(env.url + path);
       await page.locator('refrain-compare').scrollIntoViewIfNeeded();
       await waitReady(page);
-      if (name === 'lesson') await page.locator('refrain-compare .fam-btn').nth(2).click();
+      if (name === 'lesson') await page.locator('refrain-compare .fam-pick').nth(2).click();
       // Whatever the fonts: glyphs wider than any font draws them must still fit.
       if (width === 360) await widenGlyphs(page);
       const m = await page.evaluate(() => ({
         doc: document.documentElement.scrollWidth,
         host: document.querySelector('refrain-compare').getBoundingClientRect().width,
-        inner: Math.max(...[...document.querySelector('refrain-compare').shadowRoot.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
+        inner: Math.max(
+          ...[...document.querySelector('refrain-compare').shadowRoot.querySelectorAll('*')].map(
+            (e) => e.getBoundingClientRect().right,
+          ),
+        ),
       }));
       assert.ok(m.doc <= width, `page scroll width ${m.doc}`);
       assert.ok(m.host <= width, `element width ${m.host}`);
@@ -438,23 +649,120 @@ test('with JavaScript off the statements are readable page content', async () =>
       const box = await quotes.nth(i).boundingBox();
       assert.ok(box.height > 40 && box.width > 200, `${path} quote ${i}: ${JSON.stringify(box)}`);
     }
-    const text = await page.locator('refrain-compare').innerText();
+    const text = await page.locator('refrain-compare').textContent();
     assert.match(text, path === NEWS ? /jointly safeguard universal security/ : /genuine multilateralism/);
     if (path === NEWS) await page.screenshot({ path: shot('embed-news-article-nojs.png'), fullPage: true });
     await context.close();
   }
 });
 
+test('custom-elements.json, the types and package.json describe the element as it is', async () => {
+  const manifest = JSON.parse(readFileSync(join(WWW, 'embed', 'custom-elements.json'), 'utf8'));
+  const decl = manifest.modules
+    .find((m) => m.path === 'refrain-compare-element.js')
+    .declarations.find((d) => d.customElement);
+  const types = readFileSync(join(WWW, 'embed', 'refrain-compare.d.ts'), 'utf8');
+  const source = readFileSync(join(WWW, 'embed', 'refrain-compare-element.js'), 'utf8');
+  // Events: those the element fires, in the manifest and in the event map of the types.
+  const fired = [...new Set([...source.matchAll(/#emit\('([\w-]+)'/g)].map((m) => m[1]))].sort();
+  assert.deepEqual(decl.events.map((e) => e.name).sort(), fired);
+  const mapped = types.slice(types.indexOf('interface RefrainCompareEventMap'));
+  for (const e of fired) assert.ok(mapped.includes(`'${e}': CustomEvent<`), `${e} in RefrainCompareEventMap`);
+  // Attributes and parts: those of the element in a browser, every view drawn.
+  const { page, errors } = await openPage(env);
+  await page.goto(env.url + LESSON);
+  await page.locator('refrain-compare').scrollIntoViewIfNeeded();
+  await waitReady(page);
+  await page.$eval('refrain-compare', (e) => {
+    e.query = 'genuine multilateralism';
+    e.family = 'f1';
+  });
+  await page.waitForFunction(() => document.querySelector('refrain-compare').queryReport);
+  const parts = new Set();
+  for (const view of VIEWS_OF_ELEMENT) {
+    await page.$eval(
+      'refrain-compare',
+      (e, v) => {
+        e.view = v;
+      },
+      view,
+    );
+    if (view === 'presenter') await page.locator('refrain-compare .rf-presenter').waitFor();
+    const seen = await page.$eval('refrain-compare', (e) =>
+      [...e.shadowRoot.querySelectorAll('[part]')].flatMap((x) => x.getAttribute('part').split(/\s+/)),
+    );
+    for (const p of seen) parts.add(p);
+  }
+  assert.deepEqual([...parts].sort(), decl.cssParts.map((p) => p.name).sort());
+  const observed = await page.$eval('refrain-compare', (e) => e.constructor.observedAttributes);
+  assert.deepEqual(decl.attributes.map((a) => a.name).sort(), [...observed].sort());
+  assert.deepEqual(errors, []);
+  // package.json names every file outside embed/ that the element loads, and nothing else.
+  const pkg = JSON.parse(readFileSync(join(WWW, 'embed', 'package.json'), 'utf8'));
+  const named = [...pkg.description.matchAll(/\.\.\/([\w/.-]*)\{([\w,-]+)\}(\.\w+)|\.\.\/([\w/.-]+)/g)].flatMap((m) =>
+    m[4] ? [m[4]] : m[2].split(',').map((x) => `${m[1]}${x}${m[3]}`),
+  );
+  const needed = allImports('embed/define.js')
+    .filter((f) => !f.startsWith('embed/'))
+    .map((f) => (f.startsWith('pkg/') ? 'pkg/' : f));
+  assert.deepEqual([...new Set(named)].sort(), [...new Set(needed)].sort());
+});
+
+const VIEWS_OF_ELEMENT = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
+
+/** The files `entry` (under www/) loads, itself included: imports, dynamic imports and new URL(…, import.meta.url). */
+function allImports(entry) {
+  const seen = new Set();
+  const walk = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (!file.endsWith('.js')) return;
+    const src = readFileSync(join(WWW, file), 'utf8');
+    for (const m of src.matchAll(/(?:\sfrom\s+|import\(\s*|^\s*import\s+|new URL\()'([^']+)'/gm)) {
+      walk(posix.normalize(posix.join(posix.dirname(file), m[1])));
+    }
+  };
+  walk(entry);
+  return [...seen];
+}
+
+/** The modules `entry` (a path under www/) imports statically, itself included, followed through every import. */
+function staticImports(entry) {
+  const seen = new Set();
+  const walk = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const src = readFileSync(join(WWW, file), 'utf8');
+    for (const m of src.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'|^\s*import\s+'([^']+)'/gm)) {
+      walk(posix.normalize(posix.join(posix.dirname(file), m[1] || m[2])));
+    }
+  };
+  walk(entry);
+  return [...seen];
+}
+
 test('size: the element module stays under 30 KB gzip (printed)', async () => {
   const { gzipSync } = await import('node:zlib');
   const gz = (f) => gzipSync(readFileSync(join(WWW, f)), { level: 9 }).length;
-  const element = ['embed/refrain-compare-element.js', 'embed/labels.js', 'embed/styles.js', 'embed/define.js'];
-  const deps = ['js/model.js', 'js/segments.js', 'js/util.js', 'refrain-client.js'];
-  const own = element.reduce((n, f) => n + gz(f), 0);
-  const all = own + deps.reduce((n, f) => n + gz(f), 0);
-  const presenter = gz('embed/presenter.js');
-  console.log(`# element module (refrain-compare-element.js): ${(gz('embed/refrain-compare-element.js') / 1024).toFixed(1)} KB gzip; `
-    + `with its labels, styles and define.js: ${(own / 1024).toFixed(1)} KB; with the page modules it imports and the Worker client: ${(all / 1024).toFixed(1)} KB; `
-    + `presenter.js (loaded on demand): ${(presenter / 1024).toFixed(1)} KB`);
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  // What a page loads for the element before it comes near the viewport: define.js and every module it imports.
+  const first = staticImports('embed/define.js');
+  const all = first.reduce((n, f) => n + gz(f), 0);
+  // What loads with the engine (its client, the other views and languages), and on demand (the presenter).
+  const later = [
+    'refrain-client.js',
+    'js/refrains.js',
+    'js/search.js',
+    'js/heatmap.js',
+    'js/labels-fr.js',
+    'js/labels-zh.js',
+  ].filter((f) => !first.includes(f));
+  console.log(
+    `# element module (refrain-compare-element.js): ${kb(gz('embed/refrain-compare-element.js'))} gzip; ` +
+      `with the ${first.length} modules it loads first (${first.join(', ')}): ${kb(all)}; ` +
+      `loaded with the engine: ${kb(later.reduce((n, f) => n + gz(f), 0))} (${later.join(', ')}); ` +
+      `presenter.js (on demand): ${kb(gz('embed/presenter.js'))}; css/views.css: ${kb(gz('css/views.css'))}`,
+  );
+  assert.ok(first.includes('embed/frame.js') && first.includes('js/reader.js'), first.join());
   assert.ok(all < 30 * 1024, `${all} bytes`);
 });

@@ -11,19 +11,30 @@ export { CSP };
 
 /** Serves `html` at `path` (relative to the server root) for this page only, with the CSP header. */
 export async function fixture(page, env, path, html, type = 'text/html; charset=utf-8') {
-  await page.route(new URL(path, env.url).href, (route) => route.fulfill({
-    status: 200, contentType: type, headers: { 'content-security-policy': CSP }, body: html,
-  }));
+  await page.route(new URL(path, env.url).href, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: type,
+      headers: { 'content-security-policy': CSP },
+      body: html,
+    }),
+  );
   return new URL(path, env.url).href;
 }
 
 /** Waits until every <refrain-compare> matching `selector` is ready (fails on error). */
 export async function waitReady(page, selector = 'refrain-compare', timeout = 30_000) {
-  await page.waitForFunction((sel) => {
-    const els = [...document.querySelectorAll(sel)];
-    return els.length > 0 && els.every((el) => el.state === 'ready' || el.state === 'error');
-  }, selector, { timeout });
-  const states = await page.$$eval(selector, (els) => els.map((el) => `${el.state}: ${el.shadowRoot.querySelector('[part~="status"]').textContent}`));
+  await page.waitForFunction(
+    (sel) => {
+      const els = [...document.querySelectorAll(sel)];
+      return els.length > 0 && els.every((el) => el.state === 'ready' || el.state === 'error');
+    },
+    selector,
+    { timeout },
+  );
+  const states = await page.$$eval(selector, (els) =>
+    els.map((el) => `${el.state}: ${el.shadowRoot.querySelector('[part~="status"]').textContent}`),
+  );
   for (const s of states) assert.match(s, /^ready/, s);
 }
 

@@ -14,8 +14,10 @@ export const OUTPUT = join(ROOT, 'tests', 'output');
 export const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 export function requirePackage() {
-  assert.ok(existsSync(join(WWW, 'pkg', 'refrain.js')),
-    'www/pkg/refrain.js is missing: build the WebAssembly package first with `make wasm`');
+  assert.ok(
+    existsSync(join(WWW, 'pkg', 'refrain.js')),
+    'www/pkg/refrain.js is missing: build the WebAssembly package first with `make wasm`',
+  );
   assert.ok(existsSync(join(WWW, 'refrain-client.js')), 'www/refrain-client.js is missing');
 }
 
@@ -26,12 +28,22 @@ export async function setUp() {
   const server = await startServer({ root: process.env.REFRAIN_WWW || WWW, port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   return {
     url: server.url,
     browser,
-    async close() { await browser.close(); await server.close(); },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
   };
 }
 
@@ -40,7 +52,11 @@ export async function setUp() {
  * errors and dialogs collected. `options` go to browser.newContext.
  */
 export async function openPage(env, options = {}) {
-  const context = await env.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, ...options });
+  const context = await env.browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+    ...options,
+  });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -48,15 +64,22 @@ export async function openPage(env, options = {}) {
   const workers = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
   page.on('worker', (w) => workers.push(w.url()));
   return { context, page, requests, errors, dialogs, workers };
 }
 
 /** Waits until a comparison has finished (the page sets html[data-state] to ready). */
 export async function waitReady(page, timeout = 30_000) {
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, { timeout });
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, {
+    timeout,
+  });
   const state = await page.evaluate(() => document.documentElement.dataset.state);
   assert.equal(state, 'ready', `the page reported an error: ${await page.textContent('#status')}`);
 }
@@ -69,8 +92,13 @@ export async function load(page, url) {
 
 /** Waits until the status line says that `n` statements were compared. */
 export async function waitCompared(page, n) {
-  await page.waitForFunction((k) => new RegExp(`^${k} statements? compared`).test(document.getElementById('status').textContent)
-    && document.documentElement.dataset.state === 'ready', n, { timeout: 30_000 });
+  await page.waitForFunction(
+    (k) =>
+      new RegExp(`^${k} statements? compared`).test(document.getElementById('status').textContent) &&
+      document.documentElement.dataset.state === 'ready',
+    n,
+    { timeout: 30_000 },
+  );
 }
 
 /** Clicks a tab by name (read, refrains, search, overview, statements). */

@@ -2,11 +2,26 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { setUp, openPage, load, tab, downloadOf, foreign, addStatement, waitCompared, widenGlyphs, OUTPUT } from './helpers.mjs';
+import {
+  setUp,
+  openPage,
+  load,
+  tab,
+  downloadOf,
+  foreign,
+  addStatement,
+  waitCompared,
+  widenGlyphs,
+  OUTPUT,
+} from './helpers.mjs';
 
 let env;
-before(async () => { env = await setUp(); });
-after(async () => { if (env) await env.close(); });
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  if (env) await env.close();
+});
 
 describe('the demo', () => {
   it('loads with the families highlighted, each passage carrying its family id and the right text', async () => {
@@ -18,12 +33,19 @@ describe('the demo', () => {
     // It opens on the demo's refrain, lined up in both columns.
     assert.match(await page.textContent('#panel-read .fam-panel blockquote'), /multilateralism/i);
     assert.equal(await page.locator('#panel-read .col').count(), 2);
-    for (const col of [1, 2]) assert.ok(await page.locator(`#panel-read .col:nth-child(${col}) mark.occ.hl-sel`).count() >= 1);
+    for (const col of [1, 2])
+      assert.ok((await page.locator(`#panel-read .col:nth-child(${col}) mark.occ.hl-sel`).count()) >= 1);
     await page.click('#panel-read .fam-panel button:has-text("Clear selection")');
-    const marks = await page.$$eval('#panel-read mark.occ', (ms) => ms.map((m) => ({
-      family: m.getAttribute('data-family'), families: m.getAttribute('data-families'), occs: m.getAttribute('data-occs').split(' '), text: m.textContent,
-      bg: getComputedStyle(m).backgroundColor, deco: getComputedStyle(m).textDecorationStyle,
-    })));
+    const marks = await page.$$eval('#panel-read mark.occ', (ms) =>
+      ms.map((m) => ({
+        family: m.getAttribute('data-family'),
+        families: m.getAttribute('data-families'),
+        occs: m.getAttribute('data-occs').split(' '),
+        text: m.textContent,
+        bg: getComputedStyle(m).backgroundColor,
+        deco: getComputedStyle(m).textDecorationStyle,
+      })),
+    );
     assert.ok(marks.length >= 20, `only ${marks.length} highlighted passages`);
     for (const m of marks) {
       assert.match(m.family, /^f\d+$/);
@@ -36,7 +58,7 @@ describe('the demo', () => {
     const { text } = await downloadOf(page, '#export-json');
     const report = JSON.parse(text);
     const byKey = new Map();
-    for (const f of report.families) f.occurrences.forEach((o, i) => byKey.set(`${f.id}:${i}`, o));
+    for (const f of report.families) for (const [i, o] of f.occurrences.entries()) byKey.set(`${f.id}:${i}`, o);
     // Occurrences may nest or overlap: the passages covered by an occurrence, joined, are its text.
     const joined = new Map();
     for (const m of marks) for (const k of m.occs) joined.set(k, (joined.get(k) || '') + m.text);
@@ -47,7 +69,7 @@ describe('the demo', () => {
       assert.equal(t, o.text, `passage ${key} shows “${t}”, the report says “${o.text}”`);
     }
     // The strips mark the same families.
-    assert.ok(await page.locator('#panel-read .strip-mark[data-family]').count() >= marks.length / 2);
+    assert.ok((await page.locator('#panel-read .strip-mark[data-family]').count()) >= marks.length / 2);
     // The legend and the attribution are there.
     assert.match(await page.textContent('.legend'), /underline/);
     assert.match(await page.textContent('#attribution'), /UN General Debate Corpus.*CC0/s);
@@ -69,28 +91,38 @@ describe('the demo', () => {
     assert.ok(fam, 'the two demo columns share no family');
     const sel = `#panel-read .col:nth-child(1) mark.occ[data-family="${fam}"]`;
     await page.hover(sel);
-    const lit = await page.$$eval(`#panel-read mark.occ[data-families~="${fam}"]`, (ms) => ms.map((m) => m.classList.contains('hl-hover')));
+    const lit = await page.$$eval(`#panel-read mark.occ[data-families~="${fam}"]`, (ms) =>
+      ms.map((m) => m.classList.contains('hl-hover')),
+    );
     assert.ok(lit.length >= 2 && lit.every(Boolean), 'hovering should highlight every occurrence of the family');
-    assert.equal(await page.locator('#panel-read mark.occ.hl-hover:not([data-families~="' + fam + '"])').count(), 0);
+    assert.equal(await page.locator(`#panel-read mark.occ.hl-hover:not([data-families~="${fam}"])`).count(), 0);
     // Scroll the second column away, then click: it scrolls back to the counterpart.
-    await page.$eval('#panel-read .col:nth-child(2) .col-text', (c) => { c.scrollTop = c.scrollHeight; });
+    await page.$eval('#panel-read .col:nth-child(2) .col-text', (c) => {
+      c.scrollTop = c.scrollHeight;
+    });
     await page.click(sel);
-    await page.waitForFunction((f) => {
-      const col = document.querySelector('#panel-read .col:nth-child(2) .col-text');
-      const m = col.querySelector(`mark.occ.counterpart[data-families~="${f}"]`);
-      if (!m) return false;
-      const a = col.getBoundingClientRect();
-      const b = m.getBoundingClientRect();
-      return b.top >= a.top - 1 && b.bottom <= a.bottom + 1;
-    }, fam, { timeout: 5000 });
+    await page.waitForFunction(
+      (f) => {
+        const col = document.querySelector('#panel-read .col:nth-child(2) .col-text');
+        const m = col.querySelector(`mark.occ.counterpart[data-families~="${f}"]`);
+        if (!m) return false;
+        const a = col.getBoundingClientRect();
+        const b = m.getBoundingClientRect();
+        return b.top >= a.top - 1 && b.bottom <= a.bottom + 1;
+      },
+      fam,
+      { timeout: 5000 },
+    );
     assert.match(await page.textContent('#panel-read .fam-panel h2'), new RegExp(`Refrain ${fam}\\b`));
-    assert.ok(await page.locator(`#panel-read mark.occ.hl-sel[data-families~="${fam}"]`).count() >= 2);
+    assert.ok((await page.locator(`#panel-read mark.occ.hl-sel[data-families~="${fam}"]`).count()) >= 2);
     // Keyboard: focusing a passage highlights its family; Escape clears the selection.
     await page.focus('#panel-read .col:nth-child(1) mark.occ[tabindex="0"]');
     const focused = await page.evaluate(() => document.activeElement.dataset.family);
-    assert.ok(await page.locator(`#panel-read mark.occ.hl-hover[data-families~="${focused}"]`).count() >= 1);
+    assert.ok((await page.locator(`#panel-read mark.occ.hl-hover[data-families~="${focused}"]`).count()) >= 1);
     await page.keyboard.press('ArrowDown');
-    const next = await page.evaluate(() => document.activeElement.matches('mark.occ') && document.activeElement.getAttribute('tabindex') === '0');
+    const next = await page.evaluate(
+      () => document.activeElement.matches('mark.occ') && document.activeElement.getAttribute('tabindex') === '0',
+    );
     assert.ok(next, 'the arrow keys move between passages');
     await page.keyboard.press('Enter');
     const chosen = await page.evaluate(() => document.activeElement.dataset.family);
@@ -112,13 +144,16 @@ describe('the demo', () => {
     await tab(page, 'refrains');
     await page.fill('#panel-refrains-filter', variantFam.root.split(/\s+/).slice(0, 3).join(' '));
     const li = page.locator(`#panel-refrains li.refrain[data-family="${variantFam.id}"]`);
-    assert.ok(await li.locator('ins').count() >= 1, 'a variant shows its word-level difference');
+    assert.ok((await li.locator('ins').count()) >= 1, 'a variant shows its word-level difference');
     await li.locator('button', { hasText: 'Show in the reader' }).click();
     await page.waitForSelector('#panel-read:not([hidden])');
     // The statement with the differing word, in the second column.
-    if (!(await page.locator(`#panel-read .col[data-doc="${variantDoc}"]`).count())) await page.selectOption('#panel-read .col:nth-child(2) select', variantDoc);
-    const styles = await page.$$eval(`#panel-read mark.occ[data-family="${variantFam.id}"] .w-variant, #panel-read mark.occ[data-family="${variantFam.id}"] .w-change`,
-      (els) => els.map((e) => getComputedStyle(e).borderTopStyle));
+    if (!(await page.locator(`#panel-read .col[data-doc="${variantDoc}"]`).count()))
+      await page.selectOption('#panel-read .col:nth-child(2) select', variantDoc);
+    const styles = await page.$$eval(
+      `#panel-read mark.occ[data-family="${variantFam.id}"] .w-variant, #panel-read mark.occ[data-family="${variantFam.id}"] .w-change`,
+      (els) => els.map((e) => getComputedStyle(e).borderTopStyle),
+    );
     assert.ok(styles.length >= 1, 'the reader marks the variant word');
     assert.ok(styles.every((s) => s === 'dotted' || s === 'dashed'));
     await context.close();
@@ -133,35 +168,49 @@ describe('finding a phrase', () => {
     await page.fill('#panel-search-q', 'genuine multilateralism');
     await page.press('#panel-search-q', 'Enter');
     await page.waitForSelector('#panel-search table.kwic tbody tr');
-    const rows = await page.$$eval('#panel-search table.kwic tbody tr', (trs) => trs.map((tr) => ({
-      score: parseInt(tr.querySelector('.k-score').textContent, 10), match: tr.querySelector('.k-go').textContent,
-      variant: !!tr.querySelector('.k-go .w-variant, .k-go .w-change'),
-      matchLeft: Math.round(tr.querySelector('.k-go').getBoundingClientRect().left),
-    })));
+    const rows = await page.$$eval('#panel-search table.kwic tbody tr', (trs) =>
+      trs.map((tr) => ({
+        score: parseInt(tr.querySelector('.k-score').textContent, 10),
+        match: tr.querySelector('.k-go').textContent,
+        variant: !!tr.querySelector('.k-go .w-variant, .k-go .w-change'),
+        matchLeft: Math.round(tr.querySelector('.k-go').getBoundingClientRect().left),
+      })),
+    );
     const texts = rows.map((r) => r.match.toLowerCase().replace(/\s+/g, ' '));
     assert.ok(texts.includes('genuine multilateralism'), `found: ${texts.join(' | ')}`);
     assert.ok(texts.includes('true multilateralism'), 'the variant "true multilateralism" is listed');
-    assert.ok(rows.some((r) => r.variant), 'variant words are marked');
+    assert.ok(
+      rows.some((r) => r.variant),
+      'variant words are marked',
+    );
     for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1].score >= rows[i].score, 'ranked by score');
     assert.match(await page.textContent('#panel-search .summary'), /\d+ places? in \d+ statements?/);
     // The matches are aligned: the match column starts at one x for all rows... of equal width,
     // so check that the "before" cells end where the match cells begin.
-    const aligned = await page.$$eval('#panel-search table.kwic tbody tr', (trs) => trs.every((tr) => {
-      const b = tr.querySelector('td.k-before').getBoundingClientRect();
-      const m = tr.querySelector('td.k-match').getBoundingClientRect();
-      return Math.abs(b.right - m.left) < 2;
-    }));
+    const aligned = await page.$$eval('#panel-search table.kwic tbody tr', (trs) =>
+      trs.every((tr) => {
+        const b = tr.querySelector('td.k-before').getBoundingClientRect();
+        const m = tr.querySelector('td.k-match').getBoundingClientRect();
+        return Math.abs(b.right - m.left) < 2;
+      }),
+    );
     assert.ok(aligned);
-    const lefts = new Set(await page.$$eval('#panel-search td.k-match', (tds) => tds.map((td) => Math.round(td.getBoundingClientRect().left))));
+    const lefts = new Set(
+      await page.$$eval('#panel-search td.k-match', (tds) =>
+        tds.map((td) => Math.round(td.getBoundingClientRect().left)),
+      ),
+    );
     assert.equal(lefts.size, 1, 'the match column is aligned');
     // A line leads to its place in the reader.
     const target = rows.findIndex((r) => /true multilateralism/i.test(r.match));
     await page.locator('#panel-search .k-go').nth(target).click();
     await page.waitForSelector('#panel-read:not([hidden])');
-    await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('qhit'));
+    await page.waitForFunction(() => document.activeElement?.classList.contains('qhit'));
     const hit = await page.evaluate(() => {
       const i = document.activeElement.dataset.qhit;
-      return [...document.activeElement.closest('.col-text').querySelectorAll(`.qhit[data-qhit="${i}"]`)].map((e) => e.textContent).join('');
+      return [...document.activeElement.closest('.col-text').querySelectorAll(`.qhit[data-qhit="${i}"]`)]
+        .map((e) => e.textContent)
+        .join('');
     });
     assert.match(hit, /^true\s+multilateralism$/i);
     await context.close();
@@ -181,8 +230,14 @@ describe('exports', () => {
 
     const csv = await downloadOf(page, '#export-csv');
     assert.equal(csv.name, 'refrain-occurrences.csv');
-    const lines = csv.text.replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
-    assert.equal(lines[0], 'family,family_root,family_score,family_statements,family_speakers,family_stability,statement,title,speaker,date,utf16_start,utf16_end,byte_start,byte_end,similarity,text');
+    const lines = csv.text
+      .replace(/^\ufeff/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    assert.equal(
+      lines[0],
+      'family,family_root,family_score,family_statements,family_speakers,family_stability,statement,title,speaker,date,utf16_start,utf16_end,byte_start,byte_end,similarity,text',
+    );
     const occurrences = report.families.reduce((n, f) => n + f.occurrences.length, 0);
     // Quoted fields may hold line breaks; count records by their leading family id.
     assert.equal(csv.text.split('\r\n').filter((l) => /^f\d+,/.test(l)).length, occurrences);
@@ -229,7 +284,10 @@ describe('the overview', () => {
     assert.equal(await page.locator('#panel-read .col').count(), 3);
     // Choosing a statement in a column swaps it with the column that showed it.
     await page.selectOption('#panel-read .col:nth-child(1) select', 'LIE_78_2023');
-    assert.deepEqual((await page.$$eval('#panel-read .col', (cs) => cs.map((c) => c.dataset.doc))).slice(0, 2), ['LIE_78_2023', 'RUS_76_2021']);
+    assert.deepEqual((await page.$$eval('#panel-read .col', (cs) => cs.map((c) => c.dataset.doc))).slice(0, 2), [
+      'LIE_78_2023',
+      'RUS_76_2021',
+    ]);
     await context.close();
   });
 });
@@ -258,22 +316,28 @@ describe('the network', () => {
 });
 
 // How far the page is wider than the screen (0 or less: no horizontal scrolling).
-const overflowOf = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const overflowOf = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('narrow screens, whatever the fonts', () => {
   // The page must not overflow with any fonts. Glyph widths differ between machines, so instead of
   // trusting the fonts installed here the test widens every glyph (widenGlyphs) and adds the
   // content that overflows first: a long statement label, a word of 97 letters, Chinese without spaces.
-  const LONG_WORD = 'Internationalization'.repeat(4) + 'ofmultilateralism';
-  const TEXT = `We must practise genuine multilateralism ${LONG_WORD} and uphold the United Nations. `
-    + '我们要践行真正的多边主义，推动构建人类命运共同体，坚持共商共建共享的全球治理观。';
+  const LONG_WORD = `${'Internationalization'.repeat(4)}ofmultilateralism`;
+  const TEXT =
+    `We must practise genuine multilateralism ${LONG_WORD} and uphold the United Nations. ` +
+    '我们要践行真正的多边主义，推动构建人类命运共同体，坚持共商共建共享的全球治理观。';
   for (const width of [320, 360]) {
     it(`at ${width} px with wide glyphs, a long label and a long word: no view is wider than the screen`, async () => {
       const { page, context } = await openPage(env, { viewport: { width, height: 780 }, bypassCSP: true });
       await load(page, env.url);
       await addStatement(page, {
-        title: 'Statement by the Permanent Representative of the Plurinational State of Bolivia to the General Assembly',
-        speaker: 'Her Excellency Ambassador Extraordinary and Plenipotentiary', date: '2023-09-21', text: TEXT });
+        title:
+          'Statement by the Permanent Representative of the Plurinational State of Bolivia to the General Assembly',
+        speaker: 'Her Excellency Ambassador Extraordinary and Plenipotentiary',
+        date: '2023-09-21',
+        text: TEXT,
+      });
       await waitCompared(page, 8);
       await widenGlyphs(page);
       for (const t of ['read', 'refrains', 'search', 'overview', 'statements']) {
@@ -293,13 +357,18 @@ describe('narrow screens, whatever the fonts', () => {
 });
 
 describe('screenshots', () => {
-  for (const [width, height] of [[360, 780], [1366, 900]]) {
+  for (const [width, height] of [
+    [360, 780],
+    [1366, 900],
+  ]) {
     it(`at ${width} px wide: no horizontal overflow, columns ${width < 720 ? 'stacked' : 'side by side'}`, async () => {
       const { page, context } = await openPage(env, { viewport: { width, height } });
       await load(page, env.url);
       const overflow = await overflowOf(page);
       assert.ok(overflow <= 0, `the page is ${overflow} px wider than the screen`);
-      const [a, b] = await page.$$eval('#panel-read .col', (cs) => cs.map((c) => c.getBoundingClientRect()).map((r) => ({ x: r.left, y: r.top })));
+      const [a, b] = await page.$$eval('#panel-read .col', (cs) =>
+        cs.map((c) => c.getBoundingClientRect()).map((r) => ({ x: r.left, y: r.top })),
+      );
       if (width < 720) assert.ok(b.y > a.y && Math.abs(b.x - a.x) < 2, 'columns stack on a phone');
       else assert.ok(Math.abs(b.y - a.y) < 2 && b.x > a.x, 'columns stand side by side');
       await page.screenshot({ path: join(OUTPUT, `reader-${width}.png`) });

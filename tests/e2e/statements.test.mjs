@@ -5,12 +5,17 @@ import assert from 'node:assert/strict';
 import { setUp, openPage, load, tab, waitCompared, waitReady, addStatement, downloadOf } from './helpers.mjs';
 
 let env;
-before(async () => { env = await setUp(); });
-after(async () => { if (env) await env.close(); });
+before(async () => {
+  env = await setUp();
+});
+after(async () => {
+  if (env) await env.close();
+});
 
 // A statement that repeats two of the demo's formulas, so it joins their families.
-const ECHO = 'We must practise genuine multilateralism and respect the sovereignty and territorial integrity of all countries. '
-  + 'The United Nations should hold high the banner of true multilateralism and serve as the central platform for countries to jointly safeguard universal security.';
+const ECHO =
+  'We must practise genuine multilateralism and respect the sovereignty and territorial integrity of all countries. ' +
+  'The United Nations should hold high the banner of true multilateralism and serve as the central platform for countries to jointly safeguard universal security.';
 
 async function report(page) {
   return JSON.parse((await downloadOf(page, '#export-json')).text);
@@ -40,7 +45,7 @@ describe('adding and removing a statement', () => {
     await tab(page, 'statements');
     await page.click(`#panel-statements li.statement[data-id="${mine.id}"] button:has-text("Read")`);
     await page.waitForSelector('#panel-read:not([hidden])');
-    assert.ok(await page.locator(`#panel-read .col[data-doc="${mine.id}"] mark.occ[data-family]`).count() >= 2);
+    assert.ok((await page.locator(`#panel-read .col[data-doc="${mine.id}"] mark.occ[data-family]`).count()) >= 2);
     // Remove it again.
     await tab(page, 'statements');
     await page.click(`#panel-statements li.statement[data-id="${mine.id}"] button:has-text("Remove")`);
@@ -65,9 +70,19 @@ describe('adding and removing a statement', () => {
     await page.click(`#panel-statements li.statement[data-id="${second}"] button[aria-label$=" up"]`);
     await waitReady(page);
     assert.equal(await page.getAttribute('#panel-statements li.statement:nth-child(1)', 'data-id'), second);
-    assert.deepEqual((await report(page)).statements.slice(0, 2).map((s) => s.id), [second, first]);
+    assert.deepEqual(
+      (await report(page)).statements.slice(0, 2).map((s) => s.id),
+      [second, first],
+    );
     await page.fill(`#panel-statements-s-${first}-speaker`, 'Renamed Speaker');
-    await page.waitForFunction(() => [...document.querySelectorAll('#overview-strips .strip-name')].some((e) => e.textContent.startsWith('Renamed Speaker')), null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#overview-strips .strip-name')].some((e) =>
+          e.textContent.startsWith('Renamed Speaker'),
+        ),
+      null,
+      { timeout: 10_000 },
+    );
     assert.ok((await report(page)).statements.some((s) => s.speaker === 'Renamed Speaker'));
     await context.close();
   });
@@ -86,7 +101,9 @@ describe('the browser keeps the statements', () => {
     await waitCompared(page, 8);
     await tab(page, 'statements');
     assert.equal(await page.inputValue('#panel-statements-new-text'), 'a draft, not yet added');
-    const titles = await page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) => is.map((i) => i.value));
+    const titles = await page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) =>
+      is.map((i) => i.value),
+    );
     assert.ok(titles.includes('Kept across reloads'));
     const id = await page.$eval('#panel-statements li.statement:last-child', (li) => li.dataset.id);
     await page.click(`#panel-statements li.statement[data-id="${id}"] summary`);
@@ -99,7 +116,9 @@ describe('the browser keeps the statements', () => {
     await waitCompared(page, 7);
     await tab(page, 'statements');
     assert.equal(await page.inputValue('#panel-statements-new-text'), '');
-    const after = await page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) => is.map((i) => i.value));
+    const after = await page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) =>
+      is.map((i) => i.value),
+    );
     assert.ok(!after.includes('Kept across reloads'));
     await context.close();
   });
@@ -111,29 +130,47 @@ describe('demo sets', () => {
     await load(page, env.url);
     await addStatement(page, { title: 'Mine', text: ECHO });
     await waitCompared(page, 8);
-    const expect = { unga78: [8, /territorial integrity/i], china: [8, /community.*shared future/i], multilateralism: [7, /multilateralism/i] };
+    const expect = {
+      unga78: [8, /territorial integrity/i],
+      china: [8, /community.*shared future/i],
+      multilateralism: [7, /multilateralism/i],
+    };
     for (const [set, [n, focus]] of Object.entries(expect)) {
       await tab(page, 'statements');
       await page.selectOption('#panel-statements-demo', set);
       await page.click('#panel-statements button:has-text("Load demo set")');
       await waitCompared(page, n + 1);
-      const titles = await page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) => is.map((i) => i.value));
+      const titles = await page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) =>
+        is.map((i) => i.value),
+      );
       assert.ok(titles.includes('Mine'), `${set}: the user's statement stays`);
       await tab(page, 'read');
       // Two sets of the same size leave the status line as it was, so wait for the set's own
       // refrain rather than for the status.
-      await page.waitForFunction((src) => {
-        const q = document.querySelector('#panel-read .fam-panel blockquote');
-        return q && new RegExp(src, 'i').test(q.textContent) && document.documentElement.dataset.state === 'ready';
-      }, focus.source, { timeout: 30_000 }).catch(() => {});
+      await page
+        .waitForFunction(
+          (src) => {
+            const q = document.querySelector('#panel-read .fam-panel blockquote');
+            return q && new RegExp(src, 'i').test(q.textContent) && document.documentElement.dataset.state === 'ready';
+          },
+          focus.source,
+          { timeout: 30_000 },
+        )
+        .catch(() => {});
       assert.match(await page.textContent('#panel-read .fam-panel blockquote'), focus, set);
       const fam = (await page.textContent('#panel-read .fam-panel h2')).match(/Refrain (f\d+)/)[1];
       for (const col of [1, 2]) {
-        const seen = await page.evaluate(([c, f]) => {
-          const box = document.querySelector(`#panel-read .col:nth-child(${c}) .col-text`);
-          const a = box.getBoundingClientRect();
-          return [...box.querySelectorAll(`mark.occ[data-families~="${f}"]`)].some((m) => { const b = m.getBoundingClientRect(); return b.top >= a.top && b.bottom <= a.bottom; });
-        }, [col, fam]);
+        const seen = await page.evaluate(
+          ([c, f]) => {
+            const box = document.querySelector(`#panel-read .col:nth-child(${c}) .col-text`);
+            const a = box.getBoundingClientRect();
+            return [...box.querySelectorAll(`mark.occ[data-families~="${f}"]`)].some((m) => {
+              const b = m.getBoundingClientRect();
+              return b.top >= a.top && b.bottom <= a.bottom;
+            });
+          },
+          [col, fam],
+        );
         assert.ok(seen, `${set}: column ${col} shows the refrain`);
       }
     }
@@ -150,7 +187,11 @@ describe('when the engine fails', () => {
     assert.match(await page.textContent('#status'), /comparison failed/i);
     assert.equal(await page.isVisible('#retry'), true);
     await addStatement(page, { title: 'Typed while broken', text: ECHO });
-    await page.waitForFunction(() => document.documentElement.dataset.state === 'error' && /failed/.test(document.getElementById('status').textContent));
+    await page.waitForFunction(
+      () =>
+        document.documentElement.dataset.state === 'error' &&
+        /failed/.test(document.getElementById('status').textContent),
+    );
     await page.unroute('**/pkg/refrain_bg.wasm');
     await page.reload();
     await waitCompared(page, 8);
@@ -164,17 +205,29 @@ describe('files', () => {
     const { page, context, dialogs } = await openPage(env);
     await load(page, env.url);
     await tab(page, 'statements');
-    const html = '<!doctype html><html lang="en"><head><title>A page</title><script>window.__xss = "file"</script>'
-      + '<style>p{color:red}</style></head><body><h1>Heading</h1><p>We should practise <b>true</b> multilateralism.</p>'
-      + '<img src="x" onerror="window.__xss = \'img\'"><p>Second paragraph.</p></body></html>';
+    const html =
+      '<!doctype html><html lang="en"><head><title>A page</title><script>window.__xss = "file"</script>' +
+      '<style>p{color:red}</style></head><body><h1>Heading</h1><p>We should practise <b>true</b> multilateralism.</p>' +
+      '<img src="x" onerror="window.__xss = \'img\'"><p>Second paragraph.</p></body></html>';
     await page.setInputFiles('#panel-statements-files', [
       { name: 'speech.html', mimeType: 'text/html', buffer: Buffer.from(html) },
-      { name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Notes\n\nUphold genuine multilateralism.\n') },
-      { name: 'plain.txt', mimeType: 'text/plain', buffer: Buffer.from('Sovereignty and territorial integrity.\r\nOf all countries.') },
+      {
+        name: 'notes.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from('# Notes\n\nUphold genuine multilateralism.\n'),
+      },
+      {
+        name: 'plain.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Sovereignty and territorial integrity.\r\nOf all countries.'),
+      },
       { name: 'image.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
     ]);
     await waitCompared(page, 10);
-    assert.match(await page.textContent('#panel-statements .message'), /3 files added.*image\.png: only \.txt, \.md and \.html/);
+    assert.match(
+      await page.textContent('#panel-statements .message'),
+      /3 files added.*image\.png: only \.txt, \.md and \.html/,
+    );
     // Dropping a file on the panel works the same way.
     await page.evaluate(() => {
       const dt = new DataTransfer();
@@ -187,8 +240,13 @@ describe('files', () => {
     const r = await report(page);
     const byTitle = Object.fromEntries(r.statements.map((s) => [s.title, s]));
     assert.ok(byTitle['A page'] && byTitle.Notes && byTitle.plain && byTitle.dropped);
-    const texts = await page.evaluate(() => [...document.querySelectorAll('#panel-statements li.statement textarea')].map((t) => t.value));
-    assert.ok(texts.includes('Heading\n\nWe should practise true multilateralism.\n\nSecond paragraph.'), JSON.stringify(texts));
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll('#panel-statements li.statement textarea')].map((t) => t.value),
+    );
+    assert.ok(
+      texts.includes('Heading\n\nWe should practise true multilateralism.\n\nSecond paragraph.'),
+      JSON.stringify(texts),
+    );
     assert.ok(texts.includes('Sovereignty and territorial integrity.\nOf all countries.'));
     assert.equal(await page.evaluate(() => window.__xss), undefined);
     assert.deepEqual(dialogs, []);
@@ -202,7 +260,12 @@ describe('hostile text', () => {
     await load(page, env.url);
     const evil = '<img src=x onerror=alert(1)>';
     const text = `${evil} <script>alert(2)</script> <b onmouseover="alert(3)">bold</b> ${ECHO} ${evil}`;
-    await addStatement(page, { title: `<script>alert(4)</script>${evil}`, speaker: `${evil}speaker`, date: '2024', text });
+    await addStatement(page, {
+      title: `<script>alert(4)</script>${evil}`,
+      speaker: `${evil}speaker`,
+      date: '2024',
+      text,
+    });
     await waitCompared(page, 8);
     for (const t of ['read', 'refrains', 'search', 'overview', 'statements']) {
       await tab(page, t);
@@ -218,7 +281,11 @@ describe('hostile text', () => {
     await page.waitForSelector(`#panel-read .col[data-doc="${id}"]`);
     const shown = await page.textContent(`#panel-read .col[data-doc="${id}"] .col-text`);
     assert.equal(shown, text, 'the statement is shown exactly as typed');
-    assert.ok((await page.$$eval(`#panel-read .col[data-doc="${id}"] option`, (os) => os.map((o) => o.textContent))).some((t) => t.includes(evil)));
+    assert.ok(
+      (await page.$$eval(`#panel-read .col[data-doc="${id}"] option`, (os) => os.map((o) => o.textContent))).some((t) =>
+        t.includes(evil),
+      ),
+    );
     await page.hover(`#panel-read .col[data-doc="${id}"] mark.occ`);
     await tab(page, 'overview');
     assert.ok((await page.textContent('#overview-heatmap')).includes(`${evil}speaker`));
@@ -259,7 +326,7 @@ describe('shared links', () => {
     assert.ok(r.statements.some((s) => s.title === 'Shared text' && s.speaker === 'Sharer'));
     await tab(b.page, 'search');
     assert.equal(await b.page.inputValue('#panel-search-q'), 'territorial integrity');
-    assert.ok(await b.page.locator('#panel-search table.kwic tbody tr').count() >= 1);
+    assert.ok((await b.page.locator('#panel-search table.kwic tbody tr').count()) >= 1);
     // Not saved unless kept.
     await b.page.click('#shared-keep');
     assert.equal(await b.page.isVisible('#shared-banner'), false);
@@ -275,13 +342,21 @@ describe('long runs', () => {
     const { page, context } = await openPage(env);
     await load(page, env.url);
     const sentences = ECHO.split(/(?<=\.)\s+/);
-    const demo = await page.evaluate(async () => (await (await fetch('demo/CHN_79_2024.txt')).text()) + (await (await fetch('demo/VEN_78_2023.txt')).text()));
+    const demo = await page.evaluate(
+      async () =>
+        (await (await fetch('demo/CHN_79_2024.txt')).text()) + (await (await fetch('demo/VEN_78_2023.txt')).text()),
+    );
     const pool = [...sentences, ...demo.split(/(?<=[.!?])\s+/)];
     let seed = 7;
     const parts = [];
-    for (let i = 0; i < 40_000; i++) { seed = (seed * 1103515245 + 12345) % 2147483648; parts.push(pool[seed % pool.length]); }
+    for (let i = 0; i < 40_000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      parts.push(pool[seed % pool.length]);
+    }
     await tab(page, 'statements');
-    await page.setInputFiles('#panel-statements-files', [{ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(parts.join(' ')) }]);
+    await page.setInputFiles('#panel-statements-files', [
+      { name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(parts.join(' ')) },
+    ]);
     await page.waitForSelector('#progress:not([hidden])', { timeout: 10_000 });
     await page.waitForSelector('#cancel:not([hidden])');
     await page.click('#cancel');
@@ -289,7 +364,7 @@ describe('long runs', () => {
     assert.equal(await page.isVisible('#retry'), true);
     assert.equal(await page.isVisible('#progress'), false);
     // The earlier results stay on screen, the long statement stays in the list.
-    assert.ok(await page.locator('#panel-read mark.occ').count() > 0);
+    assert.ok((await page.locator('#panel-read mark.occ').count()) > 0);
     assert.equal(await page.locator('#panel-statements li.statement').count(), 8);
     // The page is responsive and a new run works with a fresh worker.
     await page.click('#panel-statements li.statement:last-child button:has-text("Remove")');

@@ -11,50 +11,121 @@ const occ = (key, start, end, rank = 0, words = []) => ({ key, family: key.split
 describe('segment', () => {
   const table = [
     ['no occurrences', 10, [], [[0, 10, null, []]]],
-    ['one in the middle', 10, [occ('f1:0', 2, 5)], [[0, 2, null, []], [2, 5, 'f1:0', ['f1:0']], [5, 10, null, []]]],
-    ['nested: the inner one is primary', 12, [occ('f1:0', 0, 12, 0), occ('f2:0', 4, 8, 1)],
-      [[0, 4, 'f1:0', ['f1:0']], [4, 8, 'f2:0', ['f1:0', 'f2:0']], [8, 12, 'f1:0', ['f1:0']]]],
-    ['crossing', 10, [occ('f1:0', 0, 6), occ('f2:0', 4, 10, 1)],
-      [[0, 4, 'f1:0', ['f1:0']], [4, 6, 'f1:0', ['f1:0', 'f2:0']], [6, 10, 'f2:0', ['f2:0']]]],
-    ['same span: the stronger family is primary', 6, [occ('f3:0', 1, 5, 2), occ('f1:1', 1, 5, 0)],
-      [[0, 1, null, []], [1, 5, 'f1:1', ['f1:1', 'f3:0']], [5, 6, null, []]]],
-    ['adjacent', 6, [occ('f1:0', 0, 3), occ('f1:1', 3, 6)], [[0, 3, 'f1:0', ['f1:0']], [3, 6, 'f1:1', ['f1:1']]]],
+    [
+      'one in the middle',
+      10,
+      [occ('f1:0', 2, 5)],
+      [
+        [0, 2, null, []],
+        [2, 5, 'f1:0', ['f1:0']],
+        [5, 10, null, []],
+      ],
+    ],
+    [
+      'nested: the inner one is primary',
+      12,
+      [occ('f1:0', 0, 12, 0), occ('f2:0', 4, 8, 1)],
+      [
+        [0, 4, 'f1:0', ['f1:0']],
+        [4, 8, 'f2:0', ['f1:0', 'f2:0']],
+        [8, 12, 'f1:0', ['f1:0']],
+      ],
+    ],
+    [
+      'crossing',
+      10,
+      [occ('f1:0', 0, 6), occ('f2:0', 4, 10, 1)],
+      [
+        [0, 4, 'f1:0', ['f1:0']],
+        [4, 6, 'f1:0', ['f1:0', 'f2:0']],
+        [6, 10, 'f2:0', ['f2:0']],
+      ],
+    ],
+    [
+      'same span: the stronger family is primary',
+      6,
+      [occ('f3:0', 1, 5, 2), occ('f1:1', 1, 5, 0)],
+      [
+        [0, 1, null, []],
+        [1, 5, 'f1:1', ['f1:1', 'f3:0']],
+        [5, 6, null, []],
+      ],
+    ],
+    [
+      'adjacent',
+      6,
+      [occ('f1:0', 0, 3), occ('f1:1', 3, 6)],
+      [
+        [0, 3, 'f1:0', ['f1:0']],
+        [3, 6, 'f1:1', ['f1:1']],
+      ],
+    ],
     ['clipped to the text', 5, [occ('f1:0', -2, 9)], [[0, 5, 'f1:0', ['f1:0']]]],
     ['empty and inverted spans ignored', 5, [occ('f1:0', 3, 3), occ('f2:0', 4, 2)], [[0, 5, null, []]]],
   ];
   for (const [name, length, occs, expected] of table) {
     it(name, () => {
-      const got = segment(length, occs).map((s) => [s.start, s.end, s.primary ? s.primary.key : null, s.occs.map((o) => o.key).sort()]);
+      const got = segment(length, occs).map((s) => [
+        s.start,
+        s.end,
+        s.primary ? s.primary.key : null,
+        s.occs.map((o) => o.key).sort(),
+      ]);
       assert.deepEqual(got, expected);
     });
   }
 
   it('marks the primary occurrence’s differing words and search hits', () => {
-    const sg = segment(20, [occ('f1:0', 0, 20, 0, [{ start: 5, end: 9, op: 'variant', reference: 'true' }])], [{ start: 3, end: 12, index: 0 }]);
-    assert.deepEqual(sg.map((s) => [s.start, s.end, s.word ? s.word.op : null, s.hit]),
-      [[0, 3, null, null], [3, 5, null, 0], [5, 9, 'variant', 0], [9, 12, null, 0], [12, 20, null, null]]);
+    const sg = segment(
+      20,
+      [occ('f1:0', 0, 20, 0, [{ start: 5, end: 9, op: 'variant', reference: 'true' }])],
+      [{ start: 3, end: 12, index: 0 }],
+    );
+    assert.deepEqual(
+      sg.map((s) => [s.start, s.end, s.word ? s.word.op : null, s.hit]),
+      [
+        [0, 3, null, null],
+        [3, 5, null, 0],
+        [5, 9, 'variant', 0],
+        [9, 12, null, 0],
+        [12, 20, null, null],
+      ],
+    );
     // One run: the word and the hit split segments, not elements.
     assert.equal(runs(sg).length, 1);
   });
 
   it('covers the text exactly, whatever the occurrences', () => {
     let seed = 3;
-    const rnd = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const rnd = (n) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
     for (let t = 0; t < 200; t++) {
       const length = 1 + rnd(80);
-      const occs = Array.from({ length: rnd(8) }, (_, i) => { const a = rnd(length); return occ(`f${i}:0`, a, a + 1 + rnd(length - a), i); });
+      const occs = Array.from({ length: rnd(8) }, (_, i) => {
+        const a = rnd(length);
+        return occ(`f${i}:0`, a, a + 1 + rnd(length - a), i);
+      });
       const sg = segment(length, occs);
       assert.equal(sg[0].start, 0);
       assert.equal(sg[sg.length - 1].end, length);
       for (let i = 1; i < sg.length; i++) assert.equal(sg[i].start, sg[i - 1].end);
       for (const s of sg) {
-        const covering = occs.filter((o) => o.start <= s.start && o.end >= s.end).map((o) => o.key).sort();
+        const covering = occs
+          .filter((o) => o.start <= s.start && o.end >= s.end)
+          .map((o) => o.key)
+          .sort();
         assert.deepEqual(s.occs.map((o) => o.key).sort(), covering);
       }
       const rs = runs(sg);
       for (const o of occs) {
         const text = rs.filter((r) => r.occs.some((x) => x.key === o.key)).map((r) => [r.start, r.end]);
-        assert.equal(text.reduce((n, [a, b]) => n + b - a, 0), o.end - o.start, 'the runs of an occurrence add up to it');
+        assert.equal(
+          text.reduce((n, [a, b]) => n + b - a, 0),
+          o.end - o.start,
+          'the runs of an occurrence add up to it',
+        );
       }
     }
   });
@@ -73,9 +144,30 @@ describe('csv', () => {
   });
 
   it('writes one row per occurrence', () => {
-    const report = { families: [{ id: 'f1', root: 'true multilateralism', score: 2, statements: 2, speakers: 2, stability: 0.9,
-      occurrences: [{ doc: 'a', start: 0, end: 20, utf16_start: 0, utf16_end: 20, similarity: 1, text: 'true multilateralism' },
-        { doc: 'b', start: 5, end: 28, utf16_start: 5, utf16_end: 28, similarity: 0.87, text: 'genuine multilateralism' }] }] };
+    const report = {
+      families: [
+        {
+          id: 'f1',
+          root: 'true multilateralism',
+          score: 2,
+          statements: 2,
+          speakers: 2,
+          stability: 0.9,
+          occurrences: [
+            { doc: 'a', start: 0, end: 20, utf16_start: 0, utf16_end: 20, similarity: 1, text: 'true multilateralism' },
+            {
+              doc: 'b',
+              start: 5,
+              end: 28,
+              utf16_start: 5,
+              utf16_end: 28,
+              similarity: 0.87,
+              text: 'genuine multilateralism',
+            },
+          ],
+        },
+      ],
+    };
     const csv = reportCsv(report, [{ id: 'a', title: 'A, first', speaker: 'X' }, { id: 'b' }]);
     const lines = csv.replace(/^\ufeff/, '').split('\r\n');
     assert.equal(lines.length, 4);
@@ -86,7 +178,15 @@ describe('csv', () => {
 
 describe('share links', () => {
   it('pack and unpack a view', async () => {
-    const view = { v: 1, st: [{ d: 'CHN_76_2021' }, { t: 'Ünïcödé 😀 text', ti: 'T' }], cols: [0, 1], tab: 'search', fam: 'f3', q: 'genuine', opt: { synonyms: false } };
+    const view = {
+      v: 1,
+      st: [{ d: 'CHN_76_2021' }, { t: 'Ünïcödé 😀 text', ti: 'T' }],
+      cols: [0, 1],
+      tab: 'search',
+      fam: 'f3',
+      q: 'genuine',
+      opt: { synonyms: false },
+    };
     const p = await pack(view);
     assert.match(p, /^[zj][A-Za-z0-9_-]+$/);
     assert.deepEqual(await unpack(p), view);
@@ -94,8 +194,18 @@ describe('share links', () => {
   });
 
   it('carry the user’s texts when they fit, the demo and settings otherwise', async () => {
-    const ws = (text) => ({ statements: [{ id: 'CHN_76_2021', source: 'demo', demoId: 'CHN_76_2021', title: 'T' }, { id: 'u-1', source: 'user', text, title: 'Mine' }],
-      demoSet: 'multilateralism', columns: ['u-1', 'CHN_76_2021'], tab: 'read', family: 'f2', query: '', options: { min_words: 3 } });
+    const ws = (text) => ({
+      statements: [
+        { id: 'CHN_76_2021', source: 'demo', demoId: 'CHN_76_2021', title: 'T' },
+        { id: 'u-1', source: 'user', text, title: 'Mine' },
+      ],
+      demoSet: 'multilateralism',
+      columns: ['u-1', 'CHN_76_2021'],
+      tab: 'read',
+      family: 'f2',
+      query: '',
+      options: { min_words: 3 },
+    });
     const small = await makeLink('http://127.0.0.1:8080/#old', ws('A short text.'));
     assert.equal(small.withTexts, true);
     assert.ok(small.url.startsWith('http://127.0.0.1:8080/#s='));

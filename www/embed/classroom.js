@@ -2,35 +2,34 @@
 // Worker, then shows the presenter (keys anywhere on the page) or the worksheet (#worksheet or
 // ?mode=worksheet). Printing always prints the worksheet (classroom.css).
 import { sharedClient } from '../refrain-client.js';
+import { labelsFor, loadLabels } from '../js/labels.js';
 import { buildModel } from '../js/model.js';
+import { coded } from '../js/util.js';
 import { readSources } from './sources.js';
-import { createPresenter, renderWorksheet, presenterSheet } from './presenter.js';
+import { createPresenter, renderWorksheet, adoptPresenterSheet } from './presenter.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
-document.adoptedStyleSheets = [...document.adoptedStyleSheets, presenterSheet(document)];
+adoptPresenterSheet(document);
 
 let presenter = null;
 
-// The page's own labels (the presenter and the worksheet bring theirs).
-const CHROME = {
-  fr: { title: 'Classe', present: 'Présenter', worksheet: 'Fiche', print: 'Imprimer la fiche', comparing: 'Comparaison des déclarations…', failed: 'La vue de classe n’a pas pu démarrer : ' },
-  zh: { title: '课堂', present: '演示', worksheet: '练习单', print: '打印练习单', comparing: '正在比较……', failed: '课堂视图无法启动：' },
-  en: { title: 'Classroom', present: 'Present', worksheet: 'Worksheet', print: 'Print the worksheet', comparing: 'Comparing the statements…', failed: 'The classroom view could not start: ' },
-};
-function chrome(lang) {
-  const L = CHROME[String(lang || 'en').toLowerCase().split(/[-_]/)[0]] || CHROME.en;
-  $('title').textContent = L.title;
-  $('mode-present').textContent = L.present;
+// The page's own labels (the presenter and the worksheet take the same labels object).
+async function chrome(lang) {
+  const L = await loadLabels(lang);
+  $('title').textContent = L.classroom;
+  $('mode-present').textContent = L.presenter;
   $('mode-worksheet').textContent = L.worksheet;
-  $('print').textContent = L.print;
+  $('print').textContent = L.printWorksheet;
   return L;
 }
-let L = CHROME.en;
+let L = labelsFor('en');
 
 function mode() {
   const m = new URL(location.href).searchParams.get('mode');
-  return location.hash === '#worksheet' || (m === 'worksheet' && location.hash !== '#present') ? 'worksheet' : 'present';
+  return location.hash === '#worksheet' || (m === 'worksheet' && location.hash !== '#present')
+    ? 'worksheet'
+    : 'present';
 }
 
 function showMode() {
@@ -51,23 +50,38 @@ $('print').addEventListener('click', () => window.print());
 
 try {
   const { statements, settings, attribution } = await readSources(location.href);
-  if (settings.lang) { document.documentElement.lang = settings.lang; L = chrome(settings.lang); }
-  if (settings.title) { $('title').textContent = settings.title; document.title = `${settings.title} (classroom)`; }
+  if (settings.lang) {
+    document.documentElement.lang = settings.lang;
+    L = await chrome(settings.lang);
+  }
+  if (settings.title) {
+    $('title').textContent = settings.title;
+    document.title = `${settings.title} (classroom)`;
+  }
   $('attribution').textContent = attribution || '';
-  if (!statements.length) throw Object.assign(new Error('no statements: give ?from=, ?demo=, ?list= or ?src= in the address'), { code: 'no_statements' });
-  status.textContent = L.comparing;
+  if (!statements.length)
+    throw coded('no_statements', 'no statements: give ?from=, ?demo=, ?list= or ?src= in the address');
+  status.textContent = L.loading;
   const report = await sharedClient().compare(statements, settings.options || {});
   const model = buildModel(report, statements);
   status.textContent = '';
-  const lang = settings.lang || document.documentElement.lang || 'en';
-  presenter = createPresenter($('stage'), {
-    model, statements, lang, keyTarget: document, fullscreen: document.documentElement, focus: mode() === 'present',
+  presenter = createPresenter($('stage'), L, {
+    model,
+    statements,
+    keyTarget: document,
+    fullscreen: document.documentElement,
+    focus: mode() === 'present',
     start: settings.family || null,
   });
-  renderWorksheet($('worksheet'), { model, statements, lang, source: attribution || null, title: settings.title ? `${settings.title}: the words that change` : undefined });
+  renderWorksheet($('worksheet'), L, {
+    model,
+    statements,
+    source: attribution || null,
+    title: settings.title ? L.wsTitleOf(settings.title) : undefined,
+  });
   document.documentElement.dataset.state = 'ready';
 } catch (e) {
-  status.textContent = `${L.failed}${e.message}`;
+  status.textContent = L.classroomFailed(e.message);
   document.documentElement.dataset.state = 'error';
 }
 showMode();

@@ -20,7 +20,10 @@ function postHeight() {
   window.parent.postMessage({ type: 'refrain-height', height, id: frameId }, '*');
 }
 window.addEventListener('message', (e) => {
-  if (e.source === window.parent && e.data && e.data.type === 'refrain-height-request') { last = 0; postHeight(); }
+  if (e.source === window.parent && e.data && e.data.type === 'refrain-height-request') {
+    last = 0;
+    postHeight();
+  }
 });
 
 try {
@@ -28,7 +31,10 @@ try {
   if (settings.lang) document.documentElement.lang = settings.lang;
   for (const k of ['view', 'family', 'query', 'theme', 'views']) if (settings[k]) el.setAttribute(k, settings[k]);
   document.documentElement.dataset.theme = ['light', 'dark'].includes(settings.theme) ? settings.theme : 'auto';
-  if (settings.title) { document.getElementById('heading').textContent = settings.title; document.title = `${settings.title} (refrain)`; }
+  if (settings.title) {
+    document.getElementById('heading').textContent = settings.title;
+    document.title = `${settings.title} (refrain)`;
+  }
   if (settings.options) el.options = settings.options;
   if (attribution) document.getElementById('attribution').textContent = attribution;
   el.statements = statements;

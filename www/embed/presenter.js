@@ -1,85 +1,15 @@
 // Classroom mode: a presenter view for projecting (large type, high contrast, one refrain at a
 // time, the words that vary hidden until a key press) and a printable worksheet (the statements
-// with blanks where those words were, and an answer key). Used by <refrain-compare view="presenter">
-// (loaded on demand) and by classroom.html. No side effect on import; all user text goes in as
-// text nodes.
+// with blanks where those words were, and an answer key). Used by <refrain-compare
+// view="presenter"> (presenterView, loaded on demand) and by classroom.html. No side effect on
+// import; all user text goes in as text nodes.
 //
 // Keys: → ↓ PageDown N next refrain · ← ↑ PageUp P previous · Space Enter R B . reveal or hide
 // the words · Home End first and last · F full screen. A presentation clicker sends PageDown and
 // PageUp, and its "blank screen" button (B or .) reveals.
 
 import { variantsOf } from '../js/model.js';
-
-const T = {
-  en: {
-    of: (i, n) => `Refrain ${i} of ${n}`,
-    prev: 'Previous', next: 'Next', reveal: 'Reveal the words', hide: 'Hide the words', full: 'Full screen',
-    guess: 'Which words fill the blanks? Each speaker fills them differently.',
-    same: 'Every speaker uses the same words here.',
-    also: 'Words used:',
-    keys: '→ next · ← previous · Space reveals · clicker: page keys move, “blank screen” reveals',
-    none: 'These statements share no refrain to present.',
-    more: (n) => `and ${n} more`,
-    wsTitle: 'Worksheet: the words that change',
-    wsIntro: 'The speakers below share set phrases (“refrains”) but change some of their words. Fill in each numbered blank with the word the speaker used. The refrains are listed first, with the words that vary left blank.',
-    wsName: 'Name', wsDate: 'Date',
-    wsRefrains: 'Refrains to look for',
-    wsStatements: 'Statements',
-    wsKey: 'Answer key',
-    wsKeyIntro: 'Each blank with the word the speaker used and the refrain it belongs to.',
-    wsOmitted: '[…]',
-    wsNone: 'These statements share no refrain whose words vary: there is nothing to fill in.',
-    source: 'Source',
-    blank: 'blank',
-  },
-  fr: {
-    of: (i, n) => `Refrain ${i} sur ${n}`,
-    prev: 'Précédent', next: 'Suivant', reveal: 'Révéler les mots', hide: 'Masquer les mots', full: 'Plein écran',
-    guess: 'Quels mots remplissent les blancs ? Chaque orateur les remplit à sa façon.',
-    same: 'Tous les orateurs emploient ici les mêmes mots.',
-    also: 'Mots employés :',
-    keys: '→ suivant · ← précédent · Espace révèle · télécommande : touches de page pour avancer, « écran noir » pour révéler',
-    none: 'Ces déclarations ne partagent aucun refrain à présenter.',
-    more: (n) => `et ${n} autres`,
-    wsTitle: 'Fiche : les mots qui changent',
-    wsIntro: 'Les orateurs ci-dessous reprennent des formules (« refrains ») en changeant certains mots. Complétez chaque blanc numéroté par le mot employé. Les refrains sont donnés d’abord, avec les mots qui varient laissés en blanc.',
-    wsName: 'Nom', wsDate: 'Date',
-    wsRefrains: 'Refrains à repérer',
-    wsStatements: 'Déclarations',
-    wsKey: 'Corrigé',
-    wsKeyIntro: 'Chaque blanc avec le mot employé et son refrain.',
-    wsOmitted: '[…]',
-    wsNone: 'Ces déclarations ne partagent aucun refrain dont les mots varient : rien à compléter.',
-    source: 'Source',
-    blank: 'blanc',
-  },
-  zh: {
-    of: (i, n) => `第 ${i} 条，共 ${n} 条`,
-    prev: '上一条', next: '下一条', reveal: '显示词语', hide: '隐藏词语', full: '全屏',
-    guess: '空白处应填什么词？每位发言人的填法不同。',
-    same: '所有发言人在这里用词相同。',
-    also: '所用词语：',
-    keys: '→ 下一条 · ← 上一条 · 空格键显示 · 翻页笔：翻页键切换，“黑屏”键显示',
-    none: '这些发言没有可演示的共同套话。',
-    more: (n) => `另有 ${n} 处`,
-    wsTitle: '练习单：变化的词语',
-    wsIntro: '下列发言使用相同的套话，但改动了其中一些词。请在每个编号空白处填写发言人所用的词。先列出各条套话，变化的词留空。',
-    wsName: '姓名', wsDate: '日期',
-    wsRefrains: '要找的套话',
-    wsStatements: '发言',
-    wsKey: '答案',
-    wsKeyIntro: '每个空白处发言人所用的词及其所属套话。',
-    wsOmitted: '[……]',
-    wsNone: '这些发言没有用词变化的套话，无需填空。',
-    source: '来源',
-    blank: '空白',
-  },
-};
-
-function labels(lang) {
-  const k = String(lang || 'en').toLowerCase().split(/[-_]/)[0];
-  return { ...T.en, ...(T[k] || {}) };
-}
+import { adoptSheet, h, statementLabel } from '../js/util.js';
 
 export const PRESENTER_CSS = `
 .rf-presenter {
@@ -137,39 +67,15 @@ export const PRESENTER_CSS = `
 @media print { .rf-worksheet { max-width: none; font-size: 11.5pt; } .ws-statement { break-inside: auto; } h2, h3 { break-after: avoid; } }
 `;
 
-const sheets = new WeakMap();
-/** The presenter's and worksheet's stylesheet for `doc` (constructable; adopt it where needed). */
-export function presenterSheet(doc) {
-  if (!sheets.has(doc)) {
-    const sheet = new (doc.defaultView || window).CSSStyleSheet();
-    sheet.replaceSync(PRESENTER_CSS);
-    sheets.set(doc, sheet);
-  }
-  return sheets.get(doc);
-}
-
-function el(doc, tag, attrs, ...children) {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') e.textContent = String(v);
-    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) e.addEventListener(ev, fn);
-    else e.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) e.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  return e;
-}
-
-function nameOf(st) {
-  if (!st) return '';
-  const year = /^\d{4}/.test(String(st.date || '')) ? String(st.date).slice(0, 4) : st.date || '';
-  if (st.speaker) return year ? `${st.speaker} (${year})` : st.speaker;
-  return st.title || st.id;
+/** Adds the presenter's and worksheet's stylesheet to `root` (a document or a shadow root). */
+export function adoptPresenterSheet(root) {
+  return adoptSheet(root, PRESENTER_CSS);
 }
 
 const VARYING = new Set(['variant', 'substitute', 'insert', 'move']);
 // Small words a speaker adds or moves ("stay true *to* multilateralism") make poor blanks.
-const TRIVIAL = /^(?:the|a|an|and|or|but|to|of|in|on|for|with|by|at|as|from|that|this|these|those|is|are|was|were|be|its|their|our|his|her|it|le|la|les|l|de|des|du|d|et|à|au|aux|en|un|une|y|el|los|las|del|que|和|与|的|了)$/i;
+const TRIVIAL =
+  /^(?:the|a|an|and|or|but|to|of|in|on|for|with|by|at|as|from|that|this|these|those|is|are|was|were|be|its|their|our|his|her|it|le|la|les|l|de|des|du|d|et|à|au|aux|en|un|une|y|el|los|las|del|que|和|与|的|了)$/i;
 
 /**
  * The words of occurrence `o` that a class should guess: the words that differ from the refrain's
@@ -199,7 +105,12 @@ export function blanksOf(model, family, o) {
 export function classroomFamilies(model, max = 12) {
   const all = model.families.map((f) => {
     const items = f.occurrences.map((o) => ({ o, blanks: blanksOf(model, f, o) }));
-    return { family: f, rank: model.rank(f.id), items, varies: variantsOf(f).length > 1 && items.some((i) => i.blanks.length) };
+    return {
+      family: f,
+      rank: model.rank(f.id),
+      items,
+      varies: variantsOf(f).length > 1 && items.some((i) => i.blanks.length),
+    };
   });
   const varying = all.filter((x) => x.varies);
   return (varying.length ? varying : all).slice(0, max);
@@ -244,11 +155,16 @@ function sentenceAround(text, start, end, max = 260) {
     while (b > end && !/\s/.test(text[b])) b--; // end on a word
     while (b > end && /\s/.test(text[b - 1])) b--;
   }
-  return { start: a, end: b, cutStart: a > 0 && !/[.!?。！？\n]/.test(text[a - 1]), cutEnd: b < text.length && !/[.!?。！？\s]/.test(text[b - 1]) };
+  return {
+    start: a,
+    end: b,
+    cutStart: a > 0 && !/[.!?。！？\n]/.test(text[a - 1]),
+    cutEnd: b < text.length && !/[.!?。！？\s]/.test(text[b - 1]),
+  };
 }
 
 function blankNode(doc, word, L, shown, number = null) {
-  const b = el(doc, 'span', { class: shown ? 'rf-blank shown' : 'rf-blank', title: shown ? null : L.blank });
+  const b = h(doc, 'span', { class: shown ? 'rf-blank shown' : 'rf-blank', title: shown ? null : L.blank });
   b.textContent = shown ? word : number === null ? '\u2003' : `(${number})`;
   return b;
 }
@@ -256,30 +172,71 @@ function blankNode(doc, word, L, shown, number = null) {
 /**
  * Renders the presenter into `root` and handles its keys.
  * @param {Element} root
- * @param {{model: object, statements: Array<object>, lang?: string, start?: string|null, fullscreen?: Element|null,
- *   keyTarget?: EventTarget, onStep?: (family: object|null, index: number, revealed: boolean) => void}} opts
+ * @param {object} L  The labels (../js/labels.js).
+ * @param {{model: object, statements: Array<object>, start?: string|null, fullscreen?: Element|null,
+ *   keyTarget?: EventTarget, focus?: boolean, onStep?: (family: object|null, index: number, revealed: boolean) => void}} opts
  */
-export function createPresenter(root, opts) {
+export function createPresenter(root, L, opts) {
   const doc = root.ownerDocument;
-  const L = labels(opts.lang);
   const model = opts.model;
   const meta = new Map((opts.statements || []).map((s) => [s.id, s]));
   const list = classroomFamilies(model);
   const want = String(opts.start || '').toLowerCase();
-  let index = Math.max(0, list.findIndex((x) => x.family.id === opts.start || (want && x.family.root.toLowerCase().includes(want))));
+  let index = Math.max(
+    0,
+    list.findIndex((x) => x.family.id === opts.start || (want && x.family.root.toLowerCase().includes(want))),
+  );
   let revealed = false;
 
-  const count = el(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
-  const prevBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'prev', text: `← ${L.prev}`, on: { click: () => go(index - 1) } });
-  const revealBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'reveal', 'aria-pressed': 'false', text: L.reveal, on: { click: () => reveal(!revealed) } });
-  const nextBtn = el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'next', text: `${L.next} →`, on: { click: () => go(index + 1) } });
+  const count = h(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
+  const prevBtn = h(doc, 'button', {
+    type: 'button',
+    class: 'rfp-btn',
+    'data-action': 'prev',
+    text: `← ${L.prev}`,
+    on: { click: () => go(index - 1) },
+  });
+  const revealBtn = h(doc, 'button', {
+    type: 'button',
+    class: 'rfp-btn',
+    'data-action': 'reveal',
+    'aria-pressed': 'false',
+    text: L.reveal,
+    on: { click: () => reveal(!revealed) },
+  });
+  const nextBtn = h(doc, 'button', {
+    type: 'button',
+    class: 'rfp-btn',
+    'data-action': 'next',
+    text: `${L.next} →`,
+    on: { click: () => go(index + 1) },
+  });
   const fsTarget = opts.fullscreen || null;
-  const fsBtn = fsTarget && doc.fullscreenEnabled
-    ? el(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': 'fullscreen', text: L.full, on: { click: () => toggleFull() } }) : null;
-  const stage = el(doc, 'div', { class: 'rfp-stage' });
-  const box = el(doc, 'section', { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: Object.keys(T).includes(String(opts.lang || '').slice(0, 2)) ? String(opts.lang).slice(0, 2) : 'en' },
-    el(doc, 'div', { class: 'rfp-top' }, count, el(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn)),
-    stage, el(doc, 'p', { class: 'rfp-keys', text: L.keys }));
+  const fsBtn =
+    fsTarget && doc.fullscreenEnabled
+      ? h(doc, 'button', {
+          type: 'button',
+          class: 'rfp-btn',
+          'data-action': 'fullscreen',
+          text: L.fullScreen,
+          on: { click: () => toggleFull() },
+        })
+      : null;
+  const stage = h(doc, 'div', { class: 'rfp-stage' });
+  const box = h(
+    doc,
+    'section',
+    { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: L.lang },
+    h(
+      doc,
+      'div',
+      { class: 'rfp-top' },
+      count,
+      h(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn),
+    ),
+    stage,
+    h(doc, 'p', { class: 'rfp-keys', text: L.presenterKeys }),
+  );
   root.append(box);
 
   function toggleFull() {
@@ -291,12 +248,12 @@ export function createPresenter(root, opts) {
     stage.replaceChildren();
     if (!list.length) {
       count.textContent = '';
-      stage.append(el(doc, 'p', { class: 'rfp-guess', text: L.none }));
+      stage.append(h(doc, 'p', { class: 'rfp-guess', text: L.nothingToPresent }));
       prevBtn.disabled = nextBtn.disabled = revealBtn.disabled = true;
       return;
     }
     const { family, items } = list[index];
-    count.textContent = L.of(index + 1, list.length);
+    count.textContent = L.slideOf(index + 1, list.length);
     box.dataset.family = family.id;
     box.dataset.index = String(index);
     box.dataset.revealed = String(revealed);
@@ -306,18 +263,18 @@ export function createPresenter(root, opts) {
     revealBtn.setAttribute('aria-pressed', String(revealed));
     const anyBlank = items.some((i) => i.blanks.length);
     revealBtn.disabled = !anyBlank;
-    const root = el(doc, 'p', { class: 'rfp-root', 'data-family': family.id });
+    const root = h(doc, 'p', { class: 'rfp-root', 'data-family': family.id });
     for (const p of rootPieces(model, family)) root.append(p.blank ? blankNode(doc, p.word, L, revealed) : p.text);
-    stage.append(root, el(doc, 'p', { class: 'rfp-guess', text: anyBlank ? L.guess : L.same }));
+    stage.append(root, h(doc, 'p', { class: 'rfp-guess', text: anyBlank ? L.guess : L.sameWords }));
     // One line per statement (its first occurrence), up to six.
     const seen = new Set();
     const lines = items.filter((it) => (seen.has(it.o.doc) ? false : seen.add(it.o.doc))).slice(0, 6);
-    const ul = el(doc, 'ul', { class: 'rfp-list' });
+    const ul = h(doc, 'ul', { class: 'rfp-list' });
     for (const { o, blanks } of lines) {
       const text = model.text(o.doc);
       const s = sentenceAround(text, o.utf16_start, o.utf16_end);
-      const ctx = el(doc, 'span', { class: 'rfp-ctx' }, s.cutStart ? '…' : '', text.slice(s.start, o.utf16_start));
-      const occ = el(doc, 'span', { class: 'rfp-occ', 'data-family': family.id });
+      const ctx = h(doc, 'span', { class: 'rfp-ctx' }, s.cutStart ? '…' : '', text.slice(s.start, o.utf16_start));
+      const occ = h(doc, 'span', { class: 'rfp-occ', 'data-family': family.id });
       let at = o.utf16_start;
       for (const b of blanks) {
         occ.append(text.slice(at, b.start), blankNode(doc, b.word, L, revealed));
@@ -325,14 +282,33 @@ export function createPresenter(root, opts) {
       }
       occ.append(text.slice(at, o.utf16_end));
       ctx.append(occ, text.slice(o.utf16_end, s.end), s.cutEnd ? '…' : '');
-      ul.append(el(doc, 'li', {}, el(doc, 'span', { class: 'rfp-who', text: nameOf(meta.get(o.doc) || { id: o.doc }) }), ctx));
+      ul.append(
+        h(
+          doc,
+          'li',
+          {},
+          h(doc, 'span', { class: 'rfp-who', text: statementLabel(meta.get(o.doc) || { id: o.doc }) }),
+          ctx,
+        ),
+      );
     }
     stage.append(ul);
     const rest = new Set(items.map((i) => i.o.doc)).size - lines.length;
-    if (rest > 0) stage.append(el(doc, 'p', { class: 'rfp-more', text: L.more(rest) }));
+    if (rest > 0) stage.append(h(doc, 'p', { class: 'rfp-more', text: L.andMore(rest) }));
     if (revealed) {
-      const fillers = (family.slots || []).flatMap((sl) => (sl.fillers || []).length > 1 ? sl.fillers.map((f) => f.text) : []);
-      if (fillers.length) stage.append(el(doc, 'p', { class: 'rfp-also' }, `${L.also} `, [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', el(doc, 'strong', { text: t })])));
+      const fillers = (family.slots || []).flatMap((sl) =>
+        (sl.fillers || []).length > 1 ? sl.fillers.map((f) => f.text) : [],
+      );
+      if (fillers.length)
+        stage.append(
+          h(
+            doc,
+            'p',
+            { class: 'rfp-also' },
+            `${L.wordsUsed} `,
+            [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', h(doc, 'strong', { text: t })]),
+          ),
+        );
     }
   }
 
@@ -359,7 +335,7 @@ export function createPresenter(root, opts) {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const path = e.composedPath ? e.composedPath() : [e.target];
     const t = path[0];
-    if (t && t.closest && t.closest('input, textarea, select, [contenteditable]')) return;
+    if (t?.closest?.('input, textarea, select, [contenteditable]')) return;
     if ((e.key === ' ' || e.key === 'Enter') && t && t.closest && t.closest('button, a')) return;
     if (!box.getClientRects().length) return; // hidden (the worksheet is showing)
     if (NEXT.has(e.key)) go(index + 1);
@@ -378,15 +354,53 @@ export function createPresenter(root, opts) {
 
   return {
     element: box,
-    get index() { return index; },
-    get revealed() { return revealed; },
-    get family() { return list.length ? list[index].family : null; },
-    get length() { return list.length; },
+    get index() {
+      return index;
+    },
+    get revealed() {
+      return revealed;
+    },
+    get family() {
+      return list.length ? list[index].family : null;
+    },
+    get length() {
+      return list.length;
+    },
     next: () => go(index + 1),
     prev: () => go(index - 1),
     reveal,
-    show(id) { const i = list.findIndex((x) => x.family.id === id); if (i >= 0) go(i); },
-    destroy() { keyTarget.removeEventListener('keydown', onKey); box.remove(); },
+    show(id) {
+      const i = list.findIndex((x) => x.family.id === id);
+      if (i >= 0) go(i);
+    },
+    destroy() {
+      keyTarget.removeEventListener('keydown', onKey);
+      box.remove();
+    },
+  };
+}
+
+/**
+ * The presenter as a view of <refrain-compare> (in its shadow root): each update({model,
+ * statements, selected}) shows the selected refrain; a step calls opts.onSelect(id).
+ */
+export function presenterView(root, L, opts) {
+  let shown = null;
+  return {
+    update({ model, statements, selected }) {
+      const shadow = root.getRootNode();
+      adoptPresenterSheet(shadow);
+      if (shown) shown.destroy();
+      shown = model
+        ? createPresenter(root, L, {
+            model,
+            statements,
+            start: selected,
+            fullscreen: shadow.host || null,
+            onStep: (family) => opts.onSelect(family ? family.id : null),
+          })
+        : null;
+    },
   };
 }
 
@@ -394,29 +408,38 @@ export function createPresenter(root, opts) {
  * Renders the printable worksheet into `root`: the refrains with their varying words blank, the
  * statements with a numbered blank where each of those words was, and an answer key on a new page.
  * Long statements keep only the paragraphs with a blank. Returns {blanks: number}.
- * @param {{model: object, statements: Array<object>, lang?: string, title?: string, source?: string, max?: number}} opts
+ * @param {Element} root
+ * @param {object} L  The labels (../js/labels.js).
+ * @param {{model: object, statements: Array<object>, title?: string, source?: string, max?: number}} opts
  */
-export function renderWorksheet(root, opts) {
+export function renderWorksheet(root, L, opts) {
   const doc = root.ownerDocument;
-  const L = labels(opts.lang);
   const model = opts.model;
   const fams = classroomFamilies(model, opts.max || 8).filter((x) => x.varies);
-  const ws = el(doc, 'article', { class: 'rf-worksheet' });
-  ws.append(el(doc, 'h1', { text: opts.title || L.wsTitle }));
-  ws.append(el(doc, 'p', { class: 'ws-names' }, el(doc, 'span', {}, `${L.wsName}: `, el(doc, 'span', { class: 'ws-line' })), el(doc, 'span', {}, `${L.wsDate}: `, el(doc, 'span', { class: 'ws-line' }))));
-  ws.append(el(doc, 'p', { text: L.wsIntro }));
+  const ws = h(doc, 'article', { class: 'rf-worksheet' });
+  ws.append(h(doc, 'h1', { text: opts.title || L.wsTitle }));
+  ws.append(
+    h(
+      doc,
+      'p',
+      { class: 'ws-names' },
+      h(doc, 'span', {}, `${L.wsName}: `, h(doc, 'span', { class: 'ws-line' })),
+      h(doc, 'span', {}, `${L.wsDate}: `, h(doc, 'span', { class: 'ws-line' })),
+    ),
+  );
+  ws.append(h(doc, 'p', { text: L.wsIntro }));
   if (!fams.length) {
-    ws.append(el(doc, 'p', { text: L.wsNone }));
+    ws.append(h(doc, 'p', { text: L.wsNone }));
     root.append(ws);
     return { blanks: 0, element: ws };
   }
-  const refrains = el(doc, 'ol', { class: 'ws-refrains' });
+  const refrains = h(doc, 'ol', { class: 'ws-refrains' });
   fams.forEach(({ family }) => {
-    const li = el(doc, 'li', { class: 'ws-root', 'data-family': family.id });
+    const li = h(doc, 'li', { class: 'ws-root', 'data-family': family.id });
     for (const p of rootPieces(model, family)) li.append(p.blank ? blankNode(doc, p.word, L, false) : `${p.text}`);
     refrains.append(li);
   });
-  ws.append(el(doc, 'h2', { text: L.wsRefrains }), refrains);
+  ws.append(h(doc, 'h2', { text: L.wsRefrains }), refrains);
   // Blanks per statement, without overlaps, numbered in reading order.
   const byDoc = new Map();
   fams.forEach(({ family, items }, k) => {
@@ -425,29 +448,44 @@ export function renderWorksheet(root, opts) {
       for (const b of blanks) byDoc.get(o.doc).push({ ...b, family, k });
     }
   });
-  ws.append(el(doc, 'h2', { text: L.wsStatements }));
+  ws.append(h(doc, 'h2', { text: L.wsStatements }));
   const key = [];
   for (const st of opts.statements) {
-    const list = (byDoc.get(st.id) || []).sort((a, b) => a.start - b.start).filter((b, i, arr) => i === 0 || b.start >= arr[i - 1].end);
+    const list = (byDoc.get(st.id) || [])
+      .sort((a, b) => a.start - b.start)
+      .filter((b, i, arr) => i === 0 || b.start >= arr[i - 1].end);
     const dedup = [];
     for (const b of list) if (!dedup.length || b.start >= dedup[dedup.length - 1].end) dedup.push(b);
     const text = st.text;
-    const section = el(doc, 'section', { class: 'ws-statement', 'data-doc': st.id });
-    section.append(el(doc, 'h3', { text: [nameOf(st), st.title && st.speaker ? st.title : null].filter(Boolean).join(' — ') }));
-    const body = el(doc, 'div', { class: 'ws-text' });
+    const section = h(doc, 'section', { class: 'ws-statement', 'data-doc': st.id });
+    section.append(
+      h(doc, 'h3', {
+        text: [statementLabel(st), st.title && st.speaker ? st.title : null].filter(Boolean).join(' — '),
+      }),
+    );
+    const body = h(doc, 'div', { class: 'ws-text' });
     // Paragraphs: [start, end) of each line.
     const paras = [];
     let p0 = 0;
     for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text[i] === '\n') { if (text.slice(p0, i).trim()) paras.push([p0, i]); p0 = i + 1; }
+      if (i === text.length || text[i] === '\n') {
+        if (text.slice(p0, i).trim()) paras.push([p0, i]);
+        p0 = i + 1;
+      }
     }
     const long = text.length > 2400;
     let omitted = false;
     for (const [a, z] of paras) {
       const inside = dedup.filter((b) => b.start >= a && b.end <= z);
-      if (long && !inside.length) { omitted = true; continue; }
-      if (omitted) { body.append(el(doc, 'p', { text: L.wsOmitted })); omitted = false; }
-      const para = el(doc, 'p');
+      if (long && !inside.length) {
+        omitted = true;
+        continue;
+      }
+      if (omitted) {
+        body.append(h(doc, 'p', { text: L.wsOmitted }));
+        omitted = false;
+      }
+      const para = h(doc, 'p');
       let at = a;
       for (const b of inside) {
         key.push({ n: key.length + 1, word: b.word, family: b.family, doc: st.id });
@@ -457,18 +495,38 @@ export function renderWorksheet(root, opts) {
       para.append(text.slice(at, z));
       body.append(para);
     }
-    if (omitted) body.append(el(doc, 'p', { text: L.wsOmitted }));
+    if (omitted) body.append(h(doc, 'p', { text: L.wsOmitted }));
     section.append(body);
     ws.append(section);
   }
-  const keySec = el(doc, 'section', { class: 'ws-key' }, el(doc, 'h2', { text: L.wsKey }), el(doc, 'p', { text: L.wsKeyIntro }));
-  const ol = el(doc, 'ol');
+  const keySec = h(
+    doc,
+    'section',
+    { class: 'ws-key' },
+    h(doc, 'h2', { text: L.wsKey }),
+    h(doc, 'p', { text: L.wsKeyIntro }),
+  );
+  const ol = h(doc, 'ol');
   for (const k of key) {
-    ol.append(el(doc, 'li', { value: String(k.n) }, el(doc, 'strong', { text: k.word }), ` — “${k.family.root}” (${nameOf(opts.statements.find((s) => s.id === k.doc))})`));
+    ol.append(
+      h(
+        doc,
+        'li',
+        { value: String(k.n) },
+        h(doc, 'strong', { text: k.word }),
+        ` — “${k.family.root}” (${statementLabel(opts.statements.find((s) => s.id === k.doc))})`,
+      ),
+    );
   }
   keySec.append(ol);
   ws.append(keySec);
-  if (opts.source) ws.append(el(doc, 'p', { class: 'ws-source', text: /source/i.test(opts.source) ? opts.source : `${L.source}: ${opts.source}` }));
+  if (opts.source)
+    ws.append(
+      h(doc, 'p', {
+        class: 'ws-source',
+        text: /source/i.test(opts.source) ? opts.source : `${L.source}: ${opts.source}`,
+      }),
+    );
   root.append(ws);
   return { blanks: key.length, element: ws };
 }

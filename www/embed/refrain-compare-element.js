@@ -1,401 +1,225 @@
 // <refrain-compare>: compares the statements it contains (or loads from same-origin files) and
-// shows their shared phrasing in a shadow root. This module only declares the class; import
-// define.js to register it as <refrain-compare>, or register it yourself under another name:
+// shows their shared phrasing in a shadow root. This module only declares the class; define.js
+// registers it (or: customElements.define('my-compare', class extends RefrainCompareElement {})).
 //
-//   import { RefrainCompareElement } from './refrain-compare-element.js';
-//   customElements.define('my-compare', class extends RefrainCompareElement {});
-//
-// Statements: direct <blockquote> children (data-title, data-speaker, data-date, data-id, lang or
-// data-lang; data-src to load the text from a file), then the files of the `src` attribute. They
-// stay ordinary page content until the element upgrades, and with JavaScript off.
-// Attributes (mirrored by properties): view, query, family, theme, lang, src, views, loading.
-// Events (bubbling, composed): refrain-ready {report}, refrain-select {family, occurrence,
-// statement}, refrain-error {code, message}.
-// The engine runs in the page's one shared Worker (refrain-client.js sharedClient()), started when
-// the first element comes near the viewport. User text only ever enters the DOM as text nodes.
+// A thin shell: lifecycle, attributes, events. Its comparison (session.js: statements, engine,
+// query) runs when it first comes near the viewport; its frame (frame.js) shows the page's own
+// views with the labels of its language. Attribute changes made in one task make one render.
+// README.md documents the attributes, properties, events and parts.
 
-import { sharedClient } from '../refrain-client.js';
-import { buildModel, variantsOf } from '../js/model.js';
-import { segment, runs } from '../js/segments.js';
-import { labelsFor, labelLanguage } from './labels.js';
-import { ELEMENT_CSS } from './styles.js';
+import { labelLanguage, labelsFor, loadLabels } from '../js/labels.js';
+import { familyNamed } from '../js/model.js';
+import { Frame, loadViews } from './frame.js';
+import { Session } from './session.js';
+import { observeQuotes } from './quotes.js';
+
+export { statementLabel as statementName } from '../js/util.js';
+export { textOf } from './quotes.js';
 
 export const VIEWS = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
-const DEFAULT_VIEWS = ['reader', 'refrains', 'search', 'heatmap'];
-const THEMES = ['light', 'dark', 'auto'];
-const COLOURS = 8;
-const UNDERLINES = 5;
-const MAX_LISTED = 20;
 
-const sheets = new WeakMap(); // document -> CSSStyleSheet
-function sheetFor(doc) {
-  const win = doc.defaultView || window;
-  if (!sheets.has(doc)) {
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(ELEMENT_CSS);
-    sheets.set(doc, sheet);
-  }
-  return sheets.get(doc);
-}
-
-function coded(code, message) {
-  return Object.assign(new Error(message), { code });
-}
-
-/** Creates an element of `doc`: attrs as attributes (null/false skipped), `text` as textContent, `on` as listeners. */
-function h(doc, tag, attrs, ...children) {
-  const el = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'text') el.textContent = String(v);
-    else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat(Infinity)) {
-    if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'string' ? doc.createTextNode(c) : c);
-  }
-  return el;
-}
-
-const famClass = (rank) => `c${rank % COLOURS} u${rank % UNDERLINES}`;
-const pct = (x) => `${Math.round((Number(x) || 0) * 100)}%`;
-const normWords = (s) => String(s || '').toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+/gu) || [];
-
-/** A statement's name: speaker (year), else title, else id. */
-export function statementName(st) {
-  if (!st) return '';
-  const year = /^\d{4}/.test(String(st.date || '')) ? String(st.date).slice(0, 4) : st.date || '';
-  if (st.speaker) return year ? `${st.speaker} (${year})` : st.speaker;
-  return st.title || st.id;
-}
-
-const BLOCK = /^(P|DIV|LI|UL|OL|H[1-6]|SECTION|ARTICLE|TR|PRE|BLOCKQUOTE|DL|DD|DT|TABLE)$/;
-const SKIP = 'footer, cite, figcaption, script, style, template, [data-refrain-ignore]';
-
-/**
- * The text of a statement element as paragraphs: block children (p, li, div, br...) become lines,
- * runs of white space inside a paragraph become one space. Footers, captions and cite are left out.
- */
-export function textOf(root) {
-  const paras = [];
-  let cur = '';
-  const flush = () => {
-    const t = cur.replace(/\s+/g, ' ').trim();
-    if (t) paras.push(t);
-    cur = '';
-  };
-  const walk = (node) => {
-    for (const c of node.childNodes) {
-      if (c.nodeType === 3) cur += c.data;
-      else if (c.nodeType === 1) {
-        if (c.matches(SKIP)) continue;
-        if (c.tagName === 'BR') { flush(); continue; }
-        const block = BLOCK.test(c.tagName);
-        if (block) flush();
-        walk(c);
-        if (block) flush();
-      }
-    }
-  };
-  walk(root);
-  flush();
-  return paras.join('\n');
-}
-
-function sameOrigin(url, doc) {
-  const u = new URL(url, doc.baseURI);
-  if (u.origin !== new URL(doc.baseURI).origin) throw coded('cross_origin', `${u.href} is not on this page’s origin`);
-  return u;
-}
-
-async function fetchText(url, doc, signal) {
-  const u = sameOrigin(url, doc);
-  const res = await fetch(u, { signal, credentials: 'same-origin' });
-  if (!res.ok) throw coded('load_failed', `${u.pathname}: HTTP ${res.status}`);
-  return res.text();
-}
+// The attributes, each mirrored by a property that reads it so (defined at the end of this module).
+const oneOf = (values) => (v) => (values.includes(v) ? v : values[0]);
+const ATTRIBUTES = {
+  view: oneOf(VIEWS),
+  query: (v) => v || '',
+  family: (v) => v,
+  theme: oneOf(['auto', 'light', 'dark']),
+  src: (v) => v || '',
+  views: (v) => {
+    const list = String(v || '')
+      .split(/\s+/)
+      .filter((x) => VIEWS.includes(x));
+    return list.length ? list : VIEWS.slice(0, 4);
+  },
+  loading: oneOf(['lazy', 'eager']),
+};
 
 export class RefrainCompareElement extends HTMLElement {
-  static observedAttributes = ['view', 'query', 'family', 'theme', 'lang', 'src', 'views', 'loading'];
+  static observedAttributes = [...Object.keys(ATTRIBUTES), 'lang'];
 
+  // One IntersectionObserver for all elements: each runs once it comes within 300 px of the viewport.
   static #io = null;
   static #observe(el) {
-    if (typeof IntersectionObserver !== 'function') { el.#becameNear(); return; }
-    RefrainCompareElement.#io ??= new IntersectionObserver((entries) => {
-      for (const e of entries) if (e.isIntersecting) { RefrainCompareElement.#io.unobserve(e.target); e.target.#becameNear(); }
-    }, { rootMargin: '300px 0px' });
+    RefrainCompareElement.#io ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) if (e.isIntersecting) e.target.#becameNear();
+      },
+      { rootMargin: '300px 0px' },
+    );
     RefrainCompareElement.#io.observe(el);
   }
 
-  #doc; #rootEl; #tabs; #status; #body;
-  #given = null;      // statements set through the property
-  #sent = [];         // the statements as compared: {id, text, title, speaker, date, language}
-  #report = null;
-  #model = null;
-  #hits = null;       // the QueryReport of `query`
-  #state = 'idle';    // idle | waiting | loading | ready | error
-  #message = null;    // (labels) => the status line
+  #frame;
+  #session = new Session();
+  #mo = null; // watches the quotes
+  #given = null; // the statements set through the property
   #options = {};
-  #loadTimer = 0;
+  #state = 'idle';
+  #message = () => ''; // (labels) => the status line
   #near = false;
-  #mo = null;
-  #loadAbort = null;
-  #runAbort = null;
-  #queryAbort = null;
-  #gen = 0;
-  #selected = null;   // family id
-  #pair = null;       // statement ids shown in the reader (from the overview), or null for all
-  #goto = null;       // {doc, start} to scroll to after rendering the reader
+  #selected = null; // family id
   #reflecting = false;
-  #expanded = false;  // refrains list: all shown
-  #presenter = null;
-  #quiet = false;     // a step of the presenter made by the family attribute, not the user
-  #client = null;
+  #pending = false; // a render is queued for the end of this task
 
   constructor() {
     super();
     // A region (a landmark once the page names it with aria-label), without adding an attribute.
-    try { this.attachInternals().role = 'region'; } catch { /* no ElementInternals: no role */ }
-    const sr = this.attachShadow({ mode: 'open' });
-    this.#doc = this.ownerDocument;
-    sr.adoptedStyleSheets = [sheetFor(this.#doc)];
-    const d = this.#doc;
-    this.#tabs = h(d, 'div', { class: 'tabs', role: 'tablist', part: 'tabs' });
-    this.#status = h(d, 'p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
-    this.#body = h(d, 'div', { class: 'body', part: 'body', role: 'tabpanel' });
-    this.#rootEl = h(d, 'div', { class: 'root auto', part: 'base' }, h(d, 'div', { class: 'bar', part: 'toolbar' }, this.#tabs, this.#status), this.#body);
-    sr.append(this.#rootEl);
-    this.#tabs.addEventListener('keydown', (e) => this.#tabKey(e));
+    try {
+      this.attachInternals().role = 'region';
+    } catch {
+      /* no ElementInternals: no role */
+    }
+    this.#frame = new Frame(this.attachShadow({ mode: 'open' }), {
+      view: (v, focusTab) => {
+        this.#reflect('view', v);
+        this.#render();
+        if (focusTab) this.#frame.focusTab(v);
+      },
+      select: (id, occurrence) => this.#picked(id, occurrence),
+      search: (q) => {
+        this.#reflect('query', q);
+        this.#runQuery();
+      },
+      redraw: () => this.#invalidate(),
+    });
   }
 
-  // ---------- attributes and properties ----------
-
-  /** The view shown: reader, refrains, search, heatmap or presenter. */
-  get view() { const v = this.getAttribute('view'); return VIEWS.includes(v) ? v : 'reader'; }
-  set view(v) { this.setAttribute('view', String(v)); }
-  /** The phrase searched for (search view; its hits are outlined in the reader). */
-  get query() { return this.getAttribute('query') || ''; }
-  set query(v) { if (v) this.setAttribute('query', String(v)); else this.removeAttribute('query'); }
-  /** The focused family: an id of the report ("f3") or words of its root ("true multilateralism"). */
-  get family() { return this.getAttribute('family'); }
-  set family(v) { if (v) this.setAttribute('family', String(v)); else this.removeAttribute('family'); }
-  /** light, dark or auto (the reader's system setting). */
-  get theme() { const t = this.getAttribute('theme'); return THEMES.includes(t) ? t : 'auto'; }
-  set theme(v) { this.setAttribute('theme', String(v)); }
-  /** Space-separated URLs of plain-text files on this origin, compared after the child statements. */
-  get src() { return this.getAttribute('src') || ''; }
-  set src(v) { if (v) this.setAttribute('src', String(v)); else this.removeAttribute('src'); }
-  /** The views offered as tabs, space-separated (default: reader refrains search heatmap). */
-  get views() {
-    const list = (this.getAttribute('views') || '').split(/\s+/).filter((v) => VIEWS.includes(v));
-    return list.length ? list : [...DEFAULT_VIEWS];
-  }
-  set views(v) { this.setAttribute('views', Array.isArray(v) ? v.join(' ') : String(v)); }
-  /** lazy (default: when the element nears the viewport) or eager. */
-  get loading() { return this.getAttribute('loading') === 'eager' ? 'eager' : 'lazy'; }
-  set loading(v) { this.setAttribute('loading', String(v)); }
   /** The statements compared; setting an array of {id, text, title?, speaker?, date?, language?} replaces the children's. */
-  get statements() { return this.#sent.map((s) => ({ ...s })); }
-  set statements(list) {
-    this.#given = Array.isArray(list) ? list.map((s, i) => ({ ...s, id: String(s.id ?? `s${i + 1}`), text: String(s.text ?? '') })) : null;
-    if (this.isConnected) this.#load();
+  get statements() {
+    return this.#session.statements.map((s) => ({ ...s }));
   }
-  /** Engine options (snake_case, as for Corpus); set before the comparison runs. */
-  get options() { return { ...this.#options }; }
-  set options(o) { this.#options = o && typeof o === 'object' ? { ...o } : {}; if (this.isConnected && this.#sent.length) this.#maybeRun(); }
-  /** The last report (docs/report.md), or null. */
-  get report() { return this.#report; }
-  /** The QueryReport of `query`, or null. */
-  get queryReport() { return this.#hits; }
-  /** idle (no statements), waiting (for the viewport), loading, ready or error. */
-  get state() { return this.#state; }
+  set statements(list) {
+    this.#given = Array.isArray(list) ? list : null;
+    this.refresh();
+  }
+  /** Engine options (snake_case, as for Corpus). */
+  get options() {
+    return { ...this.#options };
+  }
+  set options(o) {
+    this.#options = { ...o };
+    if (this.#near && this.#session.statements.length) this.#run();
+  }
+  get report() {
+    return this.#session.report;
+  }
+  get queryReport() {
+    return this.#session.hits;
+  }
+  get state() {
+    return this.#state;
+  }
 
   /** Reads the child statements and `src` files again (after the page changed them). */
-  refresh() { if (this.isConnected) this.#load(); }
+  refresh() {
+    if (this.isConnected) this.#load();
+  }
 
   /** Selects a family by id or root words (null to clear), as a click would, firing refrain-select. */
   select(family) {
-    const id = family ? this.#resolveFamily(family) : null;
-    this.#select(id, { emit: true });
-    return id;
+    if (!this.#session.model) return null;
+    this.#picked(familyNamed(this.#session.model, family));
+    this.#invalidate();
+    return this.#selected;
   }
 
   attributeChangedCallback(name, old, value) {
-    if (old === value || !this.isConnected) return;
-    if (name === 'theme') this.#applyTheme();
-    else if (name === 'src') this.#load();
-    else if (name === 'loading') { if (value === 'eager') this.#becameNear(); }
-    else if (name === 'family') { if (!this.#reflecting) this.#select(value ? this.#resolveFamily(value) : null, { emit: false, scroll: true }); }
-    else if (name === 'query') { if (!this.#reflecting) this.#runQuery(); }
-    else if (!this.#reflecting) this.#render();
+    if (old === value || !this.isConnected || this.#reflecting) return;
+    if (name === 'src') this.#load();
+    else if (name === 'loading' && value === 'eager') this.#becameNear();
+    else if (name === 'query') this.#runQuery();
+    else if (name === 'family') {
+      this.#selected = familyNamed(this.#session.model, value);
+      this.#frame.align('smooth');
+    }
+    if (!['src', 'loading', 'query'].includes(name)) this.#invalidate();
   }
 
   connectedCallback() {
-    this.#client ??= sharedClient();
-    this.#applyTheme();
-    this.#mo = new MutationObserver((records) => {
-      if (records.some((r) => r.target !== this || r.type === 'childList')) this.#scheduleLoad();
-    });
-    this.#mo.observe(this, { childList: true, subtree: true, characterData: true, attributes: true,
-      attributeFilter: ['data-title', 'data-speaker', 'data-date', 'data-src', 'data-id', 'data-lang', 'lang'] });
+    this.#mo = observeQuotes(this, () => this.#load());
     this.#load();
     if (this.loading === 'eager') this.#becameNear();
     else RefrainCompareElement.#observe(this);
   }
 
   disconnectedCallback() {
-    if (this.#mo) this.#mo.disconnect();
-    if (RefrainCompareElement.#io) RefrainCompareElement.#io.unobserve(this);
-    for (const a of [this.#loadAbort, this.#runAbort, this.#queryAbort]) if (a) a.abort();
+    this.#mo.disconnect();
+    RefrainCompareElement.#io?.unobserve(this);
+    this.#session.cancel();
     if (this.#state === 'loading') this.#state = 'idle';
     this.#near = false;
   }
 
-  // ---------- loading and running ----------
-
-  #scheduleLoad() {
-    clearTimeout(this.#loadTimer);
-    this.#loadTimer = setTimeout(() => this.#load(), 60);
-  }
+  // ---------- statements, engine, query ----------
 
   #becameNear() {
-    if (this.#near) return;
+    if (this.#near || !this.isConnected) return;
     this.#near = true;
-    this.#maybeRun();
+    RefrainCompareElement.#io?.unobserve(this);
+    loadViews();
+    if (this.#session.statements.length) this.#run();
   }
 
   async #load() {
-    const gen = ++this.#gen;
-    if (this.#loadAbort) this.#loadAbort.abort();
-    const ac = new AbortController();
-    this.#loadAbort = ac;
-    const doc = this.#doc;
     this.#setState(this.#near ? 'loading' : 'waiting');
     try {
-      let list;
-      if (this.#given) list = this.#given;
-      else {
-        const kids = [...this.children].filter((el) => el.matches('blockquote, [data-refrain-statement]'));
-        const fromKids = kids.map((el, i) => ({
-          el, id: el.dataset.id || `s${i + 1}`, title: el.dataset.title || null, speaker: el.dataset.speaker || null,
-          date: el.dataset.date || null, language: el.dataset.lang || el.getAttribute('lang') || null,
-        }));
-        await Promise.all(fromKids.map(async (s) => {
-          s.text = s.el.dataset.src ? await fetchText(s.el.dataset.src, doc, ac.signal) : textOf(s.el);
-          delete s.el;
-        }));
-        const urls = this.src.split(/\s+/).filter(Boolean);
-        const fromSrc = await Promise.all(urls.map(async (u, i) => {
-          const name = decodeURIComponent(new URL(u, doc.baseURI).pathname.split('/').pop() || `file ${i + 1}`);
-          return { id: `src${i + 1}`, title: name.replace(/\.[a-z0-9]+$/i, ''), speaker: null, date: null, language: null, text: await fetchText(u, doc, ac.signal) };
-        }));
-        list = [...fromKids, ...fromSrc];
-      }
-      if (gen !== this.#gen) return;
-      const seen = new Set();
-      this.#sent = list.filter((s) => s.text && s.text.trim()).map((s) => {
-        let id = s.id;
-        while (seen.has(id)) id = `${id}'`;
-        seen.add(id);
-        return { id, text: s.text, title: s.title ?? null, speaker: s.speaker ?? null, date: s.date ?? null, language: s.language ?? null };
-      });
-      this.#report = null;
-      this.#model = null;
-      this.#hits = null;
-      this.#pair = null;
-      if (!this.#sent.length) this.#setState('idle', (L) => L.noStatements);
-      else this.#setState(this.#near ? 'loading' : 'waiting');
-      this.#render();
-      this.#maybeRun();
+      if (!(await this.#session.load(this, this.#given))) return;
+      this.#frame.reset();
+      if (!this.#session.statements.length) this.#setState('idle', (L) => L.noStatements);
+      else if (this.#near) this.#run();
     } catch (e) {
-      if (gen !== this.#gen || ac.signal.aborted) return;
       this.#setState('error', (L) => L.error(e.message), e.code || 'load_failed');
-      this.#render();
     }
-  }
-
-  #maybeRun() {
-    if (!this.#near || !this.#sent.length || !this.isConnected) return;
-    this.#run();
+    this.#invalidate();
   }
 
   async #run() {
-    const gen = this.#gen;
-    if (this.#runAbort) this.#runAbort.abort();
-    const ac = new AbortController();
-    this.#runAbort = ac;
+    const s = this.#session;
     this.#setState('loading');
     try {
-      const report = await this.#client.compare(this.#sent, this.options, { signal: ac.signal });
-      if (gen !== this.#gen || ac.signal.aborted) return;
-      this.#report = report;
-      this.#model = buildModel(report, this.#sent);
-      const n = this.#sent.length;
-      const f = report.families.length;
-      const fam = this.family;
-      this.#selected = fam ? this.#resolveFamily(fam) : null;
-      // The query of the attribute runs before the element says it is ready.
-      if (this.query) await this.#runQuery({ render: false });
-      if (gen !== this.#gen || ac.signal.aborted) return;
+      if (!(await s.compare(this.#options))) return;
+      const { report } = s;
+      this.#selected = familyNamed(s.model, this.family);
+      // The query of the attribute runs, and the views and their styles load, before the element says it is ready.
+      await Promise.all([s.query(this.query.trim(), this.#options), this.#frame.styled, loadViews()]);
+      if (s.report !== report) return; // compared again meanwhile
+      const [n, f] = [s.statements.length, report.families.length];
       this.#setState('ready', (L) => (f ? L.ready(n, f) : L.noFamilies));
+      this.#frame.align('instant');
       this.#render();
-      if (this.#selected) this.#scrollToFamily(this.#selected, true);
       this.#emit('refrain-ready', { report });
     } catch (e) {
-      if (gen !== this.#gen || ac.signal.aborted || e.code === 'cancelled') return;
       this.#setState('error', (L) => L.error(e.message), e.code || 'internal_error');
-      this.#render();
+      this.#invalidate();
     }
   }
 
-  async #runQuery({ render = true } = {}) {
-    const q = this.query.trim();
-    if (this.#queryAbort) this.#queryAbort.abort();
-    if (!q || !this.#report) {
-      this.#hits = null;
-      if (render && this.#report) this.#render();
-      return;
-    }
-    const ac = new AbortController();
-    this.#queryAbort = ac;
-    const L = this.#labels();
-    const gen = this.#gen;
-    this.#say(L.searching);
-    try {
-      // The shared client queries the statements of its last compare(): compare ours first, in the
-      // same turn, so another element's call cannot come between (a repeated compare is instant).
-      const cmp = this.#client.compare(this.#sent, this.options, { signal: ac.signal });
-      const qr = this.#client.query(q, { signal: ac.signal });
-      await cmp;
-      const hits = await qr;
-      if (gen !== this.#gen || ac.signal.aborted) return;
-      this.#hits = hits;
-      const docs = new Set(hits.occurrences.map((o) => o.doc)).size;
-      this.#say(hits.occurrences.length ? L.found(hits.total, docs) : L.notFound);
-    } catch (e) {
-      if (ac.signal.aborted || e.code === 'cancelled') return;
-      this.#hits = null;
-      this.#say(this.#labels().error(e.message), true);
-    }
-    if (render) this.#render();
+  async #runQuery() {
+    if (!this.#session.report) return; // it runs with the comparison
+    if (this.query.trim()) this.#frame.say(this.#labels().searching);
+    if (await this.#session.query(this.query.trim(), this.#options)) this.#render();
   }
 
-  // ---------- state, events, helpers ----------
+  // ---------- state and events ----------
 
-  #labels() { return labelsFor(this.#lang()); }
-  #lang() { const el = this.closest('[lang]'); return el ? el.getAttribute('lang') : this.#doc.documentElement.lang || 'en'; }
+  #labels() {
+    return labelsFor(this.#lang());
+  }
+  #lang() {
+    return (this.closest('[lang]') || this.ownerDocument.documentElement).getAttribute('lang') || 'en';
+  }
 
-  #setState(state, message = null, code = null) {
+  #setState(
+    state,
+    message = (L) => (state === 'waiting' ? L.waiting : state === 'loading' ? L.loading : ''),
+    code = null,
+  ) {
     this.#state = state;
-    this.#message = message || (state === 'waiting' ? (L) => L.waiting : state === 'loading' ? (L) => L.loading : () => '');
-    this.#say(this.#message(this.#labels()), state === 'error');
-    this.#rootEl.setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
-    if (state === 'error' && code) this.#emit('refrain-error', { code, message: this.#message(labelsFor('en')) });
-  }
-
-  #say(text, error = false) {
-    this.#status.textContent = text;
-    this.#status.classList.toggle('error', error);
+    this.#message = message;
+    this.#frame.say(message(this.#labels()), state === 'error');
+    this.#frame.root.setAttribute('aria-busy', String(state === 'loading'));
+    if (code) this.#emit('refrain-error', { code, message: message(labelsFor('en')) });
   }
 
   #emit(type, detail) {
@@ -404,419 +228,61 @@ export class RefrainCompareElement extends HTMLElement {
 
   #reflect(name, value) {
     this.#reflecting = true;
-    try {
-      if (value) this.setAttribute(name, value);
-      else this.removeAttribute(name);
-    } finally { this.#reflecting = false; }
+    this[name] = value;
+    this.#reflecting = false;
   }
 
-  #applyTheme() {
-    this.#rootEl.classList.remove(...THEMES);
-    this.#rootEl.classList.add(this.theme);
-  }
-
-  #meta(id) { return this.#sent.find((s) => s.id === id) || { id }; }
-  #name(id) { return statementName(this.#meta(id)); }
-
-  /** A family id from an id or from words of a root ("true multilateralism"). */
-  #resolveFamily(value) {
-    const m = this.#model;
-    if (!m || !value) return null;
-    if (m.family(value)) return value;
-    const want = normWords(value);
-    if (!want.length) return null;
-    const key = want.join(' ');
-    const has = (text) => { const w = normWords(text); return want.every((x) => w.includes(x)); };
-    const hit = m.families.find((f) => normWords(f.root).join(' ') === key)
-      || m.families.find((f) => has(f.root)) || m.families.find((f) => (f.occurrences || []).some((o) => has(o.text)));
-    return hit ? hit.id : null;
+  /** The user chose a family (null: cleared), at `occurrence` when there is one. */
+  #picked(id, occurrence = null) {
+    this.#selected = id;
+    this.#reflect('family', id);
+    const family = id ? this.#session.model.family(id) : null;
+    this.#emit('refrain-select', { family, occurrence, statement: occurrence ? occurrence.doc : null });
   }
 
   // ---------- rendering ----------
 
+  /** Renders at the end of this task: the attribute changes made together are drawn once. */
+  #invalidate() {
+    if (!this.#pending)
+      queueMicrotask(() => {
+        if (this.#pending) this.#render();
+      });
+    this.#pending = true;
+  }
+
   #render() {
-    const d = this.#doc;
+    this.#pending = false;
     const L = this.#labels();
-    const lang = labelLanguage(this.#lang());
-    this.#rootEl.setAttribute('lang', lang);
-    // Tabs
-    const views = this.views;
-    const current = this.view;
-    this.#tabs.replaceChildren();
-    this.#tabs.setAttribute('aria-label', L.views);
-    this.#tabs.hidden = views.length < 2;
-    for (const v of views) {
-      this.#tabs.append(h(d, 'button', {
-        type: 'button', class: 'tab', role: 'tab', part: 'tab', 'data-view': v, 'aria-selected': String(v === current),
-        tabindex: v === current ? '0' : '-1', text: L[v], on: { click: () => this.#setView(v) },
-      }));
-    }
-    this.#body.setAttribute('aria-label', L[current]);
-    if (current !== 'presenter' && this.#presenter) { this.#presenter.destroy(); this.#presenter = null; }
-    this.#body.replaceChildren();
-    if (current === 'refrains') this.#renderRefrains();
-    else if (current === 'search') this.#renderSearch();
-    else if (current === 'heatmap') this.#renderHeatmap();
-    else if (current === 'presenter') this.#renderPresenter();
-    else this.#renderReader();
-    this.#say(this.#message ? this.#message(L) : '', this.#state === 'error');
-    if (current === 'search' && this.#hits) {
-      const docs = new Set(this.#hits.occurrences.map((o) => o.doc)).size;
-      this.#say(this.#hits.occurrences.length ? L.found(this.#hits.total, docs) : L.notFound);
-    }
-  }
-
-  #setView(v, focusTab = false) {
-    this.#reflect('view', v);
-    this.#render();
-    if (focusTab) { const t = this.#tabs.querySelector(`[data-view="${v}"]`); if (t) t.focus(); }
-  }
-
-  #tabKey(e) {
-    const views = this.views;
-    const i = views.indexOf(this.view);
-    let j = -1;
-    if (e.key === 'ArrowRight') j = (i + 1) % views.length;
-    else if (e.key === 'ArrowLeft') j = (i - 1 + views.length) % views.length;
-    else if (e.key === 'Home') j = 0;
-    else if (e.key === 'End') j = views.length - 1;
-    if (j < 0) return;
-    e.preventDefault();
-    this.#setView(views[j], true);
-  }
-
-  #renderReader() {
-    const d = this.#doc;
-    const L = this.#labels();
-    const m = this.#model;
-    const shown = this.#pair ? this.#sent.filter((s) => this.#pair.includes(s.id)) : this.#sent;
-    if (this.#pair) {
-      this.#body.append(h(d, 'p', {}, h(d, 'button', { type: 'button', class: 'btn', text: L.showAllStatements,
-        on: { click: () => { this.#pair = null; this.#render(); } } })));
-    }
-    const cols = h(d, 'div', { class: 'cols', part: 'columns', 'data-n': String(shown.length) });
-    const hitsByDoc = new Map();
-    (this.#hits ? this.#hits.occurrences : []).forEach((o, i) => {
-      if (!hitsByDoc.has(o.doc)) hitsByDoc.set(o.doc, []);
-      hitsByDoc.get(o.doc).push({ start: o.utf16_start, end: o.utf16_end, index: i });
+    if (L.lang !== labelLanguage(this.#lang())) loadLabels(this.#lang()).then(() => this.#invalidate());
+    const failed = this.#session.queryError;
+    const status = [
+      [this.#message(L), failed && L.searchFailed(failed)].filter(Boolean).join(' '),
+      this.#state === 'error' || !!failed,
+    ];
+    this.#frame.draw({
+      labels: L,
+      theme: this.theme,
+      views: this.views,
+      view: this.view,
+      status,
+      session: this.#session,
+      selected: this.#selected,
+      query: this.query,
     });
-    for (const st of shown) {
-      const meta = st.speaker ? st.title || '' : [st.title && st.title !== statementName(st) ? st.title : null, st.date].filter(Boolean).join(' · ');
-      const text = h(d, 'div', { class: 'text', part: 'text', 'data-doc': st.id });
-      const col = h(d, 'section', { class: 'col', part: 'statement', 'data-doc': st.id, 'aria-label': `${L.statement}: ${statementName(st)}` },
-        h(d, 'header', { class: 'head', part: 'statement-header' },
-          h(d, 'span', { class: 'who', text: statementName(st) }), meta ? h(d, 'span', { class: 'meta', text: meta }) : null),
-        text);
-      if (m) this.#fillText(text, st, hitsByDoc.get(st.id) || []);
-      else text.textContent = st.text;
-      const marks = text.querySelectorAll('mark');
-      if (marks.length) marks[0].tabIndex = 0;
-      else text.tabIndex = 0;
-      cols.append(col);
-    }
-    cols.addEventListener('click', (e) => { const mk = e.target.closest('mark.occ'); if (mk) this.#activate(mk); });
-    cols.addEventListener('keydown', (e) => this.#markKey(e));
-    this.#body.append(cols);
-    if (m && m.families.length) {
-      const panel = h(d, 'div', { class: 'panel', part: 'panel' });
-      this.#body.append(panel);
-      this.#fillPanel(panel);
-    }
-    this.#markSelection();
-    if (this.#goto) {
-      const g = this.#goto;
-      this.#goto = null;
-      const t = this.#body.querySelector(`.text[data-doc="${CSS.escape(g.doc)}"]`);
-      const target = t && [...t.querySelectorAll('mark.hit, .hit')].find((x) => Number(x.dataset.start) === g.start);
-      if (target) {
-        this.#scrollWithin(t, target);
-        target.classList.add('flash');
-        if (target.tabIndex >= -1 && target.matches('mark')) target.focus({ preventScroll: true });
-      }
-    }
+    this.#emit('refrain-render', { view: this.view });
   }
+}
 
-  /** Fills a statement's text with its occurrences (marks carrying data-family) and search hits. */
-  #fillText(el, st, hits) {
-    const d = this.#doc;
-    const L = this.#labels();
-    const m = this.#model;
-    const text = st.text;
-    for (const r of runs(segment(text.length, m.occsOf(st.id), hits))) {
-      const parts = r.segments.map((sg) => {
-        let node = d.createTextNode(text.slice(sg.start, sg.end));
-        if (r.primary && sg.word) {
-          const w = sg.word;
-          const title = w.op === 'variant' ? L.variantOf(w.reference) : w.op === 'substitute' ? L.insteadOf(w.reference) : w.op === 'insert' ? L.notInRoot : null;
-          node = h(d, 'span', { class: w.op === 'variant' ? 'w-variant' : 'w-change', part: 'variant-word', title }, node);
-        }
-        if (sg.hit !== null) {
-          node = r.primary
-            ? h(d, 'span', { class: 'hit', part: 'hit', 'data-start': String(sg.start) }, node)
-            : h(d, 'mark', { class: 'hit', part: 'hit occurrence', 'data-family': '', 'data-start': String(sg.start), tabindex: '-1' }, node);
-        }
-        return node;
-      });
-      if (!r.primary) { el.append(...parts); continue; }
-      const fam = m.family(r.primary.family);
-      el.append(h(d, 'mark', {
-        class: `occ ${famClass(r.primary.rank)}`, part: 'occurrence', tabindex: '-1',
-        'data-family': r.primary.family, 'data-families': r.occs.map((o) => o.family).join(' '),
-        'data-occurrence': r.primary.key, title: `${L.refrain} ${r.primary.rank + 1}: “${fam.root}”`,
-      }, parts));
-    }
-  }
-
-  #markKey(e) {
-    const mk = e.target.closest && e.target.closest('mark');
-    if (!mk) return;
-    const text = mk.closest('.text');
-    const all = [...text.querySelectorAll('mark')];
-    const i = all.indexOf(mk);
-    let j = -1;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') j = Math.min(all.length - 1, i + 1);
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') j = Math.max(0, i - 1);
-    else if (e.key === 'Home') j = 0;
-    else if (e.key === 'End') j = all.length - 1;
-    else if ((e.key === 'Enter' || e.key === ' ') && mk.classList.contains('occ')) { e.preventDefault(); this.#activate(mk); return; }
-    else if (e.key === 'Escape' && this.#selected) { this.#select(null, { emit: true }); return; }
-    if (j < 0) return;
-    e.preventDefault();
-    mk.tabIndex = -1;
-    all[j].tabIndex = 0;
-    all[j].focus();
-  }
-
-  #activate(mark) {
-    const id = mark.dataset.family;
-    const key = mark.dataset.occurrence;
-    const [fid, idx] = key ? key.split(':') : [id, null];
-    const fam = this.#model.family(fid);
-    const occurrence = fam && idx !== null ? fam.occurrences[Number(idx)] : null;
-    const same = this.#selected === id;
-    this.#select(same ? null : id, { emit: true, occurrence: same ? null : occurrence, scroll: !same, except: mark.closest('.text') });
-  }
-
-  #select(id, { emit = false, occurrence = null, scroll = false, except = null } = {}) {
-    if (!this.#model) return; // the comparison resolves the family attribute when it is done
-    if (id && !this.#model.family(id)) id = null;
-    this.#selected = id;
-    const attr = this.getAttribute('family');
-    if ((attr ? this.#resolveFamily(attr) : null) !== id) this.#reflect('family', id);
-    if (this.view === 'refrains') this.#render();
-    else if (this.view === 'reader') {
-      this.#markSelection();
-      const panel = this.#body.querySelector('.panel');
-      if (panel) this.#fillPanel(panel);
-      if (scroll && id) this.#scrollToFamily(id, false, except);
-    } else if (this.view === 'presenter' && this.#presenter && id) {
-      this.#quiet = !emit;
-      try { this.#presenter.show(id); } finally { this.#quiet = false; }
-      return;
-    }
-    if (emit) {
-      const family = id ? this.#model.family(id) : null;
-      this.#emit('refrain-select', { family, occurrence: occurrence || null, statement: occurrence ? occurrence.doc : null });
-    }
-  }
-
-  #markSelection() {
-    const id = this.#selected;
-    const cols = this.#body.querySelector('.cols');
-    if (!cols) return;
-    cols.classList.toggle('has-sel', !!id);
-    for (const mk of cols.querySelectorAll('mark.occ')) {
-      mk.classList.toggle('sel', !!id && mk.dataset.families.split(' ').includes(id));
-    }
-  }
-
-  #scrollToFamily(id, instant, except = null) {
-    for (const t of this.#body.querySelectorAll('.text')) {
-      if (t === except) continue;
-      const mk = [...t.querySelectorAll('mark.occ')].find((x) => x.dataset.families.split(' ').includes(id));
-      if (mk) this.#scrollWithin(t, mk, instant);
-    }
-  }
-
-  #scrollWithin(box, target, instant = true) {
-    const b = box.getBoundingClientRect();
-    const t = target.getBoundingClientRect();
-    const top = box.scrollTop + (t.top - b.top) - box.clientHeight / 3;
-    box.scrollTo({ top: Math.max(0, top), behavior: instant ? 'auto' : 'smooth' });
-  }
-
-  #fillPanel(panel) {
-    const d = this.#doc;
-    const id = this.#selected;
-    panel.replaceChildren();
-    if (!id) {
-      panel.append(h(d, 'p', { class: 'muted', text: this.#labels().selectHint }));
-      return;
-    }
-    panel.append(this.#familyCard(id, true));
-  }
-
-  /** Words of an occurrence as nodes, variant and changed words marked. */
-  #wording(o) {
-    const d = this.#doc;
-    const L = this.#labels();
-    const out = h(d, 'span', { class: 'wording' });
-    let at = o.utf16_start;
-    const full = this.#model.text(o.doc);
-    const words = (o.diff || []).filter((e) => e.op !== 'equal' && e.op !== 'delete' && e.utf16_start != null)
-      .map((e) => ({ ...e, s: e.utf16_start, t: e.utf16_end })).sort((a, b) => a.s - b.s);
-    for (const w of words) {
-      if (w.s < at || w.t > o.utf16_end) continue;
-      out.append(full.slice(at, w.s));
-      const title = w.op === 'variant' ? L.variantOf(w.reference) : w.op === 'substitute' ? L.insteadOf(w.reference) : w.op === 'insert' ? L.notInRoot : null;
-      out.append(h(d, 'span', { class: w.op === 'variant' ? 'w-variant' : 'w-change', part: 'variant-word', title, text: full.slice(w.s, w.t) }));
-      at = w.t;
-    }
-    out.append(full.slice(at, o.utf16_end));
-    return out;
-  }
-
-  #familyCard(id, closable) {
-    const d = this.#doc;
-    const L = this.#labels();
-    const m = this.#model;
-    const f = m.family(id);
-    const rank = m.rank(id);
-    const card = h(d, 'section', { class: 'fam', part: 'family', 'data-family': id, 'aria-label': `${L.refrain} ${rank + 1}` });
-    card.append(h(d, 'h3', {},
-      h(d, 'span', {}, h(d, 'span', { class: `swatch ${famClass(rank)}`, text: String(rank + 1), 'aria-hidden': 'true' }), ' ', h(d, 'q', { text: f.root })),
-      closable ? h(d, 'button', { type: 'button', class: 'btn', text: L.close, on: { click: () => this.#select(null, { emit: true }) } }) : null));
-    card.append(h(d, 'p', { class: 'muted', text: L.inStatements(f.statements, f.speakers) }));
-    card.append(h(d, 'p', { class: 'muted', text: L.wordings }));
-    const ul = h(d, 'ul', { 'aria-label': L.wordings });
-    for (const v of variantsOf(f).slice(0, 12)) {
-      const names = [...new Set(v.occurrences.map((o) => this.#name(o.doc)))];
-      ul.append(h(d, 'li', { 'data-family': id }, this.#wording(v.occurrences[0]), ' ',
-        h(d, 'span', { class: 'by', text: `${v.occurrences.length > 1 ? `×${v.occurrences.length} · ` : ''}${names.join(', ')}` })));
-    }
-    card.append(ul);
-    for (const sl of (f.slots || []).filter((s) => (s.fillers || []).length > 1)) {
-      const others = sl.fillers.filter((x) => x.text.toLowerCase() !== String(sl.root).toLowerCase()).map((x) => x.text);
-      if (others.length) card.append(h(d, 'p', {}, `${L.alsoSaid(sl.root)} `, others.map((t, i) => [i ? ', ' : '', h(d, 'strong', { text: t })])));
-    }
-    if (f.first_use && f.first_use.date) card.append(h(d, 'p', { class: 'muted', text: L.firstUse(f.first_use.date, f.first_use.speaker || this.#name(f.first_use.doc)) }));
-    return card;
-  }
-
-  #renderRefrains() {
-    const d = this.#doc;
-    const L = this.#labels();
-    const m = this.#model;
-    if (!m) return;
-    if (!m.families.length) { this.#body.append(h(d, 'p', { class: 'muted', text: L.noFamilies })); return; }
-    const list = h(d, 'ol', { class: 'fams', part: 'family-list' });
-    if (this.#selected && m.rank(this.#selected) >= MAX_LISTED) this.#expanded = true;
-    const fams = this.#expanded ? m.families : m.families.slice(0, MAX_LISTED);
-    fams.forEach((f, rank) => {
-      const open = this.#selected === f.id;
-      const li = h(d, 'li', { 'data-family': f.id });
-      li.append(h(d, 'button', {
-        type: 'button', class: 'fam-btn', 'aria-expanded': String(open), 'data-family': f.id,
-        on: { click: () => this.#select(open ? null : f.id, { emit: true }) },
-      }, h(d, 'span', { class: `swatch ${famClass(rank)}`, text: String(rank + 1), 'aria-hidden': 'true' }),
-      h(d, 'span', { class: 'root-text', text: f.root }), h(d, 'span', { class: 'n', text: L.inStatements(f.statements, f.speakers) })));
-      if (open) li.append(this.#familyCard(f.id, false));
-      list.append(li);
-    });
-    this.#body.append(list);
-    if (!this.#expanded && m.families.length > MAX_LISTED) {
-      this.#body.append(h(d, 'p', {}, h(d, 'button', { type: 'button', class: 'btn', text: L.showAll(m.families.length),
-        on: { click: () => { this.#expanded = true; this.#render(); } } })));
-    }
-    const open = list.querySelector('[aria-expanded="true"]');
-    if (open && this.#doc.activeElement === this) open.focus();
-  }
-
-  #renderSearch() {
-    const d = this.#doc;
-    const L = this.#labels();
-    const input = h(d, 'input', { type: 'search', part: 'search-input', name: 'q', placeholder: L.placeholder, autocomplete: 'off', enterkeyhint: 'search' });
-    input.value = this.query;
-    const form = h(d, 'form', { class: 'search', role: 'search', part: 'search' },
-      h(d, 'label', {}, L.phrase, input), h(d, 'button', { type: 'submit', class: 'btn primary', part: 'button', text: L.find }));
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      this.#reflect('query', input.value.trim());
-      this.#runQuery().then(() => { const i = this.#body.querySelector('input[type="search"]'); if (i) i.focus(); });
-    });
-    this.#body.append(form);
-    const hits = this.#hits;
-    if (!hits || !this.#model) return;
-    const list = h(d, 'ol', { class: 'hits', part: 'hits' });
-    for (const o of hits.occurrences) {
-      const fam = o.family ? this.#model.family(o.family) : null;
-      const rank = fam ? this.#model.rank(o.family) : -1;
-      const btn = h(d, 'button', { type: 'button', class: 'hit-btn', title: fam ? L.fromFamily(fam.root) : null },
-        h(d, 'span', { class: 'by', text: `${this.#name(o.doc)} · ${pct(o.score)} ${L.score}` }),
-        h(d, 'span', { class: 'kwic' }, o.before ? `…${o.before}` : '',
-          h(d, 'mark', { class: fam ? `hit occ ${famClass(rank)}` : 'hit', part: 'occurrence', 'data-family': o.family || '' , text: o.text }),
-          o.after ? `${o.after}…` : ''));
-      btn.addEventListener('click', () => {
-        this.#goto = { doc: o.doc, start: o.utf16_start };
-        if (this.#pair && !this.#pair.includes(o.doc)) this.#pair = null;
-        if (fam) this.#selected = o.family;
-        this.#reflect('family', this.#selected);
-        this.#setView('reader');
-        this.#emit('refrain-select', { family: fam, occurrence: o, statement: o.doc });
-      });
-      list.append(h(d, 'li', {}, btn));
-    }
-    this.#body.append(list);
-  }
-
-  #renderHeatmap() {
-    const d = this.#doc;
-    const L = this.#labels();
-    const r = this.#report;
-    if (!r) return;
-    const sim = r.similarity || { ids: [], matrix: [] };
-    if (!sim.ids.length) { this.#body.append(h(d, 'p', { class: 'muted', text: (r.notes || []).join(' ') || L.noFamilies })); return; }
-    const table = h(d, 'table', { class: 'heat', part: 'heatmap' }, h(d, 'caption', { text: L.heatmapCaption }));
-    const head = h(d, 'tr', {}, h(d, 'td'));
-    sim.ids.forEach((id) => head.append(h(d, 'th', { scope: 'col', text: this.#name(id) })));
-    table.append(h(d, 'thead', {}, head));
-    const body = h(d, 'tbody');
-    sim.ids.forEach((a, i) => {
-      const tr = h(d, 'tr', {}, h(d, 'th', { scope: 'row', text: this.#name(a) }));
-      sim.ids.forEach((b, j) => {
-        const v = sim.matrix[i][j];
-        if (i === j) { tr.append(h(d, 'td', {}, h(d, 'span', { class: 'cell self', 'aria-hidden': 'true' }))); return; }
-        const bucket = v <= 0 ? 0 : v < 0.05 ? 1 : v < 0.15 ? 2 : v < 0.3 ? 3 : 4;
-        tr.append(h(d, 'td', {}, h(d, 'button', {
-          type: 'button', class: `cell h${bucket}`, 'aria-label': L.cell(this.#name(a), this.#name(b), pct(v)), text: pct(v),
-          on: { click: () => { this.#pair = [a, b]; this.#setView('reader'); } },
-        })));
-      });
-      body.append(tr);
-    });
-    table.append(body);
-    this.#body.append(h(d, 'div', { class: 'heat-wrap' }, table));
-  }
-
-  async #renderPresenter() {
-    const d = this.#doc;
-    if (!this.#model) return;
-    const holder = h(d, 'div', { class: 'presenter-holder' });
-    this.#body.append(holder);
-    const mod = await import('./presenter.js');
-    if (this.view !== 'presenter' || !holder.isConnected) return;
-    const shadow = this.shadowRoot;
-    const sheet = mod.presenterSheet(d);
-    if (!shadow.adoptedStyleSheets.includes(sheet)) shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-    if (this.#presenter) this.#presenter.destroy();
-    this.#presenter = mod.createPresenter(holder, {
-      model: this.#model, statements: this.#sent, lang: this.#lang(), start: this.#selected,
-      fullscreen: this,
-      onStep: (family) => {
-        this.#selected = family ? family.id : null;
-        this.#reflect('family', this.#selected);
-        if (!this.#quiet) this.#emit('refrain-select', { family, occurrence: null, statement: null });
-      },
-    });
-  }
+for (const [name, read] of Object.entries(ATTRIBUTES)) {
+  Object.defineProperty(RefrainCompareElement.prototype, name, {
+    configurable: true,
+    get() {
+      return read(this.getAttribute(name));
+    },
+    set(v) {
+      if (v === null || v === undefined || v === '') this.removeAttribute(name);
+      else this.setAttribute(name, Array.isArray(v) ? v.join(' ') : String(v));
+    },
+  });
 }

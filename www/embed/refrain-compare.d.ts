@@ -1,6 +1,14 @@
 // Types of <refrain-compare> (refrain-compare-element.js, define.js). The report types come
 // from the WebAssembly package's declarations (pkg/refrain.d.ts, see docs/report.md).
-import type { Report, Family, Occurrence, QueryReport, QueryOccurrence, Options, StatementInput } from '../pkg/refrain.js';
+import type {
+  Report,
+  Family,
+  Occurrence,
+  QueryReport,
+  QueryOccurrence,
+  Options,
+  StatementInput,
+} from '../pkg/refrain.js';
 
 export type RefrainView = 'reader' | 'refrains' | 'search' | 'heatmap' | 'presenter';
 export type RefrainTheme = 'light' | 'dark' | 'auto';
@@ -22,6 +30,11 @@ export interface RefrainSelectDetail {
   statement: string | null;
 }
 
+export interface RefrainRenderDetail {
+  /** The view drawn. */
+  view: RefrainView;
+}
+
 export interface RefrainErrorDetail {
   /** The engine's or the client's error code (README), or no_statements, load_failed, cross_origin. */
   code: string;
@@ -32,12 +45,12 @@ export declare const VIEWS: readonly RefrainView[];
 
 /** The text of a statement element: block children become lines, white space is collapsed. */
 export declare function textOf(element: Element): string;
-/** "Speaker (year)", else the title, else the id. */
+/** The one statement label of every view: "Speaker, Country (year)", else the title, else the id. */
 export declare function statementName(statement: Partial<RefrainStatement>): string;
 
 export declare class RefrainCompareElement extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** Attribute `view`; default reader. */
+  /** Attribute `view`; default reader. (Attribute changes made in one task are drawn in one render.) */
   view: RefrainView;
   /** Attribute `query`: a phrase to search for; its places are listed (search) and outlined (reader). */
   query: string;
@@ -66,16 +79,33 @@ export declare class RefrainCompareElement extends HTMLElement {
   /** Selects a family (id or root words; null clears) as a click would, firing refrain-select. Returns its id. */
   select(family: string | null): string | null;
 
-  addEventListener<K extends keyof RefrainCompareEventMap>(type: K, listener: (this: RefrainCompareElement, ev: RefrainCompareEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof RefrainCompareEventMap>(type: K, listener: (this: RefrainCompareElement, ev: RefrainCompareEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  addEventListener<K extends keyof RefrainCompareEventMap>(
+    type: K,
+    listener: (this: RefrainCompareElement, ev: RefrainCompareEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof RefrainCompareEventMap>(
+    type: K,
+    listener: (this: RefrainCompareElement, ev: RefrainCompareEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
 }
 
 export interface RefrainCompareEventMap extends HTMLElementEventMap {
   'refrain-ready': CustomEvent<RefrainReadyDetail>;
   'refrain-select': CustomEvent<RefrainSelectDetail>;
   'refrain-error': CustomEvent<RefrainErrorDetail>;
+  'refrain-render': CustomEvent<RefrainRenderDetail>;
 }
 
 declare global {
@@ -86,5 +116,6 @@ declare global {
     'refrain-ready': CustomEvent<RefrainReadyDetail>;
     'refrain-select': CustomEvent<RefrainSelectDetail>;
     'refrain-error': CustomEvent<RefrainErrorDetail>;
+    'refrain-render': CustomEvent<RefrainRenderDetail>;
   }
 }

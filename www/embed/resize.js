@@ -8,13 +8,17 @@ const MAX = 20000;
 
 window.addEventListener('message', (event) => {
   const data = event.data;
-  if (!data || data.type !== 'refrain-height') return;
+  if (data?.type !== 'refrain-height') return;
   const height = Math.round(Number(data.height));
   if (!Number.isFinite(height)) return;
   for (const frame of document.querySelectorAll('iframe')) {
     if (frame.contentWindow !== event.source) continue;
     let origin;
-    try { origin = new URL(frame.src, document.baseURI).origin; } catch { return; }
+    try {
+      origin = new URL(frame.src, document.baseURI).origin;
+    } catch {
+      return;
+    }
     if (origin !== event.origin) return;
     frame.height = String(Math.max(MIN, Math.min(MAX, height)));
     frame.dataset.refrainHeight = frame.height;
@@ -24,5 +28,9 @@ window.addEventListener('message', (event) => {
 
 // Frames that loaded before this script ran: ask them for their height again.
 for (const frame of document.querySelectorAll('iframe')) {
-  try { frame.contentWindow.postMessage({ type: 'refrain-height-request' }, new URL(frame.src, document.baseURI).origin); } catch { /* not a refrain frame */ }
+  try {
+    frame.contentWindow.postMessage({ type: 'refrain-height-request' }, new URL(frame.src, document.baseURI).origin);
+  } catch {
+    /* not a refrain frame */
+  }
 }

@@ -8,24 +8,38 @@
 // No side effect on import. Everything the user typed is escaped; nothing is sent anywhere.
 
 import { pack } from '../js/share.js';
+import { adoptSheet, coded, h, statementLabel } from '../js/util.js';
 
-const VIEW_OF = { read: 'reader', reader: 'reader', refrains: 'refrains', search: 'search', overview: 'heatmap', heatmap: 'heatmap', statements: 'reader', presenter: 'presenter' };
+const VIEW_OF = {
+  read: 'reader',
+  reader: 'reader',
+  refrains: 'refrains',
+  search: 'search',
+  overview: 'heatmap',
+  heatmap: 'heatmap',
+  statements: 'reader',
+  presenter: 'presenter',
+};
 /** The longest iframe address the snippet makes (the rest would not survive many publishing systems). */
 export const MAX_IFRAME_URL = 24_000;
 
 const ATTRIBUTION = 'UN General Debate Corpus (CC0): Baturo, Dasandi & Mikhaylov 2017; Jankin, Baturo & Dasandi';
 
-function coded(code, message) {
-  return Object.assign(new Error(message), { code });
-}
-
 /** Escapes text for an HTML attribute value or text content. */
 export function escapeHtml(s) {
-  return String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function attrs(pairs) {
-  return pairs.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('');
+  return pairs
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+    .join('');
 }
 
 /** The words of the focused family: a Family object gives its root; a string is kept. */
@@ -35,19 +49,21 @@ function familyWords(family) {
   return String(family);
 }
 
-function nameOf(st) {
-  const year = /^\d{4}/.test(String(st.date || '')) ? String(st.date).slice(0, 4) : '';
-  return st.speaker ? (year ? `${st.speaker} (${year})` : st.speaker) : st.title || st.id || 'statement';
-}
+const nameOf = (st) => statementLabel(st) || st.demoId || 'statement';
 
 const manifests = new Map();
 async function demoFiles(base) {
   const url = new URL('demo/manifest.json', base).href;
   if (!manifests.has(url)) {
-    manifests.set(url, fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null));
+    manifests.set(
+      url,
+      fetch(url)
+        .then((r) => (r.ok ? r.json() : null))
+        .catch(() => null),
+    );
   }
   const m = await manifests.get(url);
-  return (id) => (m && m.statements && m.statements[id] && m.statements[id].file) || `${id}.txt`;
+  return (id) => m?.statements?.[id]?.file || `${id}.txt`;
 }
 
 const isDemo = (st) => st.source === 'demo' || (!st.source && st.demoId && typeof st.text !== 'string');
@@ -66,9 +82,12 @@ export async function embedSnippet(state) {
   const base = new URL('.', new URL(String(state.baseUrl ?? document.baseURI), document.baseURI)).href;
   const view = VIEW_OF[state.view] || 'reader';
   const family = familyWords(state.family);
-  const usable = statements.filter((st) => isDemo(st) ? st.demoId || st.id : typeof st.text === 'string' && st.text.trim());
+  const usable = statements.filter((st) =>
+    isDemo(st) ? st.demoId || st.id : typeof st.text === 'string' && st.text.trim(),
+  );
   if (!usable.length) throw coded('no_statements', 'there are no statements to embed');
-  const title = state.title || `Shared phrasing: ${usable.slice(0, 3).map(nameOf).join(', ')}${usable.length > 3 ? '…' : ''}`;
+  const title =
+    state.title || `Shared phrasing: ${usable.slice(0, 3).map(nameOf).join(', ')}${usable.length > 3 ? '…' : ''}`;
   const anyDemo = usable.some(isDemo);
   const credit = anyDemo ? `<!-- Statements: ${ATTRIBUTION}. -->\n` : '';
 
@@ -83,43 +102,85 @@ export async function embedSnippet(state) {
     if (lang) q.set('lang', lang);
     if (!usable.every(isDemo) || (state.options && Object.keys(state.options).length)) {
       const packed = await pack({
-        v: 1, set: null, cols: [], tab: 'read', fam: null, q: '', opt: state.options || {},
-        st: usable.map((st) => (isDemo(st)
-          ? { d: st.demoId || st.id, ti: st.title ?? null, sp: st.speaker ?? null, da: st.date ?? null }
-          : { t: st.text, ti: st.title ?? null, sp: st.speaker ?? null, da: st.date ?? null, la: st.language ?? null })),
+        v: 1,
+        set: null,
+        cols: [],
+        tab: 'read',
+        fam: null,
+        q: '',
+        opt: state.options || {},
+        st: usable.map((st) =>
+          isDemo(st)
+            ? { d: st.demoId || st.id, ti: st.title ?? null, sp: st.speaker ?? null, da: st.date ?? null }
+            : {
+                t: st.text,
+                ti: st.title ?? null,
+                sp: st.speaker ?? null,
+                da: st.date ?? null,
+                la: st.language ?? null,
+              },
+        ),
       });
       q.delete('demo');
       url.hash = `s=${packed}`;
     }
     const src = url.href;
     if (src.length > MAX_IFRAME_URL) {
-      throw coded('too_long', `these statements make an address of ${src.length} characters, too long for an iframe: embed them as an element instead`);
+      throw coded(
+        'too_long',
+        `these statements make an address of ${src.length} characters, too long for an iframe: embed them as an element instead`,
+      );
     }
-    return `${credit}<iframe${attrs([['src', src], ['title', title], ['width', '100%'], ['height', '640'], ['loading', 'lazy']])}></iframe>\n`
-      + '<!-- Optional, if the page may run a script: the frame then takes the height of its content. -->\n'
-      + `<script type="module" src="${escapeHtml(new URL('embed/resize.js', base).href)}"></script>\n`;
+    return (
+      `${credit}<iframe${attrs([
+        ['src', src],
+        ['title', title],
+        ['width', '100%'],
+        ['height', '640'],
+        ['loading', 'lazy'],
+      ])}></iframe>\n` +
+      '<!-- Optional, if the page may run a script: the frame then takes the height of its content. -->\n' +
+      `<script type="module" src="${escapeHtml(new URL('embed/resize.js', base).href)}"></script>\n`
+    );
   }
 
   const file = await demoFiles(base);
   const lines = [
     '<!-- refrain: the element, its Worker and the WebAssembly engine must be served from this page’s own origin.',
-    `     Copy embed/, js/model.js, js/segments.js, js/util.js, refrain-client.js, refrain-worker.js and pkg/ from ${base}`,
-    '     and point the script below at your copy. A Content-Security-Policy needs script-src \'self\' \'wasm-unsafe-eval\' and worker-src \'self\'. -->',
+    `     Copy embed/, js/, css/views.css, refrain-client.js, refrain-worker.js and pkg/ from ${base}`,
+    "     and point the script below at your copy. A Content-Security-Policy needs script-src 'self' 'wasm-unsafe-eval' and worker-src 'self'. -->",
   ];
   if (credit) lines.push(credit.trimEnd());
   lines.push(`<script type="module" src="${escapeHtml(new URL('embed/define.js', base).href)}"></script>`);
-  const host = attrs([['view', view === 'reader' ? null : view], ['family', family], ['query', query || null],
-    ['theme', theme && theme !== 'auto' ? theme : null], ['lang', lang], ['aria-label', title]]);
+  const host = attrs([
+    ['view', view === 'reader' ? null : view],
+    ['family', family],
+    ['query', query || null],
+    ['theme', theme && theme !== 'auto' ? theme : null],
+    ['lang', lang],
+    ['aria-label', title],
+  ]);
   lines.push(`<refrain-compare${host}>`);
   for (const st of usable) {
-    const meta = [['data-title', st.title], ['data-speaker', st.speaker], ['data-date', st.date], ['lang', st.language]];
+    const meta = [
+      ['data-title', st.title],
+      ['data-speaker', st.speaker],
+      ['data-date', st.date],
+      ['lang', st.language],
+    ];
     if (isDemo(st)) {
       const href = new URL(`demo/${file(st.demoId || st.id)}`, base).href;
       lines.push(`  <blockquote${attrs([...meta, ['data-src', href]])}>`);
-      lines.push(`    <p><a href="${escapeHtml(href)}">${escapeHtml([st.title, nameOf(st)].filter(Boolean).join(' — '))} (full text)</a></p>`);
+      lines.push(
+        `    <p><a href="${escapeHtml(href)}">${escapeHtml([st.title, nameOf(st)].filter(Boolean).join(' — '))} (full text)</a></p>`,
+      );
     } else {
       lines.push(`  <blockquote${attrs(meta)}>`);
-      for (const para of st.text.split(/\r?\n/).map((p) => p.trim()).filter(Boolean)) lines.push(`    <p>${escapeHtml(para)}</p>`);
+      for (const para of st.text
+        .split(/\r?\n/)
+        .map((p) => p.trim())
+        .filter(Boolean))
+        lines.push(`    <p>${escapeHtml(para)}</p>`);
     }
     lines.push('  </blockquote>');
   }
@@ -140,14 +201,6 @@ const UI_CSS = `
 .refrain-embed-dialog .embed-actions { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: flex-end; margin-top: .6rem; }
 .refrain-embed-dialog .embed-note { margin: .4rem 0 0; font-size: .88rem; }
 `;
-const uiSheets = new WeakMap();
-function adoptUiSheet(doc) {
-  if (uiSheets.has(doc)) return;
-  const sheet = new (doc.defaultView || window).CSSStyleSheet();
-  sheet.replaceSync(UI_CSS);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  uiSheets.set(doc, sheet);
-}
 
 /**
  * Adds an "Embed" button to `container`; it opens a dialog with the snippet of the current view
@@ -160,33 +213,48 @@ function adoptUiSheet(doc) {
  */
 export function mountEmbedButton(container, getState, { label = 'Embed', buttonClass = 'btn small' } = {}) {
   const doc = container.ownerDocument;
-  adoptUiSheet(doc);
-  const make = (tag, props = {}, ...kids) => {
-    const e = doc.createElement(tag);
-    for (const [k, v] of Object.entries(props)) {
-      if (k === 'text') e.textContent = v;
-      else e.setAttribute(k, v);
-    }
-    e.append(...kids);
-    return e;
-  };
+  adoptSheet(doc, UI_CSS);
   const uid = `refrain-embed-${Math.random().toString(36).slice(2, 8)}`;
-  const button = make('button', { type: 'button', class: buttonClass, 'aria-haspopup': 'dialog', 'data-refrain-embed': '', text: label });
+  const button = h(doc, 'button', {
+    type: 'button',
+    class: buttonClass,
+    'aria-haspopup': 'dialog',
+    'data-refrain-embed': '',
+    text: label,
+  });
   const radio = (value, text, checked) => {
-    const input = make('input', { type: 'radio', name: `${uid}-kind`, value });
+    const input = h(doc, 'input', { type: 'radio', name: `${uid}-kind`, value });
     input.checked = checked;
-    return make('label', {}, input, text);
+    return h(doc, 'label', {}, input, text);
   };
-  const area = make('textarea', { class: 'input wide', readonly: '', rows: '12', spellcheck: 'false', id: `${uid}-code`, 'aria-labelledby': `${uid}-title` });
-  const note = make('p', { class: 'embed-note hint', role: 'status' });
-  const copy = make('button', { type: 'button', class: 'btn small primary', text: 'Copy' });
-  const closeBtn = make('button', { type: 'button', class: 'btn small', text: 'Close' });
-  const dialog = make('dialog', { class: 'refrain-embed-dialog', 'aria-labelledby': `${uid}-title` },
-    make('h2', { id: `${uid}-title`, text: 'Embed this view in another page' }),
-    make('fieldset', {}, make('legend', { text: 'As' }),
+  const area = h(doc, 'textarea', {
+    class: 'input wide',
+    readonly: '',
+    rows: '12',
+    spellcheck: 'false',
+    id: `${uid}-code`,
+    'aria-labelledby': `${uid}-title`,
+  });
+  const note = h(doc, 'p', { class: 'embed-note hint', role: 'status' });
+  const copy = h(doc, 'button', { type: 'button', class: 'btn small primary', text: 'Copy' });
+  const closeBtn = h(doc, 'button', { type: 'button', class: 'btn small', text: 'Close' });
+  const dialog = h(
+    doc,
+    'dialog',
+    { class: 'refrain-embed-dialog', 'aria-labelledby': `${uid}-title` },
+    h(doc, 'h2', { id: `${uid}-title`, text: 'Embed this view in another page' }),
+    h(
+      doc,
+      'fieldset',
+      {},
+      h(doc, 'legend', { text: 'As' }),
       radio('element', 'an element (the page runs a script and hosts refrain’s files)', true),
-      radio('iframe', 'an iframe (no script needed)', false)),
-    area, note, make('div', { class: 'embed-actions' }, copy, closeBtn));
+      radio('iframe', 'an iframe (no script needed)', false),
+    ),
+    area,
+    note,
+    h(doc, 'div', { class: 'embed-actions' }, copy, closeBtn),
+  );
   container.append(button);
   (doc.body || doc.documentElement).append(dialog);
 
@@ -197,9 +265,10 @@ export function mountEmbedButton(container, getState, { label = 'Embed', buttonC
     try {
       const state = { baseUrl: new URL('.', doc.baseURI).href, ...getState() };
       area.value = await embedSnippet({ ...state, kind: kind() });
-      note.textContent = kind() === 'iframe'
-        ? 'Paste this where your publishing system accepts HTML. The statements travel in the address; nothing is uploaded.'
-        : 'Paste this into your page. Your own texts are in the snippet, the demo statements are linked; it needs refrain’s files on your own site (see the comment).';
+      note.textContent =
+        kind() === 'iframe'
+          ? 'Paste this where your publishing system accepts HTML. The statements travel in the address; nothing is uploaded.'
+          : 'Paste this into your page. Your own texts are in the snippet, the demo statements are linked; it needs refrain’s files on your own site (see the comment).';
     } catch (e) {
       note.textContent = `No snippet: ${e.message}.`;
     }
@@ -211,10 +280,14 @@ export function mountEmbedButton(container, getState, { label = 'Embed', buttonC
     area.select();
     area.scrollTop = 0;
   }
-  function close() { dialog.close(); }
+  function close() {
+    dialog.close();
+  }
   button.addEventListener('click', open);
   closeBtn.addEventListener('click', close);
-  dialog.addEventListener('change', (e) => { if (e.target.matches('input[type="radio"]')) fill(); });
+  dialog.addEventListener('change', (e) => {
+    if (e.target.matches('input[type="radio"]')) fill();
+  });
   dialog.addEventListener('close', () => button.focus());
   copy.addEventListener('click', async () => {
     try {

@@ -11,34 +11,26 @@
 //   #s=...                            a link of the main page ("Copy link"), texts included
 // Settings: view, family, query, theme, lang, title (and, from #s=, its tab, refrain and search).
 
-import { textOf } from './refrain-compare-element.js';
-import { readLink } from '../js/share.js';
+import { coded, sameOrigin } from '../js/util.js';
+import { fetchFile, filesOf, quotesOf, uniqueIds } from './quotes.js';
 
 const DEMO_MANIFEST = new URL('../demo/manifest.json', import.meta.url);
-const TAB_TO_VIEW = { read: 'reader', refrains: 'refrains', search: 'search', overview: 'heatmap', statements: 'reader' };
-
-function coded(code, message) {
-  return Object.assign(new Error(message), { code });
-}
-
-function local(url, base, origin) {
-  const u = new URL(url, base);
-  if (u.origin !== origin) throw coded('cross_origin', `${u.href} is not on this site`);
-  return u;
-}
-
-async function get(u, kind, signal) {
-  const res = await fetch(u, { signal, credentials: 'same-origin' });
-  if (!res.ok) throw coded('load_failed', `${u.pathname}: HTTP ${res.status}`);
-  return kind === 'json' ? res.json() : res.text();
-}
+const TAB_TO_VIEW = {
+  read: 'reader',
+  refrains: 'refrains',
+  search: 'search',
+  overview: 'heatmap',
+  statements: 'reader',
+};
 
 function entriesOfList(list, ids) {
   let entries;
-  if (Array.isArray(list)) entries = list.map((e, i) => ({ id: String(e.id ?? `s${i + 1}`), ...e, file: e.file || e.src }));
-  else if (list && typeof list.statements === 'object') entries = Object.entries(list.statements).map(([id, e]) => ({ id, ...e }));
+  if (Array.isArray(list))
+    entries = list.map((e, i) => ({ id: String(e.id ?? `s${i + 1}`), ...e, file: e.file || e.src }));
+  else if (list && typeof list.statements === 'object')
+    entries = Object.entries(list.statements).map(([id, e]) => ({ id, ...e }));
   else throw coded('invalid_input', 'the list is neither an array nor a manifest with "statements"');
-  if (ids && ids.length) {
+  if (ids?.length) {
     const byId = new Map(entries.map((e) => [e.id, e]));
     entries = ids.map((id) => {
       if (!byId.has(id)) throw coded('invalid_input', `no statement “${id}” in the list`);
@@ -48,15 +40,24 @@ function entriesOfList(list, ids) {
   return entries;
 }
 
-async function fromList(listUrl, ids, origin, signal) {
-  const list = await get(listUrl, 'json', signal);
+async function fromList(listUrl, ids, signal) {
+  const list = await fetchFile(listUrl, 'json', signal);
   const entries = entriesOfList(list, ids);
-  const statements = await Promise.all(entries.map(async (e) => {
-    if (typeof e.file !== 'string') throw coded('invalid_input', `statement “${e.id}” has no file`);
-    const text = await get(local(e.file, listUrl, origin), 'text', signal);
-    return { id: e.id, text, title: e.title ?? null, speaker: e.speaker ?? null, date: e.date ?? null, language: e.language ?? null };
-  }));
-  return { statements, attribution: list && list.attribution ? list.attribution.text || null : null };
+  const statements = await Promise.all(
+    entries.map(async (e) => {
+      if (typeof e.file !== 'string') throw coded('invalid_input', `statement “${e.id}” has no file`);
+      const text = await fetchFile(sameOrigin(e.file, listUrl), 'text', signal);
+      return {
+        id: e.id,
+        text,
+        title: e.title ?? null,
+        speaker: e.speaker ?? null,
+        date: e.date ?? null,
+        language: e.language ?? null,
+      };
+    }),
+  );
+  return { statements, attribution: list?.attribution ? list.attribution.text || null : null };
 }
 
 /**
@@ -65,73 +66,76 @@ async function fromList(listUrl, ids, origin, signal) {
  */
 export async function readSources(href, { signal } = {}) {
   const url = new URL(href);
-  const origin = url.origin;
   const q = url.searchParams;
   const settings = {};
   for (const k of ['view', 'family', 'query', 'theme', 'lang', 'title', 'views']) if (q.get(k)) settings[k] = q.get(k);
-  let statements = [];
+  const statements = [];
   let attribution = null;
-  const split = (v) => (v || '').split(',').map((s) => s.trim()).filter(Boolean);
+  const split = (v) =>
+    (v || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   if (q.get('demo')) {
-    const r = await fromList(local(DEMO_MANIFEST, url, origin), split(q.get('demo')), origin, signal);
+    const r = await fromList(sameOrigin(DEMO_MANIFEST, url), split(q.get('demo')), signal);
     statements.push(...r.statements);
     attribution = r.attribution;
   }
   if (q.get('list')) {
-    const r = await fromList(local(q.get('list'), url, origin), split(q.get('ids')), origin, signal);
+    const r = await fromList(sameOrigin(q.get('list'), url), split(q.get('ids')), signal);
     statements.push(...r.statements);
     attribution = attribution || r.attribution;
   }
-  const srcs = q.getAll('src');
-  if (srcs.length) {
-    statements.push(...await Promise.all(srcs.map(async (s, i) => {
-      const u = local(s, url, origin);
-      const name = decodeURIComponent(u.pathname.split('/').pop() || `file ${i + 1}`).replace(/\.[a-z0-9]+$/i, '');
-      return { id: `src${i + 1}`, text: await get(u, 'text', signal), title: name, speaker: null, date: null, language: null };
-    })));
-  }
+  statements.push(...(await filesOf(q.getAll('src'), url, signal)));
   if (q.get('from')) {
-    const u = local(q.get('from'), url, origin);
-    const html = await get(u, 'text', signal);
+    const u = sameOrigin(q.get('from'), url);
+    const html = await fetchFile(u, 'text', signal);
     const page = new DOMParser().parseFromString(html, 'text/html');
-    const host = (u.hash && page.getElementById(decodeURIComponent(u.hash.slice(1)))) || page.querySelector('refrain-compare') || page.body;
-    const quotes = [...host.querySelectorAll(':scope > blockquote, :scope > [data-refrain-statement]')];
-    const got = await Promise.all(quotes.map(async (b, i) => ({
-      id: b.dataset.id || `s${i + 1}`,
-      text: b.dataset.src ? await get(local(b.dataset.src, u, origin), 'text', signal) : textOf(b),
-      title: b.dataset.title || null, speaker: b.dataset.speaker || null, date: b.dataset.date || null,
-      language: b.dataset.lang || b.getAttribute('lang') || null,
-    })));
-    statements.push(...got);
+    const host =
+      (u.hash && page.getElementById(decodeURIComponent(u.hash.slice(1)))) ||
+      page.querySelector('refrain-compare') ||
+      page.body;
+    statements.push(...(await quotesOf(host, u, signal)));
     const credit = page.querySelector('[data-refrain-attribution]');
     if (credit) attribution = attribution || credit.textContent.replace(/\s+/g, ' ').trim();
-    if (!settings.title && host.getAttribute && host.getAttribute('aria-label')) settings.title = host.getAttribute('aria-label');
+    if (!settings.title && host.getAttribute && host.getAttribute('aria-label'))
+      settings.title = host.getAttribute('aria-label');
   }
   if (url.hash.startsWith('#s=')) {
+    const { readLink } = await import('../js/share.js');
     const view = await readLink(url.hash);
-    const demoIds = view.st.filter((e) => e && e.d).map((e) => e.d);
+    const demoIds = view.st.filter((e) => e?.d).map((e) => e.d);
     let demo = new Map();
     if (demoIds.length) {
-      const r = await fromList(local(DEMO_MANIFEST, url, origin), demoIds, origin, signal);
+      const r = await fromList(sameOrigin(DEMO_MANIFEST, url), demoIds, signal);
       demo = new Map(r.statements.map((s) => [s.id, s]));
       attribution = attribution || r.attribution;
     }
     view.st.forEach((e, i) => {
       if (!e) return;
-      if (e.d) statements.push({ ...demo.get(e.d), title: e.ti ?? demo.get(e.d).title, speaker: e.sp ?? demo.get(e.d).speaker, date: e.da ?? demo.get(e.d).date });
-      else if (typeof e.t === 'string') statements.push({ id: `u${i + 1}`, text: e.t, title: e.ti ?? null, speaker: e.sp ?? null, date: e.da ?? null, language: e.la ?? null });
+      if (e.d)
+        statements.push({
+          ...demo.get(e.d),
+          title: e.ti ?? demo.get(e.d).title,
+          speaker: e.sp ?? demo.get(e.d).speaker,
+          date: e.da ?? demo.get(e.d).date,
+        });
+      else if (typeof e.t === 'string')
+        statements.push({
+          id: `u${i + 1}`,
+          text: e.t,
+          title: e.ti ?? null,
+          speaker: e.sp ?? null,
+          date: e.da ?? null,
+          language: e.la ?? null,
+        });
     });
     if (!settings.view && TAB_TO_VIEW[view.tab]) settings.view = TAB_TO_VIEW[view.tab];
     if (!settings.query && view.q) settings.query = view.q;
     if (!settings.family && view.fam) settings.family = view.fam;
     settings.options = view.opt || {};
   }
-  // Ids must be unique across sources.
-  const seen = new Set();
-  for (const s of statements) {
-    while (seen.has(s.id)) s.id = `${s.id}'`;
-    seen.add(s.id);
-  }
+  uniqueIds(statements); // across sources
   return { statements, settings, attribution };
 }

@@ -8,7 +8,11 @@ present.addEventListener('click', async () => {
   compare.view = 'presenter';
   compare.scrollIntoView({ block: 'start' });
   if (document.fullscreenEnabled && compare.requestFullscreen) {
-    try { await compare.requestFullscreen(); } catch { /* stays in the page */ }
+    try {
+      await compare.requestFullscreen();
+    } catch {
+      /* stays in the page */
+    }
   }
 });
 document.addEventListener('fullscreenchange', () => {

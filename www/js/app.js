@@ -3,7 +3,8 @@
 // heatmap, strip, statements) render into the element they are given and know nothing of this page.
 
 import { RefrainClient } from '../refrain-client.js';
-import { buildModel } from './model.js';
+import { buildModel, familyNamed } from './model.js';
+import { labelsFor } from './labels.js';
 import { createReader, MAX_COLUMNS } from './reader.js';
 import { createRefrains } from './refrains.js';
 import { createSearch } from './search.js';
@@ -14,7 +15,7 @@ import { createStorage } from './storage.js';
 import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
 import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
-import { debounce, download, newId, plural } from './util.js';
+import { debounce, download, newId, onTabKeys, plural } from './util.js';
 import { mountEmbedButton } from '../embed/snippet.js';
 
 const doc = document;
@@ -23,40 +24,64 @@ const base = new URL('.', doc.baseURI).href;
 const storage = createStorage(window);
 const TABS = ['read', 'refrains', 'search', 'overview', 'statements'];
 const DEFAULT_SET = 'multilateralism';
+const L = labelsFor('en');
+// Phrases the search offers under its box for the demo statements.
+const SUGGESTIONS = [
+  'genuine multilateralism',
+  'win-win cooperation',
+  'sovereignty and territorial integrity',
+  'reform of the Security Council',
+];
 
 const app = {
   client: null,
   manifest: null,
-  ws: null,          // the workspace: statements (demo ones with text at run time), columns, tab, ...
-  mode: 'normal',    // 'shared' while showing a link that is not saved
-  sent: [],          // the statements of the last comparison, as sent
+  ws: null, // the workspace: statements (demo ones with text at run time), columns, tab, ...
+  mode: 'normal', // 'shared' while showing a link that is not saved
+  sent: [], // the statements of the last comparison, as sent
   report: null,
   model: null,
-  query: null,       // the last QueryReport
+  query: null, // the last QueryReport
   storedIn: null,
   firstResults: null,
   pendingAlign: null, // a refrain to line up once the reader is visible
 };
 
 // ---------- views ----------
-const reader = createReader($('panel-read'), {
-  onColumnsChange: (cols) => { app.ws.columns = cols; persist(); },
-  onSelectFamily: (id) => selectFamily(id, 'reader'),
+const reader = createReader($('panel-read'), L, {
+  pick: true,
+  onColumnsChange: (cols) => {
+    app.ws.columns = cols;
+    persist();
+  },
+  onSelect: (id) => selectFamily(id, 'reader'),
 });
-const refrains = createRefrains($('panel-refrains'), {
+const refrains = createRefrains($('panel-refrains'), L, {
   onSelect: (id) => selectFamily(id, 'refrains'),
-  onRead: (f) => showFamilyInReader(f.id),
+  onRead: (id) => showFamilyInReader(id),
 });
-const search = createSearch($('panel-search'), {
+const search = createSearch($('panel-search'), L, {
+  suggestions: SUGGESTIONS,
   onSearch: (q) => runQuery(q),
-  onGo: (i) => { selectTab('read'); reader.goToHit(i); },
-  onFamily: (id) => showFamilyInReader(id),
+  onGo: (i) => {
+    selectTab('read');
+    reader.goToHit(i);
+  },
+  onRead: (id) => showFamilyInReader(id),
 });
-const heatmap = createHeatmap($('overview-heatmap'), {
-  onOpenPair: (a, b) => { app.ws.columns = [a, b]; persist(); renderReader(); selectTab('read'); },
+const heatmap = createHeatmap($('overview-heatmap'), L, {
+  onOpenPair: (a, b) => {
+    app.ws.columns = [a, b];
+    persist();
+    renderReader();
+    selectTab('read');
+  },
 });
-const strips = createStrips($('overview-strips'), {
-  onOpen: (id, occ) => { selectTab('read'); reader.goTo(id, occ ? occ.start : 0, occ ? occ.family : null); },
+const strips = createStrips($('overview-strips'), L, {
+  onOpen: (id, occ) => {
+    selectTab('read');
+    reader.goTo(id, occ ? occ.start : 0, occ ? occ.family : null);
+  },
 });
 const statements = createStatements($('panel-statements'), {
   onAdd: (list) => {
@@ -95,7 +120,10 @@ const statements = createStatements($('panel-statements'), {
     await fillDemoTexts(app.ws);
     changed({ structure: true });
   },
-  onOptions: (options) => { app.ws.options = options; changed({ structure: false, now: true }); },
+  onOptions: (options) => {
+    app.ws.options = options;
+    changed({ structure: false, now: true });
+  },
   onForget: async () => {
     await storage.forget();
     app.ws = defaultWorkspace();
@@ -106,27 +134,52 @@ const statements = createStatements($('panel-statements'), {
     say('Everything you had saved in this browser is forgotten. Showing the demo again.');
     await runCompare();
   },
-  onDraft: (draft) => { app.ws.draft = draft; persist(); },
-  onRead: (id) => { selectTab('read'); reader.goTo(id, 0, null); },
+  onDraft: (draft) => {
+    app.ws.draft = draft;
+    persist();
+  },
+  onRead: (id) => {
+    selectTab('read');
+    reader.goTo(id, 0, null);
+  },
 });
 
 // ---------- workspace and storage ----------
 function defaultWorkspace() {
-  return { version: 1, statements: demoEntries(app.manifest, DEFAULT_SET), demoSet: DEFAULT_SET, columns: demoColumns(app.manifest, DEFAULT_SET), tab: 'read',
-    family: null, familyKey: null, focus: demoFocus(app.manifest, DEFAULT_SET), query: '', options: {}, draft: null };
+  return {
+    version: 1,
+    statements: demoEntries(app.manifest, DEFAULT_SET),
+    demoSet: DEFAULT_SET,
+    columns: demoColumns(app.manifest, DEFAULT_SET),
+    tab: 'read',
+    family: null,
+    familyKey: null,
+    focus: demoFocus(app.manifest, DEFAULT_SET),
+    query: '',
+    options: {},
+    draft: null,
+  };
 }
 
 function normalizeWorkspace(ws) {
-  if (!ws || ws.version !== 1 || !Array.isArray(ws.statements)) return null;
-  const statements = ws.statements.filter((st) => st && typeof st.id === 'string' &&
-    (st.source === 'demo' ? !!(app.manifest.statements[st.demoId]) : typeof st.text === 'string'));
+  if (ws?.version !== 1 || !Array.isArray(ws.statements)) return null;
+  const statements = ws.statements.filter(
+    (st) =>
+      st &&
+      typeof st.id === 'string' &&
+      (st.source === 'demo' ? !!app.manifest.statements[st.demoId] : typeof st.text === 'string'),
+  );
   return { ...defaultWorkspace(), ...ws, statements };
 }
 
 async function fillDemoTexts(ws) {
-  await Promise.all(ws.statements.filter((st) => st.source === 'demo' && typeof st.text !== 'string').map(async (st) => {
-    st.text = await loadDemoText(base, app.manifest, st.demoId);
-  }));
+  await Promise.all(
+    ws.statements
+      .filter((st) => st.source === 'demo' && typeof st.text !== 'string')
+      .map(async (st) => {
+        st.text = await loadDemoText(base, app.manifest, st.demoId);
+      }),
+  );
 }
 
 function saved(ws) {
@@ -135,12 +188,20 @@ function saved(ws) {
 
 const persist = debounce(() => {
   if (app.mode === 'shared') return;
-  storage.save(saved(app.ws)).then((where) => {
-    if (where !== app.storedIn) { app.storedIn = where; renderStatements(); }
-  }).catch((e) => say(`Could not save in this browser: ${e.message}`));
+  storage
+    .save(saved(app.ws))
+    .then((where) => {
+      if (where !== app.storedIn) {
+        app.storedIn = where;
+        renderStatements();
+      }
+    })
+    .catch((e) => say(`Could not save in this browser: ${e.message}`));
 }, 250);
 window.addEventListener('pagehide', () => persist.flush());
-doc.addEventListener('visibilitychange', () => { if (doc.visibilityState === 'hidden') persist.flush(); });
+doc.addEventListener('visibilitychange', () => {
+  if (doc.visibilityState === 'hidden') persist.flush();
+});
 
 const compareSoon = debounce(() => runCompare(), 500);
 
@@ -148,31 +209,54 @@ const compareSoon = debounce(() => runCompare(), 500);
 function changed({ structure, now = false }) {
   if (app.mode === 'shared') adoptShared();
   persist();
-  if (structure) { persist.flush(); renderStatements(); }
-  if (structure || now) { compareSoon.cancel(); runCompare(); } else compareSoon();
+  if (structure) {
+    persist.flush();
+    renderStatements();
+  }
+  if (structure || now) {
+    compareSoon.cancel();
+    runCompare();
+  } else compareSoon();
 }
 
 function renderStatements() {
-  statements.update({ statements: app.ws.statements, demoSets: app.manifest.sets, demoSet: app.ws.demoSet, options: app.ws.options,
-    draft: app.ws.draft, storedIn: app.storedIn });
+  statements.update({
+    statements: app.ws.statements,
+    demoSets: app.manifest.sets,
+    demoSet: app.ws.demoSet,
+    options: app.ws.options,
+    draft: app.ws.draft,
+    storedIn: app.storedIn,
+  });
 }
 
 // ---------- status ----------
-function say(text) { $('status').textContent = text; }
+function say(text) {
+  $('status').textContent = text;
+}
 
 let progressTimer = null;
 function busy(on) {
   clearTimeout(progressTimer);
   doc.documentElement.dataset.state = on ? 'running' : 'ready';
   if (on) {
-    progressTimer = setTimeout(() => { $('progress').hidden = false; $('cancel').hidden = false; }, 150);
+    progressTimer = setTimeout(() => {
+      $('progress').hidden = false;
+      $('cancel').hidden = false;
+    }, 150);
   } else {
     $('progress').hidden = true;
     $('cancel').hidden = true;
   }
 }
 
-const STAGES = { tokenize: 'Reading the statements', repeats: 'Finding repeated phrases', families: 'Grouping the refrains', similarity: 'Measuring similarity', report: 'Writing the report' };
+const STAGES = {
+  tokenize: 'Reading the statements',
+  repeats: 'Finding repeated phrases',
+  families: 'Grouping the refrains',
+  similarity: 'Measuring similarity',
+  report: 'Writing the report',
+};
 
 // ---------- comparison ----------
 let seq = 0;
@@ -184,13 +268,22 @@ async function runCompare() {
   controller = new AbortController();
   const signal = controller.signal;
   $('retry').hidden = true;
-  const sent = app.ws.statements.filter((st) => typeof st.text === 'string' && st.text.length > 0).map((st) => {
-    const o = { id: st.id, text: st.text };
-    for (const k of ['title', 'speaker', 'date', 'language']) if (st[k]) o[k] = st[k];
-    return o;
-  });
+  const sent = app.ws.statements
+    .filter((st) => typeof st.text === 'string' && st.text.length > 0)
+    .map((st) => {
+      const o = { id: st.id, text: st.text };
+      for (const k of ['title', 'speaker', 'date', 'language']) if (st[k]) o[k] = st[k];
+      return o;
+    });
   if (!sent.length) {
-    app.report = { schema_version: 1, statements: [], families: [], similarity: { measure: '', ids: [], matrix: [] }, stats: {}, notes: [] };
+    app.report = {
+      schema_version: 1,
+      statements: [],
+      families: [],
+      similarity: { measure: '', ids: [], matrix: [] },
+      stats: {},
+      notes: [],
+    };
     app.model = buildModel(app.report, []);
     app.sent = [];
     app.query = null;
@@ -210,7 +303,10 @@ async function runCompare() {
         // A stage that reports no steps shows an indeterminate bar rather than a frozen 0%.
         const p = $('progress');
         const known = total > 1 && done > 0;
-        if (known) { p.max = total; p.value = Math.min(total, done); } else p.removeAttribute('value');
+        if (known) {
+          p.max = total;
+          p.value = Math.min(total, done);
+        } else p.removeAttribute('value');
         say(`${STAGES[stage] || stage || 'Working'}…${known ? ` ${Math.round((100 * done) / total)}%` : ''}`);
       },
     });
@@ -219,7 +315,10 @@ async function runCompare() {
     app.sent = sent;
     app.report = report;
     app.model = buildModel(report, sent);
-    if (!app.ws.columns || app.ws.columns.filter((id) => sent.some((s) => s.id === id)).length < Math.min(2, sent.length)) {
+    if (
+      !app.ws.columns ||
+      app.ws.columns.filter((id) => sent.some((s) => s.id === id)).length < Math.min(2, sent.length)
+    ) {
       app.ws.columns = bestPair(report, sent);
     }
     // Family ids are ranks within one report: find the selected family again by its root.
@@ -227,9 +326,12 @@ async function runCompare() {
     setFamily(again ? again.id : null);
     let align = null;
     if (app.ws.focus) {
-      align = focusFamily(app.model, app.ws.focus);
+      align = familyNamed(app.model, app.ws.focus);
       app.ws.focus = null;
-      if (align) { setFamily(align); app.ws.columns = columnsShowing(align, app.ws.columns || []); }
+      if (align) {
+        setFamily(align);
+        app.ws.columns = columnsShowing(align, app.ws.columns || []);
+      }
       persist();
     }
     // The reader first (what the visitor sees), the other views once it has been painted.
@@ -239,7 +341,9 @@ async function runCompare() {
     else if (align) app.pendingAlign = align; // lined up when the reader is shown
     const ms = Math.round(performance.now() - t0);
     const n = report.families.length;
-    say(`${plural(sent.length, 'statement')} compared in ${ms} ms: ${plural(n, 'refrain')} found${(report.notes || []).length ? `. Note: ${report.notes.join(' ')}` : '.'}`);
+    say(
+      `${plural(sent.length, 'statement')} compared in ${ms} ms: ${plural(n, 'refrain')} found${(report.notes || []).length ? `. Note: ${report.notes.join(' ')}` : '.'}`,
+    );
     if (app.firstResults === null) {
       app.firstResults = Math.round(performance.now());
       doc.documentElement.dataset.firstResultsMs = String(app.firstResults);
@@ -257,7 +361,7 @@ async function runCompare() {
     if (e && (e.code === 'cancelled' || e.name === 'AbortError')) {
       say('Comparison cancelled. The results shown (if any) are from the previous run.');
     } else {
-      say(`The comparison failed: ${e && e.message ? e.message : e}. Your statements are saved; you can run it again.`);
+      say(`The comparison failed: ${e?.message ? e.message : e}. Your statements are saved; you can run it again.`);
       doc.documentElement.dataset.state = 'error';
     }
     $('retry').hidden = false;
@@ -266,14 +370,17 @@ async function runCompare() {
 
 /** The two statements that share the most, in input order. */
 function bestPair(report, sent) {
-  const ids = (report.similarity && report.similarity.ids) || [];
-  const M = (report.similarity && report.similarity.matrix) || [];
+  const ids = report.similarity?.ids || [];
+  const M = report.similarity?.matrix || [];
   let best = null;
   let bestV = -1;
   for (let a = 0; a < ids.length; a++) {
     for (let b = a + 1; b < ids.length; b++) {
-      const v = (Number(M[a] && M[a][b]) || 0) + (Number(M[b] && M[b][a]) || 0);
-      if (v > bestV) { bestV = v; best = [ids[a], ids[b]]; }
+      const v = (Number(M[a]?.[b]) || 0) + (Number(M[b]?.[a]) || 0);
+      if (v > bestV) {
+        bestV = v;
+        best = [ids[a], ids[b]];
+      }
     }
   }
   return best || sent.slice(0, 2).map((s) => s.id);
@@ -284,7 +391,10 @@ async function runQuery(q, { quiet = false, render = true } = {}) {
   persist();
   if (!q) {
     app.query = null;
-    if (render) { renderSearch(); renderReader(); }
+    if (render) {
+      renderSearch();
+      renderReader();
+    }
     return;
   }
   if (!app.report) return;
@@ -293,12 +403,15 @@ async function runQuery(q, { quiet = false, render = true } = {}) {
     app.query = await app.client.query(q, {});
     if (!quiet) say(`${plural(app.query.total ?? app.query.occurrences.length, 'place')} found for “${q}”.`);
   } catch (e) {
-    if (!(e && e.code === 'cancelled')) say(`The search failed: ${e && e.message ? e.message : e}`);
+    if (!(e && e.code === 'cancelled')) say(`The search failed: ${e?.message ? e.message : e}`);
     app.query = null;
   } finally {
     search.setBusy(false);
   }
-  if (render) { renderSearch(); renderReader(); }
+  if (render) {
+    renderSearch();
+    renderReader();
+  }
 }
 
 // ---------- rendering ----------
@@ -306,14 +419,23 @@ function viewStatements() {
   const meta = new Map(app.ws.statements.map((st) => [st.id, st]));
   return app.sent.map((s) => {
     const m = meta.get(s.id);
-    return { ...s, ...(m ? { title: m.title, speaker: m.speaker, date: m.date, country: m.country || null } : {}), text: s.text };
+    return {
+      ...s,
+      ...(m ? { title: m.title, speaker: m.speaker, date: m.date, country: m.country || null } : {}),
+      text: s.text,
+    };
   });
 }
 
 function renderReader() {
   if (!app.model) return;
-  reader.update({ model: app.model, statements: viewStatements(), columns: app.ws.columns, selected: app.ws.family,
-    hits: app.query ? app.query.occurrences : null });
+  reader.update({
+    model: app.model,
+    statements: viewStatements(),
+    columns: app.ws.columns,
+    selected: app.ws.family,
+    hits: app.query ? app.query.occurrences : null,
+  });
 }
 
 function renderSearch() {
@@ -341,7 +463,12 @@ function renderViews({ only = null, except = null } = {}) {
 function painted() {
   return new Promise((ok) => {
     const t = setTimeout(ok, 100);
-    requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); ok(); }, 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(t);
+        ok();
+      }, 0),
+    );
   });
 }
 
@@ -360,20 +487,9 @@ function selectFamily(id, from) {
   strips.select(id);
 }
 
-/** The family whose root has all the words of `focus` and the most statements, or null. */
-function focusFamily(model, focus) {
-  const words = focus.toLowerCase().split(/\s+/).filter(Boolean);
-  let best = null;
-  for (const f of model.families) {
-    const root = `${f.root_norm} ${f.root}`.toLowerCase();
-    if (words.every((w) => root.includes(w)) && (!best || f.statements > best.statements)) best = f;
-  }
-  return best ? best.id : null;
-}
-
 /** `cols` if two of them show family `id`; otherwise the first statements that do. */
 function columnsShowing(id, cols) {
-  const fam = app.model && app.model.family(id);
+  const fam = app.model?.family(id);
   if (!fam) return cols;
   const docs = [...new Set(fam.occurrences.map((o) => o.doc))];
   if (cols.filter((c) => docs.includes(c)).length >= Math.min(2, docs.length)) return cols;
@@ -383,7 +499,7 @@ function columnsShowing(id, cols) {
 }
 
 function showFamilyInReader(id) {
-  const fam = app.model && app.model.family(id);
+  const fam = app.model?.family(id);
   if (!fam) return;
   const cols = columnsShowing(id, reader.columns);
   app.ws.columns = cols;
@@ -412,38 +528,42 @@ function selectTab(name, { focus = false } = {}) {
     app.pendingAlign = null;
     if (app.ws.family === id) reader.select(id, { align: true, instant: true });
   }
-  if (app.ws && app.ws.tab !== name) { app.ws.tab = name; persist(); }
+  if (app.ws && app.ws.tab !== name) {
+    app.ws.tab = name;
+    persist();
+  }
 }
 
 $('tab-read').parentElement.addEventListener('click', (e) => {
   const t = e.target.closest('[role="tab"]');
   if (t) selectTab(t.id.replace(/^tab-/, ''));
 });
-$('tab-read').parentElement.addEventListener('keydown', (e) => {
-  const i = TABS.indexOf(doc.activeElement.id.replace(/^tab-/, ''));
-  if (i < 0) return;
-  let j = null;
-  if (e.key === 'ArrowRight') j = (i + 1) % TABS.length;
-  else if (e.key === 'ArrowLeft') j = (i + TABS.length - 1) % TABS.length;
-  else if (e.key === 'Home') j = 0;
-  else if (e.key === 'End') j = TABS.length - 1;
-  if (j === null) return;
-  e.preventDefault();
-  selectTab(TABS[j], { focus: true });
-});
+onTabKeys($('tab-read').parentElement, (t) => selectTab(t.id.replace(/^tab-/, ''), { focus: true }));
 
 // ---------- exports and sharing ----------
 // The export and share buttons stand in the header on wide screens and fold into a menu on phones.
 const wide = window.matchMedia('(min-width: 720px)');
-const syncActions = () => { $('actions').open = wide.matches; };
+const syncActions = () => {
+  $('actions').open = wide.matches;
+};
 wide.addEventListener('change', syncActions);
 syncActions();
 
-$('export-json').addEventListener('click', () => download(doc, new Blob([reportJson(app.report)], { type: 'application/json' }), 'refrain-report.json'));
-$('export-csv').addEventListener('click', () => download(doc, new Blob([reportCsv(app.report, viewStatements())], { type: 'text/csv' }), 'refrain-occurrences.csv'));
-$('export-svg').addEventListener('click', () => download(doc, heatmapSvgBlob(doc, app.report, viewStatements()), 'refrain-heatmap.svg'));
+$('export-json').addEventListener('click', () =>
+  download(doc, new Blob([reportJson(app.report)], { type: 'application/json' }), 'refrain-report.json'),
+);
+$('export-csv').addEventListener('click', () =>
+  download(doc, new Blob([reportCsv(app.report, viewStatements())], { type: 'text/csv' }), 'refrain-occurrences.csv'),
+);
+$('export-svg').addEventListener('click', () =>
+  download(doc, heatmapSvgBlob(doc, app.report, viewStatements()), 'refrain-heatmap.svg'),
+);
 $('export-png').addEventListener('click', async () => {
-  try { download(doc, await heatmapPngBlob(doc, app.report, viewStatements()), 'refrain-heatmap.png'); } catch (e) { say(`PNG export failed: ${e.message}`); }
+  try {
+    download(doc, await heatmapPngBlob(doc, app.report, viewStatements()), 'refrain-heatmap.png');
+  } catch (e) {
+    say(`PNG export failed: ${e.message}`);
+  }
 });
 $('print').addEventListener('click', () => window.print());
 $('share-link').addEventListener('click', async () => {
@@ -465,7 +585,11 @@ $('share-link').addEventListener('click', async () => {
 });
 $('cancel').addEventListener('click', () => {
   if (controller) controller.abort();
-  try { app.client.cancel(); } catch { /* nothing pending */ }
+  try {
+    app.client.cancel();
+  } catch {
+    /* nothing pending */
+  }
 });
 $('retry').addEventListener('click', () => runCompare());
 
@@ -473,18 +597,36 @@ $('retry').addEventListener('click', () => runCompare());
 function workspaceFromLink(view) {
   const sts = [];
   for (const e of view.st) {
-    if (e && e.d && app.manifest.statements[e.d]) {
+    if (e?.d && app.manifest.statements[e.d]) {
       const [entry] = demoEntries({ ...app.manifest, sets: [{ id: 'x', statements: [e.d] }] }, 'x');
       sts.push({ ...entry, title: e.ti ?? entry.title, speaker: e.sp ?? entry.speaker, date: e.da ?? entry.date });
     } else if (e && typeof e.t === 'string') {
       // The sender's id when it is one of ours and free: the same input gives the same report.
-      const id = typeof e.i === 'string' && /^u-[a-z0-9]{1,14}$/.test(e.i) && !sts.some((x) => x.id === e.i) ? e.i : newId('u');
-      sts.push({ id, source: 'user', demoId: null, title: e.ti || null, speaker: e.sp || null, date: e.da || null, language: e.la || null, text: e.t });
+      const id =
+        typeof e.i === 'string' && /^u-[a-z0-9]{1,14}$/.test(e.i) && !sts.some((x) => x.id === e.i) ? e.i : newId('u');
+      sts.push({
+        id,
+        source: 'user',
+        demoId: null,
+        title: e.ti || null,
+        speaker: e.sp || null,
+        date: e.da || null,
+        language: e.la || null,
+        text: e.t,
+      });
     }
   }
-  const ws = { ...defaultWorkspace(), statements: sts, demoSet: view.set || DEFAULT_SET, tab: view.tab || 'read', family: view.fam || null, familyKey: typeof view.fk === 'string' ? view.fk : null,
-    query: view.q || '', options: view.opt || {} };
-  ws.columns = (view.cols || []).map((i) => sts[i] && sts[i].id).filter(Boolean);
+  const ws = {
+    ...defaultWorkspace(),
+    statements: sts,
+    demoSet: view.set || DEFAULT_SET,
+    tab: view.tab || 'read',
+    family: view.fam || null,
+    familyKey: typeof view.fk === 'string' ? view.fk : null,
+    query: view.q || '',
+    options: view.opt || {},
+  };
+  ws.columns = (view.cols || []).map((i) => sts[i]?.id).filter(Boolean);
   if (!ws.columns.length) ws.columns = null;
   return ws;
 }
@@ -497,7 +639,10 @@ function adoptShared() {
   persist.flush();
 }
 
-$('shared-keep').addEventListener('click', () => { adoptShared(); say('The shared statements are now saved in this browser.'); });
+$('shared-keep').addEventListener('click', () => {
+  adoptShared();
+  say('The shared statements are now saved in this browser.');
+});
 $('shared-back').addEventListener('click', async () => {
   app.mode = 'normal';
   $('shared-banner').hidden = true;
@@ -519,7 +664,10 @@ async function boot() {
   const [manifest, stored, link] = await Promise.all([
     loadManifest(base),
     storage.load().catch(() => null),
-    readLink(location.hash).catch((e) => { say(`This link could not be read (${e.message}); showing your statements.`); return null; }),
+    readLink(location.hash).catch((e) => {
+      say(`This link could not be read (${e.message}); showing your statements.`);
+      return null;
+    }),
   ]);
   app.manifest = manifest;
   performance.mark('refrain:manifest');
@@ -527,7 +675,9 @@ async function boot() {
     app.ws = workspaceFromLink(link);
     app.mode = 'shared';
     $('shared-banner').hidden = false;
-    if (link.partial) $('shared-text').textContent = `You opened a shared link. It could not carry ${plural(link.partial, 'statement')} that ${link.partial === 1 ? 'was' : 'were'} too long; it shows the demo statements with the sender’s settings. Nothing is saved unless you keep it.`;
+    if (link.partial)
+      $('shared-text').textContent =
+        `You opened a shared link. It could not carry ${plural(link.partial, 'statement')} that ${link.partial === 1 ? 'was' : 'were'} too long; it shows the demo statements with the sender’s settings. Nothing is saved unless you keep it.`;
   } else {
     app.ws = normalizeWorkspace(stored) || defaultWorkspace();
   }
@@ -543,12 +693,12 @@ async function boot() {
 mountEmbedButton(doc.querySelector('#actions [aria-label="Share"]'), () => ({
   statements: app.ws ? app.ws.statements : [],
   view: app.ws ? app.ws.tab : 'read',
-  family: app.model && app.ws && app.ws.family ? app.model.family(app.ws.family) : null,
+  family: app.model && app.ws?.family ? app.model.family(app.ws.family) : null,
   query: app.ws ? app.ws.query : '',
   options: app.ws ? app.ws.options : {},
 }));
 
 boot().catch((e) => {
-  say(`refrain could not start: ${e && e.message ? e.message : e}`);
+  say(`refrain could not start: ${e?.message ? e.message : e}`);
   doc.documentElement.dataset.state = 'error';
 });

@@ -15,10 +15,18 @@ export function loadDemoText(base, manifest, demoId) {
   const entry = manifest.statements[demoId];
   if (!entry) return Promise.reject(new Error(`unknown demo statement ${demoId}`));
   if (!cache.has(demoId)) {
-    cache.set(demoId, fetch(new URL(`demo/${entry.file}`, base)).then((r) => {
-      if (!r.ok) throw new Error(`demo ${entry.file}: HTTP ${r.status}`);
-      return r.text();
-    }).catch((e) => { cache.delete(demoId); throw e; }));
+    cache.set(
+      demoId,
+      fetch(new URL(`demo/${entry.file}`, base))
+        .then((r) => {
+          if (!r.ok) throw new Error(`demo ${entry.file}: HTTP ${r.status}`);
+          return r.text();
+        })
+        .catch((e) => {
+          cache.delete(demoId);
+          throw e;
+        }),
+    );
   }
   return cache.get(demoId);
 }
@@ -28,7 +36,16 @@ export function demoEntries(manifest, setId) {
   const set = manifest.sets.find((s) => s.id === setId) || manifest.sets[0];
   return set.statements.map((demoId) => {
     const e = manifest.statements[demoId];
-    return { id: demoId, source: 'demo', demoId, title: e.title, speaker: e.speaker, date: e.date, language: e.language, country: e.country || null };
+    return {
+      id: demoId,
+      source: 'demo',
+      demoId,
+      title: e.title,
+      speaker: e.speaker,
+      date: e.date,
+      language: e.language,
+      country: e.country || null,
+    };
   });
 }
 

@@ -1,8 +1,9 @@
 // Pieces that show one family: its swatch, word-level differences, variants and the timeline of
-// first use. Used by the refrains list and by the reader's family panel.
+// first use. Used by the refrains list and by the reader's family panel. Strings come from the
+// labels given (labels.js).
 
-import { h, s, familyClasses, statementLabel, pct, plural, UNDERLINE_NAMES, UNDERLINES } from './util.js';
 import { variantsOf } from './model.js';
+import { familyClasses, h, s } from './util.js';
 
 /** A small sample of the family's colour and underline style (decorative; the id is in text). */
 export function swatch(doc, rank) {
@@ -10,26 +11,36 @@ export function swatch(doc, rank) {
 }
 
 /** Words of an occurrence against its reference: equal words plain, others marked with ins/del. */
-export function renderDiff(doc, diff, fallback) {
+export function renderDiff(doc, L, diff, fallback) {
   const out = h(doc, 'span', { class: 'diff' });
-  if (!diff || !diff.length) {
+  if (!diff?.length) {
     out.append(fallback || '');
     return out;
   }
-  let first = true;
-  const sep = () => { if (!first) out.append(' '); first = false; };
-  for (const e of diff) {
-    sep();
+  diff.forEach((e, i) => {
+    if (i) out.append(' ');
     if (e.op === 'equal') out.append(e.text ?? e.reference ?? '');
     else if (e.op === 'variant' || e.op === 'substitute') {
-      const cls = e.op === 'variant' ? 'd-variant' : 'd-substitute';
-      out.append(h(doc, 'span', { class: ['d-pair', cls], title: `${e.op === 'variant' ? 'near-synonym' : 'other word'}: “${e.text}” where the root has “${e.reference}”` },
-        h(doc, 'del', { text: e.reference ?? '' }), h(doc, 'ins', { text: e.text ?? '' })));
-    } else if (e.op === 'insert') out.append(h(doc, 'ins', { class: 'd-insert', title: 'not in the root', text: e.text ?? '' }));
-    else if (e.op === 'delete') out.append(h(doc, 'del', { class: 'd-delete', title: 'left out', text: e.reference ?? '' }));
-    else if (e.op === 'move') out.append(h(doc, 'span', { class: 'd-move', title: 'same word at another place', text: e.text ?? e.reference ?? '' }));
+      out.append(
+        h(
+          doc,
+          'span',
+          {
+            class: ['d-pair', e.op === 'variant' ? 'd-variant' : 'd-substitute'],
+            title: L.diffTitle(e.op, e.text, e.reference),
+          },
+          h(doc, 'del', { text: e.reference ?? '' }),
+          h(doc, 'ins', { text: e.text ?? '' }),
+        ),
+      );
+    } else if (e.op === 'insert')
+      out.append(h(doc, 'ins', { class: 'd-insert', title: L.diffTitle(e.op), text: e.text ?? '' }));
+    else if (e.op === 'delete')
+      out.append(h(doc, 'del', { class: 'd-delete', title: L.diffTitle(e.op), text: e.reference ?? '' }));
+    else if (e.op === 'move')
+      out.append(h(doc, 'span', { class: 'd-move', title: L.diffTitle(e.op), text: e.text ?? e.reference ?? '' }));
     else out.append(e.text ?? '');
-  }
+  });
   return out;
 }
 
@@ -44,89 +55,128 @@ export function dateValue(key) {
  * A small SVG timeline of where the family was used, against the span of all dated statements.
  * Returns null when no statement has a date.
  */
-export function timeline(doc, family, report, nameOf) {
+export function timeline(doc, L, family, report, nameOf) {
   const points = (family.timeline || []).filter((p) => dateValue(p.date) !== null);
   const all = (report.statements || []).map((st) => dateValue(st.date_key)).filter((v) => v !== null);
   if (!points.length || new Set(all).size < 2) return null;
   let lo = Math.min(...all, ...points.map((p) => dateValue(p.date)));
   let hi = Math.max(...all, ...points.map((p) => dateValue(p.date)));
-  if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }
-  const W = 260, X0 = 14, X1 = 246;
+  if (hi - lo < 1) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const W = 260,
+    X0 = 14,
+    X1 = 246;
   const x = (v) => X0 + ((v - lo) / (hi - lo)) * (X1 - X0);
   const first = family.first_use ? family.first_use.date : points[0].date;
-  const desc = points.map((p) => `${p.date}: ${p.docs.map(nameOf).join(', ')}`).join('; ');
-  const svg = s(doc, 'svg', { class: 'timeline', viewBox: `0 0 ${W} 40`, width: W, height: 40, role: 'img',
-    'aria-label': `Timeline. First use ${first}${family.first_use && family.first_use.speaker ? ` by ${family.first_use.speaker}` : ''}. ${desc}` });
+  const at = (p) => `${p.date}: ${p.docs.map(nameOf).join(', ')}`;
+  const svg = s(doc, 'svg', {
+    class: 'timeline',
+    viewBox: `0 0 ${W} 40`,
+    width: W,
+    height: 40,
+    role: 'img',
+    'aria-label': L.timeline(first, family.first_use ? family.first_use.speaker : null, points.map(at).join('; ')),
+  });
   svg.append(s(doc, 'line', { x1: X0, x2: X1, y1: 16, y2: 16, class: 'tl-axis' }));
   for (const v of new Set(all)) svg.append(s(doc, 'line', { x1: x(v), x2: x(v), y1: 12, y2: 20, class: 'tl-tick' }));
   for (const p of points) {
-    const v = dateValue(p.date);
-    const isFirst = p.date === first;
-    const c = s(doc, 'circle', { cx: x(v), cy: 16, r: Math.min(7, 3.5 + p.docs.length), class: isFirst ? 'tl-first' : 'tl-point' });
-    c.append(s(doc, 'title', { text: `${p.date}: ${p.docs.map(nameOf).join(', ')}` }));
+    const c = s(doc, 'circle', {
+      cx: x(dateValue(p.date)),
+      cy: 16,
+      r: Math.min(7, 3.5 + p.docs.length),
+      class: p.date === first ? 'tl-first' : 'tl-point',
+    });
+    c.append(s(doc, 'title', { text: at(p) }));
     svg.append(c);
   }
-  const y0 = String(Math.floor(lo + 0.0001)), y1 = String(Math.floor(hi));
-  svg.append(s(doc, 'text', { x: X0, y: 36, class: 'tl-label', 'text-anchor': 'start', text: /^\d{4}$/.test(y0) ? y0 : '' }));
+  const y0 = String(Math.floor(lo + 0.0001)),
+    y1 = String(Math.floor(hi));
+  svg.append(
+    s(doc, 'text', { x: X0, y: 36, class: 'tl-label', 'text-anchor': 'start', text: /^\d{4}$/.test(y0) ? y0 : '' }),
+  );
   svg.append(s(doc, 'text', { x: X1, y: 36, class: 'tl-label', 'text-anchor': 'end', text: y1 }));
   return svg;
 }
 
 /** One line of figures about a family. */
-export function familyMeta(doc, family) {
-  const occ = (family.occurrences || []).length;
-  const parts = [plural(family.statements ?? 0, 'statement'), plural(family.speakers ?? 0, 'speaker'), plural(occ, 'occurrence')];
-  if (typeof family.stability === 'number') parts.push(`${pct(family.stability)} alike`);
+export function familyMeta(doc, L, family) {
+  const parts = [
+    L.statements(family.statements ?? 0),
+    L.speakers(family.speakers ?? 0),
+    L.occurrences((family.occurrences || []).length),
+  ];
+  if (typeof family.stability === 'number') parts.push(L.alike(family.stability));
   return h(doc, 'p', { class: 'fam-meta', text: parts.join(' · ') });
 }
 
 /**
  * The body of a family: variants with their difference from the root, slots, first use, timeline.
- * `opts.nameOf(docId)` names a statement; `opts.onGo(occurrence)` (optional) adds "go to" buttons.
+ * `opts.nameOf(docId)` names a statement; `opts.onGo(family, occurrence)` (optional) adds "go to" buttons.
  */
-export function familyBody(doc, family, report, opts) {
-  const nameOf = opts.nameOf;
+export function familyBody(doc, L, family, report, opts) {
+  const { nameOf } = opts;
+  const max = opts.maxVariants || 50;
   const body = h(doc, 'div', { class: 'fam-body' });
   const variants = variantsOf(family);
-  const list = h(doc, 'ul', { class: 'variants', 'aria-label': `Wordings of “${family.root}”` });
-  for (const v of variants.slice(0, opts.maxVariants || 50)) {
+  const list = h(doc, 'ul', { class: 'variants', 'aria-label': L.wordingsOf(family.root) });
+  for (const v of variants.slice(0, max)) {
     const byDoc = new Map();
     for (const o of v.occurrences) if (!byDoc.has(o.doc)) byDoc.set(o.doc, o);
     const who = h(doc, 'span', { class: 'variant-who' }, ` ×${v.occurrences.length} · `);
     const docs = [...byDoc.values()];
     docs.forEach((o, i) => {
       const name = opts.onGo
-        ? h(doc, 'button', { type: 'button', class: 'link go', text: nameOf(o.doc), title: `Read “${o.text}” in ${nameOf(o.doc)}`,
-          on: { click: () => opts.onGo(family, o) } })
+        ? h(doc, 'button', {
+            type: 'button',
+            class: 'link go',
+            text: nameOf(o.doc),
+            title: L.readIn(o.text, nameOf(o.doc)),
+            on: { click: () => opts.onGo(family, o) },
+          })
         : nameOf(o.doc);
       // The comma stays with the name before it when the line wraps.
-      who.append(h(doc, 'span', { class: 'who' }, name, i < docs.length - 1 ? ',' : ''), i < docs.length - 1 ? ' ' : '');
+      who.append(
+        h(doc, 'span', { class: 'who' }, name, i < docs.length - 1 ? ',' : ''),
+        i < docs.length - 1 ? ' ' : '',
+      );
     });
-    list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, v.diff, v.text), who));
+    list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, L, v.diff, v.text), who));
   }
   body.append(list);
-  if (variants.length > (opts.maxVariants || 50)) body.append(h(doc, 'p', { class: 'muted', text: `${variants.length - (opts.maxVariants || 50)} more wordings in the export.` }));
+  if (variants.length > max) body.append(h(doc, 'p', { class: 'muted', text: L.moreWordings(variants.length - max) }));
   const slots = (family.slots || []).filter((sl) => (sl.fillers || []).length > 1);
   if (slots.length) {
-    const ul = h(doc, 'ul', { class: 'slots', 'aria-label': 'Words that vary' });
+    const ul = h(doc, 'ul', { class: 'slots', 'aria-label': L.wordsThatVary });
     for (const sl of slots) {
-      ul.append(h(doc, 'li', {}, h(doc, 'span', { class: 'slot-root', text: `“${sl.root}”` }), ' is also ',
-        sl.fillers.filter((f) => f.text.toLowerCase() !== String(sl.root).toLowerCase()).map((f, i) => [i ? ', ' : '', h(doc, 'strong', { text: f.text }), ` (${f.count})`])));
+      const others = sl.fillers.filter((f) => f.text.toLowerCase() !== String(sl.root).toLowerCase());
+      ul.append(
+        h(
+          doc,
+          'li',
+          {},
+          h(doc, 'span', { class: 'slot-root', text: L.quoted(sl.root) }),
+          ` ${L.isAlso} `,
+          others.map((f, i) => [i ? ', ' : '', h(doc, 'strong', { text: f.text }), ` (${f.count})`]),
+        ),
+      );
     }
     body.append(ul);
   }
   if (family.first_use) {
-    body.append(h(doc, 'p', { class: 'first-use' }, 'First use: ', h(doc, 'strong', { text: family.first_use.date }),
-      ` in ${nameOf(family.first_use.doc)}`));
+    body.append(
+      h(
+        doc,
+        'p',
+        { class: 'first-use' },
+        `${L.firstUse} `,
+        h(doc, 'strong', { text: family.first_use.date }),
+        ` ${L.inStatement(nameOf(family.first_use.doc))}`,
+      ),
+    );
   }
-  const tl = timeline(doc, family, report, nameOf);
+  const tl = timeline(doc, L, family, report, nameOf);
   if (tl) body.append(tl);
   return body;
 }
-
-/** Human description of a family's visual cue (for titles and the legend). */
-export function cueName(rank) {
-  return `${UNDERLINE_NAMES[rank % UNDERLINES]} underline`;
-}
-
-export { statementLabel };

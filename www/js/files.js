@@ -2,10 +2,55 @@
 // text with DOMParser (an inert document: nothing in it runs or loads). Never uses innerHTML.
 
 export const MAX_FILE_BYTES = 8 << 20;
-const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TD', 'TH', 'TR', 'UL']);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'HEAD', 'BUTTON', 'SELECT']);
+const BLOCK = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+]);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'HEAD',
+  'BUTTON',
+  'SELECT',
+]);
 
 /**
  * The readable text of an HTML document: text nodes in order, a line break around block elements,
@@ -28,12 +73,16 @@ export function htmlToText(html, DOMParserCtor) {
     }
   };
   if (parsed.body) walk(parsed.body);
-  const text = out.join('')
-    .split('\n').map((l) => l.replace(/^ +| +$/g, '')).join('\n')
-    .replace(/\n{3,}/g, '\n\n').trim();
+  const text = out
+    .join('')
+    .split('\n')
+    .map((l) => l.replace(/^ +| +$/g, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   const h1 = parsed.querySelector('h1');
-  const title = ((parsed.title || (h1 && h1.textContent) || '').replace(/\s+/g, ' ').trim()) || null;
-  const language = (parsed.documentElement && parsed.documentElement.getAttribute('lang')) || null;
+  const title = (parsed.title || h1?.textContent || '').replace(/\s+/g, ' ').trim() || null;
+  const language = parsed.documentElement?.getAttribute('lang') || null;
   return { text, title, language };
 }
 

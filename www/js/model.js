@@ -7,18 +7,23 @@
  * @param {Array<{id:string,text:string}>} statements  The statements as sent (texts needed for offsets).
  */
 export function buildModel(report, statements) {
-  const families = (report && report.families) || [];
-  const famById = new Map();
-  families.forEach((f, rank) => famById.set(f.id, { family: f, rank }));
+  const families = report?.families || [];
+  const famById = new Map(families.map((f, rank) => [f.id, { family: f, rank }]));
   const textById = new Map(statements.map((s) => [s.id, s.text]));
-  const summaryById = new Map(((report && report.statements) || []).map((s) => [s.id, s]));
+  const summaryById = new Map((report?.statements || []).map((s) => [s.id, s]));
   const occsByDoc = new Map();
   families.forEach((f, rank) => {
     (f.occurrences || []).forEach((o, i) => {
       const words = [];
       for (const e of o.diff || []) {
         if (e.op === 'equal' || e.op === 'delete' || e.utf16_start == null) continue;
-        words.push({ start: e.utf16_start, end: e.utf16_end, op: e.op, reference: e.reference ?? null, text: e.text ?? null });
+        words.push({
+          start: e.utf16_start,
+          end: e.utf16_end,
+          op: e.op,
+          reference: e.reference ?? null,
+          text: e.text ?? null,
+        });
       }
       const occ = {
         key: `${f.id}:${i}`,
@@ -56,5 +61,36 @@ export function variantsOf(family) {
     if (!groups.has(k)) groups.set(k, { text: o.text, diff: o.diff, similarity: o.similarity, occurrences: [] });
     groups.get(k).occurrences.push(o);
   }
-  return [...groups.values()].sort((a, b) => b.occurrences.length - a.occurrences.length || b.similarity - a.similarity);
+  return [...groups.values()].sort(
+    (a, b) => b.occurrences.length - a.occurrences.length || b.similarity - a.similarity,
+  );
+}
+
+const wordsOf = (s) =>
+  String(s || '')
+    .toLowerCase()
+    .normalize('NFKC')
+    .match(/[\p{L}\p{N}]+/gu) || [];
+
+/**
+ * The family that `name` names, or null: a family id ("f3"); else the family whose root is those
+ * words ("true multilateralism", case and punctuation aside); else, of the families whose root
+ * has all the words, the one in the most statements (the strongest on a tie); else the first
+ * family with an occurrence that has them.
+ */
+export function familyNamed(model, name) {
+  if (!model || !name) return null;
+  if (model.family(name)) return name;
+  const want = wordsOf(name);
+  if (!want.length) return null;
+  const has = (text) => {
+    const w = wordsOf(text);
+    return want.every((x) => w.includes(x));
+  };
+  const exact = model.families.find((f) => wordsOf(f.root).join(' ') === want.join(' '));
+  const inRoot = model.families
+    .filter((f) => has(f.root))
+    .reduce((best, f) => (!best || f.statements > best.statements ? f : best), null);
+  const hit = exact || inRoot || model.families.find((f) => (f.occurrences || []).some((o) => has(o.text)));
+  return hit ? hit.id : null;
 }

@@ -12,7 +12,11 @@
  */
 export function segment(length, occs, hits = []) {
   const valid = (x) => Number.isFinite(x.start) && Number.isFinite(x.end) && x.end > x.start;
-  const clip = (x) => ({ ...x, start: Math.max(0, Math.min(length, x.start)), end: Math.max(0, Math.min(length, x.end)) });
+  const clip = (x) => ({
+    ...x,
+    start: Math.max(0, Math.min(length, x.start)),
+    end: Math.max(0, Math.min(length, x.end)),
+  });
   const os = occs.map(clip).filter(valid);
   const hs = hits.map(clip).filter(valid);
   const points = new Set([0, length]);
@@ -48,11 +52,15 @@ export function segment(length, occs, hits = []) {
     const covering = active.filter((o) => o.start <= a && o.end >= b);
     let primary = null;
     for (const o of covering) {
-      if (!primary || o.end - o.start < primary.end - primary.start ||
-          (o.end - o.start === primary.end - primary.start && o.rank < primary.rank)) primary = o;
+      if (
+        !primary ||
+        o.end - o.start < primary.end - primary.start ||
+        (o.end - o.start === primary.end - primary.start && o.rank < primary.rank)
+      )
+        primary = o;
     }
     let word = null;
-    if (primary && primary.words) {
+    if (primary?.words) {
       word = primary.words.find((w) => w.start <= a && w.end >= b) || null;
     }
     const hit = hs.find((x) => x.start <= a && x.end >= b);
@@ -68,7 +76,13 @@ export function segment(length, occs, hits = []) {
 export function runs(segments) {
   const out = [];
   let cur = null;
-  const key = (sg) => (sg.primary ? `${sg.primary.key}|${sg.occs.map((o) => o.key).sort().join(',')}` : '');
+  const key = (sg) =>
+    sg.primary
+      ? `${sg.primary.key}|${sg.occs
+          .map((o) => o.key)
+          .sort()
+          .join(',')}`
+      : '';
   for (const sg of segments) {
     const k = key(sg);
     if (cur && cur.key === k) {

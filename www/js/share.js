@@ -29,7 +29,11 @@ async function pipe(bytes, stream) {
 export async function pack(view) {
   const bytes = new TextEncoder().encode(JSON.stringify(view));
   if (typeof CompressionStream === 'function') {
-    try { return `z${toB64url(await pipe(bytes, new CompressionStream('deflate-raw')))}`; } catch { /* fall through */ }
+    try {
+      return `z${toB64url(await pipe(bytes, new CompressionStream('deflate-raw')))}`;
+    } catch {
+      /* fall through */
+    }
   }
   return `j${toB64url(bytes)}`;
 }
@@ -45,7 +49,7 @@ export async function unpack(payload) {
   } else if (kind === 'j') raw = bytes;
   else throw new Error('not a refrain link');
   const view = JSON.parse(new TextDecoder().decode(raw));
-  if (!view || view.v !== 1 || !Array.isArray(view.st)) throw new Error('not a refrain link');
+  if (view?.v !== 1 || !Array.isArray(view.st)) throw new Error('not a refrain link');
   return view;
 }
 
@@ -72,7 +76,8 @@ export async function makeLink(baseUrl, workspace) {
       q: workspace.query || '',
       opt: workspace.options || {},
     };
-    if (!withTexts && kept.length < workspace.statements.length) view.partial = workspace.statements.length - kept.length;
+    if (!withTexts && kept.length < workspace.statements.length)
+      view.partial = workspace.statements.length - kept.length;
     return `${base}#${PREFIX}${await pack(view)}`;
   };
   const full = await build(true);

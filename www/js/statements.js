@@ -19,36 +19,111 @@ export function createStatements(root, callbacks) {
 
   // Demo sets.
   const demoSelect = h(doc, 'select', { id: id('demo') });
-  const demoBox = h(doc, 'fieldset', { class: 'box' },
+  const demoBox = h(
+    doc,
+    'fieldset',
+    { class: 'box' },
     h(doc, 'legend', { text: 'Demo sets' }),
-    h(doc, 'div', { class: 'row' }, h(doc, 'label', { for: id('demo'), text: 'Set' }), demoSelect,
-      h(doc, 'button', { type: 'button', class: 'btn', text: 'Load demo set', on: { click: () => callbacks.onLoadDemo(demoSelect.value) } })),
-    h(doc, 'p', { class: 'hint', text: 'Loading a demo set replaces the demo statements and keeps the ones you added.' }));
+    h(
+      doc,
+      'div',
+      { class: 'row' },
+      h(doc, 'label', { for: id('demo'), text: 'Set' }),
+      demoSelect,
+      h(doc, 'button', {
+        type: 'button',
+        class: 'btn',
+        text: 'Load demo set',
+        on: { click: () => callbacks.onLoadDemo(demoSelect.value) },
+      }),
+    ),
+    h(doc, 'p', {
+      class: 'hint',
+      text: 'Loading a demo set replaces the demo statements and keeps the ones you added.',
+    }),
+  );
 
   // Add a statement.
   const f = {
     title: h(doc, 'input', { id: id('new-title'), class: 'input', autocomplete: 'off' }),
     speaker: h(doc, 'input', { id: id('new-speaker'), class: 'input', autocomplete: 'off' }),
-    date: h(doc, 'input', { id: id('new-date'), class: 'input', autocomplete: 'off', placeholder: 'YYYY-MM-DD', 'aria-describedby': id('date-help') }),
+    date: h(doc, 'input', {
+      id: id('new-date'),
+      class: 'input',
+      autocomplete: 'off',
+      placeholder: 'YYYY-MM-DD',
+      'aria-describedby': id('date-help'),
+    }),
     language: h(doc, 'input', { id: id('new-language'), class: 'input short', autocomplete: 'off', placeholder: 'en' }),
-    text: h(doc, 'textarea', { id: id('new-text'), class: 'input', rows: '7', spellcheck: 'false', placeholder: 'Paste or type a statement here, or drop .txt, .md or .html files on this panel.' }),
+    text: h(doc, 'textarea', {
+      id: id('new-text'),
+      class: 'input',
+      rows: '7',
+      spellcheck: 'false',
+      placeholder: 'Paste or type a statement here, or drop .txt, .md or .html files on this panel.',
+    }),
   };
-  const fileInput = h(doc, 'input', { type: 'file', id: id('files'), class: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html' });
+  const fileInput = h(doc, 'input', {
+    type: 'file',
+    id: id('files'),
+    class: 'file',
+    multiple: true,
+    accept: '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
+  });
   const message = h(doc, 'p', { class: 'message', role: 'status', 'aria-live': 'polite' });
-  const draft = () => ({ title: f.title.value, speaker: f.speaker.value, date: f.date.value, language: f.language.value, text: f.text.value });
+  const draft = () => ({
+    title: f.title.value,
+    speaker: f.speaker.value,
+    date: f.date.value,
+    language: f.language.value,
+    text: f.text.value,
+  });
   for (const el of Object.values(f)) el.addEventListener('input', () => callbacks.onDraft(draft()));
-  const addForm = h(doc, 'form', { class: 'box add-form', 'aria-labelledby': id('add-h'), on: { submit: (e) => { e.preventDefault(); addTyped(); } } },
+  const addForm = h(
+    doc,
+    'form',
+    {
+      class: 'box add-form',
+      'aria-labelledby': id('add-h'),
+      on: {
+        submit: (e) => {
+          e.preventDefault();
+          addTyped();
+        },
+      },
+    },
     h(doc, 'h3', { id: id('add-h'), text: 'Add a statement' }),
-    h(doc, 'div', { class: 'meta-grid' },
-      field('Title', f.title), field('Speaker', f.speaker), field('Date', f.date), field('Language', f.language)),
-    h(doc, 'p', { id: id('date-help'), class: 'hint', text: 'Dates as YYYY, YYYY-MM or YYYY-MM-DD give the refrains a timeline.' }),
-    h(doc, 'label', { for: id('new-text'), text: 'Text' }), f.text,
-    h(doc, 'div', { class: 'row' },
+    h(
+      doc,
+      'div',
+      { class: 'meta-grid' },
+      field('Title', f.title),
+      field('Speaker', f.speaker),
+      field('Date', f.date),
+      field('Language', f.language),
+    ),
+    h(doc, 'p', {
+      id: id('date-help'),
+      class: 'hint',
+      text: 'Dates as YYYY, YYYY-MM or YYYY-MM-DD give the refrains a timeline.',
+    }),
+    h(doc, 'label', { for: id('new-text'), text: 'Text' }),
+    f.text,
+    h(
+      doc,
+      'div',
+      { class: 'row' },
       h(doc, 'button', { type: 'submit', class: 'btn primary', text: 'Add statement' }),
       h(doc, 'span', { class: 'or', text: 'or' }),
-      h(doc, 'label', { for: id('files'), class: 'btn file-label', text: 'Choose files…' }), fileInput),
-    message);
-  fileInput.addEventListener('change', () => { addFiles([...fileInput.files]); fileInput.value = ''; });
+      h(doc, 'label', { for: id('files'), class: 'btn file-label', text: 'Choose files…' }),
+      fileInput,
+    ),
+    message,
+  );
+  fileInput.addEventListener('change', () => {
+    addFiles([...fileInput.files]);
+    fileInput.value = '';
+  });
 
   // The list.
   const count = h(doc, 'h3', { id: id('list-h') });
@@ -59,8 +134,22 @@ export function createStatements(root, callbacks) {
     synonyms: h(doc, 'input', { type: 'checkbox', id: id('o-synonyms') }),
     spelling: h(doc, 'input', { type: 'checkbox', id: id('o-spelling') }),
     inflection: h(doc, 'input', { type: 'checkbox', id: id('o-inflection') }),
-    min_words: h(doc, 'input', { type: 'number', id: id('o-min-words'), class: 'input short', min: '1', max: '50', step: '1' }),
-    fuzzy_threshold: h(doc, 'input', { type: 'number', id: id('o-fuzzy'), class: 'input short', min: '0.05', max: '1', step: '0.05' }),
+    min_words: h(doc, 'input', {
+      type: 'number',
+      id: id('o-min-words'),
+      class: 'input short',
+      min: '1',
+      max: '50',
+      step: '1',
+    }),
+    fuzzy_threshold: h(doc, 'input', {
+      type: 'number',
+      id: id('o-fuzzy'),
+      class: 'input short',
+      min: '0.05',
+      max: '1',
+      step: '0.05',
+    }),
   };
   const readOptions = () => {
     const o = {};
@@ -74,36 +163,102 @@ export function createStatements(root, callbacks) {
     return o;
   };
   for (const el of Object.values(opt)) el.addEventListener('change', () => callbacks.onOptions(readOptions()));
-  const settings = h(doc, 'fieldset', { class: 'box settings' },
+  const settings = h(
+    doc,
+    'fieldset',
+    { class: 'box settings' },
     h(doc, 'legend', { text: 'Comparison settings' }),
     check(opt.synonyms, 'Near-synonyms fill the same slot (true, genuine, real)'),
     check(opt.spelling, 'British and American spellings count as the same word'),
     check(opt.inflection, 'Ignore plural and third-person -s'),
-    h(doc, 'div', { class: 'row' }, h(doc, 'label', { for: opt.min_words.id, text: 'Fewest content words in a refrain' }), opt.min_words),
-    h(doc, 'div', { class: 'row' }, h(doc, 'label', { for: opt.fuzzy_threshold.id, text: 'Least similarity for a variant (0 to 1)' }), opt.fuzzy_threshold));
+    h(
+      doc,
+      'div',
+      { class: 'row' },
+      h(doc, 'label', { for: opt.min_words.id, text: 'Fewest content words in a refrain' }),
+      opt.min_words,
+    ),
+    h(
+      doc,
+      'div',
+      { class: 'row' },
+      h(doc, 'label', { for: opt.fuzzy_threshold.id, text: 'Least similarity for a variant (0 to 1)' }),
+      opt.fuzzy_threshold,
+    ),
+  );
 
   // Forget.
   const forgetBtn = h(doc, 'button', { type: 'button', class: 'btn danger', text: 'Forget my statements…' });
-  const confirmBox = h(doc, 'div', { class: 'confirm', hidden: true, role: 'group', 'aria-label': 'Confirm forgetting' },
-    h(doc, 'p', { text: 'Remove every statement you added, your settings and your draft from this browser, and go back to the demo?' }),
-    h(doc, 'button', { type: 'button', class: 'btn danger', text: 'Forget everything', on: { click: () => { confirmBox.hidden = true; forgetBtn.hidden = false; callbacks.onForget(); } } }),
+  const confirmBox = h(
+    doc,
+    'div',
+    { class: 'confirm', hidden: true, role: 'group', 'aria-label': 'Confirm forgetting' },
+    h(doc, 'p', {
+      text: 'Remove every statement you added, your settings and your draft from this browser, and go back to the demo?',
+    }),
+    h(doc, 'button', {
+      type: 'button',
+      class: 'btn danger',
+      text: 'Forget everything',
+      on: {
+        click: () => {
+          confirmBox.hidden = true;
+          forgetBtn.hidden = false;
+          callbacks.onForget();
+        },
+      },
+    }),
     ' ',
-    h(doc, 'button', { type: 'button', class: 'btn', text: 'Keep them', on: { click: () => { confirmBox.hidden = true; forgetBtn.hidden = false; forgetBtn.focus(); } } }));
-  forgetBtn.addEventListener('click', () => { forgetBtn.hidden = true; confirmBox.hidden = false; confirmBox.querySelector('button').focus(); });
+    h(doc, 'button', {
+      type: 'button',
+      class: 'btn',
+      text: 'Keep them',
+      on: {
+        click: () => {
+          confirmBox.hidden = true;
+          forgetBtn.hidden = false;
+          forgetBtn.focus();
+        },
+      },
+    }),
+  );
+  forgetBtn.addEventListener('click', () => {
+    forgetBtn.hidden = true;
+    confirmBox.hidden = false;
+    confirmBox.querySelector('button').focus();
+  });
   const storeNote = h(doc, 'p', { class: 'hint' });
-  const privacy = h(doc, 'section', { class: 'box', 'aria-labelledby': id('priv-h') },
+  const privacy = h(
+    doc,
+    'section',
+    { class: 'box', 'aria-labelledby': id('priv-h') },
     h(doc, 'h3', { id: id('priv-h'), text: 'Kept in this browser only' }),
-    storeNote, forgetBtn, confirmBox);
+    storeNote,
+    forgetBtn,
+    confirmBox,
+  );
 
   root.append(
     h(doc, 'h2', { class: 'visually-hidden', text: 'Statements' }),
-    h(doc, 'div', { class: 'statements-grid' },
+    h(
+      doc,
+      'div',
+      { class: 'statements-grid' },
       h(doc, 'div', {}, addForm, count, list),
-      h(doc, 'div', {}, demoBox, settings, privacy)));
+      h(doc, 'div', {}, demoBox, settings, privacy),
+    ),
+  );
 
   // Drag and drop anywhere on the panel.
-  root.addEventListener('dragover', (e) => { if (hasFiles(e)) { e.preventDefault(); root.classList.add('dropping'); } });
-  root.addEventListener('dragleave', (e) => { if (e.target === root) root.classList.remove('dropping'); });
+  root.addEventListener('dragover', (e) => {
+    if (hasFiles(e)) {
+      e.preventDefault();
+      root.classList.add('dropping');
+    }
+  });
+  root.addEventListener('dragleave', (e) => {
+    if (e.target === root) root.classList.remove('dropping');
+  });
   root.addEventListener('drop', (e) => {
     if (!hasFiles(e)) return;
     e.preventDefault();
@@ -111,7 +266,9 @@ export function createStatements(root, callbacks) {
     addFiles([...e.dataTransfer.files]);
   });
 
-  function hasFiles(e) { return e.dataTransfer && [...e.dataTransfer.types].includes('Files'); }
+  function hasFiles(e) {
+    return e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+  }
 
   function field(label, input) {
     return h(doc, 'div', { class: 'field' }, h(doc, 'label', { for: input.id, text: label }), input);
@@ -122,9 +279,20 @@ export function createStatements(root, callbacks) {
 
   function addTyped() {
     const text = f.text.value;
-    if (!text.trim()) { message.textContent = 'Type or paste a text first.'; f.text.focus(); return; }
-    callbacks.onAdd([{ title: f.title.value.trim() || null, speaker: f.speaker.value.trim() || null, date: f.date.value.trim() || null,
-      language: f.language.value.trim() || null, text }]);
+    if (!text.trim()) {
+      message.textContent = 'Type or paste a text first.';
+      f.text.focus();
+      return;
+    }
+    callbacks.onAdd([
+      {
+        title: f.title.value.trim() || null,
+        speaker: f.speaker.value.trim() || null,
+        date: f.date.value.trim() || null,
+        language: f.language.value.trim() || null,
+        text,
+      },
+    ]);
     for (const el of Object.values(f)) el.value = '';
     callbacks.onDraft(null);
     message.textContent = 'Statement added.';
@@ -154,34 +322,106 @@ export function createStatements(root, callbacks) {
     sts.forEach((st, i) => {
       const sid = (x) => id(`s-${st.id}-${x}`);
       const input = (key, label, cls = 'input') => {
-        const el = h(doc, 'input', { id: sid(key), class: cls, autocomplete: 'off', props: { value: st[key] || '' },
-          on: { input: (e) => callbacks.onUpdate(st.id, { [key]: e.target.value.trim() || null }) } });
+        const el = h(doc, 'input', {
+          id: sid(key),
+          class: cls,
+          autocomplete: 'off',
+          props: { value: st[key] || '' },
+          on: { input: (e) => callbacks.onUpdate(st.id, { [key]: e.target.value.trim() || null }) },
+        });
         return h(doc, 'div', { class: 'field' }, h(doc, 'label', { for: el.id, text: label }), el);
       };
       const name = st.title || st.speaker || `Statement ${i + 1}`;
       const words = (st.text.match(/\S+/g) || []).length;
-      const li = h(doc, 'li', { class: 'statement', 'data-id': st.id },
-        h(doc, 'div', { class: 'statement-head' },
+      const li = h(
+        doc,
+        'li',
+        { class: 'statement', 'data-id': st.id },
+        h(
+          doc,
+          'div',
+          { class: 'statement-head' },
           h(doc, 'h4', { class: 'statement-name', text: `${i + 1}. ${statementLabel(st) || name}` }),
-          h(doc, 'span', { class: ['tag', st.source === 'demo' ? 'tag-demo' : 'tag-user'], text: st.source === 'demo' ? 'demo' : 'yours' }),
+          h(doc, 'span', {
+            class: ['tag', st.source === 'demo' ? 'tag-demo' : 'tag-user'],
+            text: st.source === 'demo' ? 'demo' : 'yours',
+          }),
           h(doc, 'span', { class: 'muted', text: ` ${plural(words, 'word')}` }),
           h(doc, 'span', { class: 'spacer' }),
-          h(doc, 'button', { type: 'button', class: 'btn small', text: 'Read', 'aria-label': `Read ${name}`, on: { click: () => callbacks.onRead(st.id) } }),
-          h(doc, 'button', { type: 'button', class: 'btn small icon', id: sid('up'), text: '↑', title: 'Move up', 'aria-label': `Move ${name} up`, disabled: i === 0, on: { click: () => callbacks.onMove(st.id, -1) } }),
-          h(doc, 'button', { type: 'button', class: 'btn small icon', id: sid('down'), text: '↓', title: 'Move down', 'aria-label': `Move ${name} down`, disabled: i === sts.length - 1, on: { click: () => callbacks.onMove(st.id, 1) } }),
-          h(doc, 'button', { type: 'button', class: 'btn small danger', text: 'Remove', 'aria-label': `Remove ${name}`, on: { click: () => callbacks.onRemove(st.id) } })),
-        h(doc, 'div', { class: 'meta-grid' }, input('title', 'Title'), input('speaker', 'Speaker'), input('date', 'Date'), input('language', 'Language', 'input short')));
+          h(doc, 'button', {
+            type: 'button',
+            class: 'btn small',
+            text: 'Read',
+            'aria-label': `Read ${name}`,
+            on: { click: () => callbacks.onRead(st.id) },
+          }),
+          h(doc, 'button', {
+            type: 'button',
+            class: 'btn small icon',
+            id: sid('up'),
+            text: '↑',
+            title: 'Move up',
+            'aria-label': `Move ${name} up`,
+            disabled: i === 0,
+            on: { click: () => callbacks.onMove(st.id, -1) },
+          }),
+          h(doc, 'button', {
+            type: 'button',
+            class: 'btn small icon',
+            id: sid('down'),
+            text: '↓',
+            title: 'Move down',
+            'aria-label': `Move ${name} down`,
+            disabled: i === sts.length - 1,
+            on: { click: () => callbacks.onMove(st.id, 1) },
+          }),
+          h(doc, 'button', {
+            type: 'button',
+            class: 'btn small danger',
+            text: 'Remove',
+            'aria-label': `Remove ${name}`,
+            on: { click: () => callbacks.onRemove(st.id) },
+          }),
+        ),
+        h(
+          doc,
+          'div',
+          { class: 'meta-grid' },
+          input('title', 'Title'),
+          input('speaker', 'Speaker'),
+          input('date', 'Date'),
+          input('language', 'Language', 'input short'),
+        ),
+      );
       if (st.source !== 'demo') {
-        const ta = h(doc, 'textarea', { id: sid('text'), class: 'input', rows: '6', spellcheck: 'false', props: { value: st.text },
-          on: { input: (e) => callbacks.onUpdate(st.id, { text: e.target.value }) } });
-        li.append(h(doc, 'details', { class: 'edit-text' }, h(doc, 'summary', { text: 'Edit text' }), h(doc, 'label', { for: ta.id, class: 'visually-hidden', text: `Text of ${name}` }), ta));
+        const ta = h(doc, 'textarea', {
+          id: sid('text'),
+          class: 'input',
+          rows: '6',
+          spellcheck: 'false',
+          props: { value: st.text },
+          on: { input: (e) => callbacks.onUpdate(st.id, { text: e.target.value }) },
+        });
+        li.append(
+          h(
+            doc,
+            'details',
+            { class: 'edit-text' },
+            h(doc, 'summary', { text: 'Edit text' }),
+            h(doc, 'label', { for: ta.id, class: 'visually-hidden', text: `Text of ${name}` }),
+            ta,
+          ),
+        );
       } else {
         const excerpt = st.text.slice(0, 160).replace(/\s+/g, ' ');
         li.append(h(doc, 'p', { class: 'excerpt', text: `${excerpt}${st.text.length > 160 ? '…' : ''}` }));
       }
       list.append(li);
     });
-    if (active) { const el = root.querySelector(`#${CSS.escape(active)}`); if (el) el.focus(); }
+    if (active) {
+      const el = root.querySelector(`#${CSS.escape(active)}`);
+      if (el) el.focus();
+    }
   }
 
   return {
@@ -193,7 +433,7 @@ export function createStatements(root, callbacks) {
         clear(demoSelect);
         for (const s of next.demoSets) demoSelect.append(h(doc, 'option', { value: s.id, text: s.label || s.title }));
       }
-      demoSelect.value = next.demoSet || (next.demoSets[0] && next.demoSets[0].id) || '';
+      demoSelect.value = next.demoSet || next.demoSets[0]?.id || '';
       const o = next.options || {};
       opt.synonyms.checked = o.synonyms !== false;
       opt.spelling.checked = o.spelling !== false;
@@ -204,7 +444,11 @@ export function createStatements(root, callbacks) {
       storeNote.textContent = `Statements you add, edit or drop are analysed on this device and saved in this browser${next.storedIn ? ` (${next.storedIn === 'indexeddb' ? 'IndexedDB' : 'localStorage'})` : ''}, so a reload keeps them. Nothing is uploaded.`;
       renderList();
     },
-    message(text) { message.textContent = text; },
-    clearDraft() { for (const el of Object.values(f)) el.value = ''; },
+    message(text) {
+      message.textContent = text;
+    },
+    clearDraft() {
+      for (const el of Object.values(f)) el.value = '';
+    },
   };
 }

@@ -8,7 +8,10 @@ const LS_KEY = 'refrain.workspace.v1';
 
 function openDb(win) {
   return new Promise((ok, fail) => {
-    if (!win.indexedDB) { fail(new Error('no IndexedDB')); return; }
+    if (!win.indexedDB) {
+      fail(new Error('no IndexedDB'));
+      return;
+    }
     const req = win.indexedDB.open(DB, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE);
     req.onsuccess = () => ok(req.result);
@@ -23,7 +26,10 @@ function tx(db, mode, fn) {
     const store = t.objectStore(STORE);
     let result;
     const req = fn(store);
-    if (req) req.onsuccess = () => { result = req.result; };
+    if (req)
+      req.onsuccess = () => {
+        result = req.result;
+      };
     t.oncomplete = () => ok(result);
     t.onerror = () => fail(t.error || new Error('IndexedDB transaction failed'));
     t.onabort = () => fail(t.error || new Error('IndexedDB transaction aborted'));
@@ -34,7 +40,11 @@ function tx(db, mode, fn) {
 export function createStorage(win) {
   let dbp = null;
   const db = () => {
-    if (!dbp) dbp = openDb(win).catch((e) => { dbp = null; throw e; });
+    if (!dbp)
+      dbp = openDb(win).catch((e) => {
+        dbp = null;
+        throw e;
+      });
     return dbp;
   };
 
@@ -44,7 +54,9 @@ export function createStorage(win) {
       try {
         const v = await tx(await db(), 'readonly', (s) => s.get(KEY));
         if (v) return v;
-      } catch { /* fall back */ }
+      } catch {
+        /* fall back */
+      }
       try {
         const raw = win.localStorage.getItem(LS_KEY);
         return raw ? JSON.parse(raw) : null;
@@ -57,7 +69,11 @@ export function createStorage(win) {
       const value = JSON.parse(JSON.stringify(workspace));
       try {
         await tx(await db(), 'readwrite', (s) => s.put(value, KEY));
-        try { win.localStorage.removeItem(LS_KEY); } catch { /* ignore */ }
+        try {
+          win.localStorage.removeItem(LS_KEY);
+        } catch {
+          /* ignore */
+        }
         return 'indexeddb';
       } catch {
         win.localStorage.setItem(LS_KEY, JSON.stringify(value));
@@ -66,8 +82,16 @@ export function createStorage(win) {
     },
     /** Removes everything refrain keeps in this browser. */
     async forget() {
-      try { win.localStorage.removeItem(LS_KEY); } catch { /* ignore */ }
-      try { await tx(await db(), 'readwrite', (s) => s.delete(KEY)); } catch { /* ignore */ }
+      try {
+        win.localStorage.removeItem(LS_KEY);
+      } catch {
+        /* ignore */
+      }
+      try {
+        await tx(await db(), 'readwrite', (s) => s.delete(KEY));
+      } catch {
+        /* ignore */
+      }
     },
   };
 }

@@ -1,6 +1,13 @@
-// Small helpers shared by the views. Nothing here touches a global document: every function that
-// creates nodes takes the document (or a node of it) to create them in, so the views also work in
-// a shadow root or another document.
+// The web helpers, each defined once: shared by the page, its views, <refrain-compare>, the
+// classroom presenter, the embed pages and the Worker client. Nothing here touches a global
+// document: every function that creates nodes takes the document (or a node of it) to create
+// them in, so the views also work in a shadow root or another document. No side effect on import
+// (the Worker imports this module too).
+
+/** An Error with a string `code` (the engine's codes, or the client's and the embed's; see the README). */
+export function coded(code, message) {
+  return Object.assign(new Error(message), { code });
+}
 
 /**
  * Creates an element. `attrs` keys: `class`, `text` (textContent), `on` ({event: handler}),
@@ -9,14 +16,17 @@
  * Children: nodes or strings (strings become text nodes, never HTML).
  */
 export function h(doc, tag, attrs = {}, ...children) {
-  const ns = attrs && attrs.svg ? 'http://www.w3.org/2000/svg' : null;
+  const ns = attrs?.svg ? 'http://www.w3.org/2000/svg' : null;
   const el = ns ? doc.createElementNS(ns, tag) : doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === null || v === undefined || v === false || k === 'svg') continue;
     if (k === 'class') el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : v);
     else if (k === 'text') el.textContent = String(v);
     else if (k === 'on') for (const [ev, fn] of Object.entries(v)) el.addEventListener(ev, fn);
-    else if (k === 'dataset') for (const [dk, dv] of Object.entries(v)) { if (dv !== null && dv !== undefined) el.dataset[dk] = String(dv); }
+    else if (k === 'dataset')
+      for (const [dk, dv] of Object.entries(v)) {
+        if (dv !== null && dv !== undefined) el.dataset[dk] = String(dv);
+      }
     else if (k === 'props') Object.assign(el, v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
@@ -49,30 +59,51 @@ export function clear(el) {
 export function debounce(fn, ms) {
   let t = null;
   let args = null;
-  const run = () => { t = null; const a = args; args = null; fn(...a); };
-  const d = (...a) => { args = a; clearTimeout(t); t = setTimeout(run, ms); };
-  d.flush = () => { if (t !== null) { clearTimeout(t); run(); } };
-  d.cancel = () => { clearTimeout(t); t = null; args = null; };
+  const run = () => {
+    t = null;
+    const a = args;
+    args = null;
+    fn(...a);
+  };
+  const d = (...a) => {
+    args = a;
+    clearTimeout(t);
+    t = setTimeout(run, ms);
+  };
+  d.flush = () => {
+    if (t !== null) {
+      clearTimeout(t);
+      run();
+    }
+  };
+  d.cancel = () => {
+    clearTimeout(t);
+    t = null;
+    args = null;
+  };
   return d;
 }
 
 /** Number of families' colours and underline styles; see css/refrain.css (`.c0`..`.c7`, `.u0`..`.u4`). */
 export const COLOURS = 8;
 export const UNDERLINES = 5;
-export const UNDERLINE_NAMES = ['solid', 'dashed', 'dotted', 'double', 'wavy'];
 
 /** CSS classes of the family at `index` (0 = strongest): a colour and an underline style. */
 export function familyClasses(index) {
   return [`c${index % COLOURS}`, `u${index % UNDERLINES}`];
 }
 
-/** A short human label for a statement summary or input statement. */
+/**
+ * A statement's name wherever one is shown: "Speaker, Country (year)" (the year of an ISO date,
+ * any other date as written), else its title, else its id.
+ */
 export function statementLabel(st) {
   if (!st) return '';
-  const year = st.date && /^\d{4}/.test(String(st.date)) ? String(st.date).slice(0, 4) : '';
+  const date = String(st.date || '').trim();
+  const when = /^\d{4}/.test(date) ? date.slice(0, 4) : date;
   const who = [st.speaker, st.country].filter(Boolean).join(', ');
-  if (who) return year ? `${who} (${year})` : who;
-  return st.title || st.id;
+  if (who) return when ? `${who} (${when})` : who;
+  return st.title || st.id || '';
 }
 
 /** Percent with no decimals, e.g. 0.123 -> "12%". */
@@ -87,19 +118,65 @@ export function plural(n, one, many = `${one}s`) {
 
 /** Whether the user asked for reduced motion (in the window of `node`). */
 export function reducedMotion(node) {
-  const win = node && node.ownerDocument ? node.ownerDocument.defaultView : null;
-  return !!(win && win.matchMedia && win.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  const win = node?.ownerDocument ? node.ownerDocument.defaultView : null;
+  return !!win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 }
 
 /**
  * Scrolls the scrollable `container` so that `target` (inside it) sits about a third from the
- * top, without scrolling the page itself.
+ * top (the container itself: to its top), without scrolling the page itself; smoothly unless
+ * `instant` or the user asked for reduced motion.
  */
 export function scrollWithin(container, target, instant = false) {
   const c = container.getBoundingClientRect();
   const t = target.getBoundingClientRect();
-  const top = container.scrollTop + (t.top - c.top) - container.clientHeight / 3;
+  const top = target === container ? 0 : container.scrollTop + (t.top - c.top) - container.clientHeight / 3;
   container.scrollTo({ top: Math.max(0, top), behavior: instant || reducedMotion(container) ? 'auto' : 'smooth' });
+}
+
+const sheets = new WeakMap(); // document -> Map(css text -> CSSStyleSheet)
+
+/** The constructable stylesheet of the text `css` for `doc`, made once per document and text. */
+export function sheetFor(doc, css) {
+  if (!sheets.has(doc)) sheets.set(doc, new Map());
+  const made = sheets.get(doc);
+  if (!made.has(css)) {
+    const sheet = new (doc.defaultView || globalThis).CSSStyleSheet();
+    sheet.replaceSync(css);
+    made.set(css, sheet);
+  }
+  return made.get(css);
+}
+
+/** Adds the stylesheet of `css` to `root` (a document or a shadow root) unless it has it already. */
+export function adoptSheet(root, css) {
+  const sheet = sheetFor(root.ownerDocument || root, css);
+  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  return sheet;
+}
+
+/** `url` resolved against `base` when it is on the same origin as `base`; else throws (code cross_origin). */
+export function sameOrigin(url, base) {
+  const u = new URL(url, base);
+  if (u.origin !== new URL(base).origin) throw coded('cross_origin', `${u.href} is not on this site`);
+  return u;
+}
+
+/**
+ * Keyboard of a tab list (automatic activation): ArrowLeft and ArrowRight move to the previous or
+ * next tab (wrapping), Home and End to the first and last; `select(tab)` shows and focuses it.
+ */
+export function onTabKeys(tablist, select) {
+  tablist.addEventListener('keydown', (e) => {
+    const tabs = [...tablist.querySelectorAll('[role="tab"]')];
+    const i = tabs.indexOf(e.target.closest?.('[role="tab"]'));
+    const n = tabs.length;
+    if (i < 0) return;
+    const j = { ArrowRight: (i + 1) % n, ArrowLeft: (i - 1 + n) % n, Home: 0, End: n - 1 }[e.key];
+    if (j === undefined) return;
+    e.preventDefault();
+    select(tabs[j]);
+  });
 }
 
 /** Triggers a download of `blob` as `name` (in the document of `node`). */
@@ -114,11 +191,6 @@ export function download(node, blob, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** The word-level difference of an occurrence as display tokens: [{op, text, reference}]. */
-export function diffTokens(diff) {
-  return (diff || []).map((e) => ({ op: e.op, text: e.text ?? null, reference: e.reference ?? null }));
 }
 
 /** A random id with a prefix, for statements the user adds. */
