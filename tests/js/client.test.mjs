@@ -21,7 +21,14 @@ before(async () => {
   server = await startServer({ root: new URL(WWW).pathname, port: 0 });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -64,16 +71,36 @@ after(async () => {
 });
 
 const STATEMENTS = [
-  { id: 'a', text: 'We must practise true multilateralism and build common, comprehensive, cooperative and sustainable security.', speaker: 'A', date: '2021-01-01' },
-  { id: 'b', text: 'All countries should practise genuine multilateralism and build common, comprehensive, cooperative and sustainable security.', speaker: 'B', date: '2022-01-01' },
-  { id: 'c', text: '我们要践行真正的多边主义 🌍 and build common, comprehensive, cooperative and sustainable security.', speaker: 'C' },
+  {
+    id: 'a',
+    text: 'We must practise true multilateralism and build common, comprehensive, cooperative and sustainable security.',
+    speaker: 'A',
+    date: '2021-01-01',
+  },
+  {
+    id: 'b',
+    text: 'All countries should practise genuine multilateralism and build common, comprehensive, cooperative and sustainable security.',
+    speaker: 'B',
+    date: '2022-01-01',
+  },
+  {
+    id: 'c',
+    text: '我们要践行真正的多边主义 🌍 and build common, comprehensive, cooperative and sustainable security.',
+    speaker: 'C',
+  },
 ];
 
 // A corpus large enough that comparing it takes a while, to cancel it mid-run.
 function bigCorpus(n = 400) {
-  const words = 'security cooperation development multilateralism peace dialogue partnership sovereignty climate trade health digital divide future shared common genuine true real global governance order'.split(' ');
+  const words =
+    'security cooperation development multilateralism peace dialogue partnership sovereignty climate trade health digital divide future shared common genuine true real global governance order'.split(
+      ' ',
+    );
   let seed = 7;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   return Array.from({ length: n }, (_, i) => ({
     id: `s${i}`,
     text: Array.from({ length: 1500 }, () => words[Math.floor(next() * words.length)]).join(' '),
@@ -89,7 +116,10 @@ test('compare resolves to a report and reports progress', async () => {
   assert.ok(result.out.ok, result.out.message);
   const report = result.out.value;
   assert.equal(report.schema_version, 1);
-  assert.deepEqual(report.statements.map((s) => s.id), ['a', 'b', 'c']);
+  assert.deepEqual(
+    report.statements.map((s) => s.id),
+    ['a', 'b', 'c'],
+  );
   assert.ok(report.families.length > 0);
   assert.ok(result.progress.length > 0, 'progress events arrive');
   for (const p of result.progress) {
@@ -109,9 +139,21 @@ test('query searches the statements of the last compare; the same statements are
     await client.compare(statements);
     const hits = await outcome(client.query('build common, comprehensive, cooperative and sustainable security'));
     const progress = [];
-    const again = await outcome(client.compare(statements.map((s) => ({ ...s })), {}, { onProgress: (p) => progress.push(p) }));
+    const again = await outcome(
+      client.compare(
+        statements.map((s) => ({ ...s })),
+        {},
+        { onProgress: (p) => progress.push(p) },
+      ),
+    );
     const changed = [];
-    const other = await outcome(client.compare([...statements, { id: 'd', text: 'something else entirely' }], {}, { onProgress: (p) => changed.push(p) }));
+    const other = await outcome(
+      client.compare(
+        [...statements, { id: 'd', text: 'something else entirely' }],
+        {},
+        { onProgress: (p) => changed.push(p) },
+      ),
+    );
     return { hits, again, progressAgain: progress.length, other, progressChanged: changed.length };
   }, STATEMENTS);
   assert.ok(result.hits.ok, result.hits.message);
@@ -131,10 +173,12 @@ test('a query before any compare, and engine errors, reject with codes', async (
     const option = await outcome(fresh.compare(statements, { bogus: true }));
     const notArray = await outcome(fresh.compare('text'));
     const uncloneable = await outcome(fresh.compare([{ id: 'a', text: 'x', f: () => 1 }]));
-    const emptyQuery = await outcome((async () => {
-      await fresh.compare(statements);
-      return fresh.query('');
-    })());
+    const emptyQuery = await outcome(
+      (async () => {
+        await fresh.compare(statements);
+        return fresh.query('');
+      })(),
+    );
     const stillWorks = await outcome(fresh.query('sustainable security'));
     fresh.terminate();
     return { early, duplicate, queryAfterFailure, option, notArray, uncloneable, emptyQuery, stillWorks };
@@ -153,20 +197,23 @@ test('a query before any compare, and engine errors, reject with codes', async (
 });
 
 test('cancel() rejects pending calls with code cancelled; the next call starts a new worker', async () => {
-  const result = await page.evaluate(async ({ big, statements }) => {
-    const c = new refrain.RefrainClient();
-    let firstProgress;
-    const started = new Promise((resolve) => (firstProgress = resolve));
-    const running = outcome(c.compare(big, {}, { onProgress: firstProgress }));
-    const queued = outcome(c.query('security'));
-    await started;
-    c.cancel();
-    const [r, q] = await Promise.all([running, queued]);
-    const after = await outcome(c.compare(statements));
-    const hits = await outcome(c.query('sustainable security'));
-    c.terminate();
-    return { r, q, after, hits };
-  }, { big: bigCorpus(), statements: STATEMENTS });
+  const result = await page.evaluate(
+    async ({ big, statements }) => {
+      const c = new refrain.RefrainClient();
+      let firstProgress;
+      const started = new Promise((resolve) => (firstProgress = resolve));
+      const running = outcome(c.compare(big, {}, { onProgress: firstProgress }));
+      const queued = outcome(c.query('security'));
+      await started;
+      c.cancel();
+      const [r, q] = await Promise.all([running, queued]);
+      const after = await outcome(c.compare(statements));
+      const hits = await outcome(c.query('sustainable security'));
+      c.terminate();
+      return { r, q, after, hits };
+    },
+    { big: bigCorpus(), statements: STATEMENTS },
+  );
   assert.equal(result.r.code, 'cancelled');
   assert.ok(result.r.isError);
   assert.equal(result.q.code, 'cancelled');
@@ -175,32 +222,35 @@ test('cancel() rejects pending calls with code cancelled; the next call starts a
 });
 
 test('an AbortSignal cancels its own call only', async () => {
-  const result = await page.evaluate(async ({ big, statements }) => {
-    const c = new refrain.RefrainClient();
-    const pre = new AbortController();
-    pre.abort();
-    const already = await outcome(c.compare(statements, {}, { signal: pre.signal }));
+  const result = await page.evaluate(
+    async ({ big, statements }) => {
+      const c = new refrain.RefrainClient();
+      const pre = new AbortController();
+      pre.abort();
+      const already = await outcome(c.compare(statements, {}, { signal: pre.signal }));
 
-    // Abort the running call: the queued one still runs, on a new worker.
-    const a = new AbortController();
-    let firstProgress;
-    const started = new Promise((resolve) => (firstProgress = resolve));
-    const running = outcome(c.compare(big, {}, { signal: a.signal, onProgress: firstProgress }));
-    const next = outcome(c.compare(statements));
-    await started;
-    a.abort();
-    const [r, n] = await Promise.all([running, next]);
+      // Abort the running call: the queued one still runs, on a new worker.
+      const a = new AbortController();
+      let firstProgress;
+      const started = new Promise((resolve) => (firstProgress = resolve));
+      const running = outcome(c.compare(big, {}, { signal: a.signal, onProgress: firstProgress }));
+      const next = outcome(c.compare(statements));
+      await started;
+      a.abort();
+      const [r, n] = await Promise.all([running, next]);
 
-    // Abort a queued call: it is dropped, the running one finishes.
-    const q = new AbortController();
-    const first = outcome(c.compare(statements));
-    const dropped = outcome(c.query('security', { signal: q.signal }));
-    q.abort();
-    const [f, d] = await Promise.all([first, dropped]);
-    const hits = await outcome(c.query('sustainable security'));
-    c.terminate();
-    return { already, r, n, f, d, hits };
-  }, { big: bigCorpus(), statements: STATEMENTS });
+      // Abort a queued call: it is dropped, the running one finishes.
+      const q = new AbortController();
+      const first = outcome(c.compare(statements));
+      const dropped = outcome(c.query('security', { signal: q.signal }));
+      q.abort();
+      const [f, d] = await Promise.all([first, dropped]);
+      const hits = await outcome(c.query('sustainable security'));
+      c.terminate();
+      return { already, r, n, f, d, hits };
+    },
+    { big: bigCorpus(), statements: STATEMENTS },
+  );
   assert.equal(result.already.code, 'cancelled');
   assert.equal(result.r.code, 'cancelled');
   assert.ok(result.n.ok, result.n.message);
@@ -228,6 +278,9 @@ test('a crashing worker rejects pending calls with worker_crashed; the next call
 });
 
 test('sharedClient() is one client per page', async () => {
-  const same = await page.evaluate(() => refrain.sharedClient() === refrain.sharedClient() && refrain.sharedClient() instanceof refrain.RefrainClient);
+  const same = await page.evaluate(() => {
+    const [first, second] = [refrain.sharedClient(), refrain.sharedClient()];
+    return first === second && first instanceof refrain.RefrainClient;
+  });
   assert.equal(same, true);
 });

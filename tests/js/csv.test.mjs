@@ -46,12 +46,17 @@ test('English and Chinese statements give the same CSV', () => {
 test('quoting and the formula guard are the same', () => {
   const dir = mkdtempSync(join(tmpdir(), 'refrain-csv-'));
   try {
-    const a = 'We must practise true multilateralism and build common, comprehensive, cooperative and sustainable security.\n';
-    const b = 'All countries should practice "genuine multilateralism" and uphold common, comprehensive, cooperative and sustainable security.\n';
+    const a =
+      'We must practise true multilateralism and build common, comprehensive, cooperative and sustainable security.\n';
+    const b =
+      'All countries should practice "genuine multilateralism" and uphold common, comprehensive, cooperative and sustainable security.\n';
     writeFileSync(join(dir, 'a.txt'), a);
     writeFileSync(join(dir, 'b.txt'), b);
     writeFileSync(join(dir, '=c.txt'), `${a}${b}`);
-    writeFileSync(join(dir, 'a.json'), JSON.stringify({ title: '=HYPERLINK("http://example.com")', speaker: '-Alice, "the" speaker', date: '+2021' }));
+    writeFileSync(
+      join(dir, 'a.json'),
+      JSON.stringify({ title: '=HYPERLINK("http://example.com")', speaker: '-Alice, "the" speaker', date: '+2021' }),
+    );
     writeFileSync(join(dir, 'b.json'), JSON.stringify({ title: '@home', speaker: '\tBob', date: '2023-05-01' }));
     const { cli, page } = both(dir, ['a.txt', 'b.txt', '=c.txt']);
     assert.ok(cli.includes(`"'=HYPERLINK(""http://example.com"")"`), cli);

@@ -22,12 +22,22 @@ function documentedOptions() {
   assert.ok(body, 'refrain.d.ts declares the Options interface');
   const options = [];
   for (const m of body[1].matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+)\?: (\w+);/g)) {
-    const comment = m[1].split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean);
+    const comment = m[1]
+      .split('\n')
+      .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+      .filter(Boolean);
     const defaultLine = comment.find((l) => l.startsWith('@default '));
     assert.ok(defaultLine, `${m[2]} has an @default`);
     const doc = comment.filter((l) => !l.startsWith('@')).join(' ');
     const rule = /Must be (.*)\.$/.exec(doc);
-    options.push({ name: m[2], type: m[3], doc, rule: rule ? rule[1] : null, defaultLine, default: literal(defaultLine.split(' ')[1]) });
+    options.push({
+      name: m[2],
+      type: m[3],
+      doc,
+      rule: rule ? rule[1] : null,
+      defaultLine,
+      default: literal(defaultLine.split(' ')[1]),
+    });
   }
   return options;
 }
@@ -44,7 +54,11 @@ function codeOf(fn) {
 test('every option is documented with the type and default of new Corpus()', () => {
   const documented = documentedOptions();
   const actual = new Corpus().options;
-  assert.deepEqual(documented.map((o) => o.name), Object.keys(actual), 'the same names, in the same order');
+  assert.deepEqual(
+    documented.map((o) => o.name),
+    Object.keys(actual),
+    'the same names, in the same order',
+  );
   assert.equal(documented.length, 16);
   for (const o of documented) {
     assert.equal(typeof actual[o.name], o.type, `${o.name}: type`);
@@ -56,7 +70,11 @@ test('the browser defaults are the documented ones, and the engine defaults are 
   const documented = Object.fromEntries(documentedOptions().map((o) => [o.name, o]));
   // The four limits that differ in a browser tab.
   for (const name of ['work_budget', 'max_statements', 'max_statement_bytes', 'max_total_bytes']) {
-    assert.match(documented[name].defaultLine, /^@default [\d_]+ \(the Rust library's and the command line's default is [\d_]+\)$/, name);
+    assert.match(
+      documented[name].defaultLine,
+      /^@default [\d_]+ \(the Rust library's and the command line's default is [\d_]+\)$/,
+      name,
+    );
   }
   assert.equal(documented.min_weight.default, 0.85);
   assert.equal(documented.work_budget.default, 150_000_000);
@@ -67,33 +85,60 @@ test('every documented range is the one the package enforces', () => {
   for (const o of documentedOptions()) {
     if (o.type === 'boolean') {
       assert.equal(o.rule, null, `${o.name}: a flag has no range`);
-      assert.equal(codeOf(() => new Corpus({ [o.name]: 1 })), 'invalid_option', o.name);
-      assert.equal(codeOf(() => new Corpus({ [o.name]: !o.default })), null, o.name);
+      assert.equal(
+        codeOf(() => new Corpus({ [o.name]: 1 })),
+        'invalid_option',
+        o.name,
+      );
+      assert.equal(
+        codeOf(() => new Corpus({ [o.name]: !o.default })),
+        null,
+        o.name,
+      );
       continue;
     }
     if (o.rule === null) {
-      assert.equal(codeOf(() => new Corpus({ [o.name]: 0 })), null, `${o.name}: no range, 0 is fine`);
+      assert.equal(
+        codeOf(() => new Corpus({ [o.name]: 0 })),
+        null,
+        `${o.name}: no range, 0 is fine`,
+      );
       continue;
     }
     let outside;
     let edges;
-    let m;
-    if ((m = /^at least ([\d_.]+)$/.exec(o.rule))) {
-      const min = literal(m[1]);
+    const atLeast = /^at least ([\d_.]+)$/.exec(o.rule);
+    const between = /^between ([\d_]+) and ([\d_]+)$/.exec(o.rule);
+    if (atLeast) {
+      const min = literal(atLeast[1]);
       [outside, edges] = [[min - 1], [min]];
-    } else if ((m = /^between ([\d_]+) and ([\d_]+)$/.exec(o.rule))) {
-      const [lo, hi] = [literal(m[1]), literal(m[2])];
-      [outside, edges] = [[lo - 1, hi + 1], [lo, hi]];
+    } else if (between) {
+      const [lo, hi] = [literal(between[1]), literal(between[2])];
+      [outside, edges] = [
+        [lo - 1, hi + 1],
+        [lo, hi],
+      ];
     } else if (o.rule === 'in (0, 1]') {
-      [outside, edges] = [[0, 1.001, -0.5], [0.001, 1]];
+      [outside, edges] = [
+        [0, 1.001, -0.5],
+        [0.001, 1],
+      ];
     } else {
       assert.fail(`${o.name}: unknown rule ${o.rule}`);
     }
     for (const v of outside) {
-      assert.equal(codeOf(() => new Corpus({ [o.name]: v })), 'invalid_option', `${o.name} = ${v} is refused`);
+      assert.equal(
+        codeOf(() => new Corpus({ [o.name]: v })),
+        'invalid_option',
+        `${o.name} = ${v} is refused`,
+      );
     }
     for (const v of edges) {
-      assert.equal(codeOf(() => new Corpus({ [o.name]: v })), null, `${o.name} = ${v} is accepted`);
+      assert.equal(
+        codeOf(() => new Corpus({ [o.name]: v })),
+        null,
+        `${o.name} = ${v} is accepted`,
+      );
     }
     checked++;
   }

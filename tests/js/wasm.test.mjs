@@ -97,7 +97,8 @@ for (const [script, texts] of Object.entries(SCRIPTS)) {
     const report = corpus.compare();
     assert.ok(report.families.length > 0, 'some family found');
     assert.ok(checkSpans(report, byId) > 0);
-    const phrase = script === 'chinese' ? '可持续的安全观' : script === 'mixed' ? 'build common security' : 'sustainable security';
+    const phrase =
+      script === 'chinese' ? '可持续的安全观' : script === 'mixed' ? 'build common security' : 'sustainable security';
     const hits = corpus.query(phrase);
     assert.ok(hits.occurrences.length >= 3, `the query finds its ${script} occurrences`);
     checkSpans(hits, byId);
@@ -105,11 +106,17 @@ for (const [script, texts] of Object.entries(SCRIPTS)) {
   });
 }
 
-test('lone surrogates: the spans still index the caller\'s string; only `text` shows U+FFFD', () => {
+test("lone surrogates: the spans still index the caller's string; only `text` shows U+FFFD", () => {
   const statements = [
     { id: 'a', text: 'Lone \uD800 high: we must build common, comprehensive, cooperative and sustainable security.' },
-    { id: 'b', text: '\uDC00\uDC00 low ones first; build common, comprehensive, cooperative and sustainable \uDBFF security.' },
-    { id: 'c', text: '😀\uD83D build common, comprehensive, cooperative and sustainable security \uDE00 at the end \uD800' },
+    {
+      id: 'b',
+      text: '\uDC00\uDC00 low ones first; build common, comprehensive, cooperative and sustainable \uDBFF security.',
+    },
+    {
+      id: 'c',
+      text: '😀\uD83D build common, comprehensive, cooperative and sustainable security \uDE00 at the end \uD800',
+    },
   ];
   const byId = new Map(statements.map((s) => [s.id, s.text]));
   const corpus = corpusOf(statements);
@@ -129,17 +136,50 @@ test('lone surrogates: the spans still index the caller\'s string; only `text` s
 });
 
 test('errors have stable codes and readable messages', () => {
-  assert.equal(codeOf(() => new Corpus({ bogus: 1 })), 'invalid_option');
-  assert.equal(codeOf(() => new Corpus({ min_words: 'three' })), 'invalid_option');
-  assert.equal(codeOf(() => new Corpus({ min_words: 2.5 })), 'invalid_option');
-  assert.equal(codeOf(() => new Corpus({ max_statements: -1 })), 'invalid_option');
-  assert.equal(codeOf(() => new Corpus({ spelling: 1 })), 'invalid_option');
-  assert.equal(codeOf(() => new Corpus({ min_statements: 1 })), 'invalid_option');
-  assert.equal(codeOf(() => new Corpus({ fuzzy_threshold: NaN })), 'invalid_option');
-  assert.equal(codeOf(() => new Corpus({ max_total_bytes: 2 ** 60 })), 'invalid_option');
-  assert.equal(codeOf(() => new Corpus(5)), 'invalid_input');
-  assert.equal(codeOf(() => new Corpus('min_words=2')), 'invalid_input');
-  assert.equal(codeOf(() => new Corpus([])), 'invalid_input');
+  assert.equal(
+    codeOf(() => new Corpus({ bogus: 1 })),
+    'invalid_option',
+  );
+  assert.equal(
+    codeOf(() => new Corpus({ min_words: 'three' })),
+    'invalid_option',
+  );
+  assert.equal(
+    codeOf(() => new Corpus({ min_words: 2.5 })),
+    'invalid_option',
+  );
+  assert.equal(
+    codeOf(() => new Corpus({ max_statements: -1 })),
+    'invalid_option',
+  );
+  assert.equal(
+    codeOf(() => new Corpus({ spelling: 1 })),
+    'invalid_option',
+  );
+  assert.equal(
+    codeOf(() => new Corpus({ min_statements: 1 })),
+    'invalid_option',
+  );
+  assert.equal(
+    codeOf(() => new Corpus({ fuzzy_threshold: NaN })),
+    'invalid_option',
+  );
+  assert.equal(
+    codeOf(() => new Corpus({ max_total_bytes: 2 ** 60 })),
+    'invalid_option',
+  );
+  assert.equal(
+    codeOf(() => new Corpus(5)),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => new Corpus('min_words=2')),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => new Corpus([])),
+    'invalid_input',
+  );
   try {
     new Corpus({ min_wrods: 2 });
   } catch (e) {
@@ -147,27 +187,94 @@ test('errors have stable codes and readable messages', () => {
   }
 
   const corpus = new Corpus();
-  assert.equal(codeOf(() => corpus.add()), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add(null)), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add('text')), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add([1, 2])), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add({ id: 'a' })), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add({ text: 'no id' })), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add({ id: 1, text: 'x' })), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add({ id: 'a', text: 42 })), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add({ id: 'a', text: 'x', title: 7 })), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add({ id: 'a', text: 'x', date: {} })), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add({ id: 'a', get text() { throw new Error('getter'); } })), 'invalid_input');
-  assert.equal(codeOf(() => corpus.add({ id: '', text: 'x' })), 'empty_id');
+  assert.equal(
+    codeOf(() => corpus.add()),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add(null)),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add('text')),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add([1, 2])),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add({ id: 'a' })),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add({ text: 'no id' })),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add({ id: 1, text: 'x' })),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add({ id: 'a', text: 42 })),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add({ id: 'a', text: 'x', title: 7 })),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add({ id: 'a', text: 'x', date: {} })),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() =>
+      corpus.add({
+        id: 'a',
+        get text() {
+          throw new Error('getter');
+        },
+      }),
+    ),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.add({ id: '', text: 'x' })),
+    'empty_id',
+  );
   corpus.add({ id: 'a', text: 'We must build common security.' });
-  assert.equal(codeOf(() => corpus.add({ id: 'a', text: 'again' })), 'duplicate_id');
-  assert.equal(codeOf(() => corpus.remove(5)), 'invalid_input');
-  assert.equal(codeOf(() => corpus.query()), 'invalid_input');
-  assert.equal(codeOf(() => corpus.query(3)), 'invalid_input');
-  assert.equal(codeOf(() => corpus.query('')), 'empty_query');
-  assert.equal(codeOf(() => corpus.query('word '.repeat(65))), 'query_too_long');
-  assert.equal(codeOf(() => corpus.compare('not a function')), 'invalid_input');
-  assert.equal(codeOf(() => corpus.compare({})), 'invalid_input');
+  assert.equal(
+    codeOf(() => corpus.add({ id: 'a', text: 'again' })),
+    'duplicate_id',
+  );
+  assert.equal(
+    codeOf(() => corpus.remove(5)),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.query()),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.query(3)),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.query('')),
+    'empty_query',
+  );
+  assert.equal(
+    codeOf(() => corpus.query('word '.repeat(65))),
+    'query_too_long',
+  );
+  assert.equal(
+    codeOf(() => corpus.compare('not a function')),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.compare({})),
+    'invalid_input',
+  );
   assert.equal(corpus.length, 1);
   corpus.free();
 });
@@ -215,10 +322,16 @@ test('oversize input gives a clear error; browser limits are the defaults and ca
 
   const small = new Corpus({ max_total_bytes: 100, max_statements: 3 });
   small.add({ id: 'a', text: 'x'.repeat(60) });
-  assert.equal(codeOf(() => small.add({ id: 'b', text: 'y'.repeat(60) })), 'corpus_too_large');
+  assert.equal(
+    codeOf(() => small.add({ id: 'b', text: 'y'.repeat(60) })),
+    'corpus_too_large',
+  );
   small.add({ id: 'c', text: 'z' });
   small.add({ id: 'd', text: 'z' });
-  assert.equal(codeOf(() => small.add({ id: 'e', text: 'z' })), 'too_many_statements');
+  assert.equal(
+    codeOf(() => small.add({ id: 'e', text: 'z' })),
+    'too_many_statements',
+  );
   small.free();
 });
 
@@ -251,15 +364,24 @@ test('progress reports stages; returning false cancels; a throwing callback reth
   for (const stage of seen) assert.ok(['tokenize', 'repeats', 'families', 'report'].includes(stage), stage);
 
   corpus.add({ id: 'extra', text: 'Something new to compare.' });
-  assert.equal(codeOf(() => corpus.compare(() => false)), 'cancelled');
+  assert.equal(
+    codeOf(() => corpus.compare(() => false)),
+    'cancelled',
+  );
   const boom = new Error('boom');
-  assert.throws(() => corpus.compare(() => {
-    throw boom;
-  }), (e) => e === boom);
+  assert.throws(
+    () =>
+      corpus.compare(() => {
+        throw boom;
+      }),
+    (e) => e === boom,
+  );
   // Calling back into the corpus from the callback is refused, and the corpus survives.
-  assert.throws(() => corpus.compare(() => {
-    corpus.add({ id: 'inside', text: 'reentrant' });
-  }));
+  assert.throws(() =>
+    corpus.compare(() => {
+      corpus.add({ id: 'inside', text: 'reentrant' });
+    }),
+  );
   assert.equal(corpus.length, 4);
   assert.equal(corpus.compare().statements.length, 4);
   corpus.free();
@@ -288,7 +410,10 @@ test('reports are plain JSON-compatible objects with null for missing metadata',
 
 test('a freed corpus throws instead of trapping; other instances go on', () => {
   const gone = corpusOf([{ id: 'a', text: 'one two' }]);
-  const alive = corpusOf([{ id: 'a', text: 'one two' }, { id: 'b', text: 'one two' }]);
+  const alive = corpusOf([
+    { id: 'a', text: 'one two' },
+    { id: 'b', text: 'one two' },
+  ]);
   gone.free();
   assert.throws(() => gone.compare());
   assert.throws(() => gone.length);
@@ -297,7 +422,7 @@ test('a freed corpus throws instead of trapping; other instances go on', () => {
   alive.free();
 });
 
-test('NFKC in WebAssembly (the JavaScript engine\'s) gives the native comparison forms', () => {
+test("NFKC in WebAssembly (the JavaScript engine's) gives the native comparison forms", () => {
   // tests/fixtures/normalization.tsv is checked natively by src/text/normalize.rs.
   const table = readFileSync(new URL('../fixtures/normalization.tsv', import.meta.url), 'utf8');
   const corpus = new Corpus();

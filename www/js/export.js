@@ -6,8 +6,22 @@ import { heatmapSvgString } from './heatmap.js';
 /** The columns of the CSV export, in order: the same as `refrain compare --csv` (docs/report.md, "CSV";
  * tests/js/csv.test.mjs compares the two). */
 export const CSV_COLUMNS = [
-  'family', 'family_root', 'family_score', 'family_statements', 'family_speakers', 'family_stability',
-  'statement', 'title', 'speaker', 'date', 'utf16_start', 'utf16_end', 'byte_start', 'byte_end', 'similarity', 'text',
+  'family',
+  'family_root',
+  'family_score',
+  'family_statements',
+  'family_speakers',
+  'family_stability',
+  'statement',
+  'title',
+  'speaker',
+  'date',
+  'utf16_start',
+  'utf16_end',
+  'byte_start',
+  'byte_end',
+  'similarity',
+  'text',
 ];
 
 /** One CSV cell: quoted when needed; numbers rounded to 4 decimals; a text starting with =, +, -, @, tab or CR
@@ -27,10 +41,22 @@ export function reportCsv(report, statements) {
     for (const o of f.occurrences || []) {
       const st = byId.get(o.doc) || {};
       const row = {
-        family: f.id, family_root: f.root, family_score: f.score, family_statements: f.statements,
-        family_speakers: f.speakers, family_stability: f.stability, statement: o.doc, title: st.title,
-        speaker: st.speaker, date: st.date, utf16_start: o.utf16_start, utf16_end: o.utf16_end, byte_start: o.start,
-        byte_end: o.end, similarity: o.similarity, text: o.text,
+        family: f.id,
+        family_root: f.root,
+        family_score: f.score,
+        family_statements: f.statements,
+        family_speakers: f.speakers,
+        family_stability: f.stability,
+        statement: o.doc,
+        title: st.title,
+        speaker: st.speaker,
+        date: st.date,
+        utf16_start: o.utf16_start,
+        utf16_end: o.utf16_end,
+        byte_start: o.start,
+        byte_end: o.end,
+        similarity: o.similarity,
+        text: o.text,
       };
       rows.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
     }
@@ -58,7 +84,11 @@ export async function heatmapPngBlob(doc, report, statements) {
   try {
     const img = new Image();
     img.decoding = 'async';
-    await new Promise((ok, fail) => { img.onload = ok; img.onerror = () => fail(new Error('the heatmap could not be drawn')); img.src = url; });
+    await new Promise((ok, fail) => {
+      img.onload = ok;
+      img.onerror = () => fail(new Error('the heatmap could not be drawn'));
+      img.src = url;
+    });
     const scale = 2;
     const canvas = doc.createElement('canvas');
     canvas.width = Math.ceil(w * scale);
@@ -67,7 +97,9 @@ export async function heatmapPngBlob(doc, report, statements) {
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('PNG encoding failed'))), 'image/png'));
+    return await new Promise((ok, fail) =>
+      canvas.toBlob((b) => (b ? ok(b) : fail(new Error('PNG encoding failed'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
