@@ -83,7 +83,7 @@ pub(crate) fn contrast(
             let &i = position.get(id.as_str()).ok_or_else(|| Error::UnknownStatement(id.clone()))?;
             let d = by_input[i];
             if side[d] != 0 && side[d] != mark {
-                return Err(Error::InvalidGroups(format!("statement {id:?} is in both groups")));
+                return Err(Error::InvalidGroups(format!("statement \"{id}\" is in both groups")));
             }
             side[d] = mark;
         }

@@ -451,7 +451,10 @@ fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: 
         }
     }
     if why.burstiness >= 0.3 {
-        parts.push(format!("repeated within {}% of its statements, as a topic is", (why.burstiness * 100.0).round() as u32));
+        parts.push(format!(
+            "repeated within {}% of its statements, as a topic is",
+            (why.burstiness * 100.0).round() as u32
+        ));
     }
     if name {
         parts.push("reads as a name or title".to_string());
@@ -464,13 +467,12 @@ fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: 
 
 /// 2^bits as a round number for a reader: "about 40", "about 1,000" (one significant digit).
 fn fmt_times(bits: f64) -> String {
-    let mut x = (bits * std::f64::consts::LN_2).exp().round().max(1.0) as u64;
+    let x = (bits * std::f64::consts::LN_2).exp().round().max(1.0) as u64;
     let mut scale = 1u64;
-    while x >= 10 {
-        x = (x + 5) / 10;
+    while x / scale >= 10 {
         scale *= 10;
     }
-    let digits = (x * scale).to_string();
+    let digits = ((x + scale / 2) / scale * scale).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

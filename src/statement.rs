@@ -45,10 +45,10 @@ pub enum Selector {
 impl Selector {
     /// Reads `key=value`; the error says what is wrong.
     pub fn parse(text: &str) -> Result<Selector, String> {
-        let (key, value) = text.split_once('=').ok_or_else(|| format!("{text:?} is not key=value"))?;
+        let (key, value) = text.split_once('=').ok_or_else(|| format!("\"{text}\" is not key=value"))?;
         let value = value.trim();
         if value.is_empty() {
-            return Err(format!("{text:?} has no value"));
+            return Err(format!("\"{text}\" has no value"));
         }
         match key.trim() {
             "speaker" => Ok(Selector::Speaker(value.to_string())),
@@ -60,7 +60,7 @@ impl Selector {
                     if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
                         Ok(s.parse().expect("four digits"))
                     } else {
-                        Err(format!("{s:?} is not a year (YYYY)"))
+                        Err(format!("\"{s}\" is not a year (YYYY)"))
                     }
                 };
                 let (from, to) = match value.split_once('-') {
@@ -68,11 +68,11 @@ impl Selector {
                     None => (year(value)?, year(value)?),
                 };
                 if from > to {
-                    return Err(format!("{value:?}: the first year is after the last"));
+                    return Err(format!("\"{value}\": the first year is after the last"));
                 }
                 Ok(Selector::Years(from, to))
             }
-            other => Err(format!("unknown key {other:?} (speaker, year, language or id)")),
+            other => Err(format!("unknown key \"{other}\" (speaker, year, language or id)")),
         }
     }
 
