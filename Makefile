@@ -4,6 +4,7 @@
 #               the payload and speed figures; ends with PASS or FAIL
 #   make wasm   only build www/pkg (the library without the CLI feature, wasm-bindgen --target web,
 #               then wasm-opt -Oz --converge)
+#   make npm    build www/pkg, then the npm package: target/npm/package/ and target/npm/refrain-VERSION.tgz
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -16,7 +17,7 @@ WASM_RAW := target/$(WASM_TARGET)/wasm-release/refrain.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: all setup wasm run test serve
+.PHONY: all setup wasm npm run test serve
 
 all: wasm
 
@@ -28,6 +29,9 @@ wasm:
 	wasm-bindgen --target web --out-dir $(PKG) --out-name refrain $(WASM_RAW)
 	node_modules/.bin/wasm-opt -Oz --converge --strip-producers $(WASM_OPT_FEATURES) $(PKG)/refrain_bg.wasm -o $(PKG)/refrain_bg.wasm
 	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(PKG)/refrain_bg.wasm");console.log(`$(PKG)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'
+
+npm: wasm
+	node scripts/build-npm.mjs --pack
 
 serve:
 	node scripts/serve.mjs www --port $(PORT)

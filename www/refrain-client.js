@@ -125,7 +125,7 @@ export class RefrainClient {
   }
 
   _startWorker() {
-    // Written out as `new Worker(new URL('./…', import.meta.url), { type: 'module' })`, the form
+    // Written out as new Worker(new URL(path, import.meta.url), { type: 'module' }), the form
     // bundlers (Vite, webpack) recognize: they bundle the worker and place it beside the app.
     const worker = this._workerUrl
       ? new Worker(this._workerUrl, { type: 'module', name: 'refrain' })
