@@ -10,9 +10,10 @@
 // lock file is unchanged. Needs www/pkg (`make wasm`) and /usr/bin/chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,18 @@ function appWith(name, files) {
 
 const tool = (...path) => join(TOOLS, ...path);
 
+/** A TCP port free on 127.0.0.1 now. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
 before(async () => {
   assert.ok(existsSync(join(ROOT, 'www', 'pkg', 'refrain_bg.wasm')), 'www/pkg is missing: run `make wasm` first');
   build();
@@ -102,13 +115,22 @@ async function expected() {
 }
 
 /** Serves `dist` with the page's CSP and checks the app in Chromium. */
-async function checkApp(dist) {
+async function checkBuild(dist) {
+  const server = await startServer({ root: dist, port: 0 });
+  try {
+    await checkApp(server.url);
+  } finally {
+    await server.close();
+  }
+}
+
+/** Checks the app at `url` in Chromium. */
+async function checkApp(url) {
   const want = await expected();
   assert.ok(
     want.families.length > 0 && want.hits.length > 1,
     `the app's statements share phrasing: ${JSON.stringify(want)}`,
   );
-  const server = await startServer({ root: dist, port: 0 });
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -119,7 +141,7 @@ async function checkApp(dist) {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('request', (r) => requests.push(r.url()));
     page.on('worker', (w) => workers.push(w.url()));
-    await page.goto(server.url);
+    await page.goto(url);
     await page.waitForFunction(
       () =>
         ['client', 'engine'].every((id) => document.getElementById(id).textContent !== 'working') &&
@@ -151,7 +173,7 @@ async function checkApp(dist) {
       el.view = 'presenter';
     });
     await page.locator('refrain-compare .rf-presenter').waitFor({ timeout: 10_000 });
-    const origin = new URL(server.url).origin;
+    const origin = new URL(url).origin;
     assert.ok(workers.length >= 1, 'the client started a Worker');
     for (const w of workers) assert.equal(new URL(w).origin, origin, `the Worker comes from the page's origin: ${w}`);
     assert.deepEqual(
@@ -162,7 +184,6 @@ async function checkApp(dist) {
     assert.deepEqual(errors, [], 'no error, no CSP violation');
   } finally {
     await context.close();
-    await server.close();
   }
 }
 
@@ -220,7 +241,40 @@ test('Vite: the built app renders the element and its Worker client and engine a
     'statements.js': 'statements.js',
   });
   run('node', [tool('vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], dir);
-  await checkApp(join(dir, 'dist'));
+  await checkBuild(join(dir, 'dist'));
+});
+
+test("Vite's dev server: the app works there too, without configuration", async () => {
+  const dir = appWith('vite-dev-app', {
+    'index.html': 'index.html',
+    'main.js': 'main.js',
+    'statements.js': 'statements.js',
+  });
+  const port = await freePort();
+  const vite = spawn(
+    process.execPath,
+    [tool('vite', 'bin', 'vite.js'), '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const listening = new Promise((ready, fail) => {
+    const read = (chunk) => {
+      output += chunk;
+      if (output.includes(`127.0.0.1:${port}`)) ready();
+    };
+    vite.stdout.on('data', read);
+    vite.stderr.on('data', read);
+    vite.once('exit', (code) => fail(new Error(`vite exited (${code}):\n${output}`)));
+  });
+  try {
+    await listening;
+    await checkApp(`http://127.0.0.1:${port}/`);
+  } finally {
+    vite.kill();
+  }
 });
 
 test('webpack: the built app renders the element and its Worker client and engine answer', async () => {
@@ -231,5 +285,5 @@ test('webpack: the built app renders the element and its Worker client and engin
   const page = html.replace('<script type="module" src="./main.js"></script>', '<script defer src="main.js"></script>');
   assert.notEqual(page, html);
   writeFileSync(join(dir, 'dist', 'index.html'), page);
-  await checkApp(join(dir, 'dist'));
+  await checkBuild(join(dir, 'dist'));
 });
