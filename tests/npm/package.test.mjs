@@ -220,6 +220,16 @@ test('TypeScript: a file using every exported type checks (bundler and node16 re
     assert.ok(names.length > 0, `${file} exports names`);
     for (const name of names) assert.match(usage, new RegExp(`\\b${name}\\b`), `types.ts uses ${name} of ${file}`);
   }
+  // The client's declarations name every public method of the class (a method added to the
+  // module must be declared too).
+  const client = readFileSync(join(installed, 'refrain-client.js'), 'utf8');
+  const declared = readFileSync(join(installed, 'refrain-client.d.ts'), 'utf8');
+  const methods = [...client.matchAll(/^ {2}([a-z]\w*)\(.*\) \{$/gm)]
+    .map((m) => m[1])
+    .filter((m) => m !== 'constructor');
+  assert.ok(methods.includes('compare') && methods.includes('query'), methods.join());
+  for (const m of methods)
+    assert.match(declared, new RegExp(`^ {2}${m}\\(`, 'm'), `refrain-client.d.ts declares ${m}()`);
   // --skipDefaultLibCheck: the package's declarations are checked, TypeScript's own lib files are not.
   const common = [
     '--noEmit',
