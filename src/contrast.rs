@@ -101,7 +101,7 @@ pub(crate) fn contrast(
     let phrases = repeated_phrases(index, options, &mut budget);
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases);
-    let ranked = ranked(index, statements, &drafts, &mut budget);
+    let ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     if budget.exhausted() {
         notes.push(format!(
             "The work budget of {} units ran out: the families are those found before it did (option work_budget).",

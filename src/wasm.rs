@@ -215,6 +215,7 @@ impl JsCorpus {
                 Value::Bool(b) => JsValue::from_bool(b),
                 Value::Whole(n) => JsValue::from_f64(n as f64),
                 Value::Number(x) => JsValue::from_f64(x),
+                Value::Text(name) => JsValue::from_str(name),
             };
             // Setting a property on a fresh plain object cannot fail.
             let _ = Reflect::set(&object, &JsValue::from_str(name), &value);
@@ -350,8 +351,10 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
             }
             let kind =
                 Options::kind(&name).ok_or_else(|| js_error("invalid_option", &format!("unknown option `{name}`")))?;
+            let text = v.as_string();
             let (read, expected) = match kind {
                 Kind::Bool => (v.as_bool().map(Value::Bool), "true or false"),
+                Kind::Choice(_) => (text.as_deref().map(Value::Text), "a string"),
                 _ => (v.as_f64().map(Value::Number), "a number"),
             };
             let read = read.ok_or_else(|| {

@@ -164,7 +164,7 @@ fn help_lists_every_option_with_its_rule_and_default() {
                 .find(|e| e.starts_with(&format!("--{flag} ")))
                 .unwrap_or_else(|| panic!("{args:?}: --{flag} is in the help"));
             assert!(entry.contains(spec.doc), "{entry}");
-            assert!(entry.contains(&format!("[default: {}]", spec.default_text)), "{entry}");
+            assert!(entry.contains(&format!("[default: {}]", spec.plain_default())), "{entry}");
             if !spec.rule_text.is_empty() {
                 assert!(entry.contains(&format!("must be {}", spec.rule_text)), "{entry}");
             }
@@ -217,7 +217,7 @@ fn the_man_page_states_every_option_with_its_default() {
         let at = page.find(&format!("\n.TP\n{flag}")).unwrap_or_else(|| panic!("{flag} has an entry"));
         let entry = &page[at + 5..];
         let entry = &entry[..entry.find("\n.TP").unwrap_or(entry.len())];
-        assert!(entry.contains(&format!("[default: {}]", spec.default_text)), "{entry}");
+        assert!(entry.contains(&format!("[default: {}]", spec.plain_default())), "{entry}");
     }
 }
 
@@ -597,4 +597,50 @@ fn fixtures_compare_cleanly() {
     let o = Command::new(env!("CARGO_BIN_EXE_refrain")).current_dir(&root).args(["compare", "."]).output().unwrap();
     assert_exit(&o, 0);
     assert!(stdout(&o).starts_with("10 statements"));
+}
+
+#[test]
+fn the_order_flag_orders_the_families() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let families = |order: &str| -> Vec<Value> {
+        let o = Command::new(env!("CARGO_BIN_EXE_refrain"))
+            .current_dir(&root)
+            .args(["compare", "--json", ".", "--order", order])
+            .output()
+            .unwrap();
+        assert_exit(&o, 0);
+        let families = json(&o)["families"].as_array().unwrap().clone();
+        for (k, f) in families.iter().enumerate() {
+            assert_eq!(f["id"], format!("f{}", k + 1), "ids follow the order");
+        }
+        families
+    };
+    let keys = |fs: &[Value]| fs.iter().map(|f| f["key"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let formulaic = families("formulaic");
+    assert!(formulaic.len() > 5);
+    assert!(formulaic.windows(2).all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64()));
+    let widespread = families("widespread");
+    let reach = |f: &Value| (f["statements"].as_u64().unwrap(), f["speakers"].as_u64().unwrap());
+    assert!(widespread.windows(2).all(|w| reach(&w[0]) >= reach(&w[1])));
+    let first_used = families("first_used");
+    let date = |f: &Value| f["first_use"]["date"].as_str().map(str::to_string);
+    for w in first_used.windows(2) {
+        match (date(&w[0]), date(&w[1])) {
+            (Some(a), Some(b)) => assert!(a <= b, "{a} before {b}"),
+            (None, Some(b)) => panic!("an undated family before one first used in {b}"),
+            _ => {}
+        }
+    }
+    // The same families, in other orders.
+    let mut sorted = [keys(&formulaic), keys(&widespread), keys(&first_used)];
+    assert_ne!(sorted[0], sorted[1]);
+    assert_ne!(sorted[0], sorted[2]);
+    for k in &mut sorted {
+        k.sort();
+    }
+    assert!(sorted[0] == sorted[1] && sorted[0] == sorted[2]);
+
+    let o = refrain(&["compare", "x.txt", "--order", "newest"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--order") && stderr(&o).contains("first_used"), "{}", stderr(&o));
 }

@@ -2,7 +2,7 @@
 //! help and defaults are made from the table of options (`refrain::options::SPECS`), and
 //! their values are checked by the options builder, whose message names the option.
 
-use clap::builder::Command as ClapCommand;
+use clap::builder::{Command as ClapCommand, PossibleValuesParser};
 use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use refrain::options::{Kind, Spec, Value, SPECS};
@@ -154,7 +154,7 @@ fn args_of(spec: &'static Spec) -> Vec<Arg> {
         .global(true)
         .help_heading(ENGINE_HEADING)
         .help(help(spec))
-        .default_value(spec.default_text);
+        .default_value(spec.plain_default());
     let arg = if long != dashed { arg.alias(dashed) } else { arg };
     match spec.kind {
         Kind::Bool => {
@@ -171,6 +171,11 @@ fn args_of(spec: &'static Spec) -> Vec<Arg> {
             ]
         }
         Kind::Whole => vec![arg.value_name("N").value_parser(whole).allow_negative_numbers(true)],
+        // The help says the names once, in the rule ("must be one of ..."); completions list them.
+        Kind::Choice(names) => vec![arg
+            .value_name(spec.name.to_uppercase())
+            .value_parser(PossibleValuesParser::new(names.iter().copied()))
+            .hide_possible_values(true)],
         _ => vec![arg.value_name("X").value_parser(number).allow_negative_numbers(true)],
     }
 }
@@ -212,6 +217,7 @@ fn set(builder: OptionsBuilder, m: &ArgMatches, spec: &Spec) -> Result<OptionsBu
         _ if !given(spec.name) => None,
         Kind::Bool => m.get_one::<bool>(spec.name).copied().map(Value::Bool),
         Kind::Whole => m.get_one::<u64>(spec.name).copied().map(Value::Whole),
+        Kind::Choice(_) => m.get_one::<String>(spec.name).map(|name| Value::Text(name)),
         _ => m.get_one::<f64>(spec.name).copied().map(Value::Number),
     };
     match value {
@@ -254,6 +260,8 @@ mod tests {
         assert_eq!(cli.engine.options.work_budget(), 400_000);
         assert_eq!(cli.engine.options.query_max_results(), 7);
         assert!(matches!(cli.command, Command::Query { ref phrase, .. } if phrase == "a b"));
+        let cli = parse(&["compare", "x", "--order", "first_used"]).unwrap();
+        assert_eq!(cli.engine.options.order(), refrain::options::Order::FirstUsed);
         // The dashed name of an option with a shorter flag works too.
         let cli = parse(&["compare", "x", "--query-min-score", "0.9"]).unwrap();
         assert_eq!(cli.engine.options.query_min_score(), 0.9);
@@ -296,6 +304,10 @@ mod tests {
         assert!(text.contains("invalid option `min_statements`") && text.contains("--min-statements"), "{text}");
         let err = parse(&["compare", "x", "--min-score", "0"]).unwrap_err();
         assert!(err.to_string().contains("query_min_score") && err.to_string().contains("--min-score"));
+        let err = parse(&["compare", "x", "--order", "newest"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let text = err.to_string();
+        assert!(text.contains("newest") && text.contains("--order") && text.contains("first_used"), "{text}");
         let err = parse(&["compare", "x", "--min-words", "two"]).unwrap_err();
         assert!(err.to_string().contains("--min-words") && err.to_string().contains("whole number"));
     }
