@@ -342,6 +342,18 @@ fn json_report_with_sidecars() {
         assert_excerpt(&f["root_excerpt"]);
     }
     assert_eq!(r["similarity"]["ids"].as_array().unwrap().len(), 3);
+    // Why each family ranks where it does: its measures, the factors of its score, in words.
+    let why = &security["why"];
+    for key in ["association", "log_likelihood", "dispersion", "unevenness", "repeats", "burstiness", "years"] {
+        assert!(why.get(key).is_some(), "why.{key}: {why}");
+    }
+    let x = &why["factors"];
+    let product: f64 = ["reuse", "length", "fixedness", "choice", "topic", "name", "boilerplate"]
+        .iter()
+        .map(|k| x[k].as_f64().unwrap())
+        .product();
+    assert!((product - security["score"].as_f64().unwrap()).abs() < 1e-3, "{x} vs {}", security["score"]);
+    assert!(why["summary"].as_str().unwrap().starts_with("2 statements, 2 speakers"), "{why}");
 }
 
 /// The rows of a CSV output as maps from column to field.
@@ -425,6 +437,25 @@ fn text_summary() {
     assert!(out.contains("Shared share"), "{out}");
     assert!(out.contains("Similarity"), "{out}");
     assert!(out.contains("Alice"), "{out}");
+    // Why each family ranks where it does: the report's summary, under the family.
+    let report = json(&refrain(&["compare", "--json", &files[0], &files[1], &files[2]]));
+    let first = &report["families"][0];
+    let summary = first["why"]["summary"].as_str().unwrap();
+    assert!(!summary.is_empty());
+    let block: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains(&format!("{}  “", first["id"].as_str().unwrap())))
+        .take_while(|l| !l.trim_start().starts_with("in: "))
+        .collect();
+    let why: Vec<&str> = block.iter().skip_while(|l| !l.trim_start().starts_with("why: ")).copied().collect();
+    assert!(!why.is_empty(), "a why line under the family:\n{out}");
+    let said = why
+        .iter()
+        .take_while(|l| l.trim_start().starts_with("why: ") || l.starts_with("           "))
+        .map(|l| l.trim().trim_start_matches("why: "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(said, summary, "{out}");
     // Abbreviated ids: file names without the folder and the extension.
     assert!(out.contains("  a ") || out.contains(" a\n") || out.contains("in: a"), "{out}");
     assert!(!out.contains(&*dir.to_string_lossy()), "labels are abbreviated:\n{out}");

@@ -71,6 +71,22 @@ fn clip_start(s: &str, max: usize) -> String {
     format!("…{tail}")
 }
 
+/// `s` in lines of at most `max` columns, broken between words (a longer word gets a line of
+/// its own).
+fn wrap(s: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        match lines.last_mut() {
+            Some(line) if width(line) + 1 + width(word) <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 /// `s` followed by spaces up to `columns` columns, for a left-aligned table cell.
 fn pad(s: &str, columns: usize) -> String {
     format!("{s}{}", " ".repeat(columns.saturating_sub(width(s))))
@@ -230,6 +246,10 @@ fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String)
         plural(wordings.len()),
         f.stability
     );
+    // Why it ranks where it does, in the engine's words.
+    for (i, line) in wrap(&one_line(&f.why.summary), 88).iter().enumerate() {
+        let _ = writeln!(out, "      {}{line}", if i == 0 { "why: " } else { "     " });
+    }
     for slot in &f.slots {
         let fillers: Vec<String> = slot.fillers.iter().map(|x| format!("{} ×{}", x.text, x.count)).collect();
         let _ = writeln!(out, "      slot {} “{}”: {}", slot.index + 1, slot.root, clip(&fillers.join(", "), 90));
@@ -436,6 +456,17 @@ mod tests {
         assert_eq!(width("e\u{301}te\u{301}"), 3);
         assert_eq!(pad("中文", 6), "中文  ");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn wrapping_breaks_between_words_within_the_columns() {
+        assert_eq!(
+            wrap("3 statements, 2 speakers; reads as a name", 16),
+            ["3 statements, 2", "speakers; reads", "as a name"]
+        );
+        assert_eq!(wrap("人类命运 共同体 共同体", 10), ["人类命运", "共同体", "共同体"]);
+        assert_eq!(wrap("unbreakablewordhere x", 5), ["unbreakablewordhere", "x"]);
+        assert!(wrap("", 10).is_empty());
     }
 
     /// The rows of the table under the line starting with `title`.
