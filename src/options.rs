@@ -636,7 +636,7 @@ options! {
     min_weight: f64 = 0.85, at_least(0),
         "Least weight of a family's root, summed over its words (see docs/report.md, \"Scores and weights\")";
     fuzzy_threshold: f64 = 0.75, fraction(), "Least similarity for a one-off variant to join a family";
-    max_families: usize = 300, at_least(1), "Most families in a report, strongest first (similarity uses all)";
+    max_families: usize = 300, at_least(1), "Most families in a report, the first in its order (similarity uses all; a contrast keeps up to half for each group)";
     order: Order = "formulaic",
         one_of(Formulaic = "formulaic", Widespread = "widespread", Longest = "longest", FirstUsed = "first_used"),
         "Order of the families, before max_families cuts: formulaic (most formulaic first), widespread (most statements, then speakers), longest (most content words in the root), first_used (earliest first use; undated last)";

@@ -129,6 +129,11 @@ fn help_and_version() {
     let o = refrain(&["help", "query"]);
     assert_exit(&o, 0);
     assert!(stdout(&o).contains("<PHRASE>"));
+    let o = refrain(&["contrast", "--help"]);
+    assert_exit(&o, 0);
+    for needle in ["--a <FILE_OR_DIR>", "--b <FILE_OR_DIR>", "--by <KEY=VALUE[:VALUE]>", "year=2017-2019:2022-2024"] {
+        assert!(stdout(&o).contains(needle), "{needle}: {}", stdout(&o));
+    }
     let o = refrain(&["--version"]);
     assert_exit(&o, 0);
     assert_eq!(stdout(&o).trim(), format!("refrain {}", env!("CARGO_PKG_VERSION")));
@@ -186,7 +191,7 @@ fn completion_scripts_know_every_option() {
         let o = refrain(&["completions", shell]);
         assert_exit(&o, 0);
         let script = stdout(&o);
-        for word in ["compare", "query", "json", "csv"] {
+        for word in ["compare", "query", "contrast", "json", "csv"] {
             assert!(script.contains(word), "{shell}: {word}");
         }
         for spec in refrain::options::SPECS {
@@ -674,4 +679,220 @@ fn the_order_flag_orders_the_families() {
     let o = refrain(&["compare", "x.txt", "--order", "newest"]);
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("--order") && stderr(&o).contains("first_used"), "{}", stderr(&o));
+}
+
+/// Two groups of three statements: the North repeats "practise true multilateralism", the South
+/// says "uphold real multilateralism" once; both name "sustainable development goals" alike.
+fn contrast_corpus(name: &str) -> (PathBuf, Vec<String>, Vec<String>) {
+    let dir = temp_dir(name);
+    let north = [
+        "Today we practise true multilateralism and we pursue the sustainable development goals. Owls call in the old barn.",
+        "This country shall practise true multilateralism, and the sustainable development goals stay our guide. Snow falls on the pass.",
+        "May every nation practise genuine multilateralism, keeping the sustainable development goals close. Bees hum over clover.",
+    ];
+    let south = [
+        "Here we uphold real multilateralism and work for the sustainable development goals. Ferries leave at noon.",
+        "The sustainable development goals lead our planning, as does faith in institutions. Figs ripen in late summer.",
+        "Citizens expect the sustainable development goals met within ten years. Kites rise over the dunes.",
+    ];
+    let mut files = (Vec::new(), Vec::new());
+    for (group, texts, speaker) in [(&mut files.0, north, "North"), (&mut files.1, south, "South")] {
+        for (i, text) in texts.iter().enumerate() {
+            let path = dir.join(format!("{}{i}.txt", speaker.to_lowercase()));
+            write(&path, text);
+            write(&path.with_extension("json"), format!(r#"{{"speaker": "{speaker}", "date": "{}"}}"#, 2019 + i));
+            group.push(path.to_string_lossy().into_owned());
+        }
+    }
+    (dir, files.0, files.1)
+}
+
+/// Checks a contrast report's shape: groups, families sorted by z, counts and rates.
+#[track_caller]
+fn assert_contrast_shape(r: &Value) -> (Vec<Value>, Vec<Value>) {
+    assert_eq!(r["schema_version"], 1);
+    for g in ["a", "b"] {
+        assert!(!r[g]["ids"].as_array().unwrap().is_empty(), "group {g}");
+        assert!(r[g]["content_words"].as_u64().unwrap() > 0);
+        assert!(!r[g]["label"].as_str().unwrap().is_empty());
+    }
+    let families = r["families"].as_array().unwrap();
+    assert!(r["families_found"].as_u64().unwrap() as usize >= families.len());
+    let z: Vec<f64> = families.iter().map(|f| f["z"].as_f64().unwrap()).collect();
+    assert!(z.windows(2).all(|w| w[0] >= w[1]), "most distinctive of A first: {z:?}");
+    for f in families {
+        let (ca, cb) = (f["count_a"].as_u64().unwrap(), f["count_b"].as_u64().unwrap());
+        assert!(ca + cb > 0);
+        let words_a = r["a"]["content_words"].as_f64().unwrap();
+        assert!((f["rate_a"].as_f64().unwrap() - ca as f64 / words_a * 10_000.0).abs() < 1e-3);
+        let counted: u64 = f["wordings_a"].as_array().unwrap().iter().map(|w| w["count"].as_u64().unwrap()).sum();
+        assert_eq!(counted, ca, "A's wordings count A's occurrences");
+        assert!(f["family"]["id"].as_str().unwrap().starts_with('f'));
+        assert!(f["family"]["why"]["summary"].is_string());
+        for o in f["family"]["occurrences"].as_array().unwrap() {
+            assert_excerpt(o);
+        }
+    }
+    let a = families.iter().filter(|f| f["z"].as_f64().unwrap() > 0.0).cloned().collect();
+    let b = families.iter().filter(|f| f["z"].as_f64().unwrap() < 0.0).cloned().collect();
+    (a, b)
+}
+
+#[test]
+fn contrast_of_files_in_json_text_and_csv() {
+    let (_dir, north, south) = contrast_corpus("contrast-files");
+    let mut args = vec!["contrast", "--json", "--a"];
+    args.extend(north.iter().map(String::as_str));
+    args.push("--b");
+    args.extend(south.iter().map(String::as_str));
+    let o = refrain(&args);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    let (a, _) = assert_contrast_shape(&r);
+    assert_eq!(r["a"]["ids"].as_array().unwrap().len(), 3);
+    assert_eq!(r["b"]["ids"].as_array().unwrap().len(), 3);
+    assert_eq!(r["a"]["label"], north.join(", "));
+    let formula = a
+        .iter()
+        .find(|f| f["family"]["root_norm"].as_str().unwrap().contains("multilateralism"))
+        .expect("the North's formula is distinctive of A");
+    assert_eq!((formula["count_a"].as_u64(), formula["count_b"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(formula["wordings_b"][0]["text"], "uphold real multilateralism");
+
+    // --text: the two lists, with z and each group's wording.
+    args[1] = "--text";
+    let o = refrain(&args);
+    assert_exit(&o, 0);
+    let out = stdout(&o);
+    assert!(out.starts_with("Contrast of two groups"), "{out}");
+    let a_list = out.split("Most distinctive of group A").nth(1).expect("A's list").split("\n\n").next().unwrap();
+    let id = formula["family"]["id"].as_str().unwrap();
+    let row = a_list.lines().find(|l| l.trim_start().starts_with(&format!("{id} "))).expect("the formula's row");
+    assert!(row.contains(&format!("{:+.2}", formula["z"].as_f64().unwrap())), "{row}");
+    assert!(row.contains("uphold real multilateralism ×1"), "{row}");
+    assert!(out.contains("group B") || out.contains("No family is used more by group B"), "{out}");
+
+    // --csv: one row per family, in the report's order.
+    args[1] = "--csv";
+    let o = refrain(&args);
+    assert_exit(&o, 0);
+    let rows = csv_records(&stdout(&o));
+    assert_eq!(
+        parse_csv(&stdout(&o))[0].join(","),
+        "id,root,z,log_odds,count_a,count_b,rate_a,rate_b,wording_a,wording_b"
+    );
+    let families = r["families"].as_array().unwrap();
+    assert_eq!(rows.len(), families.len());
+    for (row, f) in rows.iter().zip(families) {
+        assert_eq!(row["id"], f["family"]["id"].as_str().unwrap());
+        assert_eq!(row["count_a"], f["count_a"].to_string());
+        let z: f64 = row["z"].parse().unwrap();
+        assert!((z - f["z"].as_f64().unwrap()).abs() <= 5e-5, "z rounded to 4 decimals: {}", row["z"]);
+        assert!(row["z"].split('.').nth(1).map_or(0, str::len) <= 4);
+        assert_eq!(row["wording_a"], f["wordings_a"][0]["text"].as_str().unwrap_or(""));
+    }
+}
+
+#[test]
+fn contrast_with_the_rest_and_by_metadata() {
+    let (dir, north, _south) = contrast_corpus("contrast-rest");
+    let dir = dir.to_string_lossy().into_owned();
+    // B is the rest of the statements given (the folder holds A's files too: read once).
+    let o = refrain(&["contrast", &dir, "--json", "--a", &north[0], &north[1], &north[2]]);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    assert_contrast_shape(&r);
+    assert_eq!(r["b"]["label"], "the rest");
+    assert_eq!(r["a"]["ids"].as_array().unwrap().len() + r["b"]["ids"].as_array().unwrap().len(), 6);
+    // The same groups by metadata.
+    let o = refrain(&["contrast", &dir, "--json", "--by", "speaker=north"]);
+    assert_exit(&o, 0);
+    let by = json(&o);
+    assert_eq!(by["a"]["label"], "speaker=north");
+    assert_eq!(by["b"]["label"], "the rest");
+    let ids = |r: &Value, g: &str| {
+        let mut v: Vec<String> =
+            r[g]["ids"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect();
+        v.sort();
+        v
+    };
+    let names = |v: Vec<String>| v.into_iter().map(|p| p.rsplit('/').next().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(names(ids(&by, "a")), ["north0.txt", "north1.txt", "north2.txt"]);
+    assert_eq!(names(ids(&r, "a")), names(ids(&by, "a")));
+    assert_eq!(by["families"].as_array().unwrap().len(), r["families"].as_array().unwrap().len());
+    // Two values of one key: A and B by year.
+    let o = refrain(&["contrast", &dir, "--json", "--by", "year=2019:2020-2021"]);
+    assert_exit(&o, 0);
+    let years = json(&o);
+    assert_contrast_shape(&years);
+    assert_eq!(
+        (years["a"]["label"].as_str(), years["b"]["label"].as_str()),
+        (Some("year=2019"), Some("year=2020-2021"))
+    );
+    assert_eq!((ids(&years, "a").len(), ids(&years, "b").len()), (2, 4));
+}
+
+#[test]
+fn contrast_errors_name_the_problem() {
+    let (dir, north, south) = contrast_corpus("contrast-errors");
+    let dir = dir.to_string_lossy().into_owned();
+    let o = refrain(&["contrast", &dir, "--by", "speaker=Nobody"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("no statement matches speaker=Nobody"), "{}", stderr(&o));
+    let o = refrain(&["contrast", &dir, "--by", "year=2019-2021"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("no statement is left for group B"), "{}", stderr(&o));
+    let o = refrain(&["contrast", "--a", &north[0], "--b", &south[0], &north[0]]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("both in --a and in --b"), "{}", stderr(&o));
+    let o = refrain(&["contrast", &dir, "--by", "year=2019:2019-2020"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("in both groups") && stderr(&o).contains("[invalid_groups]"), "{}", stderr(&o));
+    for (args, needle) in [
+        (&["contrast", dir.as_str()][..], "--a"),
+        (&["contrast", "--a", north[0].as_str()], "<FILE_OR_DIR>"),
+        (&["contrast", dir.as_str(), "--by", "colour=red"], "colour"),
+        (&["contrast", dir.as_str(), "--by", "speaker=X", "--a", north[0].as_str()], "--by"),
+    ] {
+        let o = refrain(args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(needle), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn contrast_of_a_speaker_and_the_rest_of_the_general_debate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/ungdc");
+    assert!(root.is_dir(), "../shared/corpus/ungdc must lie beside the repository");
+    let root = root.to_string_lossy().into_owned();
+    let o = refrain(&["contrast", &root, "--json", "--by", "speaker=Sergey Lavrov"]);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    let (a, b) = assert_contrast_shape(&r);
+    assert_eq!(r["a"]["label"], "speaker=Sergey Lavrov");
+    let lavrov = r["a"]["ids"].as_array().unwrap().len();
+    assert!(lavrov >= 2, "his statements are read with their sidecars");
+    assert!(r["b"]["ids"].as_array().unwrap().len() > lavrov * 5);
+    assert!(!a.is_empty(), "families distinctive of his statements");
+    assert!(!b.is_empty(), "and of the rest");
+    // His most distinctive family is one he uses at a higher rate, in several of his statements.
+    let top = &a[0];
+    assert!(top["rate_a"].as_f64() > top["rate_b"].as_f64(), "{top}");
+    assert!(!top["wordings_a"].as_array().unwrap().is_empty());
+    let his: std::collections::HashSet<&str> =
+        r["a"]["ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let in_his = top["family"]["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| his.contains(o["doc"].as_str().unwrap()))
+        .count();
+    assert_eq!(in_his as u64, top["count_a"].as_u64().unwrap());
+    // The text lists both groups.
+    let o = refrain(&["contrast", &root, "--by", "speaker=Sergey Lavrov", "--top", "5"]);
+    assert_exit(&o, 0);
+    let out = stdout(&o);
+    assert!(out.contains("Most distinctive of group A (speaker=Sergey Lavrov), 5 of"), "{out}");
+    assert!(out.contains("Most distinctive of group B (the rest), 5 of"), "{out}");
 }

@@ -2,7 +2,7 @@
 //! keyword-in-context lines for a query. Columns are measured in terminal columns
 //! (`unicode-width`), so that labels in Chinese line up with the others.
 
-use refrain::report::{Edit, EditOp, Family, QueryReport, Report};
+use refrain::report::{ContrastFamily, ContrastReport, Edit, EditOp, Family, QueryReport, Report, Wording};
 use refrain::Statement;
 use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -341,6 +341,112 @@ fn write_similarity(out: &mut String, report: &Report, labels: &[String]) {
     }
 }
 
+/// The readable summary of a contrast: the two groups, then the families most distinctive of
+/// group A, then those of group B (at most `top` of each), in tables.
+pub fn contrast(out: &mut String, report: &ContrastReport, top: usize) {
+    let _ = writeln!(
+        out,
+        "Contrast of two groups: {} families used by them{}",
+        report.families_found,
+        if report.families.len() < report.families_found {
+            format!(", {} in the report", report.families.len())
+        } else {
+            String::new()
+        }
+    );
+    let groups = [("A", &report.a), ("B", &report.b)];
+    let rows: Vec<Vec<String>> = groups
+        .iter()
+        .map(|(side, g)| {
+            vec![
+                side.to_string(),
+                clip(&one_line(&g.label), 60),
+                format!("{} statement{}", thousands(g.ids.len()), plural(g.ids.len())),
+                format!("{} content words", thousands(g.content_words)),
+            ]
+        })
+        .collect();
+    for line in tabulate(&rows, &[false, false, true, true]) {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(
+        out,
+        "z > 0: group A uses the family more; z < 0: group B does; beyond ±1.96 the difference is significant (95%)"
+    );
+    for note in &report.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    let a: Vec<&ContrastFamily> = report.families.iter().filter(|f| f.z > 0.0).collect();
+    let b: Vec<&ContrastFamily> = report.families.iter().rev().filter(|f| f.z < 0.0).collect();
+    write_side(out, "A", &report.a.label, &a, top);
+    write_side(out, "B", &report.b.label, &b, top);
+}
+
+/// The families most distinctive of one group, most distinctive first.
+fn write_side(out: &mut String, side: &str, label: &str, families: &[&ContrastFamily], top: usize) {
+    let label = clip(&one_line(label), 60);
+    if families.is_empty() {
+        let _ = writeln!(
+            out,
+            "
+No family is used more by group {side} ({label})."
+        );
+        return;
+    }
+    let shown = families.len().min(top);
+    let _ = writeln!(
+        out,
+        "
+Most distinctive of group {side} ({label}){}:",
+        if shown < families.len() { format!(", {shown} of {}", families.len()) } else { String::new() }
+    );
+    let wording = |w: &[Wording]| {
+        w.first().map_or_else(|| "—".to_string(), |w| clip(&format!("{} ×{}", one_line(&w.text), w.count), 36))
+    };
+    let header = ["family", "z", "in A", "in B", "A /10k", "B /10k", "A's wording", "B's wording"];
+    let mut rows = vec![header.map(str::to_string).to_vec()];
+    rows.extend(families.iter().take(shown).map(|f| {
+        vec![
+            f.family.id.clone(),
+            format!("{:+.2}", f.z),
+            thousands(f.count_a),
+            thousands(f.count_b),
+            format!("{:.2}", f.rate_a),
+            format!("{:.2}", f.rate_b),
+            wording(&f.wordings_a),
+            wording(&f.wordings_b),
+        ]
+    }));
+    for line in tabulate(&rows, &[false, true, true, true, true, true, false, false]) {
+        let _ = writeln!(out, "  {line}");
+    }
+}
+
+/// Rows of cells as lines of a table: each column as wide as its widest cell in terminal
+/// columns, right-aligned where `right` says so, two spaces between columns, no trailing space.
+fn tabulate(rows: &[Vec<String>], right: &[bool]) -> Vec<String> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> =
+        (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|cell| width(cell)).max().unwrap_or(0)).collect();
+    rows.iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let space = " ".repeat(widths[c].saturating_sub(width(cell)));
+                    if right.get(c) == Some(&true) {
+                        format!("{space}{cell}")
+                    } else {
+                        format!("{cell}{space}")
+                    }
+                })
+                .collect();
+            cells.join("  ").trim_end().to_string()
+        })
+        .collect()
+}
+
 /// The edits other than `equal`, e.g. `true→genuine (variant); +really`; `exact` when none.
 pub fn explain(edits: &[Edit]) -> String {
     let mut parts = Vec::new();
@@ -456,6 +562,85 @@ mod tests {
         assert_eq!(width("e\u{301}te\u{301}"), 3);
         assert_eq!(pad("中文", 6), "中文  ");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn table_columns_line_up_in_terminal_columns() {
+        let rows: Vec<Vec<String>> =
+            [["f1", "+5.20", "人类命运共同体 ×3", "x"], ["f12", "-0.5", "true multilateralism ×2", "共同体"]]
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+        let lines = tabulate(&rows, &[false, true, false, false]);
+        // Every column starts (or, right-aligned, ends) at the same terminal column in every row.
+        let at = |line: &str, cell: &str| width(&line[..line.find(cell).unwrap()]);
+        let text = lines.join(
+            "
+",
+        );
+        assert_eq!(at(&lines[0], "+5.20") + 5, at(&lines[1], "-0.5") + 4, "{text}");
+        assert_eq!(at(&lines[0], "人类"), at(&lines[1], "true"), "{text}");
+        assert_eq!(at(&lines[0], " x") + 1, at(&lines[1], "共同体"), "{text}");
+        assert!(lines.iter().all(|l| !l.ends_with(' ')));
+    }
+
+    #[test]
+    fn contrast_lists_each_groups_families_with_their_wordings() {
+        let texts = [
+            ("a1", "我们要践行真正的多边主义。风吹过田野。"),
+            ("a2", "各国应当践行真正的多边主义。月亮升起来了。"),
+            ("a3", "我们践行真正的多边主义。河水流向大海。"),
+            ("b1", "We uphold common security for all. Mountains stand tall."),
+            ("b2", "They uphold common security for all. Rivers run deep."),
+            ("b3", "Nations uphold common security for all. Trains cross plains."),
+        ];
+        let mut corpus = refrain::Corpus::new(refrain::Options::default());
+        for (id, text) in texts {
+            corpus.add(Statement::new(id, text)).unwrap();
+        }
+        let ids = |p: &str| {
+            texts.iter().filter(|(id, _)| id.starts_with(p)).map(|(id, _)| id.to_string()).collect::<Vec<_>>()
+        };
+        let report = corpus.contrast(&ids("a"), &ids("b"), "中文 speakers", "English").unwrap();
+        let mut out = String::new();
+        contrast(&mut out, &report, 12);
+        assert!(out.contains("Most distinctive of group A (中文 speakers):"), "{out}");
+        assert!(out.contains("Most distinctive of group B (English):"), "{out}");
+        let a_rows = table_after(&out, "Most distinctive of group A");
+        assert!(a_rows[1].replace(' ', "").contains("多边主义") && a_rows[1].contains(" +"), "{out}");
+        let b_rows = table_after(&out, "Most distinctive of group B");
+        assert!(b_rows[1].contains("common security") && b_rows[1].contains(" -"), "{out}");
+        // The wording columns start where their headers do, in terminal columns.
+        for rows in [&a_rows, &b_rows] {
+            for header in ["A's wording", "B's wording"] {
+                let column = width(&rows[0][..rows[0].find(header).unwrap()]);
+                for row in &rows[1..] {
+                    let (head, _) = split_at_column(row, column);
+                    assert!(
+                        head.ends_with("  ") && !row[head.len()..].starts_with(' '),
+                        "{header} at {column}:
+{out}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// `s` split where `column` terminal columns have been filled.
+    fn split_at_column(s: &str, column: usize) -> (&str, &str) {
+        let mut used = 0;
+        for (i, c) in s.char_indices() {
+            if used >= column {
+                return s.split_at(i);
+            }
+            used += c.width().unwrap_or(0);
+        }
+        (s, "")
+    }
+
+    /// The header and rows of the table under the line starting with `title`.
+    fn table_after<'a>(out: &'a str, title: &str) -> Vec<&'a str> {
+        out.lines().skip_while(|l| !l.starts_with(title)).skip(1).take_while(|l| l.starts_with("  ")).collect()
     }
 
     #[test]
