@@ -385,10 +385,14 @@ impl JsCorpus {
             None if selector.is_null() || selector.is_undefined() => None,
             None => return Err(invalid_input("the selector must be a string or null")),
         };
-        let others = if others.is_undefined() { Vec::new() } else { read_strings(&others, "others")? };
-        let others = others.iter().map(|o| parse(o)).collect::<Result<Vec<_>, _>>()?;
-        let ids = self.inner.select(selector.as_ref(), &others.iter().collect::<Vec<_>>());
-        Ok(ids.into_iter().map(|id| JsValue::from_str(&id)).collect::<Array>().into())
+        let mut parsed = Vec::new();
+        if !others.is_undefined() {
+            for text in read_strings(&others, "others")? {
+                parsed.push(parse(&text)?);
+            }
+        }
+        let others: Vec<&Selector> = parsed.iter().collect();
+        to_js(&self.inner.select(selector.as_ref(), &others))
     }
 
     /// Every place where `phrase` or a variant of it occurs, best first.
@@ -441,8 +445,16 @@ fn read_strings(value: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
     if !Array::is_array(value) {
         return Err(invalid_input(&format!("{what} must be an array of strings, got {}", type_name(value))));
     }
-    let bad = |v: &JsValue| invalid_input(&format!("{what} must be an array of strings; it holds {}", type_name(v)));
-    Array::from(value).iter().map(|v| v.as_string().ok_or_else(|| bad(&v))).collect()
+    let array = Array::from(value);
+    let mut strings = Vec::with_capacity(array.length() as usize);
+    for i in 0..array.length() {
+        let v = array.get(i);
+        let s = v.as_string();
+        strings.push(s.ok_or_else(|| {
+            invalid_input(&format!("{what} must be an array of strings; it holds {}", type_name(&v)))
+        })?);
+    }
+    Ok(strings)
 }
 
 /// A group's label: a string, or `default` when absent.
