@@ -118,6 +118,7 @@ export interface TimelinePoint {
 }
 
 export interface Family {
+  /** `f1`, `f2`, ... in the report's order (option `order`). */
   id: string;
   /** Stable across runs while `root_norm` is: a hash of it. */
   key: string;
@@ -125,7 +126,7 @@ export interface Family {
   root_norm: string;
   root_excerpt: Excerpt;
   score: number;
-  /** True when the root looks like a proper name ("Paris Agreement"); its score counts 0.6. */
+  /** True when the family reads as a proper name or title ("Paris Agreement"); `why.factors.name` says how it counts. */
   name: boolean;
   weight: number;
   statements: number;
