@@ -69,14 +69,17 @@ mod compare;
 mod contrast;
 // Beside: phrase search over the index.
 mod query;
+// Beside: a Chinese text and its English edition, sentence by sentence (uses text and report).
+pub mod parallel;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use error::Error;
 pub use options::{Options, OptionsBuilder, OptionsError};
+pub use parallel::{align_texts, align_texts_with, lexicon, Lexicon};
 pub use progress::{Progress, Stage};
-pub use report::{ContrastReport, QueryReport, Report, SCHEMA_VERSION};
+pub use report::{Alignment, ContrastReport, QueryReport, Report, SCHEMA_VERSION};
 pub use span::{utf16_len, Span};
 pub use statement::{Selector, Statement};
 
