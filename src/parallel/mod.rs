@@ -21,6 +21,7 @@
 mod anchors;
 mod gale_church;
 mod lexicon;
+pub mod propose;
 mod sentences;
 
 pub use lexicon::{lexicon, normalize_en, normalize_zh, Evidence, Lexicon, LexiconEntry};
