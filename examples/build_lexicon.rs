@@ -4,8 +4,9 @@
 //!
 //! 1. pairs each Chinese edition with its English one (the `english_parallel` field of the
 //!    Chinese sidecar; of two editions of one speech, the first by file name is the primary one);
-//! 2. proposes formula pairs from the primary pairs ([`refrain::parallel::propose`]) and writes
-//!    them, with their evidence and sentences, to `target/lexicon/proposals.tsv` for review;
+//! 2. proposes formula pairs from the primary pairs ([`refrain::parallel::propose`]), then other
+//!    renderings of the formulas accepted in that first round, and writes them, with their
+//!    evidence and sentences, to `target/lexicon/proposals.tsv` for review;
 //! 3. builds the lexicon from the proposals the decisions file accepts, every entry with its
 //!    evidence, and writes it (or, with `--check`, fails if the committed one differs);
 //! 4. prints figures: proposals, decisions, entries, and how many occurrences of the lexicon's
@@ -109,7 +110,7 @@ fn review_file(proposals: &[Proposal], decided: &HashMap<(String, String), bool>
     let mut out = String::from(
         "# Proposals for the formula lexicon (scripts/build-lexicon). Copy a line's decision, zh and en_norm\n\
          # into scripts/lexicon-decisions.tsv as accept or reject.\n\
-         decision\tzh\ten_norm\ten\ttogether\tstatements\tzh_beads\ten_beads\tdice\tllr\tzh_file\tzh_start\tzh_end\ten_file\ten_start\ten_end\tzh_sentence\ten_sentence\n",
+         decision\tzh\ten_norm\ten\talternative\ttogether\tstatements\tzh_beads\ten_beads\tdice\tllr\tzh_file\tzh_start\tzh_end\ten_file\ten_start\ten_end\tzh_sentence\ten_sentence\n",
     );
     for p in proposals {
         let d = match decided.get(&(p.zh.clone(), p.en_norm.clone())) {
@@ -119,10 +120,11 @@ fn review_file(proposals: &[Proposal], decided: &HashMap<(String, String), bool>
         };
         let e = &p.evidence;
         out.push_str(&format!(
-            "{d}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{d}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             p.zh,
             p.en_norm,
             p.en,
+            p.alternative,
             p.together,
             p.statements,
             p.zh_beads,
@@ -198,8 +200,15 @@ fn run() -> Result<bool, String> {
     let zh_refs: Vec<&str> = zh_texts.iter().map(String::as_str).collect();
     let en_refs: Vec<&str> = en_texts.iter().map(String::as_str).collect();
 
-    let found = propose(&pairs, &zh_refs, &en_refs);
     let decided = decisions(&read(Path::new(DECISIONS)).unwrap_or_default())?;
+    // Round 1 from the corpus alone; round 2 adds other renderings of the formulas accepted in
+    // round 1 (each round's accepted pairs decide what the next one sees, so the same decisions
+    // always give the same lexicon).
+    let first = propose(&pairs, &zh_refs, &en_refs, &Lexicon::empty());
+    let accepted_first: Vec<&Proposal> =
+        first.proposals.iter().filter(|p| decided.get(&(p.zh.clone(), p.en_norm.clone())) == Some(&true)).collect();
+    let known = Lexicon::parse(&lexicon_file(&accepted_first, 0, 0))?;
+    let found = propose(&pairs, &zh_refs, &en_refs, &known);
     fs::create_dir_all("target/lexicon").map_err(|e| e.to_string())?;
     fs::write(REVIEW, review_file(&found.proposals, &decided)).map_err(|e| format!("{REVIEW}: {e}"))?;
 

@@ -37,6 +37,9 @@ pub const MIN_LLR: f64 = 10.83;
 pub const TOP: usize = 3;
 /// A proposal occurs together in aligned sentences of this many statements at least.
 pub const MIN_STATEMENTS: usize = 2;
+/// Another rendering of a known formula covers at least this share of the formula's beads that
+/// none of its known renderings explains.
+pub const MIN_SHARE: f64 = 0.3;
 
 /// A Chinese statement and its English edition, with the names of their files (for evidence).
 #[derive(Clone, Debug)]
@@ -76,6 +79,9 @@ pub struct Proposal {
     pub evidence: Evidence,
     /// The Chinese and English sentences of that place, for the reviewer.
     pub context: (String, String),
+    /// True when proposed as another rendering of a formula the known lexicon has (counts are
+    /// then over the beads none of its known renderings explains).
+    pub alternative: bool,
 }
 
 /// What [`propose`] found.
@@ -219,9 +225,84 @@ struct BeadText {
     en: Span,
 }
 
+/// The aligned beads and the candidates in each, as the rounds of proposals share them.
+struct BeadsText<'a> {
+    pairs: &'a [ParallelPair],
+    beads: &'a [BeadText],
+    zh_in: &'a [Vec<(String, Span)>],
+    en_in: &'a [Vec<(String, Span)>],
+    ne: &'a HashMap<&'a str, usize>,
+}
+
+/// Other renderings of the known formulas (see [`propose`]).
+fn alternatives(t: &BeadsText, known: &Lexicon) -> Vec<Proposal> {
+    let padded = |s: &str| format!(" {s} ");
+    let bead_en: Vec<String> =
+        t.beads.iter().map(|b| padded(&normalize_en(&t.pairs[b.pair].en[b.en.range()]))).collect();
+    let mut out = Vec::new();
+    for z in known.formulas() {
+        let renderings: Vec<String> = known.renderings(z).iter().map(|r| padded(&normalize_en(r))).collect();
+        let residual: Vec<usize> = (0..t.beads.len())
+            .filter(|&k| t.zh_in[k].iter().any(|(g, _)| g == z) && !renderings.iter().any(|r| bead_en[k].contains(r)))
+            .collect();
+        let mut together: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &k in &residual {
+            for (e, _) in &t.en_in[k] {
+                if !renderings.iter().any(|r| r.contains(&padded(e))) {
+                    together.entry(e).or_default().push(k);
+                }
+            }
+        }
+        let statements = |ks: &[usize]| ks.iter().map(|&k| t.beads[k].pair).collect::<HashSet<_>>().len();
+        let mut found: Vec<(&str, &Vec<usize>)> = together
+            .iter()
+            .filter(|(_, ks)| {
+                ks.len() >= 2
+                    && statements(ks) >= MIN_STATEMENTS
+                    && ks.len() as f64 >= MIN_SHARE * residual.len() as f64
+            })
+            .map(|(&e, ks)| (e, ks))
+            .collect();
+        let contains_words = |long: &str, short: &str| long != short && padded(long).contains(&padded(short));
+        let kept: Vec<(&str, &Vec<usize>)> = found
+            .iter()
+            .filter(|(e, ks)| !found.iter().any(|(e2, ks2)| ks2.len() >= ks.len() && contains_words(e2, e)))
+            .copied()
+            .collect();
+        found = kept;
+        found.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(t.ne[a.0].cmp(&t.ne[b.0])).then(a.0.cmp(b.0)));
+        for (e, ks) in found.into_iter().take(TOP) {
+            let k = ks[0];
+            let pair = &t.pairs[t.beads[k].pair];
+            let zs = t.zh_in[k].iter().find(|(g, _)| g == z).expect("the formula is in its bead").1;
+            let es = t.en_in[k].iter().find(|(g, _)| g == e).expect("the phrase is in its bead").1;
+            out.push(Proposal {
+                zh: z.to_string(),
+                en: pair.en[es.range()].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
+                en_norm: e.to_string(),
+                together: ks.len(),
+                zh_beads: residual.len(),
+                en_beads: t.ne[e],
+                statements: statements(ks),
+                dice: crate::report::round(2.0 * ks.len() as f64 / (residual.len() + t.ne[e]) as f64),
+                llr: 0.0,
+                evidence: Evidence { zh_file: pair.zh_file.clone(), zh: zs, en_file: pair.en_file.clone(), en: es },
+                context: (pair.zh[t.beads[k].zh.range()].to_string(), pair.en[t.beads[k].en.range()].to_string()),
+                alternative: true,
+            });
+        }
+    }
+    out
+}
+
 /// Proposes formula pairs from parallel `pairs` (one edition per statement), counting recurrence
 /// over `zh_texts` and `en_texts` (every statement of each language, the pairs' included).
-pub fn propose(pairs: &[ParallelPair], zh_texts: &[&str], en_texts: &[&str]) -> Proposals {
+///
+/// With a `known` lexicon (the pairs a reviewer already accepted), it also proposes other
+/// renderings of its formulas: over the aligned beads where a known formula occurs and none of
+/// its known renderings does, English candidates found in two of those beads or more, in two
+/// statements or more, in at least [`MIN_SHARE`] of them ([`Proposal::alternative`]).
+pub fn propose(pairs: &[ParallelPair], zh_texts: &[&str], en_texts: &[&str], known: &Lexicon) -> Proposals {
     let empty = Lexicon::empty();
     // 1. Aligned beads.
     let mut beads = Vec::new();
@@ -348,9 +429,22 @@ pub fn propose(pairs: &[ParallelPair], zh_texts: &[&str], en_texts: &[&str]) -> 
             llr: (g * 100.0).round() / 100.0,
             evidence: Evidence { zh_file: pair.zh_file.clone(), zh: zs, en_file: pair.en_file.clone(), en: es },
             context: (pair.zh[beads[k].zh.range()].to_string(), pair.en[beads[k].en.range()].to_string()),
+            alternative: false,
         });
     }
-    proposals.sort_by(|a, b| a.zh.cmp(&b.zh).then(b.dice.total_cmp(&a.dice)).then(a.en_norm.cmp(&b.en_norm)));
+    if !known.is_empty() {
+        let text = BeadsText { pairs, beads: &beads, zh_in: &zh_in, en_in: &en_in, ne: &ne };
+        let first: HashSet<(String, String)> = proposals.iter().map(|p| (p.zh.clone(), p.en_norm.clone())).collect();
+        proposals.extend(
+            alternatives(&text, known).into_iter().filter(|p| !first.contains(&(p.zh.clone(), p.en_norm.clone()))),
+        );
+    }
+    proposals.sort_by(|a, b| {
+        (a.zh.cmp(&b.zh))
+            .then(a.alternative.cmp(&b.alternative))
+            .then(b.dice.total_cmp(&a.dice))
+            .then(a.en_norm.cmp(&b.en_norm))
+    });
     Proposals { proposals, beads: beads.len(), zh_candidates: zh_cands.len(), en_candidates: en_cands.len() }
 }
 
@@ -413,7 +507,7 @@ mod tests {
         ];
         let zh: Vec<&str> = pairs.iter().map(|p| p.zh.as_str()).collect();
         let en: Vec<&str> = pairs.iter().map(|p| p.en.as_str()).collect();
-        let found = propose(&pairs, &zh, &en);
+        let found = propose(&pairs, &zh, &en, &Lexicon::empty());
         let p = found
             .proposals
             .iter()
