@@ -252,6 +252,18 @@ fn run() -> Result<bool, String> {
         assert_eq!(refrain::parallel::normalize_en(&et[en.range()]), refrain::parallel::normalize_en(&entry.en));
     }
 
+    // Written before the figures, so that output cut short (a closed pipe) cannot leave it stale.
+    if args.check {
+        let committed = read(Path::new(LEXICON))?;
+        if committed != text {
+            println!("{LEXICON} differs from what the corpus and decisions give: run scripts/build-lexicon");
+            return Ok(false);
+        }
+        println!("{LEXICON} is up to date");
+    } else {
+        fs::write(LEXICON, &text).map_err(|e| format!("{LEXICON}: {e}"))?;
+        println!("wrote {LEXICON}");
+    }
     // How the Chinese editions' formulas are rendered, with the new lexicon.
     let mut renderings: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     for (label, only_primary) in [("primary editions", true), ("all Chinese editions", false)] {
@@ -284,17 +296,6 @@ fn run() -> Result<bool, String> {
         println!("  {zh}: {}", parts.join(", "));
     }
 
-    if args.check {
-        let committed = read(Path::new(LEXICON))?;
-        if committed != text {
-            println!("{LEXICON} differs from what the corpus and decisions give: run scripts/build-lexicon");
-            return Ok(false);
-        }
-        println!("{LEXICON} is up to date");
-    } else {
-        fs::write(LEXICON, &text).map_err(|e| format!("{LEXICON}: {e}"))?;
-        println!("wrote {LEXICON}");
-    }
     Ok(true)
 }
 
