@@ -3,6 +3,7 @@
 //! ```text
 //! refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
 //! refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
+//! refrain align ZH_FILE EN_FILE [--text | --json]
 //! refrain completions bash|zsh|fish|elvish|powershell
 //! refrain man
 //! ```
@@ -85,6 +86,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Text => {
                     let mut out = String::new();
                     render_text::query(&mut out, &report, corpus.statements());
+                    out
+                }
+            }
+        }
+        Command::Align { zh, en } => {
+            let zh = input::read_statement(std::path::Path::new(&zh))?;
+            let en = input::read_statement(std::path::Path::new(&en))?;
+            let report = refrain::align_texts(&zh.text, &en.text);
+            match format {
+                Format::Json => to_json(&report)?,
+                Format::Csv => args::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, "align writes --text or --json, not --csv")
+                    .exit(),
+                Format::Text => {
+                    let mut out = String::new();
+                    render_text::align(&mut out, &report, &zh.id, &en.id);
                     out
                 }
             }
