@@ -11,7 +11,9 @@
 //! `rank` (root and score) → `build` (families as the [`report`] writes them); `compare` runs
 //! the stages in that order and assembles the report. Beside them, `similarity` computes
 //! coverage and the similarity matrix, and `query` searches one phrase against the index.
-//! `align` (word alignment) and `diff` (an occurrence's edits) serve several stages. Each
+//! `align` (word alignment) and `diff` (an occurrence's edits) serve several stages.
+//! [`parallel`] stands beside the pipeline: it aligns a Chinese text with its English edition
+//! sentence by sentence ([`align_texts`]) and holds the bilingual formula [`lexicon`]. Each
 //! module imports only modules listed before it in this file. The crate has no WebAssembly
 //! dependency outside `wasm` (compiled for `wasm32` only).
 //!

@@ -245,3 +245,23 @@ fn most_formula_occurrences_of_the_chinese_editions_find_their_rendering() {
     );
     assert!(formulas > 500 && rendered as f64 >= 0.75 * formulas as f64, "{rendered} of {formulas}");
 }
+
+#[test]
+fn the_length_ratio_is_the_corpus_ratio() {
+    // English characters per Chinese character (whitespace not counted) over the primary pairs:
+    // the first Chinese edition by file name of each English edition.
+    let root = corpus();
+    let mut seen = BTreeSet::new();
+    let (mut zh_chars, mut en_chars) = (0usize, 0usize);
+    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    for (zh_file, en_file) in editions(&root) {
+        if seen.insert(en_file.clone()) {
+            zh_chars += count(&read(&root.join(zh_file)));
+            en_chars += count(&read(&root.join(en_file)));
+        }
+    }
+    assert_eq!(seen.len(), 10);
+    let ratio = en_chars as f64 / zh_chars as f64;
+    println!("{en_chars} English / {zh_chars} Chinese characters = {ratio:.3}");
+    assert!((ratio - refrain::parallel::gale_church::RATIO).abs() < 0.05, "{ratio}");
+}

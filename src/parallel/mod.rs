@@ -19,7 +19,7 @@
 //! ```
 
 mod anchors;
-mod gale_church;
+pub mod gale_church;
 mod lexicon;
 pub mod propose;
 mod sentences;
