@@ -15,7 +15,7 @@
 //! The same corpus and decisions give the same lexicon, byte for byte. It fails when a proposal
 //! has no decision (review it first), so no pair enters the lexicon unreviewed.
 
-use refrain::parallel::propose::{propose, ParallelPair, Proposal};
+use refrain::parallel::propose::{propose, ParallelPair, Proposal, Proposals};
 use refrain::parallel::{Evidence, Lexicon};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
@@ -163,27 +163,39 @@ fn lexicon_file(accepted: &[&Proposal], pairs: usize, proposals: usize) -> Strin
     out
 }
 
-fn run() -> Result<bool, String> {
-    let args = args()?;
-    let corpus = &args.corpus;
+/// What the corpus and the decisions give.
+pub struct Outcome {
+    /// Primary parallel pairs.
+    pub pairs: usize,
+    /// Chinese editions with an English one (the primary ones and the others).
+    pub editions: Vec<(String, String)>,
+    /// The proposals of both rounds.
+    pub found: Proposals,
+    /// Accepted proposals.
+    pub accepted: usize,
+    /// Proposals without a decision.
+    pub undecided: usize,
+    /// Decisions that match no proposal.
+    pub stale: Vec<(String, String)>,
+    /// The review file's text.
+    pub review: String,
+    /// The lexicon file's text; `None` while a proposal has no decision.
+    pub lexicon: Option<String>,
+}
+
+/// Proposes, reviews against `decisions` (the decisions file's text) and builds the lexicon,
+/// reading the corpus at `corpus`; writes nothing.
+pub fn build(corpus: &Path, decisions_text: &str) -> Result<Outcome, String> {
     let editions = editions(corpus)?;
     // The primary edition of each speech: the first by file name for its English edition.
     let mut primary: BTreeMap<&str, &str> = BTreeMap::new();
     for (zh, en) in &editions {
         primary.entry(en.as_str()).or_insert(zh.as_str());
     }
-    let load = |zh: &str, en: &str| -> Result<ParallelPair, String> {
-        Ok(ParallelPair {
-            zh_file: zh.to_string(),
-            zh: read(&corpus.join(zh))?,
-            en_file: en.to_string(),
-            en: read(&corpus.join(en))?,
-        })
-    };
     let mut pairs = Vec::new();
     for (zh, en) in &editions {
         if primary[en.as_str()] == zh.as_str() {
-            pairs.push(load(zh, en)?);
+            pairs.push(load(corpus, zh, en)?);
         }
     }
     let secondary: BTreeSet<String> =
@@ -200,7 +212,7 @@ fn run() -> Result<bool, String> {
     let zh_refs: Vec<&str> = zh_texts.iter().map(String::as_str).collect();
     let en_refs: Vec<&str> = en_texts.iter().map(String::as_str).collect();
 
-    let decided = decisions(&read(Path::new(DECISIONS)).unwrap_or_default())?;
+    let decided = decisions(decisions_text)?;
     // Round 1 from the corpus alone; round 2 adds other renderings of the formulas accepted in
     // round 1 (each round's accepted pairs decide what the next one sees, so the same decisions
     // always give the same lexicon).
@@ -209,40 +221,66 @@ fn run() -> Result<bool, String> {
         first.proposals.iter().filter(|p| decided.get(&(p.zh.clone(), p.en_norm.clone())) == Some(&true)).collect();
     let known = Lexicon::parse(&lexicon_file(&accepted_first, 0, 0))?;
     let found = propose(&pairs, &zh_refs, &en_refs, &known);
-    fs::create_dir_all("target/lexicon").map_err(|e| e.to_string())?;
-    fs::write(REVIEW, review_file(&found.proposals, &decided)).map_err(|e| format!("{REVIEW}: {e}"))?;
 
     let key = |p: &Proposal| (p.zh.clone(), p.en_norm.clone());
     let undecided = found.proposals.iter().filter(|p| !decided.contains_key(&key(p))).count();
     let proposed: BTreeSet<(String, String)> = found.proposals.iter().map(key).collect();
-    let stale: Vec<&(String, String)> = decided.keys().filter(|k| !proposed.contains(*k)).collect();
+    let mut stale: Vec<(String, String)> = decided.keys().filter(|k| !proposed.contains(*k)).cloned().collect();
+    stale.sort();
     let mut accepted: Vec<&Proposal> = found.proposals.iter().filter(|p| decided.get(&key(p)) == Some(&true)).collect();
     accepted.sort_by(|a, b| a.zh.cmp(&b.zh).then(a.en.cmp(&b.en)));
+    let lexicon = (undecided == 0).then(|| lexicon_file(&accepted, pairs.len(), found.proposals.len()));
+    Ok(Outcome {
+        pairs: pairs.len(),
+        editions,
+        accepted: accepted.len(),
+        undecided,
+        stale,
+        review: review_file(&found.proposals, &decided),
+        lexicon,
+        found,
+    })
+}
 
+fn load(corpus: &Path, zh: &str, en: &str) -> Result<ParallelPair, String> {
+    Ok(ParallelPair {
+        zh_file: zh.to_string(),
+        zh: read(&corpus.join(zh))?,
+        en_file: en.to_string(),
+        en: read(&corpus.join(en))?,
+    })
+}
+
+fn run() -> Result<bool, String> {
+    let args = args()?;
+    let corpus = &args.corpus;
+    let out = build(corpus, &read(Path::new(DECISIONS)).unwrap_or_default())?;
+    let found = &out.found;
+    fs::create_dir_all("target/lexicon").map_err(|e| e.to_string())?;
+    fs::write(REVIEW, &out.review).map_err(|e| format!("{REVIEW}: {e}"))?;
     println!(
         "{} parallel pairs ({} editions), {} aligned beads; {} Chinese and {} English candidates",
-        pairs.len(),
-        editions.len(),
+        out.pairs,
+        out.editions.len(),
         found.beads,
         found.zh_candidates,
         found.en_candidates
     );
     println!(
-        "{} proposals ({REVIEW}): {} accepted, {} rejected, {undecided} undecided; {} decisions match no proposal",
+        "{} proposals ({REVIEW}): {} accepted, {} rejected, {} undecided; {} decisions match no proposal",
         found.proposals.len(),
-        accepted.len(),
-        found.proposals.len() - accepted.len() - undecided,
-        stale.len()
+        out.accepted,
+        found.proposals.len() - out.accepted - out.undecided,
+        out.undecided,
+        out.stale.len()
     );
-    for (zh, en) in &stale {
+    for (zh, en) in &out.stale {
         println!("  stale decision: {zh} = {en}");
     }
-    if undecided > 0 {
+    let Some(text) = out.lexicon else {
         println!("review the proposals marked ? in {REVIEW} and record them in {DECISIONS}");
         return Ok(false);
-    }
-
-    let text = lexicon_file(&accepted, pairs.len(), found.proposals.len());
+    };
     let lexicon = Lexicon::parse(&text)?;
     println!("lexicon: {} entries, {} distinct Chinese formulas", lexicon.len(), lexicon.formulas().len());
     for entry in lexicon.entries() {
@@ -265,14 +303,19 @@ fn run() -> Result<bool, String> {
         println!("wrote {LEXICON}");
     }
     // How the Chinese editions' formulas are rendered, with the new lexicon.
+    let editions = &out.editions;
+    let mut primary: BTreeMap<&str, &str> = BTreeMap::new();
+    for (zh, en) in editions {
+        primary.entry(en.as_str()).or_insert(zh.as_str());
+    }
     let mut renderings: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     for (label, only_primary) in [("primary editions", true), ("all Chinese editions", false)] {
         let (mut formulas, mut rendered, mut beads, mut aligned) = (0, 0, 0, 0);
-        for (zh, en) in &editions {
+        for (zh, en) in editions {
             if only_primary && primary[en.as_str()] != zh.as_str() {
                 continue;
             }
-            let pair = load(zh, en)?;
+            let pair = load(corpus, zh, en)?;
             let a = refrain::align_texts_with(&pair.zh, &pair.en, &lexicon);
             formulas += a.stats.formulas;
             rendered += a.stats.formulas_rendered;

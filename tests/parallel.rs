@@ -8,6 +8,11 @@ use refrain::{align_texts, lexicon};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+/// The lexicon's builder (`scripts/build-lexicon`), to check that it gives the committed lexicon.
+#[path = "../examples/build_lexicon.rs"]
+#[allow(dead_code)]
+mod build_lexicon;
+
 fn corpus() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     assert!(root.is_dir(), "../shared/corpus (the project's shared statements) must lie beside the repository");
@@ -264,4 +269,16 @@ fn the_length_ratio_is_the_corpus_ratio() {
     let ratio = en_chars as f64 / zh_chars as f64;
     println!("{en_chars} English / {zh_chars} Chinese characters = {ratio:.3}");
     assert!((ratio - refrain::parallel::gale_church::RATIO).abs() < 0.05, "{ratio}");
+}
+
+#[test]
+fn the_committed_lexicon_is_what_its_builder_gives() {
+    // scripts/build-lexicon --check, in a test: same corpus and decisions, same lexicon, byte for
+    // byte, and no proposal left without a decision.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = build_lexicon::build(&corpus(), &read(&root.join("scripts/lexicon-decisions.tsv"))).unwrap();
+    assert_eq!(out.undecided, 0, "proposals without a decision: run scripts/build-lexicon and review them");
+    assert!(out.stale.is_empty(), "decisions that match no proposal: {:?}", out.stale);
+    assert_eq!(out.lexicon.as_deref(), Some(read(&root.join("src/parallel/lexicon-zh-en.tsv")).as_str()));
+    println!("{} proposals, {} accepted", out.found.proposals.len(), out.accepted);
 }
