@@ -308,7 +308,7 @@ fn run() -> Result<bool, String> {
     for (zh, en) in editions {
         primary.entry(en.as_str()).or_insert(zh.as_str());
     }
-    let mut renderings: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+    let mut primary_alignments = Vec::new();
     for (label, only_primary) in [("primary editions", true), ("all Chinese editions", false)] {
         let (mut formulas, mut rendered, mut beads, mut aligned) = (0, 0, 0, 0);
         for (zh, en) in editions {
@@ -322,10 +322,7 @@ fn run() -> Result<bool, String> {
             beads += a.beads.len();
             aligned += a.stats.aligned_beads;
             if only_primary {
-                for f in a.beads.iter().flat_map(|b| &b.formulas) {
-                    let r = f.entry_en.clone().unwrap_or_else(|| "(no rendering found)".to_string());
-                    renderings.entry(f.entry_zh.clone()).or_default().entry(r).or_default().insert(en.clone());
-                }
+                primary_alignments.push((en.clone(), a));
             }
         }
         println!(
@@ -334,9 +331,14 @@ fn run() -> Result<bool, String> {
         );
     }
     println!("renderings in the primary pairs (statements):");
-    for (zh, by) in &renderings {
-        let parts: Vec<String> = by.iter().map(|(en, s)| format!("\"{en}\" {}", s.len())).collect();
-        println!("  {zh}: {}", parts.join(", "));
+    let pairs: Vec<(&str, &refrain::Alignment)> = primary_alignments.iter().map(|(id, a)| (id.as_str(), a)).collect();
+    for f in refrain::parallel::tally(&pairs) {
+        let parts: Vec<String> = f
+            .renderings
+            .iter()
+            .map(|r| format!("\"{}\" {}", r.rendering.as_deref().unwrap_or("(no rendering found)"), r.statements))
+            .collect();
+        println!("  {}: {}", f.formula, parts.join(", "));
     }
 
     Ok(true)

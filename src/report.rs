@@ -532,3 +532,39 @@ pub struct Alignment {
     /// Remarks a reader should know (a text too long to align, a path on the band's edge).
     pub notes: Vec<String>,
 }
+
+/// One place where a Chinese formula occurs in an aligned pair, with its rendering there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RenderingPlace {
+    /// The pair's id, as given to [`crate::parallel::tally`].
+    pub pair: String,
+    /// The formula in the Chinese text.
+    pub zh: Excerpt,
+    /// The rendering in the English text, or `null` when none was found.
+    pub en: Option<Excerpt>,
+}
+
+/// One rendering of a formula across aligned pairs, and where.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RenderingCount {
+    /// The lexicon's rendering; `null` for the occurrences where none was found.
+    pub rendering: Option<String>,
+    /// Pairs (statements) with this rendering.
+    pub statements: usize,
+    /// Occurrences with this rendering.
+    pub occurrences: usize,
+    /// Every occurrence, in the order of the pairs and of the text.
+    pub places: Vec<RenderingPlace>,
+}
+
+/// How a Chinese formula is rendered across aligned pairs: "人类命运共同体 is rendered 'community
+/// with a shared future for mankind' in 8 statements".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FormulaRenderings {
+    /// The formula, as the lexicon writes it.
+    pub formula: String,
+    /// Its occurrences in aligned beads.
+    pub occurrences: usize,
+    /// Its renderings, in most statements first; occurrences without rendering last.
+    pub renderings: Vec<RenderingCount>,
+}

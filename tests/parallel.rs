@@ -235,6 +235,8 @@ fn look_ups_both_ways() {
 fn most_formula_occurrences_of_the_chinese_editions_find_their_rendering() {
     let root = corpus();
     let (mut formulas, mut rendered, mut beads, mut aligned) = (0, 0, 0, 0);
+    let mut texts = HashMap::new();
+    let mut primary = Vec::new();
     for (zh_file, en_file) in editions(&root) {
         let (zh, en) = (read(&root.join(&zh_file)), read(&root.join(&en_file)));
         let a = align_texts(&zh, &en);
@@ -243,12 +245,41 @@ fn most_formula_occurrences_of_the_chinese_editions_find_their_rendering() {
         rendered += a.stats.formulas_rendered;
         beads += a.beads.len();
         aligned += a.stats.aligned_beads;
+        if !primary.iter().any(|(_, e, _)| e == &en_file) {
+            primary.push((zh_file.clone(), en_file.clone(), a));
+        }
+        texts.insert(zh_file, zh);
+        texts.insert(en_file, en);
     }
     println!(
         "Chinese editions: {aligned} of {beads} beads aligned; {rendered} of {formulas} lexicon formula occurrences \
          in aligned beads have their rendering in the aligned English sentences"
     );
     assert!(formulas > 500 && rendered as f64 >= 0.75 * formulas as f64, "{rendered} of {formulas}");
+
+    // Across the ten primary pairs: each formula's renderings, with the places.
+    let pairs: Vec<(&str, &Alignment)> = primary.iter().map(|(zh, _, a)| (zh.as_str(), a)).collect();
+    let tally = refrain::parallel::tally(&pairs);
+    let community = tally.iter().find(|f| f.formula == "人类命运共同体").expect("a formula of the lexicon");
+    let top = &community.renderings[0];
+    println!("人类命运共同体 is rendered “{}” in {} statements", top.rendering.as_deref().unwrap(), top.statements);
+    assert_eq!(top.rendering.as_deref(), Some("community with a shared future for mankind"));
+    assert!(top.statements >= 7, "{}", top.statements);
+    for f in &tally {
+        assert_eq!(f.occurrences, f.renderings.iter().map(|r| r.places.len()).sum::<usize>());
+        for r in &f.renderings {
+            for p in &r.places {
+                let (_, en_file, _) = primary.iter().find(|(zh, _, _)| *zh == p.pair).unwrap();
+                assert_eq!(&texts[&p.pair][p.zh.start..p.zh.end], p.zh.text);
+                assert_eq!(normalize_zh(&p.zh.text), normalize_zh(&f.formula));
+                assert_eq!(p.en.is_some(), r.rendering.is_some());
+                if let Some(e) = &p.en {
+                    assert_eq!(&texts[en_file][e.start..e.end], e.text);
+                    assert_eq!(normalize_en(&e.text), normalize_en(r.rendering.as_deref().unwrap()));
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -27,7 +27,8 @@ mod sentences;
 pub use lexicon::{lexicon, normalize_en, normalize_zh, Evidence, Lexicon, LexiconEntry};
 
 use crate::report::{
-    AlignedSentence, Alignment, AlignmentStats, Bead, BeadStatus, Excerpt, FormulaLink, SCHEMA_VERSION,
+    AlignedSentence, Alignment, AlignmentStats, Bead, BeadStatus, Excerpt, FormulaLink, FormulaRenderings,
+    RenderingCount, RenderingPlace, SCHEMA_VERSION,
 };
 use crate::span::{utf16_len, Span};
 use sentences::Sentence;
@@ -158,6 +159,62 @@ pub fn align_texts_with(zh: &str, en: &str, lexicon: &Lexicon) -> Alignment {
         stats,
         notes,
     }
+}
+
+/// How each Chinese formula is rendered across aligned pairs (`(id, alignment)`, the id naming
+/// the pair in the places): its occurrences in aligned beads grouped by the rendering found, most
+/// statements first, formulas with most occurrences first (then by formula).
+///
+/// ```
+/// let a = refrain::align_texts("我们要坚持多边主义。", "We should uphold multilateralism.");
+/// let b = refrain::align_texts("坚持多边主义。", "Stay committed to multilateralism.");
+/// let t = refrain::parallel::tally(&[("a", &a), ("b", &b)]);
+/// assert_eq!(t[0].formula, "坚持多边主义");
+/// assert_eq!(t[0].renderings[0].rendering.as_deref(), Some("uphold multilateralism"));
+/// assert_eq!(t[0].renderings[1].rendering, None); // not found in b
+/// ```
+pub fn tally(alignments: &[(&str, &Alignment)]) -> Vec<FormulaRenderings> {
+    let mut by: std::collections::BTreeMap<&str, Vec<(Option<&str>, RenderingPlace)>> = Default::default();
+    for (id, a) in alignments {
+        for b in a.beads.iter().filter(|b| b.status == BeadStatus::Aligned) {
+            for f in &b.formulas {
+                let place = RenderingPlace { pair: id.to_string(), zh: f.zh.clone(), en: f.en.clone() };
+                by.entry(&f.entry_zh).or_default().push((f.entry_en.as_deref(), place));
+            }
+        }
+    }
+    let mut out: Vec<FormulaRenderings> = by
+        .into_iter()
+        .map(|(formula, places)| {
+            let occurrences = places.len();
+            let mut groups: Vec<RenderingCount> = Vec::new();
+            for (rendering, place) in places {
+                match groups.iter_mut().find(|g| g.rendering.as_deref() == rendering) {
+                    Some(g) => g.places.push(place),
+                    None => groups.push(RenderingCount {
+                        rendering: rendering.map(str::to_string),
+                        statements: 0,
+                        occurrences: 0,
+                        places: vec![place],
+                    }),
+                }
+            }
+            for g in &mut groups {
+                g.occurrences = g.places.len();
+                g.statements = g.places.iter().map(|p| p.pair.as_str()).collect::<std::collections::HashSet<_>>().len();
+            }
+            groups.sort_by(|a, b| {
+                a.rendering
+                    .is_none()
+                    .cmp(&b.rendering.is_none())
+                    .then(b.statements.cmp(&a.statements))
+                    .then(a.rendering.cmp(&b.rendering))
+            });
+            FormulaRenderings { formula: formula.to_string(), occurrences, renderings: groups }
+        })
+        .collect();
+    out.sort_by(|a, b| b.occurrences.cmp(&a.occurrences).then(a.formula.cmp(&b.formula)));
+    out
 }
 
 /// An excerpt of a sentence's text: `span` lies inside sentence `s`.
