@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The lexicon's builder (`scripts/build-lexicon`), to check that it gives the committed lexicon.
-#[path = "../examples/build_lexicon.rs"]
+#[path = "../scripts/build_lexicon.rs"]
 #[allow(dead_code)]
 mod build_lexicon;
 
