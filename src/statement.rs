@@ -42,7 +42,9 @@ pub(crate) fn speaker_key(name: &str) -> Option<String> {
         }
     }
     const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "h.e", "he", "sir", "dame", "prof"];
-    let words: Vec<String> = kept.split_whitespace().map(str::to_lowercase).collect();
+    // Lower case char by char (str::to_lowercase would add 4 KB to the WebAssembly build).
+    let words: Vec<String> =
+        kept.split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase).collect()).collect();
     let skip = words.iter().take_while(|w| TITLES.contains(&w.trim_end_matches('.'))).count();
     let key = words[skip..].join(" ");
     (!key.is_empty()).then_some(key)
