@@ -3,7 +3,7 @@
 #   make test   set up, then every test (Rust, WebAssembly in Node and Chromium, JS, page), then
 #               the payload and speed figures; ends with PASS or FAIL
 #   make wasm   only build www/pkg (the library without the CLI feature, wasm-bindgen --target web,
-#               then wasm-opt -Oz)
+#               then wasm-opt -Oz --converge)
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -26,7 +26,7 @@ setup:
 wasm:
 	cargo build --profile wasm-release --target $(WASM_TARGET) --lib --no-default-features
 	wasm-bindgen --target web --out-dir $(PKG) --out-name refrain $(WASM_RAW)
-	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/refrain_bg.wasm -o $(PKG)/refrain_bg.wasm
+	node_modules/.bin/wasm-opt -Oz --converge --strip-producers $(WASM_OPT_FEATURES) $(PKG)/refrain_bg.wasm -o $(PKG)/refrain_bg.wasm
 	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(PKG)/refrain_bg.wasm");console.log(`$(PKG)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'
 
 serve:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing refrain needs, and only what is missing; safe to run again.
-#   - the Rust target wasm32-unknown-unknown
+#   - the Rust target wasm32-unknown-unknown, and the components rustfmt and clippy
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version of Cargo.lock (wasm-bindgen and
 #     wasm-bindgen-test-runner; a cold install compiles for 6-7 minutes)
 #   - the npm development tools of package-lock.json (binaryen's wasm-opt, playwright-core, axe-core,
@@ -19,6 +19,16 @@ else
   say "rust target wasm32-unknown-unknown: installing"
   rustup target add wasm32-unknown-unknown
 fi
+
+# 1b. The formatter and linter of the test command.
+for component in rustfmt clippy; do
+  if rustup component list --installed | grep -q "^$component"; then
+    say "rust component $component: present"
+  else
+    say "rust component $component: installing"
+    rustup component add "$component"
+  fi
+done
 
 # 2. wasm-bindgen-cli, the same version as the wasm-bindgen crate (they must match exactly).
 want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

@@ -80,7 +80,7 @@ pub(crate) fn contrast(
         for id in ids {
             let d = doc_of(id).ok_or_else(|| Error::UnknownStatement(id.clone()))?;
             if side[d] != 0 && side[d] != mark {
-                return Err(Error::InvalidGroups(format!("statement {id:?} is in both groups")));
+                return Err(Error::InvalidGroups(format!("statement \"{id}\" is in both groups")));
             }
             side[d] = mark;
         }

@@ -75,11 +75,11 @@ impl fmt::Display for Error {
         match self {
             Error::Options(e) => e.fmt(f),
             Error::EmptyId => write!(f, "a statement needs a non-empty id"),
-            Error::DuplicateId(id) => write!(f, "two statements have the id {id:?}; ids must be unique"),
+            Error::DuplicateId(id) => write!(f, "two statements have the id \"{id}\"; ids must be unique"),
             Error::StatementTooLarge { id, bytes, limit } => {
                 write!(
                     f,
-                    "statement {id:?} has {bytes} bytes, more than the limit of {limit} (option max_statement_bytes)"
+                    "statement \"{id}\" has {bytes} bytes, more than the limit of {limit} (option max_statement_bytes)"
                 )
             }
             Error::TooManyStatements { limit } => {
@@ -96,7 +96,7 @@ impl fmt::Display for Error {
                 write!(f, "the query has {words} words, more than the limit of {limit} (option query_max_words)")
             }
             Error::Cancelled => write!(f, "the run was cancelled"),
-            Error::UnknownStatement(id) => write!(f, "no statement has the id {id:?}"),
+            Error::UnknownStatement(id) => write!(f, "no statement has the id \"{id}\""),
             Error::InvalidGroups(why) => write!(f, "the groups cannot be contrasted: {why}"),
         }
     }

@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::span::Span;
-use crate::statement::Statement;
+use crate::statement::{date_key, speaker_key, Statement};
 use crate::text::{self, is_common, is_stopword, Normalization, TokenKind, SYNONYMS};
 use std::collections::{HashMap, HashSet};
 
@@ -138,54 +138,6 @@ pub(crate) struct Index {
     /// The distinct speakers (their keys, see [`speaker_key`]), in order of first appearance in
     /// canonical order.
     pub speakers: Vec<String>,
-}
-
-/// The key under which statements count as one speaker's: the name with titles and what stands
-/// in brackets or after a comma left out, spaces collapsed, lower-cased. "Mr. Sergey Lavrov" and
-/// "Sergey Lavrov" are one speaker; "习近平 (Xi Jinping)" is "习近平"; "Joseph R. Biden, Jr" is
-/// "joseph r. biden". `None` for a name that is empty once cleaned.
-pub(crate) fn speaker_key(name: &str) -> Option<String> {
-    let mut kept = String::new();
-    let mut depth = 0usize;
-    for c in name.chars() {
-        match c {
-            '(' | '（' | '[' => depth += 1,
-            ')' | '）' | ']' => depth = depth.saturating_sub(1),
-            ',' | '，' if depth == 0 => break,
-            _ if depth == 0 => kept.push(c),
-            _ => {}
-        }
-    }
-    const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "h.e", "he", "sir", "dame", "prof"];
-    let words: Vec<String> = kept.split_whitespace().map(str::to_lowercase).collect();
-    let skip = words.iter().take_while(|w| TITLES.contains(&w.trim_end_matches('.'))).count();
-    let key = words[skip..].join(" ");
-    (!key.is_empty()).then_some(key)
-}
-
-/// The sortable date at the start of a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-///
-/// "2021 (UNGA session 76)" gives "2021"; "2020-09-22" gives itself; "Sept 2020" gives None.
-pub(crate) fn date_key(date: &str) -> Option<String> {
-    let b = date.trim().as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.len() >= r.end && b[r].iter().all(u8::is_ascii_digit);
-    if !digits(0..4) || (b.len() > 4 && b[4].is_ascii_digit()) {
-        return None;
-    }
-    let s = std::str::from_utf8(b).ok()?;
-    if b.len() >= 10
-        && b[4] == b'-'
-        && digits(5..7)
-        && b[7] == b'-'
-        && digits(8..10)
-        && (b.len() == 10 || !b[10].is_ascii_digit())
-    {
-        return Some(s[..10].to_string());
-    }
-    if b.len() >= 7 && b[4] == b'-' && digits(5..7) && (b.len() == 7 || !b[7].is_ascii_digit()) {
-        return Some(s[..7].to_string());
-    }
-    Some(s[..4].to_string())
 }
 
 impl Index {
@@ -582,20 +534,5 @@ mod tests {
     #[test]
     fn tokens_are_12_bytes() {
         assert_eq!(std::mem::size_of::<Tok>(), 12, "docs/DESIGN.md says so");
-    }
-
-    #[test]
-    fn date_keys() {
-        for (date, want) in [
-            ("2021 (UNGA session 76 general debate; exact day not in corpus)", Some("2021")),
-            ("2020-09-22", Some("2020-09-22")),
-            ("2020-09", Some("2020-09")),
-            ("2020-09-22T10:00", Some("2020-09-22")),
-            ("Sept 2020", None),
-            ("20201", None),
-            ("", None),
-        ] {
-            assert_eq!(date_key(date).as_deref(), want, "{date:?}");
-        }
     }
 }

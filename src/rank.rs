@@ -27,6 +27,7 @@ use crate::index::{Index, TokenOcc};
 use crate::options::Order;
 use crate::report::{round, Factors, Why};
 use crate::statement::Statement;
+use crate::text::TokenKind;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -79,9 +80,9 @@ const ASSOCIATION_BITS: (f64, f64) = (3.0, 12.0);
 /// A root counts by its weight up to this (about three content words): a formula is short, and
 /// a long passage two statements share should not outrank it for its length.
 const LENGTH_CAP: f64 = 3.0;
-/// Tokens at each end of a statement where boilerplate stands (or 3% of the statement when
-/// that is more).
-const EDGE_TOKENS: usize = 24;
+/// Words at each end of a statement within which boilerplate stands (a heading, a dateline, a
+/// byline, a salutation), if it is also in the first or the last sentence.
+const EDGE_WORDS: usize = 40;
 /// Fewest occurrences whose unevenness over speakers the summary mentions (chance alone spreads
 /// a few occurrences unevenly).
 const UNEVEN_MIN_OCCURRENCES: usize = 12;
@@ -450,18 +451,48 @@ fn capitals(index: &Index, statements: &[Statement], draft: &Draft) -> f64 {
     }
 }
 
-/// True when most occurrences stand within the first or last tokens of their statement.
+/// True when most occurrences stand in the first or the last sentence of their statement, near
+/// its edge: a heading, dateline, byline or salutation; a closing formula followed by "Thank
+/// you." stands in the sentence before the last.
 fn boilerplate(index: &Index, draft: &Draft) -> bool {
     let edge = draft
         .occ
         .iter()
         .filter(|o| {
-            let len = index.docs[o.doc as usize].tokens.len();
-            let margin = EDGE_TOKENS.max(len * 3 / 100);
-            (o.last as usize) < margin || (o.first as usize) + margin >= len
+            let (head, tail) = edges(index, o.doc as usize);
+            (o.last as usize) < head || (o.first as usize) >= tail
         })
         .count();
     edge * 2 > draft.occ.len()
+}
+
+/// The token index where a statement's first sentence ends and where its last sentence begins,
+/// each within `EDGE_WORDS` words of the edge (a single Han, kana or Hangul character counts as
+/// half a word).
+fn edges(index: &Index, d: usize) -> (usize, usize) {
+    let tokens = &index.docs[d].tokens;
+    let units = |t: &crate::index::Tok| if index.term(t.term()).kind == TokenKind::Ideograph { 1 } else { 2 };
+    let mut used = 0;
+    let head = tokens
+        .iter()
+        .enumerate()
+        .take_while(|&(i, t)| {
+            used += units(t);
+            used <= 2 * EDGE_WORDS && (i == 0 || !t.sentence())
+        })
+        .count();
+    // The last sentence starts at the last token after a sentence end.
+    let last_start = tokens.iter().rposition(|t| t.sentence()).unwrap_or(0);
+    let mut used = 0;
+    let within = tokens
+        .iter()
+        .rev()
+        .take_while(|t| {
+            used += units(t);
+            used <= 2 * EDGE_WORDS
+        })
+        .count();
+    (head, last_start.max(tokens.len() - within))
 }
 
 /// The measures in words.
@@ -515,13 +546,12 @@ fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: 
 
 /// 2^bits as a round number for a reader: "about 40", "about 1,000" (one significant digit).
 fn fmt_times(bits: f64) -> String {
-    let mut x = (bits * std::f64::consts::LN_2).exp().round().max(1.0) as u64;
+    let x = (bits * std::f64::consts::LN_2).exp().round().max(1.0) as u64;
     let mut scale = 1u64;
-    while x >= 10 {
-        x = (x + 5) / 10;
+    while x / scale >= 10 {
         scale *= 10;
     }
-    let digits = (x * scale).to_string();
+    let digits = ((x + scale / 2) / scale * scale).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

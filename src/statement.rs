@@ -25,6 +25,56 @@ impl Statement {
     }
 }
 
+/// The key under which statements count as one speaker's: the name with titles and what stands
+/// in brackets or after a comma left out, spaces collapsed, lower-cased. "Mr. Sergey Lavrov" and
+/// "Sergey Lavrov" are one speaker; "习近平 (Xi Jinping)" is "习近平"; "Joseph R. Biden, Jr" is
+/// "joseph r. biden". `None` for a name that is empty once cleaned.
+pub(crate) fn speaker_key(name: &str) -> Option<String> {
+    let mut kept = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '（' | '[' => depth += 1,
+            ')' | '）' | ']' => depth = depth.saturating_sub(1),
+            ',' | '，' if depth == 0 => break,
+            _ if depth == 0 => kept.push(c),
+            _ => {}
+        }
+    }
+    const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "h.e", "he", "sir", "dame", "prof"];
+    // Lower case char by char (str::to_lowercase would add 4 KB to the WebAssembly build).
+    let words: Vec<String> =
+        kept.split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase).collect()).collect();
+    let skip = words.iter().take_while(|w| TITLES.contains(&w.trim_end_matches('.'))).count();
+    let key = words[skip..].join(" ");
+    (!key.is_empty()).then_some(key)
+}
+
+/// The sortable date at the start of a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+///
+/// "2021 (UNGA session 76)" gives "2021"; "2020-09-22" gives itself; "Sept 2020" gives None.
+pub(crate) fn date_key(date: &str) -> Option<String> {
+    let b = date.trim().as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.len() >= r.end && b[r].iter().all(u8::is_ascii_digit);
+    if !digits(0..4) || (b.len() > 4 && b[4].is_ascii_digit()) {
+        return None;
+    }
+    let s = std::str::from_utf8(b).ok()?;
+    if b.len() >= 10
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && (b.len() == 10 || !b[10].is_ascii_digit())
+    {
+        return Some(s[..10].to_string());
+    }
+    if b.len() >= 7 && b[4] == b'-' && digits(5..7) && (b.len() == 7 || !b[7].is_ascii_digit()) {
+        return Some(s[..7].to_string());
+    }
+    Some(s[..4].to_string())
+}
+
 /// A way to choose statements by their metadata, as the command line's `--by` and the page's
 /// group pickers write it: `speaker=NAME` (the speaker as the ranking counts speakers: titles and
 /// brackets left out, case ignored), `year=2017-2019` or `year=2021` (the year of `date`),
@@ -45,10 +95,10 @@ pub enum Selector {
 impl Selector {
     /// Reads `key=value`; the error says what is wrong.
     pub fn parse(text: &str) -> Result<Selector, String> {
-        let (key, value) = split(text, b'=').ok_or_else(|| format!("{text:?} is not key=value"))?;
+        let (key, value) = split(text, b'=').ok_or_else(|| format!("\"{text}\" is not key=value"))?;
         let value = value.trim();
         if value.is_empty() {
-            return Err(format!("{text:?} has no value"));
+            return Err(format!("\"{text}\" has no value"));
         }
         match key.trim() {
             "speaker" => Ok(Selector::Speaker(value.to_string())),
@@ -57,18 +107,18 @@ impl Selector {
             "year" | "years" => {
                 let year = |s: &str| -> Result<u32, String> {
                     let s = s.trim();
-                    year(s).ok_or_else(|| format!("{s:?} is not a year (YYYY)"))
+                    year(s).ok_or_else(|| format!("\"{s}\" is not a year (YYYY)"))
                 };
                 let (from, to) = match split(value, b'-') {
                     Some((a, b)) => (year(a)?, year(b)?),
                     None => (year(value)?, year(value)?),
                 };
                 if from > to {
-                    return Err(format!("{value:?}: the first year is after the last"));
+                    return Err(format!("\"{value}\": the first year is after the last"));
                 }
                 Ok(Selector::Years(from, to))
             }
-            other => Err(format!("unknown key {other:?} (speaker, year, language or id)")),
+            other => Err(format!("unknown key \"{other}\" (speaker, year, language or id)")),
         }
     }
 
@@ -76,13 +126,13 @@ impl Selector {
     pub fn matches(&self, s: &Statement) -> bool {
         match self {
             Selector::Speaker(name) => {
-                let key = crate::index::speaker_key(name);
-                key.is_some() && s.speaker.as_deref().and_then(crate::index::speaker_key) == key
+                let key = speaker_key(name);
+                key.is_some() && s.speaker.as_deref().and_then(speaker_key) == key
             }
             Selector::Years(from, to) => s
                 .date
                 .as_deref()
-                .and_then(crate::index::date_key)
+                .and_then(date_key)
                 .and_then(|k| year(&k[..4]))
                 .is_some_and(|y| (*from..=*to).contains(&y)),
             Selector::Language(tag) => s.language.as_deref().is_some_and(|l| {
@@ -132,6 +182,21 @@ mod tests {
             speaker: Some(speaker.into()),
             date: Some(date.into()),
             language: Some(language.into()),
+        }
+    }
+
+    #[test]
+    fn date_keys() {
+        for (date, want) in [
+            ("2021 (UNGA session 76 general debate; exact day not in corpus)", Some("2021")),
+            ("2020-09-22", Some("2020-09-22")),
+            ("2020-09", Some("2020-09")),
+            ("2020-09-22T10:00", Some("2020-09-22")),
+            ("Sept 2020", None),
+            ("20201", None),
+            ("", None),
+        ] {
+            assert_eq!(date_key(date).as_deref(), want, "{date:?}");
         }
     }
 

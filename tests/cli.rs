@@ -896,3 +896,51 @@ fn contrast_of_a_speaker_and_the_rest_of_the_general_debate() {
     assert!(out.contains("Most distinctive of group A (speaker=Sergey Lavrov), 5 of"), "{out}");
     assert!(out.contains("Most distinctive of group B (the rest), 5 of"), "{out}");
 }
+
+#[test]
+fn align_shows_a_chinese_text_and_its_english_edition_side_by_side() {
+    let dir = temp_dir("align");
+    let (zh, en) = (dir.join("zh.txt"), dir.join("en.txt"));
+    write(&zh, "主席先生：我们要坚持多边主义，推动构建人类命运共同体。中国将提供20亿美元援助。（新华社北京9月22日电）");
+    write(
+        &en,
+        "Mr. President,\n\nWe should uphold multilateralism and build a community with a shared future for mankind. \
+         China will provide US$2 billion in assistance.\n",
+    );
+    let (zh, en) = (zh.to_string_lossy().into_owned(), en.to_string_lossy().into_owned());
+    let o = refrain(&["align", &zh, &en, "--json"]);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    assert_eq!(r["schema_version"], 1);
+    let kinds: Vec<(&str, &str)> = r["beads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["kind"].as_str().unwrap(), b["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(kinds, [("1-1", "aligned"), ("1-1", "aligned"), ("1-1", "aligned"), ("1-0", "no_counterpart")]);
+    assert_eq!(r["unaligned_zh"], serde_json::json!([3]));
+    let links: Vec<(&str, &str)> = r["beads"][1]["formulas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["zh"]["text"].as_str().unwrap(), f["en"]["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        links,
+        [("坚持多边主义", "uphold multilateralism"), ("人类命运共同体", "community with a shared future for mankind")]
+    );
+
+    let o = refrain(&["align", &zh, &en]);
+    assert_exit(&o, 0);
+    let text = stdout(&o);
+    assert!(text.contains("[4] 1-0  NOT ALIGNED: no counterpart in the other text"), "{text}");
+    assert!(text.contains("人类命运共同体 → “community with a shared future for mankind”"), "{text}");
+    assert!(text.lines().any(|l| l.contains("主席先生：") && l.contains("| Mr. President,")), "{text}");
+
+    let o = refrain(&["align", &zh, &en, "--csv"]);
+    assert_exit(&o, 2);
+    let o = refrain(&["align", &zh, &dir.join("missing.txt").to_string_lossy()]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("missing.txt") && !stderr(&o).contains("主席"), "{}", stderr(&o));
+}

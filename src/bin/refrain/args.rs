@@ -12,7 +12,8 @@ const USAGE: &str = "\
 refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
        refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
        refrain contrast [FILE_OR_DIR...] --a FILE_OR_DIR... [--b FILE_OR_DIR...] [--text | --json | --csv] [OPTIONS]
-       refrain contrast FILE_OR_DIR... --by KEY=VALUE[:VALUE] [--text | --json | --csv] [OPTIONS]";
+       refrain contrast FILE_OR_DIR... --by KEY=VALUE[:VALUE] [--text | --json | --csv] [OPTIONS]
+       refrain align ZH_FILE EN_FILE [--text | --json]";
 
 const AFTER_HELP: &str = "\
 Each file is one statement; its id is the path as given. Directories are read recursively for
@@ -55,6 +56,16 @@ pub enum Command {
     },
     /// Find the families one group of statements uses more than another, and their wordings
     Contrast(ContrastArgs),
+    /// Align a Chinese statement with its English edition, sentence by sentence, each Chinese
+    /// formula of the lexicon linked to its rendering (docs/parallel.md)
+    Align {
+        /// The Chinese text (UTF-8)
+        #[arg(value_name = "ZH_FILE")]
+        zh: String,
+        /// Its English edition (UTF-8)
+        #[arg(value_name = "EN_FILE")]
+        en: String,
+    },
     /// Print a completion script for a shell (e.g. `refrain completions bash > refrain.bash`)
     Completions {
         #[arg(value_name = "SHELL")]
@@ -131,7 +142,7 @@ struct FormatFlags {
     /// The full report as JSON (docs/report.md)
     #[arg(long, global = true, help_heading = "Output")]
     json: bool,
-    /// compare: one row per family occurrence; query: one row per occurrence; contrast: one row per family (docs/report.md, "CSV")
+    /// compare: one row per family occurrence; query: one row per occurrence; contrast: one row per family (docs/report.md, "CSV"); not for align
     #[arg(long, global = true, help_heading = "Output")]
     csv: bool,
 }
@@ -318,6 +329,9 @@ mod tests {
         // The dashed name of an option with a shorter flag works too.
         let cli = parse(&["compare", "x", "--query-min-score", "0.9"]).unwrap();
         assert_eq!(cli.engine.options.query_min_score(), 0.9);
+        let cli = parse(&["align", "zh.txt", "en.txt", "--json"]).unwrap();
+        assert!(matches!(cli.command, Command::Align { ref zh, ref en } if zh == "zh.txt" && en == "en.txt"));
+        assert!(parse(&["align", "zh.txt"]).is_err());
     }
 
     #[test]

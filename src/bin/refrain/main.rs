@@ -5,6 +5,7 @@
 //! refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
 //! refrain contrast [FILE_OR_DIR...] --a FILE_OR_DIR... [--b FILE_OR_DIR...] [--text | --json | --csv] [OPTIONS]
 //! refrain contrast FILE_OR_DIR... --by KEY=VALUE[:VALUE] [--text | --json | --csv] [OPTIONS]
+//! refrain align ZH_FILE EN_FILE [--text | --json]
 //! refrain completions bash|zsh|fish|elvish|powershell
 //! refrain man
 //! ```
@@ -16,8 +17,9 @@
 //!
 //! Modules: `args` (the command line, clap; the engine's options come from the table in
 //! `refrain::options`), `input` (files and sidecars), `groups` (the groups of `contrast`),
-//! `progress`, `render_text` (`--text`) and `csv` (`--csv`). The user's text appears only on stdout, as the report's content; messages on
-//! stderr name files, offsets and options, never the text.
+//! `progress`, `render_text` (`--text`) and `csv` (`--csv`). The user's text appears only on
+//! stdout, as the report's content; messages on stderr name files, offsets and options, never
+//! the text.
 
 mod args;
 mod csv;
@@ -85,6 +87,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let report =
                 progress::with_bar(|p| g.corpus.contrast_with_progress(&g.a, &g.b, &g.label_a, &g.label_b, p))?;
             write(format, &report, csv::contrast, |out, r| render_text::contrast(out, r, cli.output.top))?
+        }
+        Command::Align { zh, en } => {
+            let zh = input::read_statement(std::path::Path::new(&zh))?;
+            let en = input::read_statement(std::path::Path::new(&en))?;
+            let report = refrain::align_texts(&zh.text, &en.text);
+            match format {
+                Format::Json => to_json(&report)?,
+                Format::Csv => args::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, "align writes --text or --json, not --csv")
+                    .exit(),
+                Format::Text => {
+                    let mut out = String::new();
+                    render_text::align(&mut out, &report, &zh.id, &en.id);
+                    out
+                }
+            }
         }
         Command::Completions { shell } => {
             let mut script = Vec::new();

@@ -2,7 +2,9 @@
 //! keyword-in-context lines for a query. Columns are measured in terminal columns
 //! (`unicode-width`), so that labels in Chinese line up with the others.
 
-use refrain::report::{ContrastFamily, ContrastReport, Edit, EditOp, Family, QueryReport, Report, Wording};
+use refrain::report::{
+    Alignment, BeadStatus, ContrastFamily, ContrastReport, Edit, EditOp, Family, QueryReport, Report, Wording,
+};
 use refrain::Statement;
 use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -69,22 +71,6 @@ fn clip_start(s: &str, max: usize) -> String {
     }
     let tail: String = fit(s.chars().rev(), max.saturating_sub(1)).chars().rev().collect();
     format!("…{tail}")
-}
-
-/// `s` in lines of at most `max` columns, broken between words (a longer word gets a line of
-/// its own).
-fn wrap(s: &str, max: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in s.split(' ').filter(|w| !w.is_empty()) {
-        match lines.last_mut() {
-            Some(line) if width(line) + 1 + width(word) <= max => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
 }
 
 /// `s` followed by spaces up to `columns` columns, for a left-aligned table cell.
@@ -247,7 +233,7 @@ fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String)
         f.stability
     );
     // Why it ranks where it does, in the engine's words.
-    for (i, line) in wrap(&one_line(&f.why.summary), 88).iter().enumerate() {
+    for (i, line) in wrap(&f.why.summary, 88).iter().enumerate() {
         let _ = writeln!(out, "      {}{line}", if i == 0 { "why: " } else { "     " });
     }
     for slot in &f.slots {
@@ -519,6 +505,102 @@ pub fn query(out: &mut String, report: &QueryReport, statements: &[Statement]) {
     }
 }
 
+/// `s` (on one line) broken into lines of at most `max` terminal columns: at spaces where it
+/// can, anywhere in a run without spaces (Chinese).
+fn wrap(s: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in one_line(s).split(' ') {
+        let sep = usize::from(!line.is_empty());
+        if width(&line) + sep + width(word) <= max {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if width(word) <= max {
+            line.push_str(word);
+            continue;
+        }
+        // A run wider than a line (Chinese has no spaces): character by character.
+        for c in word.chars() {
+            if !line.is_empty() && width(&line) + c.width().unwrap_or(0) > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Columns of each side of `refrain align --text`.
+const SIDE: usize = 48;
+
+/// A Chinese text and its English edition side by side, bead by bead; beads not aligned are
+/// marked, each Chinese formula of the lexicon is shown with its rendering (or its absence).
+pub fn align(out: &mut String, a: &Alignment, zh_name: &str, en_name: &str) {
+    let s = &a.stats;
+    let _ = writeln!(
+        out,
+        "{zh_name} ({} sentences) | {en_name} ({} sentences): {} beads aligned; not aligned: {} Chinese, {} English sentence{}",
+        s.zh_sentences,
+        s.en_sentences,
+        s.aligned_beads,
+        s.unaligned_zh,
+        s.unaligned_en,
+        plural(s.unaligned_en)
+    );
+    let _ = writeln!(
+        out,
+        "Formulas of the lexicon in aligned beads: {} of {} with their rendering in the English sentences",
+        s.formulas_rendered, s.formulas
+    );
+    for note in &a.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    for (n, b) in a.beads.iter().enumerate() {
+        let status = match b.status {
+            BeadStatus::Aligned => String::new(),
+            BeadStatus::NoCounterpart => "  NOT ALIGNED: no counterpart in the other text".to_string(),
+            BeadStatus::LengthsDisagree => {
+                format!("  NOT ALIGNED: lengths disagree ({:.1} sd) and no anchor confirms", b.length_z.abs())
+            }
+            _ => "  NOT ALIGNED".to_string(),
+        };
+        let _ = writeln!(out, "\n[{}] {}{status}", n + 1, b.kind);
+        let side = |ids: &[usize], sentences: &[refrain::report::AlignedSentence]| -> Vec<String> {
+            ids.iter().flat_map(|&i| wrap(&sentences[i].excerpt.text, SIDE)).collect()
+        };
+        let left = side(&b.zh, &a.zh);
+        let right = side(&b.en, &a.en);
+        for k in 0..left.len().max(right.len()) {
+            let l = left.get(k).map_or("", String::as_str);
+            let r = right.get(k).map_or("", String::as_str);
+            let _ = writeln!(out, "  {} | {r}", pad(l, SIDE));
+        }
+        for f in &b.formulas {
+            let rendering = match &f.en {
+                Some(e) => format!("“{}”", one_line(&e.text)),
+                None if b.status == BeadStatus::Aligned => {
+                    format!("no rendering found (the lexicon knows: {})", f.renderings.join("; "))
+                }
+                None => "not aligned".to_string(),
+            };
+            let _ = writeln!(out, "  {} → {rendering}", f.zh.text);
+        }
+    }
+    // Trailing spaces of the left column are not wanted when the right one is empty.
+    let trimmed: Vec<&str> = out.lines().map(str::trim_end).collect();
+    *out = trimmed.join("\n") + "\n";
+}
+
 /// Like [`one_line`], but keeps one space at either edge when the text had whitespace there, so
 /// a keyword-in-context line keeps its word boundaries.
 fn one_line_keep_edge(s: &str) -> String {
@@ -535,6 +617,17 @@ fn one_line_keep_edge(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_by_words_and_by_han_characters() {
+        assert_eq!(wrap("the quick brown fox", 9), ["the quick", "brown fox"]);
+        assert_eq!(wrap("人类命运共同体", 6), ["人类命", "运共同", "体"]);
+        assert_eq!(wrap("a 人类命运共同体", 6), ["a", "人类命", "运共同", "体"]);
+        assert_eq!(wrap("", 6), [""]);
+        for line in wrap("We humans are battling COVID-19, 人类正在同新冠肺炎疫情进行斗争。", 12) {
+            assert!(width(&line) <= 12, "{line}");
+        }
+    }
 
     #[test]
     fn labels_are_short_and_unique() {
@@ -641,17 +734,6 @@ mod tests {
     /// The header and rows of the table under the line starting with `title`.
     fn table_after<'a>(out: &'a str, title: &str) -> Vec<&'a str> {
         out.lines().skip_while(|l| !l.starts_with(title)).skip(1).take_while(|l| l.starts_with("  ")).collect()
-    }
-
-    #[test]
-    fn wrapping_breaks_between_words_within_the_columns() {
-        assert_eq!(
-            wrap("3 statements, 2 speakers; reads as a name", 16),
-            ["3 statements, 2", "speakers; reads", "as a name"]
-        );
-        assert_eq!(wrap("人类命运 共同体 共同体", 10), ["人类命运", "共同体", "共同体"]);
-        assert_eq!(wrap("unbreakablewordhere x", 5), ["unbreakablewordhere", "x"]);
-        assert!(wrap("", 10).is_empty());
     }
 
     /// The rows of the table under the line starting with `title`.
