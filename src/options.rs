@@ -74,7 +74,7 @@ impl fmt::Display for Value<'_> {
             Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
             Value::Whole(n) => fmt::Display::fmt(n, f),
             Value::Number(x) => f.write_str(&number(*x)),
-            Value::Text(s) => write!(f, "{s:?}"),
+            Value::Text(s) => write!(f, "\"{s}\""),
         }
     }
 }
