@@ -139,6 +139,7 @@ export function checkView(raw) {
       copy(e, out, 'sp', what('speaker'));
       copy(e, out, 'da', what('date'));
       copy(e, out, 'la', what('language'));
+      copy(e, out, 'gr', what('group'));
       if (problems.length === before && typeof out.d !== 'string' && typeof out.t !== 'string')
         problems.push(`statement ${i + 1} has neither a text nor a demo statement`);
       return out;
@@ -211,13 +212,15 @@ export async function unpack(payload) {
 
 /**
  * The view as a link. `workspace`: {statements:[{id, source, demoId, text, title, speaker, date,
- * language}], demoSet, columns, tab, family, query, options}. Returns {url, withTexts, dropped}.
+ * language, group}], demoSet, columns, tab, family, query, options}. Returns {url, withTexts, dropped}.
  */
 export async function makeLink(baseUrl, workspace) {
   const base = String(baseUrl).split('#')[0];
   const entry = (st, withText) => {
-    if (st.source === 'demo') return { d: st.demoId, ti: st.title, sp: st.speaker, da: st.date };
-    return withText ? { i: st.id, t: st.text, ti: st.title, sp: st.speaker, da: st.date, la: st.language } : null;
+    if (st.source === 'demo') return { d: st.demoId, ti: st.title, sp: st.speaker, da: st.date, gr: st.group };
+    return withText
+      ? { i: st.id, t: st.text, ti: st.title, sp: st.speaker, da: st.date, la: st.language, gr: st.group }
+      : null;
   };
   const build = async (withTexts) => {
     const kept = workspace.statements.filter((st) => st.source === 'demo' || withTexts);
