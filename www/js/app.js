@@ -21,7 +21,7 @@ import { createStorage, MINE } from './storage.js';
 import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
 import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
-import { ENGINE_LIMITS, SETTINGS } from './limits.js';
+import { ENGINE_LIMITS, LIMITS, SETTINGS, utf8Bytes } from './limits.js';
 import { createGroupFilter, groupIds } from './groups.js';
 import {
   admit,
@@ -42,6 +42,7 @@ const base = new URL('.', doc.baseURI).href;
 const storage = createStorage(window);
 const TABS = ['read', 'refrains', 'search', 'overview', 'statements'];
 const SCOPED_TABS = ['read', 'refrains', 'search'];
+const HEATMAP_MAX = 60; // statements drawn in the heatmap
 const TAB_KEY = 'refrain.workspace'; // sessionStorage: the workspace this browser tab shows
 const L = labelsFor('en');
 // Phrases the search offers under its box for the demo statements.
@@ -67,6 +68,7 @@ const app = {
   storedIn: null,
   firstResults: null,
   pendingAlign: null, // a refrain to line up once the reader is visible
+  overviewStale: false, // the overview waits to be drawn until it is shown
 };
 
 // Other tabs of this browser: told of every stored change, so that none of them keeps (and later
@@ -228,7 +230,9 @@ const statements = createStatements($('panel-statements'), {
   },
   onDraft: (draft) => {
     app.ws.draft = draft;
-    return store((ws) => storage.patchMeta(ws, { draft }));
+    // A text too large to be a statement is not kept as a draft either (the form says why).
+    const kept = draft && utf8Bytes(draft.text || '') > LIMITS.statementBytes ? { ...draft, text: '' } : draft;
+    return store((ws) => storage.patchMeta(ws, { draft: kept }));
   },
   onRead: (id) => {
     selectTab('read');
@@ -759,12 +763,45 @@ function renderViews({ only = null, except = null } = {}) {
     refrains.update({ model: v.model, statements: v.statements, selected: app.ws.family });
   }
   if (want('overview')) {
-    const sts = viewStatements();
-    heatmap.update({ report: app.report, statements: sts });
-    strips.update({ model: app.model, statements: sts });
-    strips.select(app.ws.family);
+    // Drawn when shown: with many statements it is the heaviest view.
+    app.overviewStale = true;
+    if (!$('panel-overview').hidden) renderOverview();
   }
   if (want('search')) renderSearch();
+}
+
+function renderOverview() {
+  app.overviewStale = false;
+  const sts = viewStatements();
+  heatmap.update({ report: heatmapReport(app.report), statements: sts });
+  strips.update({ model: app.model, statements: sts });
+  strips.select(app.ws.family);
+}
+
+/**
+ * The report as the heatmap draws it: all of it up to HEATMAP_MAX statements; beyond, the
+ * HEATMAP_MAX statements that share the most with the others (a grid of 2,000 x 2,000 cells would
+ * stop the page), which the overview says.
+ */
+function heatmapReport(report) {
+  const sim = report.similarity || { ids: [], matrix: [] };
+  const n = (sim.ids || []).length;
+  $('overview-note').hidden = n <= HEATMAP_MAX;
+  if (n <= HEATMAP_MAX) return report;
+  const M = sim.matrix || [];
+  const score = (a) => M[a].reduce((t, v, b) => t + (a === b ? 0 : Number(v) || 0), 0);
+  const keep = [...Array(n).keys()]
+    .map((a) => [a, score(a)])
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, HEATMAP_MAX)
+    .map(([a]) => a)
+    .sort((x, y) => x - y);
+  $('overview-note').textContent =
+    `The heatmap shows the ${HEATMAP_MAX} statements (of ${thousands(n)}) that share the most with the others; the JSON export has every pair.`;
+  return {
+    ...report,
+    similarity: { ...sim, ids: keep.map((a) => sim.ids[a]), matrix: keep.map((a) => keep.map((b) => M[a][b])) },
+  };
 }
 
 /**
@@ -876,6 +913,7 @@ function selectTab(name, { focus = false } = {}) {
     app.pendingAlign = null;
     if (app.ws.family === id) reader.select(id, { align: true, instant: true });
   }
+  if (name === 'overview' && app.overviewStale && app.model) renderOverview();
   if (app.ws && app.ws.tab !== name) {
     app.ws.tab = name;
     remember({ tab: name });
