@@ -6,6 +6,7 @@
 // sidecars the CLI reads) or a manifest of many statements (.json or .csv).
 
 import { LIMITS, sizeText } from './limits.js';
+import { thousands } from './util.js';
 
 export const MAX_FILE_BYTES = LIMITS.statementBytes;
 const BLOCK = new Set([
@@ -423,7 +424,7 @@ export async function readStatementFiles(files, DOMParserCtor, room = { statemen
     if (!used) errors.push(`${where}: names ${name}, which was not dropped or picked with it`);
   if (left.length)
     errors.push(
-      `${left.length === 1 ? `${left[0]} was` : `${left.length} files were`} not added: a workspace holds at most ${LIMITS.statements} statements and ${sizeText(LIMITS.totalBytes)} of text${left.length > 1 ? ` (the first left out: ${left[0]})` : ''}.`,
+      `${left.length === 1 ? `${left[0]} was` : `${thousands(left.length)} files were`} not added: a workspace holds at most ${thousands(LIMITS.statements)} statements and ${sizeText(LIMITS.totalBytes)} of text${left.length > 1 ? ` (the first left out: ${left[0]})` : ''}.`,
     );
   return { statements, errors };
 }

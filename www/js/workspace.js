@@ -6,7 +6,7 @@
 import { demoColumns, demoEntries, demoFocus } from './demo.js';
 import { LIMITS, sizeText, utf8Bytes } from './limits.js';
 import { MINE } from './storage.js';
-import { newId, plural } from './util.js';
+import { newId, plural, thousands } from './util.js';
 
 export const DEFAULT_SET = 'multilateralism';
 
@@ -190,7 +190,7 @@ export function admit(existing, incoming) {
       `${tooLarge.slice(0, 3).join(', ')}${tooLarge.length > 3 ? ` and ${tooLarge.length - 3} more` : ''} of text: a statement may have at most ${sizeText(LIMITS.statementBytes)}, so ${tooLarge.length === 1 ? 'it was' : 'they were'} not added.`,
     );
   if (tooMany.length)
-    refused.push(`${some(tooMany)} not added: a workspace holds at most ${LIMITS.statements} statements.`);
+    refused.push(`${some(tooMany)} not added: a workspace holds at most ${thousands(LIMITS.statements)} statements.`);
   if (tooMuch.length)
     refused.push(
       `${some(tooMuch)} not added: the statements of a workspace may have at most ${sizeText(LIMITS.totalBytes)} of text together.`,
