@@ -101,6 +101,14 @@ export async function waitCompared(page, n) {
   );
 }
 
+/**
+ * Waits until every change made so far is stored (html[data-saved] is "saved"): the page sets
+ * "saving" in the handler of the change itself, so waiting right after a change is enough.
+ */
+export async function waitSaved(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.saved === 'saved', null, { timeout: 15_000 });
+}
+
 /** Clicks a tab by name (read, refrains, search, overview, statements). */
 export async function tab(page, name) {
   await page.click(`#tab-${name}`);

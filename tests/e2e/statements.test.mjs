@@ -2,7 +2,17 @@
 // shared links, hostile text, progress and cancel.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, load, tab, waitCompared, waitReady, addStatement, downloadOf } from './helpers.mjs';
+import {
+  setUp,
+  openPage,
+  load,
+  tab,
+  waitCompared,
+  waitReady,
+  waitSaved,
+  addStatement,
+  downloadOf,
+} from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -96,7 +106,7 @@ describe('the browser keeps the statements', () => {
     await waitCompared(page, 8);
     // A draft typed but not added is kept too.
     await page.fill('#panel-statements-new-text', 'a draft, not yet added');
-    await page.waitForTimeout(400);
+    await waitSaved(page);
     await page.reload();
     await waitCompared(page, 8);
     await tab(page, 'statements');
