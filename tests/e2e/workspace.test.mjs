@@ -2,7 +2,7 @@
 // right after a change, and input larger than the engine takes.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, load, tab, waitCompared, waitSaved, addStatement, downloadOf } from './helpers.mjs';
+import { setUp, openPage, load, tab, waitCompared, waitSaved, addStatement } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -18,10 +18,6 @@ const ECHO =
 
 const titles = (page) =>
   page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) => is.map((i) => i.value));
-
-async function report(page) {
-  return JSON.parse((await downloadOf(page, '#export-json')).text);
-}
 
 /** A share link (made with the page's own share.js) to `view`. */
 function linkTo(page, view) {
