@@ -463,9 +463,13 @@ function say(text) {
   $('status').textContent = text;
 }
 
-/** A message that stays until dismissed (a refused link, a change that could not be saved). */
-function notice(text) {
+/**
+ * A message that stays until dismissed: a refused link (`kind` 'link', replaced by the next link
+ * shown), a change that could not be saved.
+ */
+function notice(text, kind = 'other') {
   $('notice').hidden = false;
+  $('notice').dataset.kind = kind;
   $('notice-text').textContent = text;
 }
 $('notice-close').addEventListener('click', () => {
@@ -712,12 +716,16 @@ function viewStatements() {
   });
 }
 
-/** The statements, model, columns and search hits that the reader, the refrains and the search show: those of the chosen group. */
+/**
+ * What the reader, the refrains and the search show of the chosen group: its statements' columns,
+ * the refrains they use, the search's places in them (`size`: how many statements the group has).
+ */
 function scoped() {
   const sts = viewStatements();
   const ids = groupIds(sts, app.ws.filter);
   const hits = app.query ? app.query.occurrences : null;
-  if (!ids) return { statements: sts, model: app.model, columns: app.ws.columns, hits, query: app.query };
+  if (!ids)
+    return { statements: sts, size: sts.length, model: app.model, columns: app.ws.columns, hits, query: app.query };
   let columns = (app.ws.columns || []).filter((id) => ids.has(id));
   if (columns.length < Math.min(2, ids.size))
     columns = sts
@@ -726,7 +734,9 @@ function scoped() {
       .map((s) => s.id);
   const inGroup = hits ? hits.filter((o) => ids.has(o.doc)) : null;
   return {
-    statements: sts.filter((s) => ids.has(s.id)),
+    // Every statement still names its passages; the group's come first (the reader's column pickers).
+    statements: [...sts.filter((s) => ids.has(s.id)), ...sts.filter((s) => !ids.has(s.id))],
+    size: ids.size,
     model: narrowModel(app.model, ids),
     columns,
     hits: inGroup,
@@ -820,7 +830,7 @@ function renderScope() {
   if (key && app.model) {
     const v = scoped();
     notes.push(
-      `Showing the ${plural(v.statements.length, 'statement')} of this group and the ${plural(v.model.families.length, 'refrain')} they use.`,
+      `Showing the ${plural(v.size, 'statement')} of this group and the ${plural(v.model.families.length, 'refrain')} they use.`,
     );
   }
   const undated = undatedNote(sts);
@@ -992,6 +1002,7 @@ function linkInAddress() {
 /** Shows the statements of a checked link, unsaved, until the user keeps or changes them. */
 async function showLink(view) {
   const { ws, unknown } = fromLink(app.manifest, view);
+  if ($('notice').dataset.kind === 'link') $('notice').hidden = true;
   app.ws = ws;
   app.wsId = null;
   saving.show();
@@ -1019,6 +1030,7 @@ function refuseLink(error) {
   history.replaceState(null, '', location.pathname + location.search);
   notice(
     `This link could not be read: ${error?.message || error}. ${app.wsId ? 'Your statements are shown instead; nothing was changed.' : 'Nothing was changed.'}`,
+    'link',
   );
 }
 

@@ -49,12 +49,13 @@ export function groupIds(statements, key) {
 
 /**
  * A small control that chooses the group the views show: "All statements" or one group, listed
- * by kind. `onChange(key|null)` is told the user's choice. Hidden while there is no group.
+ * by kind; `id` is the select's. `onChange(key|null)` is told the user's choice. Hidden while there is
+ * no group.
  */
-export function createGroupFilter(root, { onChange }) {
+export function createGroupFilter(root, { id = 'group-filter', onChange }) {
   const doc = root.ownerDocument;
   const sel = h(doc, 'select', {
-    id: `${root.id || 'group'}-filter`,
+    id,
     class: 'input',
     on: { change: () => onChange(sel.value || null) },
   });
