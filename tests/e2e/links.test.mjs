@@ -182,8 +182,15 @@ describe('a link pasted into an open page', () => {
     await page.evaluate(() => {
       location.hash = '#main';
     });
-    await page.click('#notice-close');
+    assert.equal(await page.isVisible('#notice'), true);
+    // A good link pasted next replaces the refusal.
+    const again = plain({ v: 1, st: [{ t: ECHO, ti: 'Pasted again' }, { d: 'CHN_76_2021' }, { d: 'RUS_76_2021' }] });
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, `#s=${again}`);
+    await waitCompared(page, 3);
     assert.equal(await page.isVisible('#notice'), false);
+    assert.equal(await page.isVisible('#shared-banner'), true);
     await context.close();
   });
 });
