@@ -68,6 +68,16 @@ export function utf8Bytes(text) {
   return n;
 }
 
+/**
+ * A size and a limit for a message, in bytes when rounding would make them look the same:
+ * ["19.1 MB", "8 MB"], or ["8,388,610 bytes", "8,388,608 bytes"].
+ */
+export function sizesText(bytes, limit) {
+  const [a, b] = [sizeText(bytes), sizeText(limit)];
+  if (a !== b) return [a, b];
+  return [bytes, limit].map((n) => `${n.toLocaleString('en-US')} bytes`);
+}
+
 /** "8 MB", "512 KB", "900 bytes": a size for a message. */
 export function sizeText(bytes) {
   if (bytes >= 1 << 20) return `${Math.round((bytes / (1 << 20)) * 10) / 10} MB`;

@@ -8,7 +8,7 @@
 
 import { h, clear, plural, statementLabel } from './util.js';
 import { readStatementFiles } from './files.js';
-import { LIMITS, SETTINGS, sizeText, utf8Bytes } from './limits.js';
+import { LIMITS, SETTINGS, sizesText, utf8Bytes } from './limits.js';
 import { MINE } from './storage.js';
 
 const META = ['title', 'speaker', 'date', 'language', 'group'];
@@ -381,9 +381,9 @@ export function createStatements(root, callbacks) {
   /** Why `text` cannot be a statement (too large), or null. */
   function tooLarge(text, name) {
     const bytes = utf8Bytes(text);
-    return bytes > LIMITS.statementBytes
-      ? `“${name}” has ${sizeText(bytes)} of text; a statement may have at most ${sizeText(LIMITS.statementBytes)}.`
-      : null;
+    if (bytes <= LIMITS.statementBytes) return null;
+    const [has, most] = sizesText(bytes, LIMITS.statementBytes);
+    return `“${name}” has ${has} of text; a statement may have at most ${most}.`;
   }
 
   async function addTyped() {

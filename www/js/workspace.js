@@ -4,7 +4,7 @@
 // (limits.js) before anything is added. Pure functions, no side effect on import.
 
 import { demoColumns, demoEntries, demoFocus } from './demo.js';
-import { LIMITS, sizeText, utf8Bytes } from './limits.js';
+import { LIMITS, sizeText, sizesText, utf8Bytes } from './limits.js';
 import { MINE } from './storage.js';
 import { newId, plural, thousands } from './util.js';
 
@@ -173,7 +173,8 @@ export function admit(existing, incoming) {
   const tooMuch = [];
   incoming.forEach((st, i) => {
     const bytes = bytesOf(st);
-    if (bytes > LIMITS.statementBytes) tooLarge.push(`“${nameOf(st, i)}” has ${sizeText(bytes)}`);
+    if (bytes > LIMITS.statementBytes)
+      tooLarge.push(`“${nameOf(st, i)}” has ${sizesText(bytes, LIMITS.statementBytes)[0]}`);
     else if (count >= LIMITS.statements) tooMany.push(nameOf(st, i));
     else if (total + bytes > LIMITS.totalBytes) tooMuch.push(nameOf(st, i));
     else {
