@@ -264,3 +264,66 @@ describe('input larger than the engine takes', () => {
     await context.close();
   });
 });
+
+describe('a browser without IndexedDB', () => {
+  it('keeps the statements in localStorage, statement by statement too', async () => {
+    const { page, context } = await openPage(env);
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined });
+    });
+    await load(page, env.url);
+    await addStatement(page, { title: 'Kept in localStorage', text: ECHO });
+    await waitCompared(page, 8);
+    await waitSaved(page);
+    assert.match(await page.textContent('#panel-statements section.box p.hint'), /localStorage/);
+    await page.reload();
+    await waitCompared(page, 8);
+    await tab(page, 'statements');
+    assert.ok((await titles(page)).includes('Kept in localStorage'));
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('refrain.v2')));
+    assert.ok(Object.values(stored.statements.mine).some((st) => st.title === 'Kept in localStorage'));
+    await context.close();
+  });
+});
+
+describe('statements saved by the previous version of the page', () => {
+  it('are still there (IndexedDB version 1 is upgraded)', async () => {
+    const { page, context } = await openPage(env);
+    // A page of the same origin without the app, to write what version 1 wrote.
+    await page.goto(`${env.url}demo/manifest.json`);
+    await page.evaluate(
+      (text) =>
+        new Promise((ok, fail) => {
+          const req = indexedDB.open('refrain', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('kv');
+          req.onerror = () => fail(req.error);
+          req.onsuccess = () => {
+            const t = req.result.transaction('kv', 'readwrite');
+            t.objectStore('kv').put(
+              {
+                version: 1,
+                statements: [
+                  { id: 'CHN_76_2021', source: 'demo', demoId: 'CHN_76_2021', title: 'Renamed in v1' },
+                  { id: 'u-old1', source: 'user', demoId: null, title: 'Written by v1', text },
+                ],
+                tab: 'statements',
+                options: { min_words: 3 },
+              },
+              'workspace',
+            );
+            t.oncomplete = () => {
+              req.result.close();
+              ok();
+            };
+          };
+        }),
+      ECHO,
+    );
+    await page.goto(env.url);
+    await waitCompared(page, 2);
+    assert.equal(await page.getAttribute('#tab-statements', 'aria-selected'), 'true');
+    assert.deepEqual(await titles(page), ['Renamed in v1', 'Written by v1']);
+    assert.equal(await page.inputValue('#panel-statements-o-min-words'), '3');
+    await context.close();
+  });
+});
