@@ -44,6 +44,7 @@ const TABS = ['read', 'refrains', 'search', 'overview', 'statements'];
 const SCOPED_TABS = ['read', 'refrains', 'search'];
 const HEATMAP_MAX = 60; // statements drawn in the heatmap
 const TAB_KEY = 'refrain.workspace'; // sessionStorage: the workspace this browser tab shows
+const JOURNAL_KEY = 'refrain.keeping'; // sessionStorage: a shared link being stored as a workspace
 const L = labelsFor('en');
 // Phrases the search offers under its box for the demo statements.
 const SUGGESTIONS = [
@@ -325,10 +326,16 @@ function adopt() {
     app.ws.id = newId('w');
     app.ws.name = `Shared link, ${when}`;
     app.ws.created = Date.now();
-    await storage.create(metaOf(app.ws), app.ws.statements.map(storedForm));
-    app.wsId = app.ws.id;
-    rememberTab(app.wsId);
+    const meta = metaOf(app.ws);
+    const sts = app.ws.statements.map(storedForm);
+    // Until it is stored, this tab's session remembers it: a reload right after "Keep them here"
+    // (which acknowledges at once) still finds it.
+    journal(JOURNAL_KEY, { meta, statements: sts });
+    rememberTab(meta.id);
     history.replaceState(null, '', location.pathname + location.search);
+    await storage.create(meta, sts);
+    journal(JOURNAL_KEY, null);
+    app.wsId = app.ws.id;
     $('shared-text').textContent =
       `The shared statements are now saved in this browser as a workspace of their own, “${app.ws.name}”. Your own statements are unchanged: open them here or in the Statements tab.`;
     $('shared-keep').hidden = true;
@@ -339,6 +346,33 @@ function adopt() {
     app.adopting = null;
   });
   return app.adopting;
+}
+
+/** Writes (or with null, removes) `value` in this tab's session storage; quietly nothing without it. */
+function journal(key, value) {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    /* no session storage, or full: the store below is all there is */
+  }
+}
+
+/** Stores a shared link that was being kept when the page was left (see `adopt`). */
+async function finishAdoption() {
+  let kept = null;
+  try {
+    kept = JSON.parse(sessionStorage.getItem(JOURNAL_KEY) || 'null');
+  } catch {
+    kept = null;
+  }
+  if (!kept?.meta?.id || !Array.isArray(kept.statements)) return;
+  try {
+    await storage.ensure(kept.meta, kept.statements);
+    journal(JOURNAL_KEY, null);
+  } catch {
+    /* kept in the session for the next try */
+  }
 }
 
 function rememberTab(id) {
@@ -773,9 +807,9 @@ function renderViews({ only = null, except = null } = {}) {
     refrains.update({ model: v.model, statements: v.statements, selected: app.ws.family });
   }
   if (want('overview')) {
-    // Drawn when shown: with many statements it is the heaviest view.
+    // With many statements the heaviest view: then drawn only when shown.
     app.overviewStale = true;
-    if (!$('panel-overview').hidden) renderOverview();
+    if (!$('panel-overview').hidden || app.sent.length <= HEATMAP_MAX) renderOverview();
   }
   if (want('search')) renderSearch();
 }
@@ -1071,6 +1105,7 @@ async function boot() {
   const [manifest, link] = await Promise.all([loadManifest(base), linkInAddress()]);
   app.manifest = manifest;
   performance.mark('refrain:manifest');
+  await finishAdoption();
   if (link?.view) await showLink(link.view);
   else {
     if (link?.error) {
