@@ -21,6 +21,11 @@ export function requirePackage() {
   assert.ok(existsSync(join(WWW, 'refrain-client.js')), 'www/refrain-client.js is missing');
 }
 
+/** A statement that repeats two of the demo's formulas, so it joins their families. */
+export const ECHO =
+  'We must practise genuine multilateralism and respect the sovereignty and territorial integrity of all countries. ' +
+  'The United Nations should hold high the banner of true multilateralism and serve as the central platform for countries to jointly safeguard universal security.';
+
 /** Starts the server and the browser; returns {url, browser, close}. */
 export async function setUp() {
   requirePackage();

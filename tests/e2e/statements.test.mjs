@@ -12,6 +12,7 @@ import {
   waitSaved,
   addStatement,
   downloadOf,
+  ECHO,
 } from './helpers.mjs';
 
 let env;
@@ -21,11 +22,6 @@ before(async () => {
 after(async () => {
   if (env) await env.close();
 });
-
-// A statement that repeats two of the demo's formulas, so it joins their families.
-const ECHO =
-  'We must practise genuine multilateralism and respect the sovereignty and territorial integrity of all countries. ' +
-  'The United Nations should hold high the banner of true multilateralism and serve as the central platform for countries to jointly safeguard universal security.';
 
 async function report(page) {
   return JSON.parse((await downloadOf(page, '#export-json')).text);

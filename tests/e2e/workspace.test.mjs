@@ -2,7 +2,7 @@
 // right after a change, and input larger than the engine takes.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, load, tab, waitCompared, waitSaved, addStatement } from './helpers.mjs';
+import { setUp, openPage, load, tab, waitCompared, waitSaved, addStatement, ECHO } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -11,10 +11,6 @@ before(async () => {
 after(async () => {
   if (env) await env.close();
 });
-
-const ECHO =
-  'We must practise genuine multilateralism and respect the sovereignty and territorial integrity of all countries. ' +
-  'The United Nations should hold high the banner of true multilateralism and serve as the central platform for countries to jointly safeguard universal security.';
 
 const titles = (page) =>
   page.$$eval('#panel-statements li.statement input[id$="-title"]', (is) => is.map((i) => i.value));
