@@ -287,34 +287,10 @@ describe('statements saved by the previous version of the page', () => {
     const { page, context } = await openPage(env);
     // A page of the same origin without the app, to write what version 1 wrote.
     await page.goto(`${env.url}demo/manifest.json`);
-    await page.evaluate(
-      (text) =>
-        new Promise((ok, fail) => {
-          const req = indexedDB.open('refrain', 1);
-          req.onupgradeneeded = () => req.result.createObjectStore('kv');
-          req.onerror = () => fail(req.error);
-          req.onsuccess = () => {
-            const t = req.result.transaction('kv', 'readwrite');
-            t.objectStore('kv').put(
-              {
-                version: 1,
-                statements: [
-                  { id: 'CHN_76_2021', source: 'demo', demoId: 'CHN_76_2021', title: 'Renamed in v1' },
-                  { id: 'u-old1', source: 'user', demoId: null, title: 'Written by v1', text },
-                ],
-                tab: 'statements',
-                options: { min_words: 3 },
-              },
-              'workspace',
-            );
-            t.oncomplete = () => {
-              req.result.close();
-              ok();
-            };
-          };
-        }),
-      ECHO,
-    );
+    await writeV1(page, [
+      { id: 'CHN_76_2021', source: 'demo', demoId: 'CHN_76_2021', title: 'Renamed in v1' },
+      { id: 'u-old1', source: 'user', demoId: null, title: 'Written by v1', text: ECHO },
+    ]);
     await page.goto(env.url);
     await waitCompared(page, 2);
     assert.equal(await page.getAttribute('#tab-statements', 'aria-selected'), 'true');
@@ -322,4 +298,49 @@ describe('statements saved by the previous version of the page', () => {
     assert.equal(await page.inputValue('#panel-statements-o-min-words'), '3');
     await context.close();
   });
+
+  it('even one larger than the engine takes: the others are compared, it is named, not its id', async () => {
+    const { page, context } = await openPage(env);
+    await page.goto(`${env.url}demo/manifest.json`);
+    await writeV1(page, [
+      { id: 'RUS_76_2021', source: 'demo', demoId: 'RUS_76_2021' },
+      { id: 'u-big1', source: 'user', demoId: null, title: 'Too big', text: 'word '.repeat(2_000_000) },
+      { id: 'u-old2', source: 'user', demoId: null, title: 'Fine', text: ECHO },
+    ]);
+    await page.goto(env.url);
+    await waitCompared(page, 2);
+    const said = await page.textContent('#status');
+    assert.match(said, /Not compared: “Too big” has 9\.5 MB of text: a statement may have at most 8 MB/);
+    assert.doesNotMatch(said, /u-big1/);
+    await context.close();
+  });
 });
+
+/** Writes `statements` as version 1 of the page stored its workspace (IndexedDB version 1, store kv). */
+function writeV1(page, statements) {
+  return page.evaluate(
+    (statements) =>
+      new Promise((ok, fail) => {
+        const req = indexedDB.open('refrain', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('kv');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const t = req.result.transaction('kv', 'readwrite');
+          t.objectStore('kv').put(
+            {
+              version: 1,
+              statements,
+              tab: 'statements',
+              options: { min_words: 3 },
+            },
+            'workspace',
+          );
+          t.oncomplete = () => {
+            req.result.close();
+            ok();
+          };
+        };
+      }),
+    statements,
+  );
+}
