@@ -54,7 +54,7 @@ pub(crate) fn compare(
     let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut budget, &mut notes);
 
     // Rank every family cheaply, then write out the strongest.
-    let mut ranked = ranked(index, statements, &drafts, &mut budget);
+    let mut ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     let families_found = ranked.len();
     ranked.truncate(options.max_families);
     let families: Vec<Family> = ranked

@@ -28,7 +28,7 @@ use crate::rank::ranked;
 use crate::repeats::repeated_phrases;
 use crate::report::{round, ContrastFamily, ContrastReport, GroupSummary, Wording, SCHEMA_VERSION};
 use crate::statement::Statement;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The prior's total weight as a share of the corpus's content words (`alpha_0 = 0.1 n`): each
 /// family starts with a tenth of its pooled count, split as the groups' sizes would split it.
@@ -71,17 +71,14 @@ pub(crate) fn contrast(
     groups: &Groups,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<ContrastReport, Error> {
-    // Which group each canonical doc is in: 1 for A, 2 for B, 0 for neither.
-    let position: HashMap<&str, usize> = statements.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    // Which group each canonical doc is in: 1 for A, 2 for B, 0 for neither. The docs are in
+    // the order of their statements' ids (the index's canonical order), so an id's doc is found
+    // by binary search.
+    let doc_of = |id: &str| index.docs.binary_search_by(|doc| statements[doc.input].id.as_str().cmp(id)).ok();
     let mut side = vec![0u8; index.docs.len()];
-    let mut by_input = vec![0usize; index.docs.len()];
-    for (d, doc) in index.docs.iter().enumerate() {
-        by_input[doc.input] = d;
-    }
     for (ids, mark) in [(groups.a, 1u8), (groups.b, 2u8)] {
         for id in ids {
-            let &i = position.get(id.as_str()).ok_or_else(|| Error::UnknownStatement(id.clone()))?;
-            let d = by_input[i];
+            let d = doc_of(id).ok_or_else(|| Error::UnknownStatement(id.clone()))?;
             if side[d] != 0 && side[d] != mark {
                 return Err(Error::InvalidGroups(format!("statement \"{id}\" is in both groups")));
             }
@@ -101,7 +98,7 @@ pub(crate) fn contrast(
     let phrases = repeated_phrases(index, options, &mut budget);
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases);
-    let ranked = ranked(index, statements, &drafts, &mut budget);
+    let ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     if budget.exhausted() {
         notes.push(format!(
             "The work budget of {} units ran out: the families are those found before it did (option work_budget).",
@@ -123,8 +120,12 @@ pub(crate) fn contrast(
         scored.push((z, delta, counts, k));
     }
     let families_found = scored.len();
-    // Most distinctive of A first, of B last; ties by the ranking's order.
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.3.cmp(&y.3)));
+    // Most distinctive of A first, of B last; ties by the ranking's order (the order of
+    // `scored`). Sorted as (key, place) pairs, the one sort the grouping already has, so that the
+    // WebAssembly build does not carry another instantiation of the sort (4 KB).
+    let mut order: Vec<(u64, u32)> = scored.iter().enumerate().map(|(i, s)| (!ascending(s.0), i as u32)).collect();
+    order.sort_unstable();
+    let scored: Vec<(f64, f64, Counts, usize)> = order.iter().map(|&(_, i)| scored[i as usize]).collect();
     // The report keeps the most distinctive of each side, half of `max_families` each.
     let half = options.max_families.div_ceil(2);
     let keep_a = scored.iter().take_while(|s| s.0 > 0.0).count().min(half);
@@ -176,6 +177,16 @@ pub(crate) fn contrast(
     })
 }
 
+/// A key whose order is `f64::total_cmp`'s.
+fn ascending(x: f64) -> u64 {
+    let bits = x.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
 /// The normalized wordings of a family's occurrences in one group, most frequent first.
 fn wordings(index: &Index, draft: &Draft, side: &[u8], mark: u8) -> Vec<Wording> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -190,6 +201,35 @@ fn wordings(index: &Index, draft: &Draft, side: &[u8], mark: u8) -> Vec<Wording>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_found_whatever_order_statements_were_added_in() {
+        use crate::{Corpus, Options, Statement};
+        let mut corpus = Corpus::new(Options::default());
+        let text = "We practise true multilateralism and keep the sustainable development goals.";
+        for id in ["zeta", "alpha", "mu", "beta"] {
+            corpus.add(Statement::new(id, format!("{text} {id} {id}."))).unwrap();
+        }
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let report = corpus.contrast(&ids(&["zeta", "alpha"]), &ids(&["mu"]), "a", "b").unwrap();
+        assert_eq!(report.a.ids, ["zeta", "alpha"]);
+        let f = &report.families[0];
+        assert_eq!((f.count_a, f.count_b), (2, 1), "each id's statement is counted in its group");
+        let e = corpus.contrast(&ids(&["zeta"]), &ids(&["gamma"]), "a", "b").unwrap_err();
+        assert_eq!(e, Error::UnknownStatement("gamma".into()));
+        let e = corpus.contrast(&ids(&["beta"]), &ids(&["mu", "beta"]), "a", "b").unwrap_err();
+        assert_eq!(e.code(), "invalid_groups");
+    }
+
+    #[test]
+    fn keys_order_as_total_cmp() {
+        let xs = [f64::NEG_INFINITY, -3.5, -1e-300, -0.0, 0.0, 1e-300, 2.0, 7.25, f64::INFINITY];
+        for a in xs {
+            for b in xs {
+                assert_eq!(ascending(a).cmp(&ascending(b)), a.total_cmp(&b), "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn log_odds_by_hand() {

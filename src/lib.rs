@@ -11,7 +11,9 @@
 //! `rank` (root and score) → `build` (families as the [`report`] writes them); `compare` runs
 //! the stages in that order and assembles the report. Beside them, `similarity` computes
 //! coverage and the similarity matrix, and `query` searches one phrase against the index.
-//! `align` (word alignment) and `diff` (an occurrence's edits) serve several stages. Each
+//! `align` (word alignment) and `diff` (an occurrence's edits) serve several stages.
+//! [`parallel`] stands beside the pipeline: it aligns a Chinese text with its English edition
+//! sentence by sentence ([`align_texts`]) and holds the bilingual formula [`lexicon`]. Each
 //! module imports only modules listed before it in this file. The crate has no WebAssembly
 //! dependency outside `wasm` (compiled for `wasm32` only).
 //!
@@ -69,14 +71,17 @@ mod compare;
 mod contrast;
 // Beside: phrase search over the index.
 mod query;
+// Beside: a Chinese text and its English edition, sentence by sentence (uses text and report).
+pub mod parallel;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use error::Error;
 pub use options::{Options, OptionsBuilder, OptionsError};
+pub use parallel::{align_texts, align_texts_with, lexicon, Lexicon};
 pub use progress::{Progress, Stage};
-pub use report::{ContrastReport, QueryReport, Report, SCHEMA_VERSION};
+pub use report::{Alignment, ContrastReport, QueryReport, Report, SCHEMA_VERSION};
 pub use span::{utf16_len, Span};
 pub use statement::{Selector, Statement};
 

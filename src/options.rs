@@ -17,6 +17,11 @@
 //! declaration is that same literal (`stringify!`), so the text cannot drift from the value.
 //! The TypeScript text is made at compile time with `concat!`, which is why the table holds
 //! literals only (no `16 << 20`).
+//!
+//! An option that is a choice among named values (`order`) lists its values in its row, each
+//! with the variant of the Rust enum it is: the row makes the enum (the field's type), its
+//! names, the rule "one of ...", the TypeScript union type and the command line's accepted
+//! values.
 
 use serde::Serialize;
 use std::fmt;
@@ -31,36 +36,45 @@ pub enum Kind {
     Whole,
     /// A number (`f64`).
     Number,
+    /// One of these names (an enum such as [`Order`]); a [`Value::Text`].
+    Choice(&'static [&'static str]),
 }
 
 impl Kind {
-    /// The type of the option in the TypeScript declaration of the JavaScript API.
-    pub fn typescript(self) -> &'static str {
+    /// The type of the option in the TypeScript declaration of the JavaScript API: `boolean`,
+    /// `number`, or the union of a choice's names (`"a" | "b"`).
+    pub fn typescript(self) -> String {
         match self {
-            Kind::Bool => "boolean",
-            Kind::Whole | Kind::Number => "number",
+            Kind::Bool => "boolean".to_string(),
+            Kind::Whole | Kind::Number => "number".to_string(),
+            Kind::Choice(names) => names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(" | "),
         }
     }
 }
 
 /// A value of an option, as the JavaScript bindings and the command line hand it to
-/// [`OptionsBuilder::set`], and as [`Options::get`] returns it.
+/// [`OptionsBuilder::set`], and as [`Options::get`] returns it (a choice's name is then
+/// `'static`).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Value {
+#[non_exhaustive]
+pub enum Value<'a> {
     /// For a [`Kind::Bool`] option.
     Bool(bool),
     /// A whole number.
     Whole(u64),
     /// A number; it may set a [`Kind::Whole`] option when it is a whole number.
     Number(f64),
+    /// A name, for a [`Kind::Choice`] option.
+    Text(&'a str),
 }
 
-impl fmt::Display for Value {
+impl fmt::Display for Value<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
             Value::Whole(n) => fmt::Display::fmt(n, f),
             Value::Number(x) => f.write_str(&number(*x)),
+            Value::Text(s) => write!(f, "\"{s}\""),
         }
     }
 }
@@ -77,14 +91,17 @@ pub enum Rule {
     Between(u64, u64),
     /// A number in (0, 1].
     Fraction,
+    /// One of these names.
+    OneOf(&'static [&'static str]),
 }
 
 impl Rule {
     /// Whether `value` satisfies the rule.
-    pub fn admits(self, value: Value) -> bool {
+    pub fn admits(self, value: Value<'_>) -> bool {
         match (self, value) {
             (Rule::Any, _) => true,
-            (_, Value::Bool(_)) => false,
+            (Rule::OneOf(names), Value::Text(s)) => names.contains(&s),
+            (Rule::OneOf(_), _) | (_, Value::Bool(_) | Value::Text(_)) => false,
             (Rule::AtLeast(min), Value::Whole(n)) => n >= min,
             (Rule::AtLeast(min), Value::Number(x)) => x.is_finite() && x >= min as f64,
             (Rule::Between(lo, hi), Value::Whole(n)) => lo <= n && n <= hi,
@@ -104,17 +121,18 @@ pub struct Spec {
     /// The kind of value.
     pub kind: Kind,
     /// The default of the Rust library and the command line.
-    pub default: Value,
-    /// The default as written in the table (a Rust and JavaScript literal, `_` allowed).
+    pub default: Value<'static>,
+    /// The default as written in the table (a Rust and JavaScript literal, `_` allowed; a
+    /// choice's name in quotes).
     pub default_text: &'static str,
     /// The default of the JavaScript API, where it differs.
-    pub browser_default: Option<Value>,
+    pub browser_default: Option<Value<'static>>,
     /// The browser default as written in the table.
     pub browser_default_text: Option<&'static str>,
     /// Which values are accepted.
     pub rule: Rule,
-    /// The rule in words ("at least 2", "between 1 and 50", "in (0, 1]"; empty for
-    /// [`Rule::Any`]), as messages, docs and the help say it.
+    /// The rule in words ("at least 2", "between 1 and 50", "in (0, 1]", "one of a, b"; empty
+    /// for [`Rule::Any`]), as messages, docs and the help say it.
     pub rule_text: &'static str,
     /// What the option does, in one line without a final period.
     pub doc: &'static str,
@@ -122,15 +140,42 @@ pub struct Spec {
     pub flag: Option<&'static str>,
 }
 
+impl Spec {
+    /// The default as a command line writes it: the literal of the table, a choice's name
+    /// without quotes.
+    pub fn plain_default(&self) -> &'static str {
+        match self.default {
+            Value::Text(name) => name,
+            _ => self.default_text,
+        }
+    }
+}
+
+/// Whether two byte strings are equal, in a `const fn` (a choice's default is found at compile
+/// time).
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The type of an option's field: how it becomes a [`Value`] and back.
 trait OptionType: Copy + Sized {
-    fn to_value(self) -> Value;
-    fn from_value(value: Value) -> Result<Self, String>;
+    fn to_value(self) -> Value<'static>;
+    fn from_value(value: Value<'_>) -> Result<Self, String>;
 }
 
 /// A whole number >= 0 from a value; a number counts when it is whole and exact (a JavaScript
 /// number is exact up to 2^53).
-fn whole(value: Value) -> Result<u64, String> {
+fn whole(value: Value<'_>) -> Result<u64, String> {
     let bad = |got: Value| format!("must be a whole number >= 0 within range, got {got}");
     match value {
         Value::Whole(n) => Ok(n),
@@ -138,47 +183,47 @@ fn whole(value: Value) -> Result<u64, String> {
             Ok(x as u64)
         }
         Value::Number(_) => Err(bad(value)),
-        Value::Bool(_) => Err(format!("must be a number, got {value}")),
+        Value::Bool(_) | Value::Text(_) => Err(format!("must be a number, got {value}")),
     }
 }
 
 impl OptionType for u64 {
-    fn to_value(self) -> Value {
+    fn to_value(self) -> Value<'static> {
         Value::Whole(self)
     }
-    fn from_value(value: Value) -> Result<u64, String> {
+    fn from_value(value: Value<'_>) -> Result<u64, String> {
         whole(value)
     }
 }
 
 impl OptionType for usize {
-    fn to_value(self) -> Value {
+    fn to_value(self) -> Value<'static> {
         Value::Whole(self as u64)
     }
-    fn from_value(value: Value) -> Result<usize, String> {
+    fn from_value(value: Value<'_>) -> Result<usize, String> {
         let n = whole(value)?;
         usize::try_from(n).map_err(|_| format!("must be a whole number >= 0 within range, got {n}"))
     }
 }
 
 impl OptionType for f64 {
-    fn to_value(self) -> Value {
+    fn to_value(self) -> Value<'static> {
         Value::Number(self)
     }
-    fn from_value(value: Value) -> Result<f64, String> {
+    fn from_value(value: Value<'_>) -> Result<f64, String> {
         match value {
             Value::Number(x) => Ok(x),
             Value::Whole(n) => Ok(n as f64),
-            Value::Bool(_) => Err(format!("must be a number, got {value}")),
+            Value::Bool(_) | Value::Text(_) => Err(format!("must be a number, got {value}")),
         }
     }
 }
 
 impl OptionType for bool {
-    fn to_value(self) -> Value {
+    fn to_value(self) -> Value<'static> {
         Value::Bool(self)
     }
-    fn from_value(value: Value) -> Result<bool, String> {
+    fn from_value(value: Value<'_>) -> Result<bool, String> {
         match value {
             Value::Bool(b) => Ok(b),
             _ => Err(format!("must be true or false, got {value}")),
@@ -192,8 +237,8 @@ struct Field {
     kind: Kind,
     rule: Rule,
     rule_text: &'static str,
-    get: fn(&Options) -> Value,
-    set: fn(&mut Options, Value) -> Result<(), String>,
+    get: fn(&Options) -> Value<'static>,
+    set: fn(&mut Options, Value<'_>) -> Result<(), String>,
 }
 
 /// The place of the option called `name` in the table.
@@ -230,6 +275,9 @@ macro_rules! rule {
     (fraction()) => {
         Rule::Fraction
     };
+    (one_of($($variant:ident = $value:literal),+)) => {
+        Rule::OneOf(&[$($value),+])
+    };
 }
 
 /// A rule in words.
@@ -246,6 +294,9 @@ macro_rules! rule_text {
     (fraction()) => {
         "in (0, 1]"
     };
+    (one_of($variant:ident = $value:literal $(, $more:ident = $more_value:literal)*)) => {
+        concat!("one of ", $value $(, ", ", $more_value)*)
+    };
 }
 
 /// A rule as a sentence after a doc; nothing for `any`.
@@ -258,33 +309,136 @@ macro_rules! rule_note {
     };
 }
 
-/// The kind of a field's type.
+/// The kind of a field's type (and rule, for a choice).
 macro_rules! kind {
-    (bool) => {
+    (bool, $($rule:tt)*) => {
         Kind::Bool
     };
-    (usize) => {
+    (usize, $($rule:tt)*) => {
         Kind::Whole
     };
-    (u64) => {
+    (u64, $($rule:tt)*) => {
         Kind::Whole
     };
-    (f64) => {
+    (f64, $($rule:tt)*) => {
         Kind::Number
+    };
+    ($choice:ident, one_of($($variant:ident = $value:literal),+)) => {
+        Kind::Choice(&[$($value),+])
     };
 }
 
 /// A literal of a field's type as a [`Value`].
 macro_rules! value {
-    (bool, $v:literal) => {
+    (bool, $v:literal, $($rule:tt)*) => {
         Value::Bool($v)
     };
-    (f64, $v:literal) => {
+    (f64, $v:literal, $($rule:tt)*) => {
         Value::Number($v)
     };
-    ($whole:ident, $v:literal) => {
+    ($choice:ident, $v:literal, one_of($($values:tt)*)) => {
+        Value::Text($v)
+    };
+    ($whole:ident, $v:literal, $($rule:tt)*) => {
         Value::Whole($v)
     };
+}
+
+/// A literal of a field's type as the field's value: a choice's name as its enum's variant.
+macro_rules! field_value {
+    ($choice:ident, $v:literal, one_of($($values:tt)*)) => {{
+        const VALUE: $choice = match $choice::from_name($v) {
+            Some(v) => v,
+            None => panic!("a choice's default must be one of its names"),
+        };
+        VALUE
+    }};
+    ($ty:ident, $v:literal, $($rule:tt)*) => {
+        $v
+    };
+}
+
+/// `Some` browser default as a [`Value`], or `None` when the row has none.
+macro_rules! browser_value {
+    ($ty:ident, [], $($rule:tt)*) => {
+        None
+    };
+    ($ty:ident, [$browser:literal], $($rule:tt)*) => {
+        Some(value!($ty, $browser, $($rule)*))
+    };
+}
+
+/// The builder with the row's browser default set, if it has one.
+macro_rules! browser_set {
+    ($builder:ident, $name:ident, $ty:ident, [], $($rule:tt)*) => {
+        $builder
+    };
+    ($builder:ident, $name:ident, $ty:ident, [$browser:literal], $($rule:tt)*) => {
+        $builder.$name(field_value!($ty, $browser, $($rule)*))
+    };
+}
+
+/// For a choice, the enum that is the field's type: its variants, their names, the conversion
+/// from and to a [`Value`]; nothing for the other rules.
+macro_rules! choice_type {
+    ($name:ident, $choice:ident, one_of($($variant:ident = $value:literal),+)) => {
+        #[doc = concat!(
+            "The values of the option `", stringify!($name), "`; see [`Options::", stringify!($name), "`]."
+        )]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $choice {
+            $(
+                #[doc = concat!("`", $value, "`")]
+                $variant,
+            )+
+        }
+
+        impl $choice {
+            /// Every value's name, in the order of the table.
+            pub const NAMES: &'static [&'static str] = &[$($value),+];
+
+            /// The name of the value, as JavaScript and the command line write it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($choice::$variant => $value,)+
+                }
+            }
+
+            /// The value of this name, if it is one.
+            pub const fn from_name(name: &str) -> Option<$choice> {
+                const ALL: &[$choice] = &[$($choice::$variant),+];
+                let mut i = 0;
+                while i < ALL.len() {
+                    if same(name.as_bytes(), $choice::NAMES[i].as_bytes()) {
+                        return Some(ALL[i]);
+                    }
+                    i += 1;
+                }
+                None
+            }
+        }
+
+        impl OptionType for $choice {
+            fn to_value(self) -> Value<'static> {
+                Value::Text(self.name())
+            }
+            fn from_value(value: Value<'_>) -> Result<$choice, String> {
+                match value {
+                    Value::Text(name) => $choice::from_name(name),
+                    _ => None,
+                }
+                .ok_or_else(|| format!("must be {}, got {value}", rule_text!(one_of($($variant = $value),+))))
+            }
+        }
+
+        impl Serialize for $choice {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.name())
+            }
+        }
+    };
+    ($name:ident, $ty:ident, $($rule:tt)*) => {};
 }
 
 /// `Some` of the expression, or `None` when there is none.
@@ -300,10 +454,13 @@ macro_rules! optional {
 /// The TypeScript type of a field's type (the same as [`Kind::typescript`]; a literal here, for
 /// `concat!`).
 macro_rules! typescript_type {
-    (bool) => {
+    (bool, $($rule:tt)*) => {
         "boolean"
     };
-    ($other:ident) => {
+    ($choice:ident, one_of($variant:ident = $value:literal $(, $more:ident = $more_value:literal)*)) => {
+        concat!(stringify!($value) $(, " | ", stringify!($more_value))*)
+    };
+    ($other:ident, $($rule:tt)*) => {
         "number"
     };
 }
@@ -327,8 +484,10 @@ macro_rules! typescript_default {
 macro_rules! options {
     ($(
         $name:ident: $ty:ident = $default:literal $((browser $browser:literal))?,
-        $rule:ident($($bound:literal),*), $doc:literal $(, flag $flag:literal)?;
+        $rule:ident($($bound:tt)*), $doc:literal $(, flag $flag:literal)?;
     )*) => {
+        $(choice_type!($name, $ty, $rule($($bound)*));)*
+
         /// Settings of the engine. Build them with [`Options::builder`]; every field has a
         /// documented default, and [`OptionsBuilder::build`] checks them all once.
         #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -338,7 +497,7 @@ macro_rules! options {
 
         impl Default for Options {
             fn default() -> Options {
-                Options { $($name: $default,)* }
+                Options { $($name: field_value!($ty, $default, $rule($($bound)*)),)* }
             }
         }
 
@@ -346,13 +505,13 @@ macro_rules! options {
         pub const SPECS: &[Spec] = &[$(
             Spec {
                 name: stringify!($name),
-                kind: kind!($ty),
-                default: value!($ty, $default),
+                kind: kind!($ty, $rule($($bound)*)),
+                default: value!($ty, $default, $rule($($bound)*)),
                 default_text: stringify!($default),
-                browser_default: optional!($(value!($ty, $browser))?),
+                browser_default: browser_value!($ty, [$($browser)?], $rule($($bound)*)),
                 browser_default_text: optional!($(stringify!($browser))?),
-                rule: rule!($rule($($bound),*)),
-                rule_text: rule_text!($rule($($bound),*)),
+                rule: rule!($rule($($bound)*)),
+                rule_text: rule_text!($rule($($bound)*)),
                 doc: $doc,
                 flag: optional!($($flag)?),
             },
@@ -366,10 +525,10 @@ macro_rules! options {
             "export interface Options {\n",
             $(
                 "  /**\n",
-                "   * ", $doc, rule_note!($rule($($bound),*)), ".\n",
+                "   * ", $doc, rule_note!($rule($($bound)*)), ".\n",
                 "   * @default ", typescript_default!($default $(, $browser)?), "\n",
                 "   */\n",
-                "  ", stringify!($name), "?: ", typescript_type!($ty), ";\n",
+                "  ", stringify!($name), "?: ", typescript_type!($ty, $rule($($bound)*)), ";\n",
             )*
             "}\n",
         );
@@ -378,7 +537,9 @@ macro_rules! options {
             /// A builder starting from the defaults of the JavaScript API, which are smaller
             /// where a browser tab needs them to be (see [`Spec::browser_default`]).
             pub fn browser_builder() -> OptionsBuilder {
-                Options::builder()$($(.$name($browser))?)*
+                let builder = Options::builder();
+                $(let builder = browser_set!(builder, $name, $ty, [$($browser)?], $rule($($bound)*));)*
+                builder
             }
 
             /// The kind of the option called `name`, or `None` when there is no such option.
@@ -387,18 +548,18 @@ macro_rules! options {
             }
 
             /// The value of the option called `name`, or `None` when there is no such option.
-            pub fn get(&self, name: &str) -> Option<Value> {
+            pub fn get(&self, name: &str) -> Option<Value<'static>> {
                 Some((FIELDS[field(name)?].get)(self))
             }
 
             /// Every option's name and value, in the order of the table.
-            pub fn values(&self) -> impl Iterator<Item = (&'static str, Value)> + '_ {
+            pub fn values(&self) -> impl Iterator<Item = (&'static str, Value<'static>)> + '_ {
                 FIELDS.iter().map(move |f| (f.name, (f.get)(self)))
             }
 
             $(
                 #[doc = concat!(
-                    $doc, rule_note!($rule($($bound),*)), ". Default ", stringify!($default)
+                    $doc, rule_note!($rule($($bound)*)), ". Default ", stringify!($default)
                     $(, "; ", stringify!($browser), " in the JavaScript API")?, "."
                 )]
                 pub fn $name(&self) -> $ty {
@@ -420,7 +581,7 @@ macro_rules! options {
             /// number sets a whole-number option when it is whole). The value is checked by
             /// [`OptionsBuilder::build`]; this fails only for an unknown name or a value of
             /// the wrong kind.
-            pub fn set(mut self, name: &str, value: Value) -> Result<OptionsBuilder, OptionsError> {
+            pub fn set(mut self, name: &str, value: Value<'_>) -> Result<OptionsBuilder, OptionsError> {
                 let invalid = |reason: String| OptionsError { option: name.to_string(), reason };
                 let field = field(name).ok_or_else(|| invalid("there is no such option".to_string()))?;
                 (FIELDS[field].set)(&mut self.options, value).map_err(invalid)?;
@@ -448,9 +609,9 @@ macro_rules! options {
         const FIELDS: &[Field] = &[$(
             Field {
                 name: stringify!($name),
-                kind: kind!($ty),
-                rule: rule!($rule($($bound),*)),
-                rule_text: rule_text!($rule($($bound),*)),
+                kind: kind!($ty, $rule($($bound)*)),
+                rule: rule!($rule($($bound)*)),
+                rule_text: rule_text!($rule($($bound)*)),
                 get: |o| o.$name.to_value(),
                 set: |o, v| {
                     o.$name = OptionType::from_value(v)?;
@@ -463,7 +624,8 @@ macro_rules! options {
 
 // The table. One row per option:
 //   name: type = default [(browser default)], rule(bounds), "doc" [, flag "command-line-flag"];
-// Rules: any(), at_least(n), between(lo, hi) (both included), fraction() (in (0, 1]).
+// Rules: any(), at_least(n), between(lo, hi) (both included), fraction() (in (0, 1]),
+// one_of(Variant = "name", ...) (a choice: the type is the enum the row makes, the default a name).
 // Offsets and token numbers are 32-bit inside the index, hence the 4 GiB limits on bytes.
 // The browser defaults keep a tab responsive: a unit of work is about 10 ns natively and
 // 15-25 ns in WebAssembly; the 112 statements of the test corpus need about 18 million.
@@ -474,7 +636,10 @@ options! {
     min_weight: f64 = 0.85, at_least(0),
         "Least weight of a family's root, summed over its words (see docs/report.md, \"Scores and weights\")";
     fuzzy_threshold: f64 = 0.75, fraction(), "Least similarity for a one-off variant to join a family";
-    max_families: usize = 300, at_least(1), "Most families in a report, strongest first (similarity uses all)";
+    max_families: usize = 300, at_least(1), "Most families in a report, the first in its order (similarity uses all; a contrast keeps up to half for each group)";
+    order: Order = "formulaic",
+        one_of(Formulaic = "formulaic", Widespread = "widespread", Longest = "longest", FirstUsed = "first_used"),
+        "Order of the families, before max_families cuts: formulaic (most formulaic first), widespread (most statements, then speakers), longest (most content words in the root), first_used (earliest first use; undated last)";
     query_min_score: f64 = 0.5, fraction(), "Least score of a query occurrence", flag "min-score";
     query_max_results: usize = 500, at_least(1), "Most occurrences a query returns", flag "max-results";
     query_max_words: usize = 64, at_least(1), "Most words in a query phrase";
@@ -576,21 +741,25 @@ mod tests {
         assert_eq!(err.to_string(), "invalid option `min_words`: must be between 1 and 50, got 51");
     }
 
-    /// A literal as the table writes it (`_` separators allowed), read back.
-    fn parse_literal(kind: Kind, text: &str) -> Value {
+    /// A literal as the table writes it (`_` separators allowed, a name in quotes), read back.
+    fn parse_literal(kind: Kind, text: &'static str) -> Value<'static> {
         let digits = text.replace('_', "");
         match kind {
             Kind::Bool => Value::Bool(digits.parse().unwrap()),
             Kind::Whole => Value::Whole(digits.parse().unwrap()),
             Kind::Number => Value::Number(digits.parse().unwrap()),
+            Kind::Choice(_) => Value::Text(text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap()),
         }
     }
 
     /// Values just outside a rule, and values on its edges.
-    fn outside_and_edges(rule: Rule, kind: Kind) -> (Vec<Value>, Vec<Value>) {
-        use Value::{Number as N, Whole as W};
+    fn outside_and_edges(rule: Rule, kind: Kind) -> (Vec<Value<'static>>, Vec<Value<'static>>) {
+        use Value::{Number as N, Text as T, Whole as W};
         match (rule, kind) {
             (Rule::Any, _) => (vec![], vec![]),
+            (Rule::OneOf(names), _) => {
+                (vec![T("bogus"), T(""), T("Formulaic"), W(0)], names.iter().map(|&n| T(n)).collect())
+            }
             (Rule::AtLeast(min), Kind::Whole) => (vec![W(min - 1)], vec![W(min)]),
             (Rule::AtLeast(min), _) => {
                 let min = min as f64;
@@ -625,8 +794,16 @@ mod tests {
                 Value::Bool(_) => Kind::Bool,
                 Value::Whole(_) => Kind::Whole,
                 Value::Number(_) => Kind::Number,
+                Value::Text(_) => spec.kind,
             };
             assert_eq!(value_kind, spec.kind, "{}", spec.name);
+            if let Kind::Choice(names) = spec.kind {
+                assert_eq!(spec.rule, Rule::OneOf(names), "{}", spec.name);
+                assert!(spec.rule.admits(spec.default), "{}: the default is one of the names", spec.name);
+                assert_eq!(spec.plain_default(), spec.default_text.trim_matches('"'), "{}", spec.name);
+            } else {
+                assert_eq!(spec.plain_default(), spec.default_text, "{}", spec.name);
+            }
             // Setting the default by name changes nothing.
             let same = Options::builder().set(spec.name, spec.default).unwrap().build().unwrap();
             assert_eq!(same, defaults, "{}", spec.name);
@@ -634,13 +811,15 @@ mod tests {
             assert_eq!(spec.rule_text.is_empty(), spec.rule == Rule::Any, "{}", spec.name);
             let (outside, edges) = outside_and_edges(spec.rule, spec.kind);
             for v in outside {
-                let err = Options::builder().set(spec.name, v).unwrap().build().unwrap_err();
+                // A value of the right kind is refused by `build`, a name outside a choice by `set`.
+                let err = Options::builder().set(spec.name, v).and_then(OptionsBuilder::build).unwrap_err();
                 assert_eq!(err.option, spec.name);
                 assert!(err.reason.starts_with(&format!("must be {}, got", spec.rule_text)), "{err}");
             }
             for v in edges {
                 let options = Options::builder().set(spec.name, v).unwrap().build();
                 assert!(options.is_ok(), "{}: {v} is allowed: {options:?}", spec.name);
+                assert_eq!(options.unwrap().get(spec.name), Some(v), "{}", spec.name);
             }
             // Docs: one line, no final period (the surfaces add their own).
             assert!(!spec.doc.is_empty() && !spec.doc.contains('\n') && !spec.doc.ends_with('.'), "{}", spec.name);
@@ -672,11 +851,24 @@ mod tests {
             ),
             ("spelling", Value::Whole(1), "must be true or false, got 1"),
             ("min_weight", Value::Bool(true), "must be a number, got true"),
+            ("min_words", Value::Text("2"), "must be a number, got \"2\""),
+            (
+                "order",
+                Value::Text("longest first"),
+                "must be one of formulaic, widespread, longest, first_used, got \"longest first\"",
+            ),
+            ("order", Value::Whole(1), "must be one of formulaic, widespread, longest, first_used, got 1"),
             ("min_wrods", Value::Whole(1), "there is no such option"),
         ] {
             let err = b().set(name, value).unwrap_err();
             assert_eq!((err.option.as_str(), err.reason.as_str()), (name, reason));
         }
+        let longest = b().set("order", Value::Text("longest")).unwrap().build().unwrap();
+        assert_eq!(longest.order(), Order::Longest);
+        assert_eq!(longest.get("order"), Some(Value::Text("longest")));
+        assert_eq!(Options::default().order(), Order::Formulaic);
+        assert_eq!(Order::NAMES, ["formulaic", "widespread", "longest", "first_used"]);
+        assert_eq!(Order::FirstUsed.name(), "first_used");
         assert_eq!(Options::kind("min_wrods"), None);
         assert_eq!(Options::default().get("min_wrods"), None);
     }
@@ -697,6 +889,10 @@ mod tests {
             let default = spec.browser_default_text.unwrap_or(spec.default_text);
             assert!(entry.contains(&format!("   * @default {default}")), "{entry}");
             assert!(entry.ends_with(&format!("  {}?: {}", spec.name, spec.kind.typescript())), "{entry}");
+            if let Kind::Choice(names) = spec.kind {
+                let union: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+                assert!(entry.ends_with(&union.join(" | ")), "{entry}");
+            }
         }
         assert_eq!(rest, "}\n");
     }

@@ -16,15 +16,19 @@
 //!   1995, "Poisson mixtures").
 //!
 //! Every family is scored before any is written out; a sample of its occurrences gives the
-//! stability of its wording, so ranking stays linear in the occurrences.
+//! stability of its wording, so ranking stays linear in the occurrences. The families are then
+//! put in the order the reader chose (option `order`): most formulaic (the score), most
+//! widespread, longest root, or first used; the score breaks ties in the other orders.
 
 use crate::align::{align, Word};
 use crate::budget::Budget;
 use crate::family::{statement_count, Draft};
 use crate::index::{Index, TokenOcc};
+use crate::options::Order;
 use crate::report::{round, Factors, Why};
 use crate::statement::Statement;
 use crate::text::TokenKind;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// A family ranked before it is written out.
@@ -38,6 +42,30 @@ pub(crate) struct Ranked {
     pub root: TokenOcc,
     pub name: bool,
     pub why: Why,
+    /// What the chosen order puts first, before the score.
+    lead: Lead,
+}
+
+/// What an order other than `formulaic` sorts by before the score.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Lead {
+    /// The most first: (statements, speakers) for `widespread`, (content words, 0) for
+    /// `longest`, nothing for `formulaic`.
+    Most(usize, usize),
+    /// The earliest date key of the family's statements first, undated last (`first_used`).
+    Earliest(Option<String>),
+}
+
+impl Lead {
+    /// `Less` when `self` comes first.
+    fn cmp(&self, other: &Lead) -> Ordering {
+        match (self, other) {
+            (Lead::Most(a, b), Lead::Most(c, d)) => (c, d).cmp(&(a, b)),
+            (Lead::Earliest(Some(a)), Lead::Earliest(Some(b))) => a.cmp(b),
+            (Lead::Earliest(a), Lead::Earliest(b)) => a.is_none().cmp(&b.is_none()),
+            _ => Ordering::Equal,
+        }
+    }
 }
 
 /// Most occurrences aligned to estimate a family's stability when ranking.
@@ -133,18 +161,24 @@ fn ln_factorial(n: usize) -> f64 {
     x * x.ln() - x + 0.5 * (2.0 * std::f64::consts::PI * x).ln() + 1.0 / (12.0 * x) - 1.0 / (360.0 * x * x * x)
 }
 
-/// Every draft ranked, strongest first; ties go to the normalized root, then to the id of the
-/// root's statement, then to the root's place. Counting the roots' parts for their association
-/// is charged to `budget`; once it runs out, association is left unmeasured (and counts as
-/// neutral).
-pub(crate) fn ranked(index: &Index, statements: &[Statement], drafts: &[Draft], budget: &mut Budget) -> Vec<Ranked> {
+/// Every draft ranked, in `order` (see [`Order`]; then strongest first); ties go to the
+/// normalized root, then to the id of the root's statement, then to the root's place. Counting
+/// the roots' parts for their association is charged to `budget`; once it runs out, association
+/// is left unmeasured (and counts as neutral).
+pub(crate) fn ranked(
+    index: &Index,
+    statements: &[Statement],
+    drafts: &[Draft],
+    order: Order,
+    budget: &mut Budget,
+) -> Vec<Ranked> {
     let mut context = Context::new(index);
     let mut ranked: Vec<Ranked> = drafts
         .iter()
         .enumerate()
         .map(|(draft, d)| {
             let root = choose_root(index, d);
-            let (score, why, name) = rank(index, statements, d, root, &mut context, budget);
+            let (score, why, name, lead) = rank(index, statements, d, root, order, &mut context, budget);
             Ranked {
                 score,
                 root_norm: index.norm_of(root),
@@ -153,12 +187,14 @@ pub(crate) fn ranked(index: &Index, statements: &[Statement], drafts: &[Draft], 
                 root,
                 name,
                 why,
+                lead,
             }
         })
         .collect();
     ranked.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+        a.lead
+            .cmp(&b.lead)
+            .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.root_norm.cmp(&b.root_norm))
             .then_with(|| a.root_doc.cmp(&b.root_doc))
             .then_with(|| a.root.cmp(&b.root))
@@ -187,15 +223,17 @@ fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
         .expect("a family has occurrences")
 }
 
-/// A family's score, the measures behind it, and whether it reads as a name.
+/// A family's score, the measures behind it, whether it reads as a name, and what `order` sorts
+/// it by before the score.
 fn rank(
     index: &Index,
     statements: &[Statement],
     draft: &Draft,
     root: TokenOcc,
+    order: Order,
     context: &mut Context,
     budget: &mut Budget,
-) -> (f64, Why, bool) {
+) -> (f64, Why, bool, Lead) {
     let root_words: Vec<Word> = index.words(root);
     // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
@@ -206,7 +244,13 @@ fn rank(
     let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
 
     let (association, log_likelihood) = association(index, root, context, budget);
-    let spread = spread(index, draft, &docs, context);
+    let mut spread = spread(index, draft, &docs, context);
+    let lead = match order {
+        Order::Formulaic => Lead::Most(0, 0),
+        Order::Widespread => Lead::Most(docs.len(), spread.speakers),
+        Order::Longest => Lead::Most(index.content_len(root), 0),
+        Order::FirstUsed => Lead::Earliest(spread.first.take()),
+    };
     let capitals = capitals(index, statements, draft);
     let boilerplate = boilerplate(index, draft);
 
@@ -263,7 +307,7 @@ fn rank(
     };
     let reliable = spread.occurrences >= UNEVEN_MIN_OCCURRENCES;
     why.summary = summary(&why, docs.len(), speakers, name, reliable);
-    (round(score), why, name)
+    (round(score), why, name, lead)
 }
 
 /// Pointwise mutual information (bits) and log-likelihood at the root's weakest point: of every
@@ -319,6 +363,8 @@ struct Spread {
     repeats: usize,
     burstiness: f64,
     years: usize,
+    /// The earliest date key of the family's statements.
+    first: Option<String>,
 }
 
 fn spread(index: &Index, draft: &Draft, docs: &[usize], context: &mut Context) -> Spread {
@@ -361,6 +407,7 @@ fn spread(index: &Index, draft: &Draft, docs: &[usize], context: &mut Context) -
     let mut years: Vec<&str> =
         docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref().map(|k| &k[..4])).collect();
     years.sort_unstable();
+    let first = docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref()).min().map(str::to_string);
     years.dedup();
     let top = by_speaker.values().map(|&(occ, _)| occ).max().unwrap_or(0);
     Spread {
@@ -372,6 +419,7 @@ fn spread(index: &Index, draft: &Draft, docs: &[usize], context: &mut Context) -
         repeats,
         burstiness,
         years: years.len(),
+        first,
     }
 }
 

@@ -421,3 +421,150 @@ pub struct ContrastReport {
     /// Remarks a reader should know (a partial result, families left out).
     pub notes: Vec<String>,
 }
+
+/// One sentence of a text that [`crate::align_texts`] aligned.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AlignedSentence {
+    /// Its place in the text (`doc` is `zh` or `en`) and its text.
+    #[serde(flatten)]
+    pub excerpt: Excerpt,
+    /// Its number on its side, from 0.
+    pub index: usize,
+    /// Its length for alignment: characters other than whitespace.
+    pub chars: usize,
+}
+
+/// Whether a bead was aligned, or why not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BeadStatus {
+    /// The sentences translate each other, as far as lengths and anchors say.
+    Aligned,
+    /// Sentences of one side only: the other side has nothing in their place.
+    NoCounterpart,
+    /// The cheapest alignment pairs these sentences, but their lengths disagree (more than
+    /// three standard deviations) and no anchor confirms them: left unaligned instead of guessed.
+    LengthsDisagree,
+}
+
+/// A Chinese formula of the lexicon in a bead, and its English rendering there, if found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FormulaLink {
+    /// The formula as written in the Chinese text.
+    pub zh: Excerpt,
+    /// The rendering as written in the English text; `null` when none of the formula's
+    /// renderings is in the bead's English sentences.
+    pub en: Option<Excerpt>,
+    /// The lexicon entry's formula.
+    pub entry_zh: String,
+    /// The lexicon entry's rendering that was found (or `null`).
+    pub entry_en: Option<String>,
+    /// Every rendering the lexicon knows for the formula.
+    pub renderings: Vec<String>,
+}
+
+/// A group of Chinese sentences and the English sentences that translate them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bead {
+    /// Indices of the Chinese sentences (consecutive; may be empty).
+    pub zh: Vec<usize>,
+    /// Indices of the English sentences (consecutive; may be empty).
+    pub en: Vec<usize>,
+    /// `"1-1"`, `"1-2"`, `"2-1"`, `"2-2"`, `"1-0"` or `"0-1"` (Chinese-English).
+    pub kind: String,
+    /// Aligned, or why not.
+    pub status: BeadStatus,
+    /// The bead's cost in the alignment (lower is surer; see `docs/report.md`).
+    pub cost: f64,
+    /// How far the lengths disagree, in standard deviations (0 for a bead of one side).
+    pub length_z: f64,
+    /// Anchors (numbers, Latin names, formula pairs) both sides share.
+    pub anchors: usize,
+    /// The lexicon's Chinese formulas in the bead, each with its rendering if found.
+    pub formulas: Vec<FormulaLink>,
+}
+
+/// Figures about an alignment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AlignmentStats {
+    /// Chinese sentences.
+    pub zh_sentences: usize,
+    /// English sentences.
+    pub en_sentences: usize,
+    /// Beads with status `aligned`.
+    pub aligned_beads: usize,
+    /// Chinese sentences not in an aligned bead.
+    pub unaligned_zh: usize,
+    /// English sentences not in an aligned bead.
+    pub unaligned_en: usize,
+    /// English characters expected per Chinese character.
+    pub ratio: f64,
+    /// Half-width of the band around the diagonal, in sentences.
+    pub band: usize,
+    /// Cells of the dynamic programme computed.
+    pub cells: usize,
+    /// Occurrences of lexicon formulas in the Chinese text's aligned beads.
+    pub formulas: usize,
+    /// Of those, occurrences whose rendering is in the bead's English sentences.
+    pub formulas_rendered: usize,
+}
+
+/// A Chinese text and its English edition, sentence by sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Alignment {
+    /// [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// `refrain` and its version.
+    pub engine: String,
+    /// The Chinese sentences, in text order.
+    pub zh: Vec<AlignedSentence>,
+    /// The English sentences, in text order.
+    pub en: Vec<AlignedSentence>,
+    /// Every sentence of both sides in exactly one bead, in text order.
+    pub beads: Vec<Bead>,
+    /// Chinese sentences not in an aligned bead.
+    pub unaligned_zh: Vec<usize>,
+    /// English sentences not in an aligned bead.
+    pub unaligned_en: Vec<usize>,
+    /// Figures about the run.
+    pub stats: AlignmentStats,
+    /// Remarks a reader should know (a text too long to align, a path on the band's edge).
+    pub notes: Vec<String>,
+}
+
+/// One place where a Chinese formula occurs in an aligned pair, with its rendering there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RenderingPlace {
+    /// The pair's id, as given to [`crate::parallel::tally`].
+    pub pair: String,
+    /// The formula in the Chinese text.
+    pub zh: Excerpt,
+    /// The rendering in the English text, or `null` when none was found.
+    pub en: Option<Excerpt>,
+}
+
+/// One rendering of a formula across aligned pairs, and where.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RenderingCount {
+    /// The lexicon's rendering; `null` for the occurrences where none was found.
+    pub rendering: Option<String>,
+    /// Pairs (statements) with this rendering.
+    pub statements: usize,
+    /// Occurrences with this rendering.
+    pub occurrences: usize,
+    /// Every occurrence, in the order of the pairs and of the text.
+    pub places: Vec<RenderingPlace>,
+}
+
+/// How a Chinese formula is rendered across aligned pairs: "人类命运共同体 is rendered 'community
+/// with a shared future for mankind' in 8 statements".
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FormulaRenderings {
+    /// The formula, as the lexicon writes it.
+    pub formula: String,
+    /// Its occurrences in aligned beads.
+    pub occurrences: usize,
+    /// Its renderings, in most statements first; occurrences without rendering last.
+    pub renderings: Vec<RenderingCount>,
+}

@@ -42,7 +42,9 @@ pub(crate) fn speaker_key(name: &str) -> Option<String> {
         }
     }
     const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "h.e", "he", "sir", "dame", "prof"];
-    let words: Vec<String> = kept.split_whitespace().map(str::to_lowercase).collect();
+    // Lower case char by char (str::to_lowercase would add 4 KB to the WebAssembly build).
+    let words: Vec<String> =
+        kept.split_whitespace().map(|w| w.chars().flat_map(char::to_lowercase).collect()).collect();
     let skip = words.iter().take_while(|w| TITLES.contains(&w.trim_end_matches('.'))).count();
     let key = words[skip..].join(" ");
     (!key.is_empty()).then_some(key)
@@ -93,7 +95,7 @@ pub enum Selector {
 impl Selector {
     /// Reads `key=value`; the error says what is wrong.
     pub fn parse(text: &str) -> Result<Selector, String> {
-        let (key, value) = text.split_once('=').ok_or_else(|| format!("\"{text}\" is not key=value"))?;
+        let (key, value) = split(text, b'=').ok_or_else(|| format!("\"{text}\" is not key=value"))?;
         let value = value.trim();
         if value.is_empty() {
             return Err(format!("\"{text}\" has no value"));
@@ -105,13 +107,9 @@ impl Selector {
             "year" | "years" => {
                 let year = |s: &str| -> Result<u32, String> {
                     let s = s.trim();
-                    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
-                        Ok(s.parse().expect("four digits"))
-                    } else {
-                        Err(format!("\"{s}\" is not a year (YYYY)"))
-                    }
+                    year(s).ok_or_else(|| format!("\"{s}\" is not a year (YYYY)"))
                 };
-                let (from, to) = match value.split_once('-') {
+                let (from, to) = match split(value, b'-') {
                     Some((a, b)) => (year(a)?, year(b)?),
                     None => (year(value)?, year(value)?),
                 };
@@ -135,7 +133,7 @@ impl Selector {
                 .date
                 .as_deref()
                 .and_then(date_key)
-                .and_then(|k| k[..4].parse::<u32>().ok())
+                .and_then(|k| year(&k[..4]))
                 .is_some_and(|y| (*from..=*to).contains(&y)),
             Selector::Language(tag) => s.language.as_deref().is_some_and(|l| {
                 let (l, tag) = (l.to_ascii_lowercase(), tag.to_ascii_lowercase());
@@ -144,6 +142,20 @@ impl Selector {
             Selector::Id(id) => &s.id == id,
         }
     }
+}
+
+/// `s` around the first `sep` (an ASCII byte), as `str::split_once` (which the WebAssembly build
+/// would carry with its substring search).
+fn split(s: &str, sep: u8) -> Option<(&str, &str)> {
+    let at = s.bytes().position(|b| b == sep)?;
+    Some((&s[..at], &s[at + 1..]))
+}
+
+/// The year of four ASCII digits (without `str::parse`, whose error type's formatting the
+/// WebAssembly build would carry).
+fn year(s: &str) -> Option<u32> {
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.bytes().fold(0, |year, b| year * 10 + u32::from(b - b'0')))
 }
 
 impl std::fmt::Display for Selector {

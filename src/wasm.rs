@@ -11,8 +11,8 @@
 //!   UTF-16 code unit, so `utf16_start`/`utf16_end` index the caller's own string exactly.
 
 use crate::options::{Kind, Value};
-use crate::report::{QueryReport, Report};
-use crate::{Error, Options, Progress, Statement};
+use crate::report::{ContrastReport, QueryReport, Report};
+use crate::{Error, Options, Progress, Selector, Statement};
 use js_sys::{Array, Function, Reflect};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
@@ -38,14 +38,14 @@ export interface StatementInput {
 /** A stage of a comparison. */
 export type Stage = "tokenize" | "repeats" | "families" | "report";
 
-/** Called now and then during `compare`; returning `false` cancels the run (error code `cancelled`). */
+/** Called now and then during `compare` and `contrast`; returning `false` cancels the run (error code `cancelled`). */
 export type ProgressCallback = (stage: Stage, done: number, total: number) => boolean | void;
 
 /** The stable codes of the `code` property of errors thrown by `Corpus`. */
 export type ErrorCode =
   | "invalid_input" | "invalid_option" | "empty_id" | "duplicate_id" | "statement_too_large"
   | "too_many_statements" | "corpus_too_large" | "empty_query" | "query_too_long" | "cancelled"
-  | "internal_error";
+  | "unknown_statement" | "invalid_groups" | "internal_error";
 
 /** An error thrown by `Corpus`. */
 export interface RefrainError extends Error {
@@ -118,6 +118,7 @@ export interface TimelinePoint {
 }
 
 export interface Family {
+  /** `f1`, `f2`, ... in the report's order (option `order`). */
   id: string;
   /** Stable across runs while `root_norm` is: a hash of it. */
   key: string;
@@ -125,7 +126,7 @@ export interface Family {
   root_norm: string;
   root_excerpt: Excerpt;
   score: number;
-  /** True when the root looks like a proper name ("Paris Agreement"); its score counts 0.6. */
+  /** True when the family reads as a proper name or title ("Paris Agreement"); `why.factors.name` says how it counts. */
   name: boolean;
   weight: number;
   statements: number;
@@ -135,6 +136,45 @@ export interface Family {
   first_use: FirstUse | null;
   timeline: TimelinePoint[];
   occurrences: Occurrence[];
+  /** Why the family ranks where it does: the measures behind `score`. */
+  why: Why;
+}
+
+/** The measures behind a family's score (docs/report.md, "Ranking"). */
+export interface Why {
+  /** Pointwise mutual information of the root's words (bits) at its weakest point; null for one content word, a passage of more than 12, or when not measured. */
+  association: number | null;
+  /** Dunning's log-likelihood at that point; above 10.83 the association is significant (p < 0.001). */
+  log_likelihood: number | null;
+  /** Gries' DP over speakers (0: spread as the speakers' shares; towards 1: one speaker); null with fewer than two known speakers. */
+  dispersion: number | null;
+  /** How much more unevenly than chance the family is spread over speakers, in [0, 1]. */
+  unevenness: number | null;
+  /** Uses by a speaker who also uses the family in another statement. */
+  repeats: number;
+  /** Share of the family's statements that use it twice or more. */
+  burstiness: number;
+  /** Distinct years of the statements using it. */
+  years: number;
+  /** Share of the occurrences' content words written with a capital (not at a sentence start). */
+  capitals: number;
+  /** True when most occurrences stand at a statement's very beginning or end. */
+  boilerplate: boolean;
+  /** The factors of `score`; their product is the score. */
+  factors: Factors;
+  /** The same in words, for a reader. */
+  summary: string;
+}
+
+/** The factors of a family's score (docs/report.md, "Ranking"). */
+export interface Factors {
+  reuse: number;
+  length: number;
+  fixedness: number;
+  choice: number;
+  topic: number;
+  name: number;
+  boilerplate: number;
 }
 
 export interface Similarity {
@@ -169,6 +209,55 @@ export interface QueryOccurrence extends Excerpt {
   family: string | null;
   before: string;
   after: string;
+}
+
+/** One group of a contrast. */
+export interface GroupSummary {
+  /** How the group was chosen, or the caller's label. */
+  label: string;
+  /** Its statements' ids, in the order given. */
+  ids: string[];
+  /** Content words of its statements. */
+  content_words: number;
+}
+
+/** A wording of a family (normalized words) and how many occurrences in a group have it. */
+export interface Wording {
+  text: string;
+  count: number;
+}
+
+/** A family as a contrast sees it. */
+export interface ContrastFamily {
+  /** > 0: group A uses the family more; < 0: group B; beyond ±1.96 significant at 95%. */
+  z: number;
+  /** The log-odds ratio (A over B), shrunk by the prior. */
+  log_odds: number;
+  count_a: number;
+  count_b: number;
+  /** Occurrences per 10,000 content words of group A. */
+  rate_a: number;
+  rate_b: number;
+  /** Group A's wordings, most frequent first. */
+  wordings_a: Wording[];
+  wordings_b: Wording[];
+  /** The family, with every occurrence; `id` is its place in the comparison of the same statements. */
+  family: Family;
+}
+
+/** The result of `Corpus.contrast` (see docs/report.md, "Contrast report"). */
+export interface ContrastReport {
+  schema_version: number;
+  engine: string;
+  a: GroupSummary;
+  b: GroupSummary;
+  /** What `z` measures. */
+  measure: string;
+  /** Most distinctive of A first (highest `z`), of B last. */
+  families: ContrastFamily[];
+  /** Families used by either group (the report keeps the most distinctive of each). */
+  families_found: number;
+  notes: string[];
 }
 
 /** The result of `Corpus.query`. */
@@ -215,6 +304,7 @@ impl JsCorpus {
                 Value::Bool(b) => JsValue::from_bool(b),
                 Value::Whole(n) => JsValue::from_f64(n as f64),
                 Value::Number(x) => JsValue::from_f64(x),
+                Value::Text(name) => JsValue::from_str(name),
             };
             // Setting a property on a fresh plain object cannot fail.
             let _ = Reflect::set(&object, &JsValue::from_str(name), &value);
@@ -257,33 +347,53 @@ impl JsCorpus {
         &mut self,
         #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "ProgressCallback")] on_progress: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let report: Result<Report, Error> = if on_progress.is_undefined() || on_progress.is_null() {
-            self.inner.compare_with_progress(&mut |_| true)
-        } else {
-            let callback =
-                on_progress.dyn_ref::<Function>().ok_or_else(|| invalid_input("onProgress must be a function"))?;
-            let mut thrown = None;
-            let report = self.inner.compare_with_progress(&mut |p: Progress| {
-                let answer = callback.call3(
-                    &JsValue::UNDEFINED,
-                    &JsValue::from_str(p.stage.name()),
-                    &JsValue::from_f64(p.done as f64),
-                    &JsValue::from_f64(p.total as f64),
-                );
-                match answer {
-                    Ok(answer) => answer.as_bool() != Some(false),
-                    Err(exception) => {
-                        thrown = Some(exception);
-                        false
-                    }
-                }
-            });
-            if let Some(exception) = thrown {
-                return Err(exception);
-            }
-            report
+        let report: Report = with_progress(&on_progress, |p| self.inner.compare_with_progress(p))?;
+        to_js(&report)
+    }
+
+    /// Which families the statements with ids `a` use more than those with ids `b`, and the
+    /// reverse, with each group's wordings; `labelA` and `labelB` (default "A" and "B") name the
+    /// groups in the report. `onProgress` as for `compare`. Throws `unknown_statement` for an id
+    /// the corpus does not hold, `invalid_groups` for an empty group or a statement in both.
+    #[wasm_bindgen(unchecked_return_type = "ContrastReport")]
+    pub fn contrast(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] a: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] b: JsValue,
+        #[wasm_bindgen(js_name = labelA, unchecked_optional_param_type = "string")] label_a: JsValue,
+        #[wasm_bindgen(js_name = labelB, unchecked_optional_param_type = "string")] label_b: JsValue,
+        #[wasm_bindgen(js_name = onProgress, unchecked_optional_param_type = "ProgressCallback")] on_progress: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (a, b) = (read_strings(&a, "group a")?, read_strings(&b, "group b")?);
+        let (label_a, label_b) = (read_label(&label_a, "A")?, read_label(&label_b, "B")?);
+        let report: ContrastReport =
+            with_progress(&on_progress, |p| self.inner.contrast_with_progress(&a, &b, &label_a, &label_b, p))?;
+        to_js(&report)
+    }
+
+    /// The ids of the statements a selector (`speaker=NAME`, `year=2017-2019`, `language=zh`,
+    /// `id=ID`) chooses, in the order they were added; with `null`, those that none of `others`
+    /// chooses (the rest). A selector that cannot be read throws `invalid_input`.
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn select(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] selector: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string[]")] others: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let parse = |text: &str| Selector::parse(text).map_err(|e| invalid_input(&format!("selector: {e}")));
+        let selector = match selector.as_string() {
+            Some(text) => Some(parse(&text)?),
+            None if selector.is_null() || selector.is_undefined() => None,
+            None => return Err(invalid_input("the selector must be a string or null")),
         };
-        to_js(&report.map_err(engine_error)?)
+        let mut parsed = Vec::new();
+        if !others.is_undefined() {
+            for text in read_strings(&others, "others")? {
+                parsed.push(parse(&text)?);
+            }
+        }
+        let others: Vec<&Selector> = parsed.iter().collect();
+        to_js(&self.inner.select(selector.as_ref(), &others))
     }
 
     /// Every place where `phrase` or a variant of it occurs, best first.
@@ -296,6 +406,66 @@ impl JsCorpus {
         let report: QueryReport = self.inner.query(&phrase).map_err(engine_error)?;
         to_js(&report)
     }
+}
+
+/// Runs `run` with `on_progress` (a JavaScript function, `undefined` or `null`) as its progress
+/// callback: its answer `false` cancels the run, and an exception it throws stops the run and is
+/// rethrown.
+fn with_progress<T>(
+    on_progress: &JsValue,
+    run: impl FnOnce(&mut dyn FnMut(Progress) -> bool) -> Result<T, Error>,
+) -> Result<T, JsValue> {
+    if on_progress.is_undefined() || on_progress.is_null() {
+        return run(&mut |_| true).map_err(engine_error);
+    }
+    let callback = on_progress.dyn_ref::<Function>().ok_or_else(|| invalid_input("onProgress must be a function"))?;
+    let mut thrown = None;
+    let result = run(&mut |p: Progress| {
+        let answer = callback.call3(
+            &JsValue::UNDEFINED,
+            &JsValue::from_str(p.stage.name()),
+            &JsValue::from_f64(p.done as f64),
+            &JsValue::from_f64(p.total as f64),
+        );
+        match answer {
+            Ok(answer) => answer.as_bool() != Some(false),
+            Err(exception) => {
+                thrown = Some(exception);
+                false
+            }
+        }
+    });
+    match thrown {
+        Some(exception) => Err(exception),
+        None => result.map_err(engine_error),
+    }
+}
+
+/// An array of strings (ids or selectors); `what` names it in the error.
+fn read_strings(value: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
+    if !Array::is_array(value) {
+        return Err(invalid_input(&format!("{what} must be an array of strings, got {}", type_name(value))));
+    }
+    let array = Array::from(value);
+    let mut strings = Vec::with_capacity(array.length() as usize);
+    for i in 0..array.length() {
+        let v = array.get(i);
+        let s = v.as_string();
+        strings.push(s.ok_or_else(|| {
+            invalid_input(&format!("{what} must be an array of strings; it holds {}", type_name(&v)))
+        })?);
+    }
+    Ok(strings)
+}
+
+/// A group's label: a string, or `default` when absent.
+fn read_label(value: &JsValue, default: &str) -> Result<String, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(default.to_string());
+    }
+    value
+        .as_string()
+        .ok_or_else(|| invalid_input(&format!("a group's label must be a string, got {}", type_name(value))))
 }
 
 /// The one error conversion: an engine error becomes a JavaScript `Error` whose `code` is
@@ -350,8 +520,10 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
             }
             let kind =
                 Options::kind(&name).ok_or_else(|| js_error("invalid_option", &format!("unknown option `{name}`")))?;
+            let text = v.as_string();
             let (read, expected) = match kind {
                 Kind::Bool => (v.as_bool().map(Value::Bool), "true or false"),
+                Kind::Choice(_) => (text.as_deref().map(Value::Text), "a string"),
                 _ => (v.as_f64().map(Value::Number), "a number"),
             };
             let read = read.ok_or_else(|| {

@@ -129,6 +129,11 @@ fn help_and_version() {
     let o = refrain(&["help", "query"]);
     assert_exit(&o, 0);
     assert!(stdout(&o).contains("<PHRASE>"));
+    let o = refrain(&["contrast", "--help"]);
+    assert_exit(&o, 0);
+    for needle in ["--a <FILE_OR_DIR>", "--b <FILE_OR_DIR>", "--by <KEY=VALUE[:VALUE]>", "year=2017-2019:2022-2024"] {
+        assert!(stdout(&o).contains(needle), "{needle}: {}", stdout(&o));
+    }
     let o = refrain(&["--version"]);
     assert_exit(&o, 0);
     assert_eq!(stdout(&o).trim(), format!("refrain {}", env!("CARGO_PKG_VERSION")));
@@ -164,7 +169,7 @@ fn help_lists_every_option_with_its_rule_and_default() {
                 .find(|e| e.starts_with(&format!("--{flag} ")))
                 .unwrap_or_else(|| panic!("{args:?}: --{flag} is in the help"));
             assert!(entry.contains(spec.doc), "{entry}");
-            assert!(entry.contains(&format!("[default: {}]", spec.default_text)), "{entry}");
+            assert!(entry.contains(&format!("[default: {}]", spec.plain_default())), "{entry}");
             if !spec.rule_text.is_empty() {
                 assert!(entry.contains(&format!("must be {}", spec.rule_text)), "{entry}");
             }
@@ -186,7 +191,7 @@ fn completion_scripts_know_every_option() {
         let o = refrain(&["completions", shell]);
         assert_exit(&o, 0);
         let script = stdout(&o);
-        for word in ["compare", "query", "json", "csv"] {
+        for word in ["compare", "query", "contrast", "json", "csv"] {
             assert!(script.contains(word), "{shell}: {word}");
         }
         for spec in refrain::options::SPECS {
@@ -217,7 +222,7 @@ fn the_man_page_states_every_option_with_its_default() {
         let at = page.find(&format!("\n.TP\n{flag}")).unwrap_or_else(|| panic!("{flag} has an entry"));
         let entry = &page[at + 5..];
         let entry = &entry[..entry.find("\n.TP").unwrap_or(entry.len())];
-        assert!(entry.contains(&format!("[default: {}]", spec.default_text)), "{entry}");
+        assert!(entry.contains(&format!("[default: {}]", spec.plain_default())), "{entry}");
     }
 }
 
@@ -342,6 +347,18 @@ fn json_report_with_sidecars() {
         assert_excerpt(&f["root_excerpt"]);
     }
     assert_eq!(r["similarity"]["ids"].as_array().unwrap().len(), 3);
+    // Why each family ranks where it does: its measures, the factors of its score, in words.
+    let why = &security["why"];
+    for key in ["association", "log_likelihood", "dispersion", "unevenness", "repeats", "burstiness", "years"] {
+        assert!(why.get(key).is_some(), "why.{key}: {why}");
+    }
+    let x = &why["factors"];
+    let product: f64 = ["reuse", "length", "fixedness", "choice", "topic", "name", "boilerplate"]
+        .iter()
+        .map(|k| x[k].as_f64().unwrap())
+        .product();
+    assert!((product - security["score"].as_f64().unwrap()).abs() < 1e-3, "{x} vs {}", security["score"]);
+    assert!(why["summary"].as_str().unwrap().starts_with("2 statements, 2 speakers"), "{why}");
 }
 
 /// The rows of a CSV output as maps from column to field.
@@ -425,6 +442,25 @@ fn text_summary() {
     assert!(out.contains("Shared share"), "{out}");
     assert!(out.contains("Similarity"), "{out}");
     assert!(out.contains("Alice"), "{out}");
+    // Why each family ranks where it does: the report's summary, under the family.
+    let report = json(&refrain(&["compare", "--json", &files[0], &files[1], &files[2]]));
+    let first = &report["families"][0];
+    let summary = first["why"]["summary"].as_str().unwrap();
+    assert!(!summary.is_empty());
+    let block: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains(&format!("{}  “", first["id"].as_str().unwrap())))
+        .take_while(|l| !l.trim_start().starts_with("in: "))
+        .collect();
+    let why: Vec<&str> = block.iter().skip_while(|l| !l.trim_start().starts_with("why: ")).copied().collect();
+    assert!(!why.is_empty(), "a why line under the family:\n{out}");
+    let said = why
+        .iter()
+        .take_while(|l| l.trim_start().starts_with("why: ") || l.starts_with("           "))
+        .map(|l| l.trim().trim_start_matches("why: "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(said, summary, "{out}");
     // Abbreviated ids: file names without the folder and the extension.
     assert!(out.contains("  a ") || out.contains(" a\n") || out.contains("in: a"), "{out}");
     assert!(!out.contains(&*dir.to_string_lossy()), "labels are abbreviated:\n{out}");
@@ -597,4 +633,314 @@ fn fixtures_compare_cleanly() {
     let o = Command::new(env!("CARGO_BIN_EXE_refrain")).current_dir(&root).args(["compare", "."]).output().unwrap();
     assert_exit(&o, 0);
     assert!(stdout(&o).starts_with("10 statements"));
+}
+
+#[test]
+fn the_order_flag_orders_the_families() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let families = |order: &str| -> Vec<Value> {
+        let o = Command::new(env!("CARGO_BIN_EXE_refrain"))
+            .current_dir(&root)
+            .args(["compare", "--json", ".", "--order", order])
+            .output()
+            .unwrap();
+        assert_exit(&o, 0);
+        let families = json(&o)["families"].as_array().unwrap().clone();
+        for (k, f) in families.iter().enumerate() {
+            assert_eq!(f["id"], format!("f{}", k + 1), "ids follow the order");
+        }
+        families
+    };
+    let keys = |fs: &[Value]| fs.iter().map(|f| f["key"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let formulaic = families("formulaic");
+    assert!(formulaic.len() > 5);
+    assert!(formulaic.windows(2).all(|w| w[0]["score"].as_f64() >= w[1]["score"].as_f64()));
+    let widespread = families("widespread");
+    let reach = |f: &Value| (f["statements"].as_u64().unwrap(), f["speakers"].as_u64().unwrap());
+    assert!(widespread.windows(2).all(|w| reach(&w[0]) >= reach(&w[1])));
+    let first_used = families("first_used");
+    let date = |f: &Value| f["first_use"]["date"].as_str().map(str::to_string);
+    for w in first_used.windows(2) {
+        match (date(&w[0]), date(&w[1])) {
+            (Some(a), Some(b)) => assert!(a <= b, "{a} before {b}"),
+            (None, Some(b)) => panic!("an undated family before one first used in {b}"),
+            _ => {}
+        }
+    }
+    // The same families, in other orders.
+    let mut sorted = [keys(&formulaic), keys(&widespread), keys(&first_used)];
+    assert_ne!(sorted[0], sorted[1]);
+    assert_ne!(sorted[0], sorted[2]);
+    for k in &mut sorted {
+        k.sort();
+    }
+    assert!(sorted[0] == sorted[1] && sorted[0] == sorted[2]);
+
+    let o = refrain(&["compare", "x.txt", "--order", "newest"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--order") && stderr(&o).contains("first_used"), "{}", stderr(&o));
+}
+
+/// Two groups of three statements: the North repeats "practise true multilateralism", the South
+/// says "uphold real multilateralism" once; both name "sustainable development goals" alike.
+fn contrast_corpus(name: &str) -> (PathBuf, Vec<String>, Vec<String>) {
+    let dir = temp_dir(name);
+    let north = [
+        "Today we practise true multilateralism and we pursue the sustainable development goals. Owls call in the old barn.",
+        "This country shall practise true multilateralism, and the sustainable development goals stay our guide. Snow falls on the pass.",
+        "May every nation practise genuine multilateralism, keeping the sustainable development goals close. Bees hum over clover.",
+    ];
+    let south = [
+        "Here we uphold real multilateralism and work for the sustainable development goals. Ferries leave at noon.",
+        "The sustainable development goals lead our planning, as does faith in institutions. Figs ripen in late summer.",
+        "Citizens expect the sustainable development goals met within ten years. Kites rise over the dunes.",
+    ];
+    let mut files = (Vec::new(), Vec::new());
+    for (group, texts, speaker) in [(&mut files.0, north, "North"), (&mut files.1, south, "South")] {
+        for (i, text) in texts.iter().enumerate() {
+            let path = dir.join(format!("{}{i}.txt", speaker.to_lowercase()));
+            write(&path, text);
+            write(&path.with_extension("json"), format!(r#"{{"speaker": "{speaker}", "date": "{}"}}"#, 2019 + i));
+            group.push(path.to_string_lossy().into_owned());
+        }
+    }
+    (dir, files.0, files.1)
+}
+
+/// Checks a contrast report's shape: groups, families sorted by z, counts and rates.
+#[track_caller]
+fn assert_contrast_shape(r: &Value) -> (Vec<Value>, Vec<Value>) {
+    assert_eq!(r["schema_version"], 1);
+    for g in ["a", "b"] {
+        assert!(!r[g]["ids"].as_array().unwrap().is_empty(), "group {g}");
+        assert!(r[g]["content_words"].as_u64().unwrap() > 0);
+        assert!(!r[g]["label"].as_str().unwrap().is_empty());
+    }
+    let families = r["families"].as_array().unwrap();
+    assert!(r["families_found"].as_u64().unwrap() as usize >= families.len());
+    let z: Vec<f64> = families.iter().map(|f| f["z"].as_f64().unwrap()).collect();
+    assert!(z.windows(2).all(|w| w[0] >= w[1]), "most distinctive of A first: {z:?}");
+    for f in families {
+        let (ca, cb) = (f["count_a"].as_u64().unwrap(), f["count_b"].as_u64().unwrap());
+        assert!(ca + cb > 0);
+        let words_a = r["a"]["content_words"].as_f64().unwrap();
+        assert!((f["rate_a"].as_f64().unwrap() - ca as f64 / words_a * 10_000.0).abs() < 1e-3);
+        let counted: u64 = f["wordings_a"].as_array().unwrap().iter().map(|w| w["count"].as_u64().unwrap()).sum();
+        assert_eq!(counted, ca, "A's wordings count A's occurrences");
+        assert!(f["family"]["id"].as_str().unwrap().starts_with('f'));
+        assert!(f["family"]["why"]["summary"].is_string());
+        for o in f["family"]["occurrences"].as_array().unwrap() {
+            assert_excerpt(o);
+        }
+    }
+    let a = families.iter().filter(|f| f["z"].as_f64().unwrap() > 0.0).cloned().collect();
+    let b = families.iter().filter(|f| f["z"].as_f64().unwrap() < 0.0).cloned().collect();
+    (a, b)
+}
+
+#[test]
+fn contrast_of_files_in_json_text_and_csv() {
+    let (_dir, north, south) = contrast_corpus("contrast-files");
+    let mut args = vec!["contrast", "--json", "--a"];
+    args.extend(north.iter().map(String::as_str));
+    args.push("--b");
+    args.extend(south.iter().map(String::as_str));
+    let o = refrain(&args);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    let (a, _) = assert_contrast_shape(&r);
+    assert_eq!(r["a"]["ids"].as_array().unwrap().len(), 3);
+    assert_eq!(r["b"]["ids"].as_array().unwrap().len(), 3);
+    assert_eq!(r["a"]["label"], north.join(", "));
+    let formula = a
+        .iter()
+        .find(|f| f["family"]["root_norm"].as_str().unwrap().contains("multilateralism"))
+        .expect("the North's formula is distinctive of A");
+    assert_eq!((formula["count_a"].as_u64(), formula["count_b"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(formula["wordings_b"][0]["text"], "uphold real multilateralism");
+
+    // --text: the two lists, with z and each group's wording.
+    args[1] = "--text";
+    let o = refrain(&args);
+    assert_exit(&o, 0);
+    let out = stdout(&o);
+    assert!(out.starts_with("Contrast of two groups"), "{out}");
+    let a_list = out.split("Most distinctive of group A").nth(1).expect("A's list").split("\n\n").next().unwrap();
+    let id = formula["family"]["id"].as_str().unwrap();
+    let row = a_list.lines().find(|l| l.trim_start().starts_with(&format!("{id} "))).expect("the formula's row");
+    assert!(row.contains(&format!("{:+.2}", formula["z"].as_f64().unwrap())), "{row}");
+    assert!(row.contains("uphold real multilateralism ×1"), "{row}");
+    assert!(out.contains("group B") || out.contains("No family is used more by group B"), "{out}");
+
+    // --csv: one row per family, in the report's order.
+    args[1] = "--csv";
+    let o = refrain(&args);
+    assert_exit(&o, 0);
+    let rows = csv_records(&stdout(&o));
+    assert_eq!(
+        parse_csv(&stdout(&o))[0].join(","),
+        "id,root,z,log_odds,count_a,count_b,rate_a,rate_b,wording_a,wording_b"
+    );
+    let families = r["families"].as_array().unwrap();
+    assert_eq!(rows.len(), families.len());
+    for (row, f) in rows.iter().zip(families) {
+        assert_eq!(row["id"], f["family"]["id"].as_str().unwrap());
+        assert_eq!(row["count_a"], f["count_a"].to_string());
+        let z: f64 = row["z"].parse().unwrap();
+        assert!((z - f["z"].as_f64().unwrap()).abs() <= 5e-5, "z rounded to 4 decimals: {}", row["z"]);
+        assert!(row["z"].split('.').nth(1).map_or(0, str::len) <= 4);
+        assert_eq!(row["wording_a"], f["wordings_a"][0]["text"].as_str().unwrap_or(""));
+    }
+}
+
+#[test]
+fn contrast_with_the_rest_and_by_metadata() {
+    let (dir, north, _south) = contrast_corpus("contrast-rest");
+    let dir = dir.to_string_lossy().into_owned();
+    // B is the rest of the statements given (the folder holds A's files too: read once).
+    let o = refrain(&["contrast", &dir, "--json", "--a", &north[0], &north[1], &north[2]]);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    assert_contrast_shape(&r);
+    assert_eq!(r["b"]["label"], "the rest");
+    assert_eq!(r["a"]["ids"].as_array().unwrap().len() + r["b"]["ids"].as_array().unwrap().len(), 6);
+    // The same groups by metadata.
+    let o = refrain(&["contrast", &dir, "--json", "--by", "speaker=north"]);
+    assert_exit(&o, 0);
+    let by = json(&o);
+    assert_eq!(by["a"]["label"], "speaker=north");
+    assert_eq!(by["b"]["label"], "the rest");
+    let ids = |r: &Value, g: &str| {
+        let mut v: Vec<String> =
+            r[g]["ids"].as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect();
+        v.sort();
+        v
+    };
+    let names = |v: Vec<String>| v.into_iter().map(|p| p.rsplit('/').next().unwrap().to_string()).collect::<Vec<_>>();
+    assert_eq!(names(ids(&by, "a")), ["north0.txt", "north1.txt", "north2.txt"]);
+    assert_eq!(names(ids(&r, "a")), names(ids(&by, "a")));
+    assert_eq!(by["families"].as_array().unwrap().len(), r["families"].as_array().unwrap().len());
+    // Two values of one key: A and B by year.
+    let o = refrain(&["contrast", &dir, "--json", "--by", "year=2019:2020-2021"]);
+    assert_exit(&o, 0);
+    let years = json(&o);
+    assert_contrast_shape(&years);
+    assert_eq!(
+        (years["a"]["label"].as_str(), years["b"]["label"].as_str()),
+        (Some("year=2019"), Some("year=2020-2021"))
+    );
+    assert_eq!((ids(&years, "a").len(), ids(&years, "b").len()), (2, 4));
+}
+
+#[test]
+fn contrast_errors_name_the_problem() {
+    let (dir, north, south) = contrast_corpus("contrast-errors");
+    let dir = dir.to_string_lossy().into_owned();
+    let o = refrain(&["contrast", &dir, "--by", "speaker=Nobody"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("no statement matches speaker=Nobody"), "{}", stderr(&o));
+    let o = refrain(&["contrast", &dir, "--by", "year=2019-2021"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("no statement is left for group B"), "{}", stderr(&o));
+    let o = refrain(&["contrast", "--a", &north[0], "--b", &south[0], &north[0]]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("both in --a and in --b"), "{}", stderr(&o));
+    let o = refrain(&["contrast", &dir, "--by", "year=2019:2019-2020"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("in both groups") && stderr(&o).contains("[invalid_groups]"), "{}", stderr(&o));
+    for (args, needle) in [
+        (&["contrast", dir.as_str()][..], "--a"),
+        (&["contrast", "--a", north[0].as_str()], "<FILE_OR_DIR>"),
+        (&["contrast", dir.as_str(), "--by", "colour=red"], "colour"),
+        (&["contrast", dir.as_str(), "--by", "speaker=X", "--a", north[0].as_str()], "--by"),
+    ] {
+        let o = refrain(args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(needle), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn contrast_of_a_speaker_and_the_rest_of_the_general_debate() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/ungdc");
+    assert!(root.is_dir(), "../shared/corpus/ungdc must lie beside the repository");
+    let root = root.to_string_lossy().into_owned();
+    let o = refrain(&["contrast", &root, "--json", "--by", "speaker=Sergey Lavrov"]);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    let (a, b) = assert_contrast_shape(&r);
+    assert_eq!(r["a"]["label"], "speaker=Sergey Lavrov");
+    let lavrov = r["a"]["ids"].as_array().unwrap().len();
+    assert!(lavrov >= 2, "his statements are read with their sidecars");
+    assert!(r["b"]["ids"].as_array().unwrap().len() > lavrov * 5);
+    assert!(!a.is_empty(), "families distinctive of his statements");
+    assert!(!b.is_empty(), "and of the rest");
+    // His most distinctive family is one he uses at a higher rate, in several of his statements.
+    let top = &a[0];
+    assert!(top["rate_a"].as_f64() > top["rate_b"].as_f64(), "{top}");
+    assert!(!top["wordings_a"].as_array().unwrap().is_empty());
+    let his: std::collections::HashSet<&str> =
+        r["a"]["ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let in_his = top["family"]["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| his.contains(o["doc"].as_str().unwrap()))
+        .count();
+    assert_eq!(in_his as u64, top["count_a"].as_u64().unwrap());
+    // The text lists both groups.
+    let o = refrain(&["contrast", &root, "--by", "speaker=Sergey Lavrov", "--top", "5"]);
+    assert_exit(&o, 0);
+    let out = stdout(&o);
+    assert!(out.contains("Most distinctive of group A (speaker=Sergey Lavrov), 5 of"), "{out}");
+    assert!(out.contains("Most distinctive of group B (the rest), 5 of"), "{out}");
+}
+
+#[test]
+fn align_shows_a_chinese_text_and_its_english_edition_side_by_side() {
+    let dir = temp_dir("align");
+    let (zh, en) = (dir.join("zh.txt"), dir.join("en.txt"));
+    write(&zh, "主席先生：我们要坚持多边主义，推动构建人类命运共同体。中国将提供20亿美元援助。（新华社北京9月22日电）");
+    write(
+        &en,
+        "Mr. President,\n\nWe should uphold multilateralism and build a community with a shared future for mankind. \
+         China will provide US$2 billion in assistance.\n",
+    );
+    let (zh, en) = (zh.to_string_lossy().into_owned(), en.to_string_lossy().into_owned());
+    let o = refrain(&["align", &zh, &en, "--json"]);
+    assert_exit(&o, 0);
+    let r = json(&o);
+    assert_eq!(r["schema_version"], 1);
+    let kinds: Vec<(&str, &str)> = r["beads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["kind"].as_str().unwrap(), b["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(kinds, [("1-1", "aligned"), ("1-1", "aligned"), ("1-1", "aligned"), ("1-0", "no_counterpart")]);
+    assert_eq!(r["unaligned_zh"], serde_json::json!([3]));
+    let links: Vec<(&str, &str)> = r["beads"][1]["formulas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["zh"]["text"].as_str().unwrap(), f["en"]["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        links,
+        [("坚持多边主义", "uphold multilateralism"), ("人类命运共同体", "community with a shared future for mankind")]
+    );
+
+    let o = refrain(&["align", &zh, &en]);
+    assert_exit(&o, 0);
+    let text = stdout(&o);
+    assert!(text.contains("[4] 1-0  NOT ALIGNED: no counterpart in the other text"), "{text}");
+    assert!(text.contains("人类命运共同体 → “community with a shared future for mankind”"), "{text}");
+    assert!(text.lines().any(|l| l.contains("主席先生：") && l.contains("| Mr. President,")), "{text}");
+
+    let o = refrain(&["align", &zh, &en, "--csv"]);
+    assert_exit(&o, 2);
+    let o = refrain(&["align", &zh, &dir.join("missing.txt").to_string_lossy()]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("missing.txt") && !stderr(&o).contains("主席"), "{}", stderr(&o));
 }

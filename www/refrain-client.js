@@ -4,6 +4,8 @@
 //   const client = new RefrainClient();
 //   const report = await client.compare(statements, options, { onProgress, signal });
 //   const hits = await client.query('genuine multilateralism', { signal });
+//   const contrast = await client.contrast({ statements, options, a: ['id1'], b: ['id2', 'id3'],
+//                                            labelA, labelB, onProgress, signal });
 //   client.cancel();     // rejects pending calls (code 'cancelled'); a fresh worker starts lazily
 //   client.terminate();  // the same, for a client you are done with
 //
@@ -45,6 +47,26 @@ export class RefrainClient {
     const corpus = { statements, options: options ?? {} };
     this._corpus = corpus;
     return this._submit({ type: 'compare', corpus, onProgress, signal });
+  }
+
+  /**
+   * Contrasts two groups of the statements: resolves to the contrast report (docs/report.md,
+   * "Contrast report"). The worker re-uses its corpus when the statements and options are those
+   * it holds (of a compare or contrast call), so the statements are not indexed again.
+   * @param {{
+   *   statements: Array<{id: string, text: string, title?: string, speaker?: string, date?: string, language?: string}>,
+   *   options?: object,
+   *   a: string[],
+   *   b: string[],
+   *   labelA?: string,
+   *   labelB?: string,
+   *   onProgress?: (p: {stage: string, done: number, total: number}) => void,
+   *   signal?: AbortSignal,
+   * }} request the statements, engine options, the ids of groups A and B and their labels
+   */
+  contrast({ statements, options = {}, a, b, labelA, labelB, onProgress, signal } = {}) {
+    const corpus = { statements, options: options ?? {} };
+    return this._submit({ type: 'contrast', corpus, groups: { a, b, labelA, labelB }, onProgress, signal });
   }
 
   /**
@@ -150,14 +172,15 @@ export class RefrainClient {
     const job = this._queue.shift();
     if (!this._worker) this._startWorker();
     const message = { id: this._nextId++, type: job.type };
-    if (job.type === 'compare') {
-      message.statements = job.corpus.statements;
-      message.options = job.corpus.options;
-    } else {
+    if (job.type === 'query') {
       message.phrase = job.phrase;
       if (this._workerCorpus !== job.corpus) message.corpus = job.corpus;
+    } else {
+      message.statements = job.corpus.statements;
+      message.options = job.corpus.options;
+      if (job.type === 'contrast') Object.assign(message, job.groups);
     }
-    job.sentCorpus = job.type === 'compare' || 'corpus' in message;
+    job.sentCorpus = job.type !== 'query' || 'corpus' in message;
     try {
       this._worker.postMessage(message);
     } catch (e) {

@@ -4,15 +4,17 @@
 //
 // Protocol (one request at a time; the client queues the rest):
 //   client -> worker  { id, type: 'compare', statements, options }
+//                     { id, type: 'contrast', statements, options, a, b, labelA?, labelB? }
 //                     { id, type: 'query', phrase, corpus?: { statements, options } }
 //                       `corpus` is sent when this worker has not seen the statements yet.
 //   worker -> client  { id, type: 'progress', stage, done, total }   (a few per second at most)
-//                     { id, type: 'result', value }                  (Report or QueryReport)
+//                     { id, type: 'result', value }                  (Report, ContrastReport or QueryReport)
 //                     { id, type: 'error', code, message }           (the engine's error codes)
 //                     { id, type: 'crashed', message }               (WebAssembly trapped; the worker
 //                                                                     closes and must be replaced)
 // The worker keeps one Corpus and re-uses it when the same statements and options come again
-// (compared by a hash of ids, texts, metadata and options), so repeated queries are fast.
+// (compared by a hash of ids, texts, metadata and options), so repeated queries and contrasts of
+// the compared statements do not index them again.
 // It never logs or sends anywhere the statements' text.
 
 import { coded } from './js/util.js';
@@ -92,6 +94,21 @@ function useStatements(module, statements, options) {
   return corpus;
 }
 
+// A progress callback that posts the engine's progress for request `id`: at the start and end of
+// each stage, and at most every PROGRESS_INTERVAL_MS in between.
+function postProgress(id) {
+  let last = 0;
+  let lastStage = '';
+  return (stage, done, total) => {
+    const now = Date.now();
+    if (stage !== lastStage || done >= total || now - last >= PROGRESS_INTERVAL_MS) {
+      last = now;
+      lastStage = stage;
+      postMessage({ id, type: 'progress', stage, done, total });
+    }
+  };
+}
+
 async function handle(message) {
   let module;
   try {
@@ -104,19 +121,14 @@ async function handle(message) {
     const target = useStatements(module, message.statements, message.options);
     // The same statements and options give the same report: keep it with the corpus.
     if (target === lastReportOf && lastReport) return lastReport;
-    let last = 0;
-    let lastStage = '';
-    const report = target.compare((stage, done, total) => {
-      const now = Date.now();
-      if (stage !== lastStage || done >= total || now - last >= PROGRESS_INTERVAL_MS) {
-        last = now;
-        lastStage = stage;
-        postMessage({ id: message.id, type: 'progress', stage, done, total });
-      }
-    });
+    const report = target.compare(postProgress(message.id));
     lastReport = report;
     lastReportOf = target;
     return report;
+  }
+  if (message.type === 'contrast') {
+    const target = useStatements(module, message.statements, message.options);
+    return target.contrast(message.a, message.b, message.labelA, message.labelB, postProgress(message.id));
   }
   if (message.type === 'query') {
     if (message.corpus) useStatements(module, message.corpus.statements, message.corpus.options);

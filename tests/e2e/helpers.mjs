@@ -21,6 +21,11 @@ export function requirePackage() {
   assert.ok(existsSync(join(WWW, 'refrain-client.js')), 'www/refrain-client.js is missing');
 }
 
+/** A statement that repeats two of the demo's formulas, so it joins their families. */
+export const ECHO =
+  'We must practise genuine multilateralism and respect the sovereignty and territorial integrity of all countries. ' +
+  'The United Nations should hold high the banner of true multilateralism and serve as the central platform for countries to jointly safeguard universal security.';
+
 /** Starts the server and the browser; returns {url, browser, close}. */
 export async function setUp() {
   requirePackage();
@@ -99,6 +104,14 @@ export async function waitCompared(page, n) {
     n,
     { timeout: 30_000 },
   );
+}
+
+/**
+ * Waits until every change made so far is stored (html[data-saved] is "saved"): the page sets
+ * "saving" in the handler of the change itself, so waiting right after a change is enough.
+ */
+export async function waitSaved(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.saved === 'saved', null, { timeout: 15_000 });
 }
 
 /** Clicks a tab by name (read, refrains, search, overview, statements). */

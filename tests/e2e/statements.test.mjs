@@ -2,7 +2,18 @@
 // shared links, hostile text, progress and cancel.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, openPage, load, tab, waitCompared, waitReady, addStatement, downloadOf } from './helpers.mjs';
+import {
+  setUp,
+  openPage,
+  load,
+  tab,
+  waitCompared,
+  waitReady,
+  waitSaved,
+  addStatement,
+  downloadOf,
+  ECHO,
+} from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -11,11 +22,6 @@ before(async () => {
 after(async () => {
   if (env) await env.close();
 });
-
-// A statement that repeats two of the demo's formulas, so it joins their families.
-const ECHO =
-  'We must practise genuine multilateralism and respect the sovereignty and territorial integrity of all countries. ' +
-  'The United Nations should hold high the banner of true multilateralism and serve as the central platform for countries to jointly safeguard universal security.';
 
 async function report(page) {
   return JSON.parse((await downloadOf(page, '#export-json')).text);
@@ -96,7 +102,7 @@ describe('the browser keeps the statements', () => {
     await waitCompared(page, 8);
     // A draft typed but not added is kept too.
     await page.fill('#panel-statements-new-text', 'a draft, not yet added');
-    await page.waitForTimeout(400);
+    await waitSaved(page);
     await page.reload();
     await waitCompared(page, 8);
     await tab(page, 'statements');

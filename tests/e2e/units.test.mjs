@@ -1,10 +1,15 @@
 // The page's pure modules, run in Node without a browser: segmentation of overlapping and nested
-// occurrences, UTF-8 to UTF-16 offsets, CSV cells, and share-link packing.
+// occurrences, UTF-8 to UTF-16 offsets, CSV cells, share-link packing and checking, reading
+// statements from files (HTML, CSV lists, sidecars), groups, and a workspace's limits.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { segment, runs } from '../../www/js/segments.js';
 import { csvCell, reportCsv } from '../../www/js/export.js';
-import { pack, unpack, makeLink, readLink, MAX_LINK } from '../../www/js/share.js';
+import { pack, unpack, makeLink, readLink, checkView, LinkError, MAX_LINK } from '../../www/js/share.js';
+import { inertHtml, metadataOf, parseCsv } from '../../www/js/files.js';
+import { groupIds, groupsOf } from '../../www/js/groups.js';
+import { admit, fromLink } from '../../www/js/workspace.js';
+import { LIMITS, utf8Bytes } from '../../www/js/limits.js';
 
 const occ = (key, start, end, rank = 0, words = []) => ({ key, family: key.split(':')[0], start, end, rank, words });
 
@@ -223,5 +228,152 @@ describe('share links', () => {
     assert.equal(bv.st.length, 1);
     assert.equal(bv.partial, 1);
     assert.equal(await readLink('#main'), null);
+  });
+});
+
+describe('share links are checked', () => {
+  it('field by field, own properties only, and say what was wrong', () => {
+    assert.deepEqual(checkView({ v: 1, st: [{ d: 'CHN_76_2021', ti: null }], cols: [0], opt: { max_families: 500 } }), {
+      v: 1,
+      st: [{ d: 'CHN_76_2021', ti: null }],
+      cols: [0],
+      opt: { max_families: 500 },
+    });
+    const problems = (view) => {
+      try {
+        checkView(view);
+        return [];
+      } catch (e) {
+        assert.ok(e instanceof LinkError);
+        return e.problems;
+      }
+    };
+    assert.deepEqual(problems({ v: 1, st: [{ t: 'x', ti: { toString: 0 } }] }), ['statement 1’s title is not text']);
+    assert.deepEqual(problems({ v: 1, st: [{}] }), ['statement 1 has neither a text nor a demo statement']);
+    assert.deepEqual(problems({ v: 1, st: [{ t: 'x' }], cols: [3] }), ['the columns are not statements of the link']);
+    assert.deepEqual(problems({ v: 1, st: [], opt: { toString: 1 } }), ['setting “toString” is not a setting']);
+    assert.deepEqual(problems({ v: 1, st: [], opt: JSON.parse('{"__proto__": {"x": 1}}') }), [
+      'setting “__proto__” is not a setting',
+    ]);
+    assert.deepEqual(problems({ v: 1, st: new Array(501).fill({ t: 'x' }) }), [
+      'it holds 501 statements; a link may hold at most 500',
+    ]);
+    assert.deepEqual(problems(Object.create({ v: 1, st: [] })), ['it is not a refrain link']);
+    assert.deepEqual(problems({ v: 1, st: [{ t: 'x', ti: 'y'.repeat(1001) }] }), [
+      'statement 1’s title is longer than 1000 characters',
+    ]);
+  });
+
+  it('and inflated with a cap: a bomb stops at 2 MB', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const payload = `z${deflateRawSync(Buffer.alloc(50 << 20, 0x61)).toString('base64url')}`;
+    await assert.rejects(unpack(payload), /unpacks to more than 2 MB/);
+    await assert.rejects(unpack(`j${'A'.repeat(200_001)}`), /longer than any refrain link/);
+    await assert.rejects(unpack('z!!'), /not in the form refrain writes/);
+  });
+});
+
+describe('statements from files', () => {
+  it('HTML without what the browser would run or apply', () => {
+    assert.equal(
+      inertHtml(
+        '<html lang=fr><head><base href=x><title>T</title><script>a<b</script><style>p{}</style><link rel=x><meta a=b></head>' +
+          '<body style="c" onload=x><p title="a>b" ONCLICK="y">A</p><textarea><p style=x></textarea><!-- <script> --></body></html>',
+      ),
+      '<html lang=fr><head><title>T</title></head><body><p title="a>b">A</p><textarea><p style=x></textarea><!-- <script> --></body></html>',
+    );
+  });
+
+  it('CSV lists as RFC 4180 writes them', () => {
+    assert.deepEqual(parseCsv('\ufeffa,b\r\n"x, y","say ""hi""\nthere"\r\n\r\nlast,'), [
+      ['a', 'b'],
+      ['x, y', 'say "hi"\nthere'],
+      ['last', ''],
+    ]);
+  });
+
+  it('sidecar metadata as the CLI reads it, country or organisation as a group', () => {
+    assert.deepEqual(
+      metadataOf({ title: ' A  title ', speaker: '', date: 2021, language: null, country: 'Chile' }, 'x'),
+      {
+        title: 'A title',
+        date: '2021',
+        country: 'Chile',
+        group: 'Chile',
+      },
+    );
+    assert.deepEqual(metadataOf({ organisation: 'EU', group: 'Europe' }, 'x'), { country: 'EU', group: 'Europe' });
+    assert.throws(() => metadataOf({ date: { y: 1 } }, 'sidecar a.json'), /sidecar a\.json: “date” must be a string/);
+    assert.deepEqual(metadataOf(Object.create({ speaker: 'inherited' }), 'x'), {});
+  });
+});
+
+describe('groups', () => {
+  it('of every kind, with their statement ids; no value is no group', () => {
+    const sts = [
+      { id: 'a', group: 'G77', speaker: 'Wang Yi', date: '2021-09-01', country: 'China' },
+      { id: 'b', group: ' g77 ', speaker: null, date: 'autumn', country: 'Chile' },
+      { id: 'c', group: null, speaker: 'wang  yi', date: '2022' },
+      { id: 'd' },
+    ];
+    assert.deepEqual(
+      groupsOf(sts).map((g) => [g.key, g.name, g.ids]),
+      [
+        ['group:g77', 'G77', ['a', 'b']],
+        ['speaker:wang yi', 'Wang Yi', ['a', 'c']],
+        ['country:chile', 'Chile', ['b']],
+        ['country:china', 'China', ['a']],
+        ['year:2021', '2021', ['a']],
+        ['year:2022', '2022', ['c']],
+      ],
+    );
+    assert.deepEqual([...groupIds(sts, 'speaker:wang yi')], ['a', 'c']);
+    assert.equal(groupIds(sts, 'group:gone'), null);
+    assert.equal(groupIds(sts, null), null);
+  });
+});
+
+describe('a workspace', () => {
+  it('takes statements up to its limits and names the ones it refuses', () => {
+    const big = { title: 'Big', text: 'é'.repeat(LIMITS.statementBytes / 2 + 1) };
+    const { accepted, refused } = admit([], [{ title: 'Small', text: 'ok' }, big, { text: 'also ok' }]);
+    assert.deepEqual(
+      accepted.map((s) => s.text),
+      ['ok', 'also ok'],
+    );
+    assert.deepEqual(refused, [
+      '“Big” has 8,388,610 bytes of text: a statement may have at most 8 MB, so it was not added.',
+    ]);
+    const full = Array.from({ length: LIMITS.statements - 1 }, (_, i) => ({ id: `s${i}`, text: 'x' }));
+    const r = admit(full, [{ title: 'Last', text: 'y' }, { title: 'One more', text: 'z' }, { text: 'w' }]);
+    assert.deepEqual(
+      r.accepted.map((s) => s.title),
+      ['Last'],
+    );
+    assert.deepEqual(r.refused, [
+      '2 statements (the first: “One more”) were not added: a workspace holds at most 2,000 statements.',
+    ]);
+    assert.equal(utf8Bytes('aé😀\ud800'), 1 + 2 + 4 + 3);
+  });
+
+  it('from a link keeps its columns when a demo statement is left out', () => {
+    const manifest = {
+      statements: { A: { title: 'A', speaker: 'S', date: '2020' } },
+      sets: [{ id: 'multilateralism', statements: ['A'] }],
+    };
+    const { ws, unknown } = fromLink(manifest, {
+      v: 1,
+      st: [{ d: 'toString' }, { d: 'A', gr: 'G' }, { t: 'text', i: 'u-abc' }],
+      cols: [2, 1, 0],
+    });
+    assert.deepEqual(unknown, ['toString']);
+    assert.deepEqual(
+      ws.statements.map((s) => [s.id, s.group ?? null]),
+      [
+        ['A', 'G'],
+        ['u-abc', null],
+      ],
+    );
+    assert.deepEqual(ws.columns, ['u-abc', 'A']);
   });
 });

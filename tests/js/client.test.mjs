@@ -277,6 +277,72 @@ test('a crashing worker rejects pending calls with worker_crashed; the next call
   assert.equal(workerFetches, 2, 'a new worker for the call after the crash');
 });
 
+test('contrast resolves to a contrast report, re-using the compared corpus; errors have codes', async () => {
+  const result = await page.evaluate(async (statements) => {
+    const c = new refrain.RefrainClient();
+    await c.compare(statements);
+    const stages = [];
+    const same = await outcome(
+      c.contrast({
+        statements: statements.map((s) => ({ ...s })),
+        a: ['a', 'b'],
+        b: ['c'],
+        labelA: 'English',
+        labelB: 'mixed',
+        onProgress: (p) => stages.push(p.stage),
+      }),
+    );
+    // The query still searches the compared statements, on the same worker.
+    const hits = await outcome(c.query('sustainable security'));
+    const changedStages = [];
+    const changed = await outcome(
+      c.contrast({
+        statements: [...statements, { id: 'd', text: 'A note on gardens, tea and bicycles.' }],
+        a: ['d'],
+        b: ['a', 'b', 'c'],
+        onProgress: (p) => changedStages.push(p.stage),
+      }),
+    );
+    const unknown = await outcome(c.contrast({ statements, a: ['a'], b: ['zz'] }));
+    const empty = await outcome(c.contrast({ statements, a: ['a'], b: [] }));
+    const notArray = await outcome(c.contrast({ statements, a: 'a', b: ['b'] }));
+    const aborted = new AbortController();
+    aborted.abort();
+    const cancelled = await outcome(c.contrast({ statements, a: ['a'], b: ['b'], signal: aborted.signal }));
+    const after = await outcome(c.contrast({ statements, a: ['c'], b: ['a'] }));
+    c.terminate();
+    return { same, stages, hits, changed, changedStages, unknown, empty, notArray, cancelled, after };
+  }, STATEMENTS);
+  assert.ok(result.same.ok, result.same.message);
+  const report = result.same.value;
+  assert.equal(report.schema_version, 1);
+  assert.deepEqual([report.a.label, report.a.ids], ['English', ['a', 'b']]);
+  assert.deepEqual([report.b.label, report.b.ids], ['mixed', ['c']]);
+  const formula = report.families.find((f) => f.family.root_norm.includes('multilateralism'));
+  assert.ok(formula, 'the multilateralism formula of a and b');
+  assert.ok(formula.z > 0);
+  assert.equal(formula.count_a, 2);
+  assert.equal(formula.count_b, 0);
+  assert.deepEqual(formula.wordings_b, []);
+  const byId = new Map(STATEMENTS.map((s) => [s.id, s.text]));
+  for (const f of report.families) {
+    for (const o of f.family.occurrences) assert.equal(byId.get(o.doc).slice(o.utf16_start, o.utf16_end), o.text);
+  }
+  assert.ok(result.stages.length > 0, 'progress events arrive');
+  assert.ok(!result.stages.includes('tokenize'), 'the compared statements are not indexed again');
+  assert.ok(result.hits.ok, result.hits.message);
+  assert.equal(result.hits.value.occurrences.length, 3);
+  assert.ok(result.changed.ok, result.changed.message);
+  assert.deepEqual([result.changed.value.a.label, result.changed.value.b.label], ['A', 'B']);
+  assert.ok(result.changedStages.includes('tokenize'), 'other statements are indexed');
+  assert.equal(result.unknown.code, 'unknown_statement');
+  assert.match(result.unknown.message, /zz/);
+  assert.equal(result.empty.code, 'invalid_groups');
+  assert.equal(result.notArray.code, 'invalid_input');
+  assert.equal(result.cancelled.code, 'cancelled');
+  assert.ok(result.after.ok, result.after.message);
+});
+
 test('sharedClient() is one client per page', async () => {
   const same = await page.evaluate(() => {
     const [first, second] = [refrain.sharedClient(), refrain.sharedClient()];

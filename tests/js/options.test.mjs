@@ -12,8 +12,18 @@ for (const f of ['refrain.js', 'refrain_bg.wasm', 'refrain.d.ts']) {
 const { initSync, Corpus } = await import(new URL('refrain.js', PKG).href);
 initSync({ module: readFileSync(new URL('refrain_bg.wasm', PKG)) });
 
-/** A literal as the declaration writes it (`_` separators allowed). */
-const literal = (text) => (text === 'true' || text === 'false' ? text === 'true' : Number(text.replaceAll('_', '')));
+/** A literal as the declaration writes it (`_` separators allowed, a name in quotes). */
+function literal(text) {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (text.startsWith('"')) return JSON.parse(text);
+  return Number(text.replaceAll('_', ''));
+}
+
+/** The names of a union of string literals (`"a" | "b"`), or null for another type. */
+function unionNames(type) {
+  const parts = type.split(' | ');
+  return parts.every((p) => /^"\w+"$/.test(p)) ? parts.map((p) => JSON.parse(p)) : null;
+}
 
 /** The documented options: [{ name, type, doc, rule, default }] in declaration order. */
 function documentedOptions() {
@@ -21,7 +31,7 @@ function documentedOptions() {
   const body = /export interface Options \{([\s\S]*?)\n\s*\}/.exec(dts);
   assert.ok(body, 'refrain.d.ts declares the Options interface');
   const options = [];
-  for (const m of body[1].matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+)\?: (\w+);/g)) {
+  for (const m of body[1].matchAll(/\/\*\*([\s\S]*?)\*\/\s*(\w+)\?: ([^;]+);/g)) {
     const comment = m[1]
       .split('\n')
       .map((l) => l.replace(/^\s*\*\s?/, '').trim())
@@ -33,6 +43,7 @@ function documentedOptions() {
     options.push({
       name: m[2],
       type: m[3],
+      names: unionNames(m[3]),
       doc,
       rule: rule ? rule[1] : null,
       defaultLine,
@@ -59,9 +70,14 @@ test('every option is documented with the type and default of new Corpus()', () 
     Object.keys(actual),
     'the same names, in the same order',
   );
-  assert.equal(documented.length, 16);
+  assert.equal(documented.length, 17);
   for (const o of documented) {
-    assert.equal(typeof actual[o.name], o.type, `${o.name}: type`);
+    if (o.names) {
+      assert.equal(typeof actual[o.name], 'string', `${o.name}: a choice is a string`);
+      assert.ok(o.names.includes(actual[o.name]), `${o.name}: its value is one of the union's`);
+    } else {
+      assert.equal(typeof actual[o.name], o.type, `${o.name}: type`);
+    }
     assert.equal(actual[o.name], o.default, `${o.name}: the documented default`);
   }
 });
@@ -109,7 +125,11 @@ test('every documented range is the one the package enforces', () => {
     let edges;
     const atLeast = /^at least ([\d_.]+)$/.exec(o.rule);
     const between = /^between ([\d_]+) and ([\d_]+)$/.exec(o.rule);
-    if (atLeast) {
+    const oneOf = /^one of (.*)$/.exec(o.rule);
+    if (oneOf) {
+      assert.deepEqual(oneOf[1].split(', '), o.names, `${o.name}: the rule names the union's values`);
+      [outside, edges] = [['bogus', '', o.names[0].toUpperCase(), 1, true], o.names];
+    } else if (atLeast) {
       const min = literal(atLeast[1]);
       [outside, edges] = [[min - 1], [min]];
     } else if (between) {
@@ -139,8 +159,61 @@ test('every documented range is the one the package enforces', () => {
         null,
         `${o.name} = ${v} is accepted`,
       );
+      const corpus = new Corpus({ [o.name]: v });
+      assert.equal(corpus.options[o.name], v, `${o.name} = ${v} reads back`);
+      corpus.free();
     }
     checked++;
   }
-  assert.equal(checked, 12, 'every option with a range was checked');
+  assert.equal(checked, 13, 'every option with a range or a choice was checked');
+});
+
+test('the order option: a choice the report follows, and a clear error for another name', () => {
+  // A long passage two statements share, a short phrase all five use (made-up words: every
+  // word is a content word, none is shared by chance).
+  const long = 'velmora tashkeen brunoval cadrisse ompherel quillant dravesco hemlark sorvaine patrelux';
+  const wide = 'zorbic quintal marnefy';
+  const own = [
+    ['ardent', 'bolster', 'cobble'],
+    ['crimson', 'dapple', 'ferrule'],
+    ['ember', 'fathom', 'gimlet'],
+    ['gossamer', 'hinter', 'lintel'],
+    ['ivory', 'jostle', 'mullion'],
+  ];
+  const statements = own.map(([a, b, c], i) => ({
+    id: `s${i}`,
+    text: `${a}. ${i < 2 ? `${long}. ` : ''}${b} ${wide} ${c}.`,
+    date: `${2019 + i}`,
+  }));
+  const families = (order) => {
+    const corpus = new Corpus({ order });
+    for (const s of statements) corpus.add(s);
+    const report = corpus.compare();
+    corpus.free();
+    assert.deepEqual(
+      report.families.map((f) => f.id),
+      report.families.map((_, i) => `f${i + 1}`),
+      'ids follow the order',
+    );
+    return report.families;
+  };
+  const widespread = families('widespread');
+  assert.ok(widespread.length >= 2, 'the long passage and the short phrase');
+  assert.equal(widespread[0].root_norm, wide, 'most statements first');
+  const longest = families('longest');
+  assert.equal(longest[0].root_norm, long, 'most content words first');
+  assert.deepEqual(new Set(longest.map((f) => f.key)), new Set(widespread.map((f) => f.key)), 'the same families');
+  let error;
+  try {
+    new Corpus({ order: 'newest' });
+  } catch (e) {
+    error = e;
+  }
+  assert.equal(error?.code, 'invalid_option');
+  assert.match(error.message, /`order`/);
+  assert.match(error.message, /one of formulaic, widespread, longest, first_used/);
+  assert.equal(
+    codeOf(() => new Corpus({ order: 2 })),
+    'invalid_option',
+  );
 });

@@ -1,5 +1,6 @@
 // The JavaScript API of the WebAssembly package (www/pkg, built by `make wasm`), in Node:
-// spans index the caller's strings, errors carry codes, bad input never breaks the instance.
+// spans index the caller's strings, errors carry codes, bad input never breaks the instance;
+// contrast and select; the TypeScript declarations of refrain.d.ts checked against real reports.
 //   node --test tests/js/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -430,6 +431,244 @@ test("NFKC in WebAssembly (the JavaScript engine's) gives the native comparison 
   for (const line of table.split('\n').filter(Boolean)) {
     const [word, norm] = line.split('\t');
     assert.equal(corpus.query(word).query_norm, norm, `normalizing ${JSON.stringify(word)}`);
+  }
+  corpus.free();
+});
+
+// ---- Contrast and selection.
+
+// Group North practises "true multilateralism" in every statement (one Chinese, one with emoji);
+// South says "uphold real multilateralism" once; both name the sustainable development goals alike.
+const GROUPS = [
+  {
+    id: 'n0',
+    speaker: 'North',
+    date: '2019',
+    text: 'Today we practise true multilateralism and we pursue the sustainable development goals. Owls call in the old barn.',
+  },
+  {
+    id: 'n1',
+    speaker: 'Mr. North',
+    date: '2020',
+    text: 'This country shall practise true multilateralism 🌍, and the sustainable development goals stay our guide. Snow falls.',
+  },
+  {
+    id: 'n2',
+    speaker: 'North',
+    date: '2021',
+    text: '我们要践行真正的多边主义。May every nation practise genuine multilateralism, keeping the sustainable development goals close.',
+  },
+  {
+    id: 's0',
+    speaker: 'South',
+    date: '2019',
+    text: 'Here we uphold real multilateralism and work for the sustainable development goals. Ferries leave at noon.',
+  },
+  {
+    id: 's1',
+    speaker: 'South',
+    date: '2022',
+    text: 'The sustainable development goals lead our planning, as does faith in institutions. Figs ripen in late summer.',
+  },
+  {
+    id: 's2',
+    speaker: 'South',
+    date: '2023',
+    text: 'Citizens expect the sustainable development goals met within ten years. Kites rise over the dunes.',
+  },
+];
+
+function errorOf(fn) {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof Error);
+    return e;
+  }
+  assert.fail('expected an error');
+}
+
+test('select chooses statements by metadata, or the rest; a bad selector is invalid_input', () => {
+  const corpus = corpusOf(GROUPS);
+  assert.deepEqual(corpus.select('speaker=north'), ['n0', 'n1', 'n2'], 'titles left out, case ignored');
+  assert.deepEqual(corpus.select('year=2019'), ['n0', 's0']);
+  assert.deepEqual(corpus.select('year=2020-2022'), ['n1', 'n2', 's1']);
+  assert.deepEqual(corpus.select('id=s2'), ['s2']);
+  assert.deepEqual(corpus.select(null, ['speaker=North']), ['s0', 's1', 's2']);
+  assert.deepEqual(corpus.select(null, ['year=2019', 'speaker=South']), ['n1', 'n2']);
+  assert.deepEqual(corpus.select(null), corpus.select(null, []), 'the rest of nothing is everything');
+  assert.equal(corpus.select(null).length, 6);
+  assert.deepEqual(corpus.select('speaker=Nobody'), []);
+  for (const [bad, words] of [
+    ['colour=red', /colour/],
+    ['year=19', /not a year/],
+    ['speaker', /key=value/],
+  ]) {
+    const e = errorOf(() => corpus.select(bad));
+    assert.equal(e.code, 'invalid_input', bad);
+    assert.match(e.message, words);
+  }
+  assert.equal(errorOf(() => corpus.select(null, ['year=2024-2017'])).code, 'invalid_input');
+  assert.equal(errorOf(() => corpus.select(5)).code, 'invalid_input');
+  assert.equal(errorOf(() => corpus.select(null, 'speaker=North')).code, 'invalid_input');
+  assert.equal(errorOf(() => corpus.select(null, [3])).code, 'invalid_input');
+  corpus.free();
+});
+
+test('contrast tells which group uses a formula more, with each group’s wording and exact spans', () => {
+  const corpus = corpusOf(GROUPS);
+  const north = corpus.select('speaker=North');
+  const south = corpus.select(null, ['speaker=North']);
+  const stages = [];
+  const report = corpus.contrast(north, south, 'speaker=North', 'the rest', (stage) => {
+    stages.push(stage);
+  });
+  assert.ok(stages.length > 0, 'progress is reported');
+  assert.deepEqual(JSON.parse(JSON.stringify(report)), report, 'a plain JSON-compatible object');
+  assert.equal(report.schema_version, 1);
+  assert.deepEqual(report.a, { label: 'speaker=North', ids: north, content_words: report.a.content_words });
+  assert.equal(report.b.label, 'the rest');
+  assert.ok(report.a.content_words > 0 && report.b.content_words > 0);
+  const z = report.families.map((f) => f.z);
+  assert.deepEqual(
+    z,
+    [...z].sort((x, y) => y - x),
+    'most distinctive of A first',
+  );
+  const formula = report.families.find((f) => f.family.root_norm.includes('multilateralism'));
+  assert.ok(formula, 'the formula is contrasted');
+  assert.ok(formula.z > 0, `North uses it more (z = ${formula.z})`);
+  assert.equal(formula.count_a, 3);
+  assert.equal(formula.count_b, 1);
+  assert.deepEqual(formula.wordings_b, [{ text: 'uphold real multilateralism', count: 1 }]);
+  assert.equal(
+    formula.wordings_a.reduce((n, w) => n + w.count, 0),
+    3,
+  );
+  assert.ok(Math.abs(formula.rate_a - (3 / report.a.content_words) * 10000) < 1e-3);
+  // Every occurrence's UTF-16 span slices the caller's string.
+  const byId = new Map(GROUPS.map((s) => [s.id, s.text]));
+  for (const f of report.families) {
+    for (const o of f.family.occurrences) assert.equal(byId.get(o.doc).slice(o.utf16_start, o.utf16_end), o.text);
+  }
+  // Swapping the groups flips the signs; labels default to A and B.
+  const back = corpus.contrast(south, north);
+  assert.deepEqual([back.a.label, back.b.label], ['A', 'B']);
+  const again = back.families.find((f) => f.family.key === formula.family.key);
+  assert.ok(Math.abs(again.z + formula.z) < 1e-6);
+  corpus.free();
+});
+
+test('contrast errors have codes; the corpus keeps working', () => {
+  const corpus = corpusOf(GROUPS);
+  const unknown = errorOf(() => corpus.contrast(['n0', 'zz'], ['s0']));
+  assert.equal(unknown.code, 'unknown_statement');
+  assert.match(unknown.message, /zz/);
+  assert.equal(
+    codeOf(() => corpus.contrast(['n0'], [])),
+    'invalid_groups',
+  );
+  const both = errorOf(() => corpus.contrast(['n0', 's0'], ['s0']));
+  assert.equal(both.code, 'invalid_groups');
+  assert.match(both.message, /s0/);
+  assert.equal(
+    codeOf(() => corpus.contrast('n0', ['s0'])),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.contrast(['n0'], [1])),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.contrast(['n0'], ['s0'], 5)),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.contrast(['n0'], ['s0'], 'A', 'B', 'not a function')),
+    'invalid_input',
+  );
+  assert.equal(
+    codeOf(() => corpus.contrast(['n0'], ['s0'], 'A', 'B', () => false)),
+    'cancelled',
+  );
+  const boom = new Error('boom');
+  assert.throws(
+    () =>
+      corpus.contrast(['n0'], ['s0'], undefined, undefined, () => {
+        throw boom;
+      }),
+    (e) => e === boom,
+  );
+  assert.ok(corpus.contrast(['n0', 'n1'], ['s0', 's1']).families.length > 0);
+  corpus.free();
+});
+
+// ---- The declarations, checked against the objects the package returns.
+
+const DTS = readFileSync(new URL('../../www/pkg/refrain.d.ts', import.meta.url), 'utf8');
+
+/** The fields an interface of refrain.d.ts declares: { name: { type, optional } }. */
+function declared(name) {
+  const m = new RegExp(`export interface ${name}(?: extends (\\w+))? \\{([\\s\\S]*?)\\n\\}`).exec(DTS);
+  assert.ok(m, `refrain.d.ts declares ${name}`);
+  const fields = m[1] ? declared(m[1]) : {};
+  const body = m[2].replace(/\/\*\*[\s\S]*?\*\//g, '');
+  for (const f of body.matchAll(/^\s*(\w+)(\??): ([^;]+);/gm)) fields[f[1]] = { type: f[3], optional: f[2] === '?' };
+  return fields;
+}
+
+/** Checks that `value` has exactly the declared fields, with values of the declared types. */
+function conforms(value, name) {
+  const fields = declared(name);
+  const required = Object.keys(fields).filter((k) => !fields[k].optional);
+  for (const k of required) assert.ok(k in value, `${name}.${k} is present`);
+  for (const [k, v] of Object.entries(value)) {
+    assert.ok(k in fields, `${name} declares ${k}`);
+    const { type } = fields[k];
+    const types = type.split(' | ');
+    const ok = types.some((t) => {
+      if (t === 'null') return v === null;
+      if (t === 'number' || t === 'string' || t === 'boolean') return typeof v === t;
+      if (t.endsWith('[]')) return Array.isArray(v);
+      if (/^"\w+"$/.test(t)) return v === JSON.parse(t);
+      return typeof v === 'object' && v !== null; // another interface, checked below
+    });
+    assert.ok(ok, `${name}.${k}: ${JSON.stringify(v)} is a ${type}`);
+  }
+}
+
+test('refrain.d.ts declares the contrast, the selection, why and the new error codes as they are', () => {
+  const corpus = corpusOf(GROUPS);
+  const report = corpus.contrast(corpus.select('speaker=North'), corpus.select(null, ['speaker=North']));
+  conforms(report, 'ContrastReport');
+  conforms(report.a, 'GroupSummary');
+  assert.ok(report.families.length > 0);
+  for (const f of report.families) {
+    conforms(f, 'ContrastFamily');
+    for (const w of [...f.wordings_a, ...f.wordings_b]) conforms(w, 'Wording');
+    conforms(f.family, 'Family');
+    conforms(f.family.why, 'Why');
+    conforms(f.family.why.factors, 'Factors');
+  }
+  const compared = corpus.compare();
+  for (const f of compared.families) {
+    conforms(f, 'Family');
+    conforms(f.why, 'Why');
+  }
+  assert.equal(declared('Family').why.type, 'Why');
+  assert.equal(declared('ContrastFamily').family.type, 'Family');
+  assert.equal(declared('ContrastFamily').wordings_a.type, 'Wording[]');
+  assert.equal(declared('ContrastReport').families.type, 'ContrastFamily[]');
+  // The methods' signatures.
+  assert.match(
+    DTS,
+    /contrast\(a: string\[\], b: string\[\], labelA\?: string, labelB\?: string, onProgress\?: ProgressCallback\): ContrastReport;/,
+  );
+  assert.match(DTS, /select\(selector: string \| null, others\?: string\[\]\): string\[\];/);
+  // Every code the engine gives is in ErrorCode.
+  const codes = /export type ErrorCode =([^;]*);/.exec(DTS)[1];
+  for (const code of ['unknown_statement', 'invalid_groups', 'invalid_input', 'cancelled']) {
+    assert.ok(codes.includes(`"${code}"`), code);
   }
   corpus.free();
 });

@@ -40,7 +40,12 @@ try {
   el.statements = statements;
 } catch (e) {
   el.statements = [];
-  document.getElementById('attribution').textContent = `The statements could not be loaded: ${e.message}`;
+  const link = e?.name === 'LinkError';
+  document.getElementById('attribution').textContent = link
+    ? `This link could not be read: ${e.message}.`
+    : `The statements could not be loaded: ${e.message}`;
+  // A refused link leaves the address, so that a reload does not read it again.
+  if (link) history.replaceState(null, '', location.pathname + location.search);
 }
 // Report heights once the statements are in (not the empty page before), then on every change.
 new ResizeObserver(postHeight).observe(document.documentElement);

@@ -1,21 +1,39 @@
-// The page: loads the demo (or the saved workspace, or a shared link), runs the comparison in the
+// The page: loads the workspace this tab shows (or a shared link), runs the comparison in the
 // engine's Worker, and wires the views together. The views themselves (reader, refrains, search,
 // heatmap, strip, statements) render into the element they are given and know nothing of this page.
+//
+// The user's work is never lost: every change is stored (storage.js) before the page says it is
+// done; changes are made statement by statement, and other tabs showing the same workspace are
+// told (BroadcastChannel) and reload it; a shared link is shown unsaved and becomes a workspace of
+// its own when the user changes or keeps it, never replacing theirs. A link that cannot be read is
+// refused with what was wrong, and taken out of the address so that a reload does not read it again.
 
 import { RefrainClient } from '../refrain-client.js';
-import { buildModel, familyNamed } from './model.js';
+import { buildModel, familyNamed, narrowModel } from './model.js';
 import { labelsFor } from './labels.js';
 import { createReader, MAX_COLUMNS } from './reader.js';
 import { createRefrains } from './refrains.js';
 import { createSearch } from './search.js';
 import { createHeatmap } from './heatmap.js';
 import { createStrips } from './strip.js';
-import { createStatements } from './statements.js';
-import { createStorage } from './storage.js';
+import { createStatements, undatedNote } from './statements.js';
+import { createStorage, MINE } from './storage.js';
 import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
 import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
-import { debounce, download, newId, onTabKeys, plural } from './util.js';
+import { ENGINE_LIMITS, LIMITS, SETTINGS, utf8Bytes } from './limits.js';
+import { createGroupFilter, groupIds } from './groups.js';
+import {
+  admit,
+  defaultWorkspace,
+  fromLink,
+  fromStored,
+  metaOf,
+  roomLeft,
+  storedForm,
+  STATEMENT_FIELDS,
+} from './workspace.js';
+import { debounce, download, newId, onTabKeys, plural, thousands } from './util.js';
 import { mountEmbedButton } from '../embed/snippet.js';
 
 const doc = document;
@@ -23,7 +41,10 @@ const $ = (id) => doc.getElementById(id);
 const base = new URL('.', doc.baseURI).href;
 const storage = createStorage(window);
 const TABS = ['read', 'refrains', 'search', 'overview', 'statements'];
-const DEFAULT_SET = 'multilateralism';
+const SCOPED_TABS = ['read', 'refrains', 'search'];
+const HEATMAP_MAX = 60; // statements drawn in the heatmap
+const TAB_KEY = 'refrain.workspace'; // sessionStorage: the workspace this browser tab shows
+const JOURNAL_KEY = 'refrain.keeping'; // sessionStorage: a shared link being stored as a workspace
 const L = labelsFor('en');
 // Phrases the search offers under its box for the demo statements.
 const SUGGESTIONS = [
@@ -37,22 +58,32 @@ const app = {
   client: null,
   manifest: null,
   ws: null, // the workspace: statements (demo ones with text at run time), columns, tab, ...
-  mode: 'normal', // 'shared' while showing a link that is not saved
+  wsId: null, // the stored workspace shown; null while a shared link is shown unsaved
+  workspaces: [], // [{id, name}] of this browser
+  adopting: null, // the promise of a shared link becoming a workspace
   sent: [], // the statements of the last comparison, as sent
+  left: [], // why statements were not compared (over the limits)
   report: null,
   model: null,
   query: null, // the last QueryReport
   storedIn: null,
   firstResults: null,
   pendingAlign: null, // a refrain to line up once the reader is visible
+  overviewStale: false, // the overview waits to be drawn until it is shown
 };
+
+// Other tabs of this browser: told of every stored change, so that none of them keeps (and later
+// stores) statements that are gone, or misses new ones.
+const TAB_ID = newId('t');
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel('refrain') : null;
+const tell = (what) => channel?.postMessage({ from: TAB_ID, ws: app.wsId, what });
 
 // ---------- views ----------
 const reader = createReader($('panel-read'), L, {
   pick: true,
   onColumnsChange: (cols) => {
     app.ws.columns = cols;
-    persist();
+    remember({ columns: cols });
   },
   onSelect: (id) => selectFamily(id, 'reader'),
 });
@@ -72,7 +103,7 @@ const search = createSearch($('panel-search'), L, {
 const heatmap = createHeatmap($('overview-heatmap'), L, {
   onOpenPair: (a, b) => {
     app.ws.columns = [a, b];
-    persist();
+    remember({ columns: app.ws.columns });
     renderReader();
     selectTab('read');
   },
@@ -83,95 +114,353 @@ const strips = createStrips($('overview-strips'), L, {
     reader.goTo(id, occ ? occ.start : 0, occ ? occ.family : null);
   },
 });
+const groupFilter = createGroupFilter($('scope-filter'), {
+  onChange: (key) => {
+    app.ws.filter = key;
+    remember({ filter: key });
+    renderViews();
+    renderScope();
+  },
+});
+
+const find = (id) => app.ws.statements.find((x) => x.id === id);
+const metaFields = (st) => Object.fromEntries(STATEMENT_FIELDS.map((k) => [k, st[k] ?? null]));
+
 const statements = createStatements($('panel-statements'), {
-  onAdd: (list) => {
-    for (const st of list) app.ws.statements.push({ id: newId('u'), source: 'user', demoId: null, ...st });
-    say(`${plural(list.length, 'statement')} added. Comparing…`);
-    changed({ structure: true });
+  onAdd: async (list) => {
+    const { accepted, refused } = admit(app.ws.statements, list);
+    if (!accepted.length) return { added: 0, refused };
+    working();
+    const added = accepted.map((st) => ({
+      id: newId('u'),
+      source: 'user',
+      demoId: null,
+      ...metaFields(st),
+      text: st.text,
+    }));
+    app.ws.statements.push(...added);
+    renderStatements();
+    const ok = await store((ws) => storage.add(ws, added.map(storedForm)), 'statements');
+    say(`${plural(added.length, 'statement')} added. Comparing…`);
+    compareNow();
+    return { added: added.length, refused: ok ? refused : [...refused, 'They could not be saved in this browser.'] };
   },
-  onUpdate: (id, patch) => {
-    const st = app.ws.statements.find((x) => x.id === id);
-    if (!st) return;
+  onUpdate: async (id, patch) => {
+    const st = find(id);
+    if (!st) return null;
+    if ('text' in patch) {
+      const { refused } = admit(
+        app.ws.statements.filter((x) => x !== st),
+        [{ ...st, text: patch.text }],
+      );
+      if (refused.length) return `${refused.join(' ')} The change is not saved.`;
+    }
     Object.assign(st, patch);
-    changed({ structure: false });
+    compareSoon();
+    await store((ws) => storage.patch(ws, [id], patch), 'statements');
+    return null;
   },
-  onMove: (id, delta) => {
+  onBulk: async (ids, patch) => {
+    working();
+    for (const id of ids) Object.assign(find(id) || {}, patch);
+    renderStatements();
+    await store((ws) => storage.patch(ws, ids, patch), 'statements');
+    compareNow();
+  },
+  onMove: async (id, delta) => {
     const list = app.ws.statements;
     const i = list.findIndex((x) => x.id === id);
     const j = i + delta;
     if (i < 0 || j < 0 || j >= list.length) return;
+    working();
     [list[i], list[j]] = [list[j], list[i]];
-    changed({ structure: true });
+    renderStatements();
+    await store((ws) => storage.swap(ws, list[j].id, list[i].id), 'statements');
+    compareNow();
   },
-  onRemove: (id) => {
-    const st = app.ws.statements.find((x) => x.id === id);
-    app.ws.statements = app.ws.statements.filter((x) => x.id !== id);
-    if (app.ws.columns) app.ws.columns = app.ws.columns.filter((c) => c !== id);
-    say(`Removed ${st ? st.title || st.speaker || 'the statement' : 'the statement'}. Comparing…`);
-    changed({ structure: true });
+  onRemove: async (ids) => {
+    working();
+    const gone = new Set(ids);
+    const first = find(ids[0]);
+    app.ws.statements = app.ws.statements.filter((x) => !gone.has(x.id));
+    if (app.ws.columns) app.ws.columns = app.ws.columns.filter((c) => !gone.has(c));
+    renderStatements();
+    await store((ws) => storage.remove(ws, ids), 'statements');
+    say(
+      ids.length === 1
+        ? `Removed ${first ? first.title || first.speaker || 'the statement' : 'the statement'}. Comparing…`
+        : `Removed ${plural(ids.length, 'statement')}. Comparing…`,
+    );
+    compareNow();
   },
   onLoadDemo: async (setId) => {
+    working();
+    const old = app.ws.statements.filter((st) => st.source === 'demo').map((st) => st.id);
+    const entries = demoEntries(app.manifest, setId);
     const mine = app.ws.statements.filter((st) => st.source !== 'demo');
-    app.ws.statements = [...demoEntries(app.manifest, setId), ...mine];
-    app.ws.demoSet = setId;
-    app.ws.columns = demoColumns(app.manifest, setId);
-    setFamily(null);
-    app.ws.focus = demoFocus(app.manifest, setId);
+    const view = {
+      demoSet: setId,
+      columns: demoColumns(app.manifest, setId),
+      focus: demoFocus(app.manifest, setId),
+      family: null,
+      familyKey: null,
+    };
+    Object.assign(app.ws, view, { statements: [...entries, ...mine] });
     await fillDemoTexts(app.ws);
-    changed({ structure: true });
+    renderStatements();
+    await store(async (ws) => {
+      await storage.remove(ws, old);
+      await storage.add(ws, entries.map(storedForm), { at: 'start' });
+      await storage.patchMeta(ws, view);
+    }, 'statements');
+    compareNow();
   },
-  onOptions: (options) => {
+  onOptions: async (options) => {
+    working();
     app.ws.options = options;
-    changed({ structure: false, now: true });
+    compareNow();
+    await store((ws) => storage.patchMeta(ws, { options }), 'options');
   },
   onForget: async () => {
     await storage.forget();
-    app.ws = defaultWorkspace();
-    app.mode = 'normal';
+    tell('forget');
     $('shared-banner').hidden = true;
-    await fillDemoTexts(app.ws);
-    renderStatements();
+    history.replaceState(null, '', location.pathname + location.search);
     say('Everything you had saved in this browser is forgotten. Showing the demo again.');
-    await runCompare();
+    await openWorkspace(MINE);
   },
   onDraft: (draft) => {
     app.ws.draft = draft;
-    persist();
+    // A text too large to be a statement is not kept as a draft either (the form says why).
+    const kept = draft && utf8Bytes(draft.text || '') > LIMITS.statementBytes ? { ...draft, text: '' } : draft;
+    return store((ws) => storage.patchMeta(ws, { draft: kept }));
   },
   onRead: (id) => {
     selectTab('read');
     reader.goTo(id, 0, null);
   },
+  onWorkspace: async (id) => {
+    if (id === app.wsId) return;
+    $('shared-banner').hidden = true;
+    history.replaceState(null, '', location.pathname + location.search);
+    await openWorkspace(id);
+  },
+  onDropWorkspace: async (id) => {
+    if (!id || id === MINE) return;
+    await storage.drop(id);
+    channel?.postMessage({ from: TAB_ID, ws: id, what: 'dropped' });
+    await openWorkspace(MINE);
+    say('The workspace is deleted from this browser. Showing your statements.');
+  },
 });
 
-// ---------- workspace and storage ----------
-function defaultWorkspace() {
-  return {
-    version: 1,
-    statements: demoEntries(app.manifest, DEFAULT_SET),
-    demoSet: DEFAULT_SET,
-    columns: demoColumns(app.manifest, DEFAULT_SET),
-    tab: 'read',
-    family: null,
-    familyKey: null,
-    focus: demoFocus(app.manifest, DEFAULT_SET),
-    query: '',
-    options: {},
-    draft: null,
-  };
+// ---------- saving ----------
+/** What the page says of saving: html[data-saved] (saved, saving, unsaved, error) and #saved. */
+const saving = {
+  pending: 0,
+  failed: null,
+  start() {
+    this.pending++;
+    this.show();
+  },
+  end(error = null) {
+    this.pending--;
+    if (error) this.failed = error;
+    else if (!this.pending) this.failed = null;
+    this.show();
+  },
+  show() {
+    const [state, text] = !app.wsId
+      ? ['unsaved', 'Shared link: not saved in this browser']
+      : this.failed
+        ? ['error', `Not saved: ${this.failed.message}`]
+        : this.pending
+          ? ['saving', 'Saving…']
+          : ['saved', 'Saved in this browser'];
+    doc.documentElement.dataset.saved = state;
+    $('saved').textContent = text;
+    $('saved').dataset.state = state;
+  },
+};
+
+/**
+ * Stores a change of the workspace shown (a shared link becomes a workspace first) and tells the
+ * other tabs `what` changed. Resolves to true once it is stored, false when it could not be.
+ */
+async function store(change, what = null) {
+  saving.start();
+  try {
+    if (!app.wsId) await adopt();
+    await change(app.wsId);
+    if (storage.where !== app.storedIn) {
+      app.storedIn = storage.where;
+      renderStatements();
+    }
+    if (what) tell(what);
+    saving.end();
+    return true;
+  } catch (e) {
+    saving.end(e);
+    notice(
+      `Your last change could not be saved in this browser (${e?.message || e}). It stays on this page until you close it.`,
+    );
+    return false;
+  }
 }
 
-function normalizeWorkspace(ws) {
-  if (ws?.version !== 1 || !Array.isArray(ws.statements)) return null;
-  const statements = ws.statements.filter(
-    (st) =>
-      st &&
-      typeof st.id === 'string' &&
-      (st.source === 'demo' ? !!app.manifest.statements[st.demoId] : typeof st.text === 'string'),
+/** Stores a part of the view (tab, columns, refrain, search, filter): nothing while a link is shown unsaved. */
+function remember(patch) {
+  if (!app.wsId) return;
+  const id = app.wsId;
+  saving.start();
+  storage.patchMeta(id, patch).then(
+    () => saving.end(),
+    (e) => saving.end(e),
   );
-  return { ...defaultWorkspace(), ...ws, statements };
 }
 
+/** The shared link shown becomes a workspace of its own (once, however many changes ask for it). */
+function adopt() {
+  app.adopting ??= (async () => {
+    const when = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    app.ws.id = newId('w');
+    app.ws.name = `Shared link, ${when}`;
+    app.ws.created = Date.now();
+    const meta = metaOf(app.ws);
+    const sts = app.ws.statements.map(storedForm);
+    // Until it is stored, this tab's session remembers it: a reload right after "Keep them here"
+    // (which acknowledges at once) still finds it.
+    journal(JOURNAL_KEY, { meta, statements: sts });
+    rememberTab(meta.id);
+    history.replaceState(null, '', location.pathname + location.search);
+    await storage.create(meta, sts);
+    journal(JOURNAL_KEY, null);
+    app.wsId = app.ws.id;
+    $('shared-text').textContent =
+      `The shared statements are now saved in this browser as a workspace of their own, “${app.ws.name}”. Your own statements are unchanged: open them here or in the Statements tab.`;
+    $('shared-keep').hidden = true;
+    tell('workspaces');
+    await refreshWorkspaces();
+    saving.show();
+  })().finally(() => {
+    app.adopting = null;
+  });
+  return app.adopting;
+}
+
+/** Writes (or with null, removes) `value` in this tab's session storage; quietly nothing without it. */
+function journal(key, value) {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    /* no session storage, or full: the store below is all there is */
+  }
+}
+
+/** Stores a shared link that was being kept when the page was left (see `adopt`). */
+async function finishAdoption() {
+  let kept = null;
+  try {
+    kept = JSON.parse(sessionStorage.getItem(JOURNAL_KEY) || 'null');
+  } catch {
+    kept = null;
+  }
+  if (!kept?.meta?.id || !Array.isArray(kept.statements)) return;
+  try {
+    await storage.ensure(kept.meta, kept.statements);
+    journal(JOURNAL_KEY, null);
+  } catch {
+    /* kept in the session for the next try */
+  }
+}
+
+function rememberTab(id) {
+  try {
+    sessionStorage.setItem(TAB_KEY, id);
+  } catch {
+    /* a tab without session storage opens the user's own workspace */
+  }
+}
+
+function tabWorkspace() {
+  try {
+    return sessionStorage.getItem(TAB_KEY) || MINE;
+  } catch {
+    return MINE;
+  }
+}
+
+async function refreshWorkspaces() {
+  try {
+    app.workspaces = (await storage.workspaces()).map((m) => ({
+      id: m.id,
+      name: m.name || (m.id === MINE ? 'My statements' : 'A workspace'),
+    }));
+  } catch {
+    app.workspaces = [];
+  }
+  renderStatements();
+}
+
+/** Shows stored workspace `id` (the user's own when it is gone); creates the user's own on a first visit. */
+async function openWorkspace(id) {
+  let stored = null;
+  try {
+    stored = id === MINE ? null : await storage.load(id);
+    stored ??= await storage.ensure(metaOf(defaultWorkspace(app.manifest)), defaultWorkspace(app.manifest).statements);
+    app.storedIn = storage.where;
+  } catch (e) {
+    notice(
+      `This browser does not let refrain save anything (${e?.message || e}): your changes last until you close the page.`,
+    );
+  }
+  app.ws = stored ? fromStored(app.manifest, stored) : defaultWorkspace(app.manifest);
+  app.wsId = app.ws.id;
+  rememberTab(app.wsId);
+  saving.failed = stored ? null : new Error('storage unavailable');
+  saving.show();
+  await fillDemoTexts(app.ws);
+  await refreshWorkspaces();
+  selectTab(app.ws.tab);
+  await runCompare();
+}
+
+/** Another tab stored a change of the workspace shown: take its statements and settings. */
+async function reloadFromStore() {
+  const id = app.wsId;
+  const stored = await storage.load(id).catch(() => null);
+  if (id !== app.wsId) return;
+  if (!stored) {
+    await openWorkspace(MINE);
+    notice('The workspace you were looking at was deleted in another tab. Showing your statements.');
+    return;
+  }
+  const fresh = fromStored(app.manifest, stored);
+  app.ws.statements = fresh.statements;
+  app.ws.options = fresh.options;
+  app.ws.demoSet = fresh.demoSet;
+  await fillDemoTexts(app.ws);
+  renderStatements();
+  compareNow();
+}
+
+channel?.addEventListener('message', async (e) => {
+  const m = e.data || {};
+  if (m.from === TAB_ID || !app.manifest || !app.ws) return;
+  if (m.what === 'workspaces') await refreshWorkspaces();
+  else if (m.what === 'forget') {
+    if (app.wsId) {
+      await openWorkspace(MINE);
+      notice('Everything saved in this browser was forgotten in another tab.');
+    } else await refreshWorkspaces();
+  } else if (m.what === 'dropped') {
+    if (m.ws === app.wsId) await reloadFromStore();
+    else await refreshWorkspaces();
+  } else if (m.ws && m.ws === app.wsId) await reloadFromStore();
+});
+
+// ---------- statements and demo texts ----------
 async function fillDemoTexts(ws) {
   await Promise.all(
     ws.statements
@@ -182,44 +471,14 @@ async function fillDemoTexts(ws) {
   );
 }
 
-function saved(ws) {
-  return { ...ws, statements: ws.statements.map((st) => (st.source === 'demo' ? { ...st, text: undefined } : st)) };
-}
-
-const persist = debounce(() => {
-  if (app.mode === 'shared') return;
-  storage
-    .save(saved(app.ws))
-    .then((where) => {
-      if (where !== app.storedIn) {
-        app.storedIn = where;
-        renderStatements();
-      }
-    })
-    .catch((e) => say(`Could not save in this browser: ${e.message}`));
-}, 250);
-window.addEventListener('pagehide', () => persist.flush());
-doc.addEventListener('visibilitychange', () => {
-  if (doc.visibilityState === 'hidden') persist.flush();
-});
-
 const compareSoon = debounce(() => runCompare(), 500);
-
-/** After a change by the user: adopt a shared view, save, re-render the list, compare again. */
-function changed({ structure, now = false }) {
-  if (app.mode === 'shared') adoptShared();
-  persist();
-  if (structure) {
-    persist.flush();
-    renderStatements();
-  }
-  if (structure || now) {
-    compareSoon.cancel();
-    runCompare();
-  } else compareSoon();
+function compareNow() {
+  compareSoon.cancel();
+  runCompare();
 }
 
 function renderStatements() {
+  if (!app.ws) return;
   statements.update({
     statements: app.ws.statements,
     demoSets: app.manifest.sets,
@@ -227,12 +486,63 @@ function renderStatements() {
     options: app.ws.options,
     draft: app.ws.draft,
     storedIn: app.storedIn,
+    workspaces: app.workspaces,
+    wsId: app.wsId,
+    room: roomLeft(app.ws.statements),
   });
 }
 
-// ---------- status ----------
+// ---------- status and notices ----------
 function say(text) {
   $('status').textContent = text;
+}
+
+/**
+ * A message that stays until dismissed: a refused link (`kind` 'link', replaced by the next link
+ * shown), a change that could not be saved.
+ */
+function notice(text, kind = 'other') {
+  $('notice').hidden = false;
+  $('notice').dataset.kind = kind;
+  $('notice-text').textContent = text;
+}
+$('notice-close').addEventListener('click', () => {
+  $('notice').hidden = true;
+});
+
+/** What the failure of a comparison leaves: whether the statements are saved. */
+function savedSentence() {
+  if (!app.wsId)
+    return 'The shared statements are not saved in this browser: choose “Keep them here” to keep them, or run it again.';
+  if (saving.failed) return 'Your last change could not be saved in this browser; you can run it again.';
+  return 'Your statements are saved; you can run it again.';
+}
+
+/** `message` with the statements' internal ids replaced by their names. */
+function named(message) {
+  let out = String(message);
+  const sts = [...app.ws.statements].sort((a, b) => b.id.length - a.id.length);
+  for (const st of sts)
+    if (out.includes(st.id)) out = out.split(st.id).join(`“${st.title || st.speaker || 'a statement'}”`);
+  return out;
+}
+
+/** "12 refrains found" or "showing 300 of 7,123 refrains (...)": what the report lists of what was found. */
+function refrainsFound(report) {
+  const n = report.families.length;
+  const found = Number(report.stats?.families_found ?? n);
+  if (found <= n) return `${plural(n, 'refrain')} found`;
+  const most = SETTINGS.max_families;
+  const how =
+    n < most.max
+      ? 'raise “Most refrains shown” in the settings of the Statements tab to see more'
+      : 'the strongest; export the JSON report for all of their figures';
+  return `showing ${thousands(n)} of ${thousands(found)} refrains (${how})`;
+}
+
+/** The page is at work from a change until its comparison is done (html[data-state=running]). */
+function working() {
+  doc.documentElement.dataset.state = 'running';
 }
 
 let progressTimer = null;
@@ -268,13 +578,18 @@ async function runCompare() {
   controller = new AbortController();
   const signal = controller.signal;
   $('retry').hidden = true;
-  const sent = app.ws.statements
-    .filter((st) => typeof st.text === 'string' && st.text.length > 0)
-    .map((st) => {
-      const o = { id: st.id, text: st.text };
-      for (const k of ['title', 'speaker', 'date', 'language']) if (st[k]) o[k] = st[k];
-      return o;
-    });
+  // Statements over the limits (stored by an older page, or edited in another tab) are left out
+  // and named; the others are compared.
+  const { accepted, refused } = admit(
+    [],
+    app.ws.statements.filter((st) => typeof st.text === 'string' && st.text.length > 0),
+  );
+  app.left = refused;
+  const sent = accepted.map((st) => {
+    const o = { id: st.id, text: st.text };
+    for (const k of ['title', 'speaker', 'date', 'language']) if (st[k]) o[k] = st[k];
+    return o;
+  });
   if (!sent.length) {
     app.report = {
       schema_version: 1,
@@ -288,6 +603,7 @@ async function runCompare() {
     app.sent = [];
     app.query = null;
     renderViews();
+    renderScope();
     for (const id of ['export-json', 'export-csv', 'export-svg', 'export-png']) $(id).disabled = true;
     busy(false);
     say('No statements yet: add some in the Statements tab, or load a demo set.');
@@ -296,20 +612,24 @@ async function runCompare() {
   busy(true);
   const t0 = performance.now();
   try {
-    const report = await app.client.compare(sent, app.ws.options || {}, {
-      signal,
-      onProgress: ({ stage, done, total }) => {
-        if (my !== seq) return;
-        // A stage that reports no steps shows an indeterminate bar rather than a frozen 0%.
-        const p = $('progress');
-        const known = total > 1 && done > 0;
-        if (known) {
-          p.max = total;
-          p.value = Math.min(total, done);
-        } else p.removeAttribute('value');
-        say(`${STAGES[stage] || stage || 'Working'}…${known ? ` ${Math.round((100 * done) / total)}%` : ''}`);
+    const report = await app.client.compare(
+      sent,
+      { ...(app.ws.options || {}), ...ENGINE_LIMITS },
+      {
+        signal,
+        onProgress: ({ stage, done, total }) => {
+          if (my !== seq) return;
+          // A stage that reports no steps shows an indeterminate bar rather than a frozen 0%.
+          const p = $('progress');
+          const known = total > 1 && done > 0;
+          if (known) {
+            p.max = total;
+            p.value = Math.min(total, done);
+          } else p.removeAttribute('value');
+          say(`${STAGES[stage] || stage || 'Working'}…${known ? ` ${Math.round((100 * done) / total)}%` : ''}`);
+        },
       },
-    });
+    );
     if (my !== seq) return;
     performance.mark('refrain:compared');
     app.sent = sent;
@@ -320,6 +640,7 @@ async function runCompare() {
       app.ws.columns.filter((id) => sent.some((s) => s.id === id)).length < Math.min(2, sent.length)
     ) {
       app.ws.columns = bestPair(report, sent);
+      remember({ columns: app.ws.columns });
     }
     // Family ids are ranks within one report: find the selected family again by its root.
     const again = app.ws.familyKey ? app.model.families.find((f) => f.root_norm === app.ws.familyKey) : null;
@@ -332,17 +653,17 @@ async function runCompare() {
         setFamily(align);
         app.ws.columns = columnsShowing(align, app.ws.columns || []);
       }
-      persist();
+      remember({ focus: null, columns: app.ws.columns, family: app.ws.family, familyKey: app.ws.familyKey });
     }
     // The reader first (what the visitor sees), the other views once it has been painted.
     app.query = null;
     renderViews({ only: 'reader' });
+    renderScope();
     if (align && !$('panel-read').hidden) reader.select(align, { align: true, instant: true });
     else if (align) app.pendingAlign = align; // lined up when the reader is shown
     const ms = Math.round(performance.now() - t0);
-    const n = report.families.length;
     say(
-      `${plural(sent.length, 'statement')} compared in ${ms} ms: ${plural(n, 'refrain')} found${(report.notes || []).length ? `. Note: ${report.notes.join(' ')}` : '.'}`,
+      `${plural(sent.length, 'statement')} compared in ${ms} ms: ${refrainsFound(report)}${(report.notes || []).length ? `. Note: ${report.notes.join(' ')}` : '.'}${app.left.length ? ` Not compared: ${app.left.join(' ')}` : ''}`,
     );
     if (app.firstResults === null) {
       app.firstResults = Math.round(performance.now());
@@ -361,7 +682,7 @@ async function runCompare() {
     if (e && (e.code === 'cancelled' || e.name === 'AbortError')) {
       say('Comparison cancelled. The results shown (if any) are from the previous run.');
     } else {
-      say(`The comparison failed: ${e?.message ? e.message : e}. Your statements are saved; you can run it again.`);
+      say(`The comparison failed: ${named(e?.message ? e.message : e)}. ${savedSentence()}`);
       doc.documentElement.dataset.state = 'error';
     }
     $('retry').hidden = false;
@@ -388,7 +709,7 @@ function bestPair(report, sent) {
 
 async function runQuery(q, { quiet = false, render = true } = {}) {
   app.ws.query = q || '';
-  persist();
+  remember({ query: app.ws.query });
   if (!q) {
     app.query = null;
     if (render) {
@@ -421,25 +742,57 @@ function viewStatements() {
     const m = meta.get(s.id);
     return {
       ...s,
-      ...(m ? { title: m.title, speaker: m.speaker, date: m.date, country: m.country || null } : {}),
+      ...(m
+        ? { title: m.title, speaker: m.speaker, date: m.date, country: m.country || null, group: m.group || null }
+        : {}),
       text: s.text,
     };
   });
 }
 
+/**
+ * What the reader, the refrains and the search show of the chosen group: its statements' columns,
+ * the refrains they use, the search's places in them (`size`: how many statements the group has).
+ */
+function scoped() {
+  const sts = viewStatements();
+  const ids = groupIds(sts, app.ws.filter);
+  const hits = app.query ? app.query.occurrences : null;
+  if (!ids)
+    return { statements: sts, size: sts.length, model: app.model, columns: app.ws.columns, hits, query: app.query };
+  let columns = (app.ws.columns || []).filter((id) => ids.has(id));
+  if (columns.length < Math.min(2, ids.size))
+    columns = sts
+      .filter((s) => ids.has(s.id))
+      .slice(0, 2)
+      .map((s) => s.id);
+  const inGroup = hits ? hits.filter((o) => ids.has(o.doc)) : null;
+  return {
+    // Every statement still names its passages; the group's come first (the reader's column pickers).
+    statements: [...sts.filter((s) => ids.has(s.id)), ...sts.filter((s) => !ids.has(s.id))],
+    size: ids.size,
+    model: narrowModel(app.model, ids),
+    columns,
+    hits: inGroup,
+    query: app.query ? { ...app.query, occurrences: inGroup, total: inGroup.length } : null,
+  };
+}
+
 function renderReader() {
   if (!app.model) return;
+  const v = scoped();
   reader.update({
-    model: app.model,
-    statements: viewStatements(),
-    columns: app.ws.columns,
+    model: v.model,
+    statements: v.statements,
+    columns: v.columns,
     selected: app.ws.family,
-    hits: app.query ? app.query.occurrences : null,
+    hits: v.hits,
   });
 }
 
 function renderSearch() {
-  search.update({ result: app.query, statements: viewStatements(), model: app.model, query: app.ws.query });
+  const v = scoped();
+  search.update({ result: v.query, statements: v.statements, model: v.model, query: app.ws.query });
 }
 
 /** Renders the views (`only` one, or all `except` one). */
@@ -448,15 +801,91 @@ function renderViews({ only = null, except = null } = {}) {
   for (const id of ['export-json', 'export-csv', 'export-svg', 'export-png', 'share-link']) $(id).disabled = !has;
   if (!has) return;
   const want = (v) => (only ? v === only : v !== except);
-  const sts = viewStatements();
   if (want('reader')) renderReader();
-  if (want('refrains')) refrains.update({ model: app.model, statements: sts, selected: app.ws.family });
+  if (want('refrains')) {
+    const v = scoped();
+    refrains.update({ model: v.model, statements: v.statements, selected: app.ws.family });
+  }
   if (want('overview')) {
-    heatmap.update({ report: app.report, statements: sts });
-    strips.update({ model: app.model, statements: sts });
-    strips.select(app.ws.family);
+    // With many statements the heaviest view: then drawn only when shown.
+    app.overviewStale = true;
+    if (!$('panel-overview').hidden || app.sent.length <= HEATMAP_MAX) renderOverview();
   }
   if (want('search')) renderSearch();
+}
+
+function renderOverview() {
+  app.overviewStale = false;
+  const sts = viewStatements();
+  heatmap.update({ report: heatmapReport(app.report), statements: sts });
+  strips.update({ model: app.model, statements: sts });
+  strips.select(app.ws.family);
+}
+
+/**
+ * The report as the heatmap draws it: all of it up to HEATMAP_MAX statements; beyond, the
+ * HEATMAP_MAX statements that share the most with the others (a grid of 2,000 x 2,000 cells would
+ * stop the page), which the overview says.
+ */
+function heatmapReport(report) {
+  const sim = report.similarity || { ids: [], matrix: [] };
+  const n = (sim.ids || []).length;
+  $('overview-note').hidden = n <= HEATMAP_MAX;
+  if (n <= HEATMAP_MAX) return report;
+  const M = sim.matrix || [];
+  const score = (a) => M[a].reduce((t, v, b) => t + (a === b ? 0 : Number(v) || 0), 0);
+  const keep = [...Array(n).keys()]
+    .map((a) => [a, score(a)])
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, HEATMAP_MAX)
+    .map(([a]) => a)
+    .sort((x, y) => x - y);
+  $('overview-note').textContent =
+    `The heatmap shows the ${HEATMAP_MAX} statements (of ${thousands(n)}) that share the most with the others; the JSON export has every pair.`;
+  return {
+    ...report,
+    similarity: { ...sim, ids: keep.map((a) => sim.ids[a]), matrix: keep.map((a) => keep.map((b) => M[a][b])) },
+  };
+}
+
+/**
+ * The bar above the reader, the refrains and the search: the group filter, how much of what was
+ * found the report lists, which statements the timeline leaves out.
+ */
+function renderScope() {
+  const sts = viewStatements();
+  const key = groupFilter.update(sts, app.ws.filter);
+  if (key !== (app.ws.filter || null)) app.ws.filter = key;
+  const notes = [];
+  if (app.report && app.sent.length) {
+    const found = Number(app.report.stats?.families_found ?? app.report.families.length);
+    if (found > app.report.families.length) notes.push(`The report lists ${refrainsFound(app.report)}.`);
+  }
+  if (key && app.model) {
+    const v = scoped();
+    notes.push(
+      `Showing the ${plural(v.size, 'statement')} of this group and the ${plural(v.model.families.length, 'refrain')} they use.`,
+    );
+  }
+  const undated = undatedNote(sts);
+  if (undated && sts.length) notes.push(undated);
+  $('scope-note').textContent = notes.join(' ');
+  $('scope-note').hidden = !notes.length;
+  const tab = app.ws.tab;
+  placeScope(tab);
+  $('scope').hidden = !SCOPED_TABS.includes(tab) || (!notes.length && !key && $('scope-filter').firstChild.hidden);
+}
+
+/**
+ * Puts the scope bar where it belongs in the reading and keyboard order: above the reader and the
+ * refrains; in the search, after the search box (the box comes first).
+ */
+function placeScope(tab) {
+  const bar = $('scope');
+  const form = tab === 'search' ? $('panel-search').querySelector('form') : null;
+  if (form) {
+    if (form.nextElementSibling !== bar) form.after(bar);
+  } else if (bar.parentElement !== $('main')) $('main').prepend(bar);
 }
 
 /** Resolves after the next paint (or soon, in a background tab). */
@@ -481,7 +910,7 @@ function setFamily(id) {
 
 function selectFamily(id, from) {
   setFamily(id);
-  persist();
+  remember({ family: app.ws.family, familyKey: app.ws.familyKey });
   if (from !== 'reader') reader.select(id, { align: true });
   if (from !== 'refrains') refrains.select(id);
   strips.select(id);
@@ -504,7 +933,7 @@ function showFamilyInReader(id) {
   const cols = columnsShowing(id, reader.columns);
   app.ws.columns = cols;
   setFamily(id);
-  persist();
+  remember({ columns: cols, family: app.ws.family, familyKey: app.ws.familyKey });
   renderReader();
   refrains.select(id);
   strips.select(id);
@@ -528,10 +957,12 @@ function selectTab(name, { focus = false } = {}) {
     app.pendingAlign = null;
     if (app.ws.family === id) reader.select(id, { align: true, instant: true });
   }
+  if (name === 'overview' && app.overviewStale && app.model) renderOverview();
   if (app.ws && app.ws.tab !== name) {
     app.ws.tab = name;
-    persist();
+    remember({ tab: name });
   }
+  if (app.ws) renderScope();
 }
 
 $('tab-read').parentElement.addEventListener('click', (e) => {
@@ -594,64 +1025,74 @@ $('cancel').addEventListener('click', () => {
 $('retry').addEventListener('click', () => runCompare());
 
 // ---------- shared links ----------
-function workspaceFromLink(view) {
-  const sts = [];
-  for (const e of view.st) {
-    if (e?.d && app.manifest.statements[e.d]) {
-      const [entry] = demoEntries({ ...app.manifest, sets: [{ id: 'x', statements: [e.d] }] }, 'x');
-      sts.push({ ...entry, title: e.ti ?? entry.title, speaker: e.sp ?? entry.speaker, date: e.da ?? entry.date });
-    } else if (e && typeof e.t === 'string') {
-      // The sender's id when it is one of ours and free: the same input gives the same report.
-      const id =
-        typeof e.i === 'string' && /^u-[a-z0-9]{1,14}$/.test(e.i) && !sts.some((x) => x.id === e.i) ? e.i : newId('u');
-      sts.push({
-        id,
-        source: 'user',
-        demoId: null,
-        title: e.ti || null,
-        speaker: e.sp || null,
-        date: e.da || null,
-        language: e.la || null,
-        text: e.t,
-      });
-    }
-  }
-  const ws = {
-    ...defaultWorkspace(),
-    statements: sts,
-    demoSet: view.set || DEFAULT_SET,
-    tab: view.tab || 'read',
-    family: view.fam || null,
-    familyKey: typeof view.fk === 'string' ? view.fk : null,
-    query: view.q || '',
-    options: view.opt || {},
-  };
-  ws.columns = (view.cols || []).map((i) => sts[i]?.id).filter(Boolean);
-  if (!ws.columns.length) ws.columns = null;
-  return ws;
+/** Reads the link in the address: {view} or {error}, or null when the address holds none. */
+function linkInAddress() {
+  return readLink(location.hash).then(
+    (view) => (view ? { view } : null),
+    (error) => ({ error }),
+  );
 }
 
-function adoptShared() {
-  app.mode = 'normal';
-  $('shared-banner').hidden = true;
-  history.replaceState(null, '', location.pathname + location.search);
-  persist();
-  persist.flush();
-}
-
-$('shared-keep').addEventListener('click', () => {
-  adoptShared();
-  say('The shared statements are now saved in this browser.');
-});
-$('shared-back').addEventListener('click', async () => {
-  app.mode = 'normal';
-  $('shared-banner').hidden = true;
-  history.replaceState(null, '', location.pathname + location.search);
-  app.ws = normalizeWorkspace(await storage.load()) || defaultWorkspace();
+/** Shows the statements of a checked link, unsaved, until the user keeps or changes them. */
+async function showLink(view) {
+  const { ws, unknown } = fromLink(app.manifest, view);
+  if ($('notice').dataset.kind === 'link') $('notice').hidden = true;
+  app.ws = ws;
+  app.wsId = null;
+  saving.show();
+  $('shared-keep').hidden = false;
+  $('shared-banner').hidden = false;
+  const parts = ['You opened a shared link. These statements are shown but not saved in this browser.'];
+  if (view.partial)
+    parts.push(
+      `It could not carry ${plural(view.partial, 'statement')} that ${view.partial === 1 ? 'was' : 'were'} too long; it shows the demo statements with the sender’s settings.`,
+    );
+  if (unknown.length)
+    parts.push(
+      `${plural(unknown.length, 'demo statement')} of the link ${unknown.length === 1 ? 'is' : 'are'} not on this page and left out: ${unknown.map((d) => `“${d.slice(0, 40)}”`).join(', ')}.`,
+    );
+  parts.push('Keeping or changing them saves them as a workspace of their own; yours stay as they are.');
+  $('shared-text').textContent = parts.join(' ');
   await fillDemoTexts(app.ws);
-  renderStatements();
+  await refreshWorkspaces();
   selectTab(app.ws.tab);
   await runCompare();
+}
+
+/** Refuses a link: says what was wrong (until dismissed) and takes it out of the address. */
+function refuseLink(error) {
+  history.replaceState(null, '', location.pathname + location.search);
+  notice(
+    `This link could not be read: ${error?.message || error}. ${app.wsId ? 'Your statements are shown instead; nothing was changed.' : 'Nothing was changed.'}`,
+    'link',
+  );
+}
+
+$('shared-keep').addEventListener('click', async () => {
+  $('shared-banner').hidden = true;
+  if (!(await store(async () => {}))) {
+    $('shared-banner').hidden = false;
+    return;
+  }
+  say(
+    `The shared statements are now saved in this browser as a workspace of their own, “${app.ws.name}”. Your own statements are unchanged: open them in the Statements tab.`,
+  );
+});
+$('shared-back').addEventListener('click', async () => {
+  $('shared-banner').hidden = true;
+  history.replaceState(null, '', location.pathname + location.search);
+  await openWorkspace(MINE);
+});
+$('shared-close').addEventListener('click', () => {
+  $('shared-banner').hidden = true;
+});
+
+// A new link pasted into the address of an open page changes only the fragment.
+window.addEventListener('hashchange', async () => {
+  if (!app.manifest) return;
+  const link = await linkInAddress();
+  if (link?.view) await showLink(link.view);
+  else if (link?.error) refuseLink(link.error);
 });
 
 // ---------- start ----------
@@ -661,32 +1102,19 @@ async function boot() {
   app.client = new RefrainClient();
   // Start the worker and compile the engine while the statements load.
   app.client.compare([{ id: 'warm-up', text: 'warm up' }], {}).catch(() => {});
-  const [manifest, stored, link] = await Promise.all([
-    loadManifest(base),
-    storage.load().catch(() => null),
-    readLink(location.hash).catch((e) => {
-      say(`This link could not be read (${e.message}); showing your statements.`);
-      return null;
-    }),
-  ]);
+  const [manifest, link] = await Promise.all([loadManifest(base), linkInAddress()]);
   app.manifest = manifest;
   performance.mark('refrain:manifest');
-  if (link) {
-    app.ws = workspaceFromLink(link);
-    app.mode = 'shared';
-    $('shared-banner').hidden = false;
-    if (link.partial)
-      $('shared-text').textContent =
-        `You opened a shared link. It could not carry ${plural(link.partial, 'statement')} that ${link.partial === 1 ? 'was' : 'were'} too long; it shows the demo statements with the sender’s settings. Nothing is saved unless you keep it.`;
-  } else {
-    app.ws = normalizeWorkspace(stored) || defaultWorkspace();
+  await finishAdoption();
+  if (link?.view) await showLink(link.view);
+  else {
+    if (link?.error) {
+      app.wsId = MINE; // for the message: the user's statements are what is shown
+      refuseLink(link.error);
+    }
+    await openWorkspace(tabWorkspace());
   }
-  if (stored) app.storedIn = 'indexeddb';
-  await fillDemoTexts(app.ws);
   performance.mark('refrain:texts');
-  renderStatements();
-  selectTab(app.ws.tab);
-  await runCompare();
 }
 
 // "Embed": a snippet (custom element or iframe) of the current view, for a news site or a lesson.

@@ -53,6 +53,16 @@ export function buildModel(report, statements) {
   };
 }
 
+/**
+ * The model seen through a group of statements (`ids`, a Set): the families with an occurrence in
+ * one of them, and the occurrences of those statements only. Ranks (and so colours) stay those of
+ * the whole report.
+ */
+export function narrowModel(model, ids) {
+  const families = model.families.filter((f) => (f.occurrences || []).some((o) => ids.has(o.doc)));
+  return { ...model, families, occsOf: (doc) => (ids.has(doc) ? model.occsOf(doc) : []), narrowed: true };
+}
+
 /** Distinct wordings of a family: occurrences grouped by their text (case and spacing ignored). */
 export function variantsOf(family) {
   const groups = new Map();

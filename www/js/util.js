@@ -116,6 +116,11 @@ export function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** A count with thousands separators, as the page writes in English: 7123 -> "7,123". */
+export function thousands(n) {
+  return Number(n).toLocaleString('en-US');
+}
+
 /** Whether the user asked for reduced motion (in the window of `node`). */
 export function reducedMotion(node) {
   const win = node?.ownerDocument ? node.ownerDocument.defaultView : null;

@@ -2,15 +2,18 @@
 //! help and defaults are made from the table of options (`refrain::options::SPECS`), and
 //! their values are checked by the options builder, whose message names the option.
 
-use clap::builder::Command as ClapCommand;
+use clap::builder::{Command as ClapCommand, PossibleValuesParser};
 use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use refrain::options::{Kind, Spec, Value, SPECS};
-use refrain::{Options, OptionsBuilder};
+use refrain::{Options, OptionsBuilder, Selector};
 
 const USAGE: &str = "\
 refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
-       refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]";
+       refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
+       refrain contrast [FILE_OR_DIR...] --a FILE_OR_DIR... [--b FILE_OR_DIR...] [--text | --json | --csv] [OPTIONS]
+       refrain contrast FILE_OR_DIR... --by KEY=VALUE[:VALUE] [--text | --json | --csv] [OPTIONS]
+       refrain align ZH_FILE EN_FILE [--text | --json]";
 
 const AFTER_HELP: &str = "\
 Each file is one statement; its id is the path as given. Directories are read recursively for
@@ -51,6 +54,18 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE_OR_DIR")]
         inputs: Vec<String>,
     },
+    /// Find the families one group of statements uses more than another, and their wordings
+    Contrast(ContrastArgs),
+    /// Align a Chinese statement with its English edition, sentence by sentence, each Chinese
+    /// formula of the lexicon linked to its rendering (docs/parallel.md)
+    Align {
+        /// The Chinese text (UTF-8)
+        #[arg(value_name = "ZH_FILE")]
+        zh: String,
+        /// Its English edition (UTF-8)
+        #[arg(value_name = "EN_FILE")]
+        en: String,
+    },
     /// Print a completion script for a shell (e.g. `refrain completions bash > refrain.bash`)
     Completions {
         #[arg(value_name = "SHELL")]
@@ -58,6 +73,55 @@ pub enum Command {
     },
     /// Print the manual page (roff; e.g. `refrain man > refrain.1`)
     Man,
+}
+
+/// The groups of `refrain contrast`: files (`--a`, `--b`) or metadata (`--by`).
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("groups").args(["a", "by"]).required(true)))]
+#[command(after_help = "\
+Groups from files: --a FILES... is group A, --b FILES... group B; without --b, group B is the
+rest of the statements given as FILE_OR_DIR. A file given twice is read once. Give FILE_OR_DIR
+before --a (or after --): the values after --a, up to the next flag, are group A's.
+
+Groups from metadata (the sidecars' speaker, date and language; or the id): --by KEY=VALUE
+makes the statements it selects group A and the rest group B; --by KEY=VALUE_A:VALUE_B makes two
+groups by two values of one key. Keys: speaker (titles and brackets left out, case ignored), year
+(YYYY or YYYY-YYYY), language (a tag or its primary subtag), id. Examples:
+  refrain contrast corpus/ --by \"speaker=Sergey Lavrov\"
+  refrain contrast corpus/ --by year=2017-2019:2022-2024")]
+pub struct ContrastArgs {
+    /// The statements: .txt files, or directories of them
+    #[arg(value_name = "FILE_OR_DIR", required_unless_present = "b")]
+    pub inputs: Vec<String>,
+    /// Group A's statements: .txt files, or directories of them
+    #[arg(long = "a", value_name = "FILE_OR_DIR", num_args = 1.., action = ArgAction::Append)]
+    pub a: Vec<String>,
+    /// Group B's statements (default: the rest of FILE_OR_DIR)
+    #[arg(long = "b", value_name = "FILE_OR_DIR", num_args = 1.., action = ArgAction::Append, requires = "a")]
+    pub b: Vec<String>,
+    /// Groups by metadata: KEY=VALUE (A: the statements it selects, B: the rest) or KEY=VALUE_A:VALUE_B
+    #[arg(long, value_name = "KEY=VALUE[:VALUE]", value_parser = parse_by, conflicts_with_all = ["a", "b"])]
+    pub by: Option<By>,
+}
+
+/// The groups of `--by`: A's selector, and B's (`None`: the rest).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct By {
+    pub a: Selector,
+    pub b: Option<Selector>,
+}
+
+/// `KEY=VALUE` or `KEY=VALUE_A:VALUE_B`, each side as [`Selector::parse`] reads it.
+fn parse_by(s: &str) -> Result<By, String> {
+    let (key, values) = s.split_once('=').ok_or_else(|| format!("{s:?} is not KEY=VALUE or KEY=VALUE_A:VALUE_B"))?;
+    let mut values = values.split(':');
+    let side = |value: &str| Selector::parse(&format!("{key}={value}"));
+    let a = side(values.next().unwrap_or_default())?;
+    let b = values.next().map(side).transpose()?;
+    if values.next().is_some() {
+        return Err(format!("{s:?} has more than two values: give KEY=VALUE_A:VALUE_B"));
+    }
+    Ok(By { a, b })
 }
 
 /// How the report is written on stdout.
@@ -78,7 +142,7 @@ struct FormatFlags {
     /// The full report as JSON (docs/report.md)
     #[arg(long, global = true, help_heading = "Output")]
     json: bool,
-    /// compare: one row per family occurrence; query: one row per occurrence (docs/report.md, "CSV")
+    /// compare: one row per family occurrence; query: one row per occurrence; contrast: one row per family (docs/report.md, "CSV"); not for align
     #[arg(long, global = true, help_heading = "Output")]
     csv: bool,
 }
@@ -87,7 +151,7 @@ struct FormatFlags {
 pub struct Output {
     #[command(flatten)]
     format: FormatFlags,
-    /// --text: show the N strongest families
+    /// --text: show the N first families (contrast: of each group)
     #[arg(long, global = true, value_name = "N", default_value_t = 12, help_heading = "Output")]
     pub top: usize,
 }
@@ -154,7 +218,7 @@ fn args_of(spec: &'static Spec) -> Vec<Arg> {
         .global(true)
         .help_heading(ENGINE_HEADING)
         .help(help(spec))
-        .default_value(spec.default_text);
+        .default_value(spec.plain_default());
     let arg = if long != dashed { arg.alias(dashed) } else { arg };
     match spec.kind {
         Kind::Bool => {
@@ -171,6 +235,11 @@ fn args_of(spec: &'static Spec) -> Vec<Arg> {
             ]
         }
         Kind::Whole => vec![arg.value_name("N").value_parser(whole).allow_negative_numbers(true)],
+        // The help says the names once, in the rule ("must be one of ..."); completions list them.
+        Kind::Choice(names) => vec![arg
+            .value_name(spec.name.to_uppercase())
+            .value_parser(PossibleValuesParser::new(names.iter().copied()))
+            .hide_possible_values(true)],
         _ => vec![arg.value_name("X").value_parser(number).allow_negative_numbers(true)],
     }
 }
@@ -212,6 +281,7 @@ fn set(builder: OptionsBuilder, m: &ArgMatches, spec: &Spec) -> Result<OptionsBu
         _ if !given(spec.name) => None,
         Kind::Bool => m.get_one::<bool>(spec.name).copied().map(Value::Bool),
         Kind::Whole => m.get_one::<u64>(spec.name).copied().map(Value::Whole),
+        Kind::Choice(_) => m.get_one::<String>(spec.name).map(|name| Value::Text(name)),
         _ => m.get_one::<f64>(spec.name).copied().map(Value::Number),
     };
     match value {
@@ -254,9 +324,14 @@ mod tests {
         assert_eq!(cli.engine.options.work_budget(), 400_000);
         assert_eq!(cli.engine.options.query_max_results(), 7);
         assert!(matches!(cli.command, Command::Query { ref phrase, .. } if phrase == "a b"));
+        let cli = parse(&["compare", "x", "--order", "first_used"]).unwrap();
+        assert_eq!(cli.engine.options.order(), refrain::options::Order::FirstUsed);
         // The dashed name of an option with a shorter flag works too.
         let cli = parse(&["compare", "x", "--query-min-score", "0.9"]).unwrap();
         assert_eq!(cli.engine.options.query_min_score(), 0.9);
+        let cli = parse(&["align", "zh.txt", "en.txt", "--json"]).unwrap();
+        assert!(matches!(cli.command, Command::Align { ref zh, ref en } if zh == "zh.txt" && en == "en.txt"));
+        assert!(parse(&["align", "zh.txt"]).is_err());
     }
 
     #[test]
@@ -296,8 +371,47 @@ mod tests {
         assert!(text.contains("invalid option `min_statements`") && text.contains("--min-statements"), "{text}");
         let err = parse(&["compare", "x", "--min-score", "0"]).unwrap_err();
         assert!(err.to_string().contains("query_min_score") && err.to_string().contains("--min-score"));
+        let err = parse(&["compare", "x", "--order", "newest"]).unwrap_err();
+        assert_eq!(err.exit_code(), 2);
+        let text = err.to_string();
+        assert!(text.contains("newest") && text.contains("--order") && text.contains("first_used"), "{text}");
         let err = parse(&["compare", "x", "--min-words", "two"]).unwrap_err();
         assert!(err.to_string().contains("--min-words") && err.to_string().contains("whole number"));
+    }
+
+    #[test]
+    fn contrast_groups_from_files_or_metadata() {
+        let contrast = |args: &[&str]| match parse(args).map(|cli| cli.command) {
+            Ok(Command::Contrast(c)) => Ok(c),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        let c = contrast(&["contrast", "all", "--a", "x", "y", "--b", "z", "--a", "w", "--json"]).unwrap();
+        assert_eq!(
+            (c.inputs, c.a, c.b),
+            (vec!["all".to_string()], vec!["x".into(), "y".into(), "w".into()], vec!["z".into()])
+        );
+        let c = contrast(&["contrast", "--a", "x", "--b", "z"]).unwrap();
+        assert!(c.inputs.is_empty(), "with --a and --b, no other statements are needed");
+        let c = contrast(&["contrast", "corpus", "--by", "speaker=Sergey Lavrov"]).unwrap();
+        let by = c.by.unwrap();
+        assert_eq!(by.a.to_string(), "speaker=Sergey Lavrov");
+        assert_eq!(by.b, None);
+        let c = contrast(&["contrast", "corpus", "--by=year=2017-2019:2022-2024"]).unwrap();
+        let by = c.by.unwrap();
+        assert_eq!((by.a.to_string(), by.b.unwrap().to_string()), ("year=2017-2019".into(), "year=2022-2024".into()));
+        for bad in [
+            &["contrast", "corpus"][..],                              // no groups
+            &["contrast", "--a", "x"],                                // no rest for B
+            &["contrast", "corpus", "--by", "speaker=X", "--a", "y"], // both kinds
+            &["contrast", "corpus", "--b", "y"],                      // B without A
+            &["contrast", "corpus", "--by", "colour=red"],            // unknown key
+            &["contrast", "corpus", "--by", "year=2017:2018:2019"],   // three values
+            &["contrast", "corpus", "--by", "speaker"],               // not KEY=VALUE
+        ] {
+            let err = contrast(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad:?}: {err}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! report. RFC 4180: fields quoted when they hold a comma, a quote or a line break; CRLF.
 
 use crate::render_text::explain;
-use refrain::report::{QueryReport, Report};
+use refrain::report::{ContrastReport, QueryReport, Report};
 use refrain::Statement;
 use serde::{Serialize, Serializer};
 
@@ -89,6 +89,21 @@ struct QueryRow<'a> {
     explanation: Text<'a>,
 }
 
+/// One row of `contrast --csv`: a family, most distinctive of group A first, of group B last.
+#[derive(Debug, Default, Serialize)]
+struct ContrastRow<'a> {
+    id: Text<'a>,
+    root: Text<'a>,
+    z: Decimal,
+    log_odds: Decimal,
+    count_a: usize,
+    count_b: usize,
+    rate_a: Decimal,
+    rate_b: Decimal,
+    wording_a: Option<Text<'a>>,
+    wording_b: Option<Text<'a>>,
+}
+
 /// Writes the header (the row type's field names, also when there are no rows) and the rows.
 fn write<T: Serialize + Default>(rows: impl IntoIterator<Item = T>) -> String {
     let csv = |headers: bool| {
@@ -162,6 +177,22 @@ pub fn query(report: &QueryReport, statements: &[Statement]) -> String {
             after: Text(&o.after),
             explanation: Text(explanation),
         }
+    }))
+}
+
+/// `contrast --csv`.
+pub fn contrast(report: &ContrastReport) -> String {
+    write(report.families.iter().map(|f| ContrastRow {
+        id: Text(&f.family.id),
+        root: Text(&f.family.root),
+        z: Decimal(f.z),
+        log_odds: Decimal(f.log_odds),
+        count_a: f.count_a,
+        count_b: f.count_b,
+        rate_a: Decimal(f.rate_a),
+        rate_b: Decimal(f.rate_b),
+        wording_a: f.wordings_a.first().map(|w| Text(&w.text)),
+        wording_b: f.wordings_b.first().map(|w| Text(&w.text)),
     }))
 }
 
@@ -241,6 +272,8 @@ mod tests {
     fn the_columns_are_the_ones_docs_report_md_lists() {
         let query = write(std::iter::empty::<QueryRow>());
         let query: Vec<String> = query.trim_end().split(',').map(str::to_string).collect();
-        assert_eq!(documented_tables(), [compare_columns(), query]);
+        let contrast = write(std::iter::empty::<ContrastRow>());
+        let contrast: Vec<String> = contrast.trim_end().split(',').map(str::to_string).collect();
+        assert_eq!(documented_tables(), [compare_columns(), query, contrast]);
     }
 }

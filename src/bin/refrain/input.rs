@@ -65,7 +65,8 @@ fn io_reason(e: &io::Error) -> String {
     }
 }
 
-fn read_statement(path: &Path) -> Result<Statement, Failure> {
+/// One file as a statement (its id the path as given), with its sidecar's metadata if any.
+pub fn read_statement(path: &Path) -> Result<Statement, Failure> {
     let id = path.to_string_lossy().into_owned();
     let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("cannot read {id}: {}", io_reason(&e))))?;
     let text = String::from_utf8(bytes).map_err(|e| {

@@ -3,6 +3,9 @@
 //! ```text
 //! refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
 //! refrain query PHRASE FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
+//! refrain contrast [FILE_OR_DIR...] --a FILE_OR_DIR... [--b FILE_OR_DIR...] [--text | --json | --csv] [OPTIONS]
+//! refrain contrast FILE_OR_DIR... --by KEY=VALUE[:VALUE] [--text | --json | --csv] [OPTIONS]
+//! refrain align ZH_FILE EN_FILE [--text | --json]
 //! refrain completions bash|zsh|fish|elvish|powershell
 //! refrain man
 //! ```
@@ -13,12 +16,14 @@
 //! sidecar, a statement the engine refuses), 2 usage error (unknown flag, invalid option).
 //!
 //! Modules: `args` (the command line, clap; the engine's options come from the table in
-//! `refrain::options`), `input` (files and sidecars), `progress`, `render_text` (`--text`) and
-//! `csv` (`--csv`). The user's text appears only on stdout, as the report's content; messages on
-//! stderr name files, offsets and options, never the text.
+//! `refrain::options`), `input` (files and sidecars), `groups` (the groups of `contrast`),
+//! `progress`, `render_text` (`--text`) and `csv` (`--csv`). The user's text appears only on
+//! stdout, as the report's content; messages on stderr name files, offsets and options, never
+//! the text.
 
 mod args;
 mod csv;
+mod groups;
 mod input;
 mod progress;
 mod render_text;
@@ -38,6 +43,9 @@ pub struct Failure {
 impl Failure {
     fn input(message: impl Into<String>) -> Failure {
         Failure { code: 1, message: message.into() }
+    }
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
     }
     fn engine(e: &Error) -> Failure {
         let code = match e.code() {
@@ -65,26 +73,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let out = match cli.command {
         Command::Compare { inputs } => {
             let mut corpus = corpus(cli.engine.options, &inputs)?;
-            let report = progress::compare(&mut corpus)?;
-            match format {
-                Format::Json => to_json(&report)?,
-                Format::Csv => csv::compare(&report),
-                Format::Text => {
-                    let mut out = String::new();
-                    render_text::compare(&mut out, &report, cli.output.top);
-                    out
-                }
-            }
+            let report = progress::with_bar(|p| corpus.compare_with_progress(p))?;
+            write(format, &report, csv::compare, |out, r| render_text::compare(out, r, cli.output.top))?
         }
         Command::Query { phrase, inputs } => {
             let mut corpus = corpus(cli.engine.options, &inputs)?;
             let report = corpus.query(&phrase).map_err(|e| Failure::engine(&e))?;
+            let statements = corpus.statements();
+            write(format, &report, |r| csv::query(r, statements), |out, r| render_text::query(out, r, statements))?
+        }
+        Command::Contrast(args) => {
+            let mut g = groups::groups(cli.engine.options, &args)?;
+            let report =
+                progress::with_bar(|p| g.corpus.contrast_with_progress(&g.a, &g.b, &g.label_a, &g.label_b, p))?;
+            write(format, &report, csv::contrast, |out, r| render_text::contrast(out, r, cli.output.top))?
+        }
+        Command::Align { zh, en } => {
+            let zh = input::read_statement(std::path::Path::new(&zh))?;
+            let en = input::read_statement(std::path::Path::new(&en))?;
+            let report = refrain::align_texts(&zh.text, &en.text);
             match format {
                 Format::Json => to_json(&report)?,
-                Format::Csv => csv::query(&report, corpus.statements()),
+                Format::Csv => args::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, "align writes --text or --json, not --csv")
+                    .exit(),
                 Format::Text => {
                     let mut out = String::new();
-                    render_text::query(&mut out, &report, corpus.statements());
+                    render_text::align(&mut out, &report, &zh.id, &en.id);
                     out
                 }
             }
@@ -122,6 +137,24 @@ fn emit(out: &str) -> Result<(), Failure> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::input(format!("cannot write the output: {e}"))),
     }
+}
+
+/// A report in the format asked for: JSON, its CSV rows, or its readable summary.
+fn write<T: serde::Serialize>(
+    format: Format,
+    report: &T,
+    csv: impl FnOnce(&T) -> String,
+    text: impl FnOnce(&mut String, &T),
+) -> Result<String, Failure> {
+    Ok(match format {
+        Format::Json => to_json(report)?,
+        Format::Csv => csv(report),
+        Format::Text => {
+            let mut out = String::new();
+            text(&mut out, report);
+            out
+        }
+    })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {

@@ -1,22 +1,21 @@
 //! The progress bar: on stderr, only when stderr is a terminal.
 
 use crate::Failure;
-use refrain::report::Report;
-use refrain::{Corpus, Progress};
+use refrain::{Error, Progress};
 use std::io::{self, IsTerminal, Write};
 
-/// Compares the corpus, with a progress bar when stderr is a terminal.
-pub fn compare(corpus: &mut Corpus) -> Result<Report, Failure> {
+/// Runs `run` (a comparison or a contrast) with a progress bar when stderr is a terminal.
+pub fn with_bar<T>(run: impl FnOnce(&mut dyn FnMut(Progress) -> bool) -> Result<T, Error>) -> Result<T, Failure> {
     let result = if io::stderr().is_terminal() {
         let mut bar = ProgressBar::default();
-        let r = corpus.compare_with_progress(&mut |p| {
+        let r = run(&mut |p| {
             bar.show(p);
             true
         });
         bar.finish();
         r
     } else {
-        corpus.compare_with_progress(&mut |_| true)
+        run(&mut |_| true)
     };
     result.map_err(|e| Failure::engine(&e))
 }

@@ -2,7 +2,9 @@
 //! keyword-in-context lines for a query. Columns are measured in terminal columns
 //! (`unicode-width`), so that labels in Chinese line up with the others.
 
-use refrain::report::{Edit, EditOp, Family, QueryReport, Report};
+use refrain::report::{
+    Alignment, BeadStatus, ContrastFamily, ContrastReport, Edit, EditOp, Family, QueryReport, Report, Wording,
+};
 use refrain::Statement;
 use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -230,6 +232,10 @@ fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String)
         plural(wordings.len()),
         f.stability
     );
+    // Why it ranks where it does, in the engine's words.
+    for (i, line) in wrap(&f.why.summary, 88).iter().enumerate() {
+        let _ = writeln!(out, "      {}{line}", if i == 0 { "why: " } else { "     " });
+    }
     for slot in &f.slots {
         let fillers: Vec<String> = slot.fillers.iter().map(|x| format!("{} ×{}", x.text, x.count)).collect();
         let _ = writeln!(out, "      slot {} “{}”: {}", slot.index + 1, slot.root, clip(&fillers.join(", "), 90));
@@ -321,6 +327,112 @@ fn write_similarity(out: &mut String, report: &Report, labels: &[String]) {
     }
 }
 
+/// The readable summary of a contrast: the two groups, then the families most distinctive of
+/// group A, then those of group B (at most `top` of each), in tables.
+pub fn contrast(out: &mut String, report: &ContrastReport, top: usize) {
+    let _ = writeln!(
+        out,
+        "Contrast of two groups: {} families used by them{}",
+        report.families_found,
+        if report.families.len() < report.families_found {
+            format!(", {} in the report", report.families.len())
+        } else {
+            String::new()
+        }
+    );
+    let groups = [("A", &report.a), ("B", &report.b)];
+    let rows: Vec<Vec<String>> = groups
+        .iter()
+        .map(|(side, g)| {
+            vec![
+                side.to_string(),
+                clip(&one_line(&g.label), 60),
+                format!("{} statement{}", thousands(g.ids.len()), plural(g.ids.len())),
+                format!("{} content words", thousands(g.content_words)),
+            ]
+        })
+        .collect();
+    for line in tabulate(&rows, &[false, false, true, true]) {
+        let _ = writeln!(out, "  {line}");
+    }
+    let _ = writeln!(
+        out,
+        "z > 0: group A uses the family more; z < 0: group B does; beyond ±1.96 the difference is significant (95%)"
+    );
+    for note in &report.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    let a: Vec<&ContrastFamily> = report.families.iter().filter(|f| f.z > 0.0).collect();
+    let b: Vec<&ContrastFamily> = report.families.iter().rev().filter(|f| f.z < 0.0).collect();
+    write_side(out, "A", &report.a.label, &a, top);
+    write_side(out, "B", &report.b.label, &b, top);
+}
+
+/// The families most distinctive of one group, most distinctive first.
+fn write_side(out: &mut String, side: &str, label: &str, families: &[&ContrastFamily], top: usize) {
+    let label = clip(&one_line(label), 60);
+    if families.is_empty() {
+        let _ = writeln!(
+            out,
+            "
+No family is used more by group {side} ({label})."
+        );
+        return;
+    }
+    let shown = families.len().min(top);
+    let _ = writeln!(
+        out,
+        "
+Most distinctive of group {side} ({label}){}:",
+        if shown < families.len() { format!(", {shown} of {}", families.len()) } else { String::new() }
+    );
+    let wording = |w: &[Wording]| {
+        w.first().map_or_else(|| "—".to_string(), |w| clip(&format!("{} ×{}", one_line(&w.text), w.count), 36))
+    };
+    let header = ["family", "z", "in A", "in B", "A /10k", "B /10k", "A's wording", "B's wording"];
+    let mut rows = vec![header.map(str::to_string).to_vec()];
+    rows.extend(families.iter().take(shown).map(|f| {
+        vec![
+            f.family.id.clone(),
+            format!("{:+.2}", f.z),
+            thousands(f.count_a),
+            thousands(f.count_b),
+            format!("{:.2}", f.rate_a),
+            format!("{:.2}", f.rate_b),
+            wording(&f.wordings_a),
+            wording(&f.wordings_b),
+        ]
+    }));
+    for line in tabulate(&rows, &[false, true, true, true, true, true, false, false]) {
+        let _ = writeln!(out, "  {line}");
+    }
+}
+
+/// Rows of cells as lines of a table: each column as wide as its widest cell in terminal
+/// columns, right-aligned where `right` says so, two spaces between columns, no trailing space.
+fn tabulate(rows: &[Vec<String>], right: &[bool]) -> Vec<String> {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> =
+        (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|cell| width(cell)).max().unwrap_or(0)).collect();
+    rows.iter()
+        .map(|row| {
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let space = " ".repeat(widths[c].saturating_sub(width(cell)));
+                    if right.get(c) == Some(&true) {
+                        format!("{space}{cell}")
+                    } else {
+                        format!("{cell}{space}")
+                    }
+                })
+                .collect();
+            cells.join("  ").trim_end().to_string()
+        })
+        .collect()
+}
+
 /// The edits other than `equal`, e.g. `true→genuine (variant); +really`; `exact` when none.
 pub fn explain(edits: &[Edit]) -> String {
     let mut parts = Vec::new();
@@ -393,6 +505,102 @@ pub fn query(out: &mut String, report: &QueryReport, statements: &[Statement]) {
     }
 }
 
+/// `s` (on one line) broken into lines of at most `max` terminal columns: at spaces where it
+/// can, anywhere in a run without spaces (Chinese).
+fn wrap(s: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in one_line(s).split(' ') {
+        let sep = usize::from(!line.is_empty());
+        if width(&line) + sep + width(word) <= max {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if width(word) <= max {
+            line.push_str(word);
+            continue;
+        }
+        // A run wider than a line (Chinese has no spaces): character by character.
+        for c in word.chars() {
+            if !line.is_empty() && width(&line) + c.width().unwrap_or(0) > max {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Columns of each side of `refrain align --text`.
+const SIDE: usize = 48;
+
+/// A Chinese text and its English edition side by side, bead by bead; beads not aligned are
+/// marked, each Chinese formula of the lexicon is shown with its rendering (or its absence).
+pub fn align(out: &mut String, a: &Alignment, zh_name: &str, en_name: &str) {
+    let s = &a.stats;
+    let _ = writeln!(
+        out,
+        "{zh_name} ({} sentences) | {en_name} ({} sentences): {} beads aligned; not aligned: {} Chinese, {} English sentence{}",
+        s.zh_sentences,
+        s.en_sentences,
+        s.aligned_beads,
+        s.unaligned_zh,
+        s.unaligned_en,
+        plural(s.unaligned_en)
+    );
+    let _ = writeln!(
+        out,
+        "Formulas of the lexicon in aligned beads: {} of {} with their rendering in the English sentences",
+        s.formulas_rendered, s.formulas
+    );
+    for note in &a.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    for (n, b) in a.beads.iter().enumerate() {
+        let status = match b.status {
+            BeadStatus::Aligned => String::new(),
+            BeadStatus::NoCounterpart => "  NOT ALIGNED: no counterpart in the other text".to_string(),
+            BeadStatus::LengthsDisagree => {
+                format!("  NOT ALIGNED: lengths disagree ({:.1} sd) and no anchor confirms", b.length_z.abs())
+            }
+            _ => "  NOT ALIGNED".to_string(),
+        };
+        let _ = writeln!(out, "\n[{}] {}{status}", n + 1, b.kind);
+        let side = |ids: &[usize], sentences: &[refrain::report::AlignedSentence]| -> Vec<String> {
+            ids.iter().flat_map(|&i| wrap(&sentences[i].excerpt.text, SIDE)).collect()
+        };
+        let left = side(&b.zh, &a.zh);
+        let right = side(&b.en, &a.en);
+        for k in 0..left.len().max(right.len()) {
+            let l = left.get(k).map_or("", String::as_str);
+            let r = right.get(k).map_or("", String::as_str);
+            let _ = writeln!(out, "  {} | {r}", pad(l, SIDE));
+        }
+        for f in &b.formulas {
+            let rendering = match &f.en {
+                Some(e) => format!("“{}”", one_line(&e.text)),
+                None if b.status == BeadStatus::Aligned => {
+                    format!("no rendering found (the lexicon knows: {})", f.renderings.join("; "))
+                }
+                None => "not aligned".to_string(),
+            };
+            let _ = writeln!(out, "  {} → {rendering}", f.zh.text);
+        }
+    }
+    // Trailing spaces of the left column are not wanted when the right one is empty.
+    let trimmed: Vec<&str> = out.lines().map(str::trim_end).collect();
+    *out = trimmed.join("\n") + "\n";
+}
+
 /// Like [`one_line`], but keeps one space at either edge when the text had whitespace there, so
 /// a keyword-in-context line keeps its word boundaries.
 fn one_line_keep_edge(s: &str) -> String {
@@ -409,6 +617,17 @@ fn one_line_keep_edge(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_by_words_and_by_han_characters() {
+        assert_eq!(wrap("the quick brown fox", 9), ["the quick", "brown fox"]);
+        assert_eq!(wrap("人类命运共同体", 6), ["人类命", "运共同", "体"]);
+        assert_eq!(wrap("a 人类命运共同体", 6), ["a", "人类命", "运共同", "体"]);
+        assert_eq!(wrap("", 6), [""]);
+        for line in wrap("We humans are battling COVID-19, 人类正在同新冠肺炎疫情进行斗争。", 12) {
+            assert!(width(&line) <= 12, "{line}");
+        }
+    }
 
     #[test]
     fn labels_are_short_and_unique() {
@@ -436,6 +655,85 @@ mod tests {
         assert_eq!(width("e\u{301}te\u{301}"), 3);
         assert_eq!(pad("中文", 6), "中文  ");
         assert_eq!(thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn table_columns_line_up_in_terminal_columns() {
+        let rows: Vec<Vec<String>> =
+            [["f1", "+5.20", "人类命运共同体 ×3", "x"], ["f12", "-0.5", "true multilateralism ×2", "共同体"]]
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+        let lines = tabulate(&rows, &[false, true, false, false]);
+        // Every column starts (or, right-aligned, ends) at the same terminal column in every row.
+        let at = |line: &str, cell: &str| width(&line[..line.find(cell).unwrap()]);
+        let text = lines.join(
+            "
+",
+        );
+        assert_eq!(at(&lines[0], "+5.20") + 5, at(&lines[1], "-0.5") + 4, "{text}");
+        assert_eq!(at(&lines[0], "人类"), at(&lines[1], "true"), "{text}");
+        assert_eq!(at(&lines[0], " x") + 1, at(&lines[1], "共同体"), "{text}");
+        assert!(lines.iter().all(|l| !l.ends_with(' ')));
+    }
+
+    #[test]
+    fn contrast_lists_each_groups_families_with_their_wordings() {
+        let texts = [
+            ("a1", "我们要践行真正的多边主义。风吹过田野。"),
+            ("a2", "各国应当践行真正的多边主义。月亮升起来了。"),
+            ("a3", "我们践行真正的多边主义。河水流向大海。"),
+            ("b1", "We uphold common security for all. Mountains stand tall."),
+            ("b2", "They uphold common security for all. Rivers run deep."),
+            ("b3", "Nations uphold common security for all. Trains cross plains."),
+        ];
+        let mut corpus = refrain::Corpus::new(refrain::Options::default());
+        for (id, text) in texts {
+            corpus.add(Statement::new(id, text)).unwrap();
+        }
+        let ids = |p: &str| {
+            texts.iter().filter(|(id, _)| id.starts_with(p)).map(|(id, _)| id.to_string()).collect::<Vec<_>>()
+        };
+        let report = corpus.contrast(&ids("a"), &ids("b"), "中文 speakers", "English").unwrap();
+        let mut out = String::new();
+        contrast(&mut out, &report, 12);
+        assert!(out.contains("Most distinctive of group A (中文 speakers):"), "{out}");
+        assert!(out.contains("Most distinctive of group B (English):"), "{out}");
+        let a_rows = table_after(&out, "Most distinctive of group A");
+        assert!(a_rows[1].replace(' ', "").contains("多边主义") && a_rows[1].contains(" +"), "{out}");
+        let b_rows = table_after(&out, "Most distinctive of group B");
+        assert!(b_rows[1].contains("common security") && b_rows[1].contains(" -"), "{out}");
+        // The wording columns start where their headers do, in terminal columns.
+        for rows in [&a_rows, &b_rows] {
+            for header in ["A's wording", "B's wording"] {
+                let column = width(&rows[0][..rows[0].find(header).unwrap()]);
+                for row in &rows[1..] {
+                    let (head, _) = split_at_column(row, column);
+                    assert!(
+                        head.ends_with("  ") && !row[head.len()..].starts_with(' '),
+                        "{header} at {column}:
+{out}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// `s` split where `column` terminal columns have been filled.
+    fn split_at_column(s: &str, column: usize) -> (&str, &str) {
+        let mut used = 0;
+        for (i, c) in s.char_indices() {
+            if used >= column {
+                return s.split_at(i);
+            }
+            used += c.width().unwrap_or(0);
+        }
+        (s, "")
+    }
+
+    /// The header and rows of the table under the line starting with `title`.
+    fn table_after<'a>(out: &'a str, title: &str) -> Vec<&'a str> {
+        out.lines().skip_while(|l| !l.starts_with(title)).skip(1).take_while(|l| l.starts_with("  ")).collect()
     }
 
     /// The rows of the table under the line starting with `title`.
