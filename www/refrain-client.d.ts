@@ -1,6 +1,6 @@
 // Types of the Worker client (refrain-client.js). The report and input types come from the
 // WebAssembly package's declarations (pkg/refrain.d.ts, see docs/report.md).
-import type { ErrorCode, Options, QueryReport, Report, Stage, StatementInput } from './pkg/refrain.js';
+import type { ContrastReport, ErrorCode, Options, QueryReport, Report, Stage, StatementInput } from './pkg/refrain.js';
 
 /** Progress of a comparison: at the start and end of each stage, at most every 50 ms in between. */
 export interface RefrainProgress {
@@ -31,11 +31,23 @@ export interface QueryCall {
   signal?: AbortSignal;
 }
 
+/** A contrast of two groups of the statements: the ids of each group, and their labels. */
+export interface ContrastCall extends CompareCall {
+  statements: StatementInput[];
+  options?: Partial<Options>;
+  a: string[];
+  b: string[];
+  labelA?: string;
+  labelB?: string;
+}
+
 /** A promise API over the refrain Web Worker: calls run one at a time, in the order they were made. */
 export declare class RefrainClient {
   constructor(settings?: RefrainClientSettings);
   /** Compares the statements; resolves to the report. Options are the engine's, in snake_case. */
   compare(statements: StatementInput[], options?: Partial<Options>, call?: CompareCall): Promise<Report>;
+  /** Contrasts group `a` with group `b` of the statements: which families one uses more than the other. */
+  contrast(call: ContrastCall): Promise<ContrastReport>;
   /** Finds a phrase and its variants in the statements of the last compare() call. */
   query(phrase: string, call?: QueryCall): Promise<QueryReport>;
   /** Rejects every pending call with code 'cancelled' and stops the worker; the next call starts a new one. */

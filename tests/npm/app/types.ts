@@ -3,13 +3,17 @@
 import init, {
   Corpus,
   initSync,
+  type ContrastFamily,
+  type ContrastReport,
   type Edit,
   type EditOp,
   type ErrorCode,
   type Excerpt,
+  type Factors,
   type Family,
   type Filler,
   type FirstUse,
+  type GroupSummary,
   type InitInput,
   type InitOutput,
   type Occurrence,
@@ -27,12 +31,15 @@ import init, {
   type Stats,
   type SyncInitInput,
   type TimelinePoint,
+  type Why,
+  type Wording,
 } from 'refrain';
 import {
   RefrainClient,
   sharedClient,
   type ClientErrorCode,
   type CompareCall,
+  type ContrastCall,
   type QueryCall,
   type RefrainClientError,
   type RefrainClientSettings,
@@ -84,6 +91,12 @@ export async function engine(): Promise<string[]> {
   const stats: Stats = report.stats;
   const hits: QueryReport = corpus.query('genuine multilateralism');
   const hit: QueryOccurrence | undefined = hits.occurrences[0];
+  const why: Why | undefined = family?.why;
+  const factors: Factors | undefined = why?.factors;
+  const contrast: ContrastReport = corpus.contrast(corpus.select('speaker=X'), ['a'], 'X', 'A', progress);
+  const groups: GroupSummary[] = [contrast.a, contrast.b];
+  const distinctive: ContrastFamily | undefined = contrast.families[0];
+  const wordings: Wording[] = distinctive?.wordings_a ?? [];
   corpus.free();
   try {
     new Corpus({ min_words: -1 });
@@ -99,6 +112,10 @@ export async function engine(): Promise<string[]> {
     String(timeline.length + summaries.length + stats.statements),
     String(similarity.ids.length),
     hit?.text ?? '',
+    why?.summary ?? '',
+    String(factors?.reuse ?? 0),
+    ...groups.map((g) => g.label),
+    ...wordings.map((w) => w.text),
   ];
 }
 
@@ -116,7 +133,9 @@ export async function worker(statements: StatementInput[]): Promise<number> {
   try {
     const report: Report = await client.compare(statements, options, compareCall);
     const hits: QueryReport = await sharedClient().query('true multilateralism', queryCall);
-    return report.families.length + hits.occurrences.length;
+    const request: ContrastCall = { statements, options, a: ['a'], b: ['b'], labelA: 'A', ...compareCall };
+    const contrast: ContrastReport = await client.contrast(request);
+    return report.families.length + hits.occurrences.length + contrast.families.length;
   } catch (e) {
     const code: ClientErrorCode = (e as RefrainClientError).code;
     return code === 'worker_crashed' ? -1 : 0;
