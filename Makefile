@@ -4,6 +4,9 @@
 #               the payload and speed figures; ends with PASS or FAIL
 #   make wasm   only build www/pkg (the library without the CLI feature, wasm-bindgen --target web,
 #               then wasm-opt -Oz --converge)
+#   make bench-peers  refrain against other tools on planted passages (not part of make test: about
+#               half an hour); rewrites the tables of docs/bench.md, "Peers". Options of
+#               scripts/bench-peers/run.py through ARGS, e.g. ARGS="--sizes 5x500,50x2000 --limit 60"
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -16,7 +19,7 @@ WASM_RAW := target/$(WASM_TARGET)/wasm-release/refrain.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: all setup wasm run test serve
+.PHONY: all setup wasm run test serve bench-peers
 
 all: wasm
 
@@ -36,3 +39,6 @@ run: setup wasm serve
 
 test: setup
 	@bash scripts/test.sh
+
+bench-peers:
+	python3 scripts/bench-peers/run.py $(ARGS)
