@@ -14,7 +14,8 @@ larger ones.
 
 Options: --sizes 5x500,50x2000,200x5000,2000x5000 (statements x words), --limit SECONDS (120),
 --seed S (1), --min-words N (5), --tools refrain,shingles,... (all), --no-docs (leave
-docs/bench.md alone)."""
+docs/bench.md alone), --from-results (measure nothing: rewrite the tables from the last
+target/bench-peers/results.json)."""
 
 import argparse
 import hashlib
@@ -336,7 +337,10 @@ def markdown(results, all_tools, info):
                     f"**{e['plagdet']:.3f}** |"
                 )
             elif e["status"] == "limit":
-                lines.append(f"{head} > {limit:g} s | | | | | | | - |")
+                lines.append(
+                    f"{head} > {limit:g} s | {seconds(e['cpu'])} when stopped | {e['peak'] / 2**20:,.0f} MiB when stopped "
+                    "| | | | | - |"
+                )
             elif e["status"] == "failed":
                 lines.append(f"{head} {seconds(e['wall'])} | | {e['peak'] / 2**20:,.0f} MiB | | | | | failed: {e['why']} |")
             else:
@@ -385,7 +389,17 @@ def main():
     parser.add_argument("--min-words", type=int, default=5)
     parser.add_argument("--tools", default="", help="keys among refrain,shingles,dolos,copydetect,dmp,jsdiff")
     parser.add_argument("--no-docs", action="store_true")
+    parser.add_argument(
+        "--from-results", action="store_true", help="measure nothing: rewrite the tables from the last results.json"
+    )
     options = parser.parse_args()
+    if options.from_results:
+        last = json.loads((SCRATCH / "results.json").read_text())
+        info, results = last["info"], last["sizes"]
+        all_tools = [t for t in tools("", info["min_words"]) if t.key in info["tools"]]
+        for t in all_tools:
+            t.version = info["tools"][t.key]
+        return write_docs(markdown(results, all_tools, info))
     sizes = [tuple(int(n.replace("_", "")) for n in s.split("x")) for s in options.sizes.split(",")]
     started, load_start = time.monotonic(), os.getloadavg()[0]
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
