@@ -5,6 +5,9 @@
 #   make wasm   only build www/pkg (the library without the CLI feature, wasm-bindgen --target web,
 #               then wasm-opt -Oz --converge, then pkg/precache.js: the service worker's files and version)
 #   make npm    build www/pkg, then the npm package: target/npm/package/ and target/npm/refrain-VERSION.tgz
+#   make bench-peers  refrain against other tools on planted passages (not part of make test: about
+#               half an hour); rewrites the tables of docs/bench.md, "Peers". Options of
+#               scripts/bench-peers/run.py through ARGS, e.g. ARGS="--sizes 5x500,50x2000 --limit 60"
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -17,7 +20,7 @@ WASM_RAW := target/$(WASM_TARGET)/wasm-release/refrain.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: all setup wasm npm run test serve
+.PHONY: all setup wasm npm run test serve bench-peers
 
 all: wasm
 
@@ -41,3 +44,6 @@ run: setup wasm serve
 
 test: setup
 	@bash scripts/test.sh
+
+bench-peers:
+	python3 scripts/bench-peers/run.py $(ARGS)
