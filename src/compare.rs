@@ -14,7 +14,7 @@ use crate::index::{Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::rank::ranked;
-use crate::repeats::repeated_phrases;
+use crate::repeats::{repeated_phrases, Content};
 use crate::report::*;
 use crate::statement::Statement;
 
@@ -35,12 +35,14 @@ pub(crate) fn compare(
     };
 
     tick(progress, Stage::Repeats, 0, 3)?;
-    let phrases = repeated_phrases(index, options, &mut budget);
+    let content = Content::of(index);
+    let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes);
     tick(progress, Stage::Repeats, 3, 3)?;
     let candidate_phrases = phrases.len();
 
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases); // the report, written next, is the peak of memory
+    drop(content);
     tick(progress, Stage::Report, 0, 2)?;
     if budget.exhausted() {
         notes.push(format!(
