@@ -18,6 +18,12 @@ use crate::repeats::{repeated_phrases, Content};
 use crate::report::*;
 use crate::statement::Statement;
 
+/// Most edits the diffs of a report's families hold together, per word of the statements
+/// (plus [`REPORT_EDITS_FLOOR`]); the strongest family is always written. Real speeches use
+/// about 0.07 per word. Fixed bounds.
+const REPORT_EDITS_PER_WORD: usize = 2;
+const REPORT_EDITS_FLOOR: usize = 1 << 16;
+
 pub(crate) fn compare(
     index: &Index,
     statements: &[Statement],
@@ -35,21 +41,24 @@ pub(crate) fn compare(
     };
 
     tick(progress, Stage::Repeats, 0, 3)?;
+    budget.enter("finding repeated phrases");
     let content = Content::of(index);
     let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes);
     tick(progress, Stage::Repeats, 3, 3)?;
     let candidate_phrases = phrases.len();
 
+    budget.enter("grouping phrases into families");
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases); // the report, written next, is the peak of memory
     drop(content);
     tick(progress, Stage::Report, 0, 2)?;
-    if budget.exhausted() {
+    if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
-            "The work budget of {} units ran out: the families are those found before it did (option work_budget).",
-            options.work_budget
+            "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget to find more.",
+            count(options.work_budget)
         ));
     }
+    budget.enter("computing the similarity matrix");
 
     // Coverage and similarity use every family, reported or not.
     let occ: Vec<&[TokenOcc]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
@@ -59,15 +68,36 @@ pub(crate) fn compare(
     let mut ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     let families_found = ranked.len();
     ranked.truncate(options.max_families);
-    let families: Vec<Family> = ranked
-        .iter()
-        .enumerate()
-        .map(|(k, r)| {
-            let mut f = build_family(index, statements, &drafts[r.draft], r);
-            f.id = format!("f{}", k + 1);
-            f
-        })
-        .collect();
+    // The diffs are the bulk of a report (an edit per word of every occurrence): bounded, so
+    // that a corpus shared wholesale keeps its report in proportion to its size.
+    let edits_limit = REPORT_EDITS_PER_WORD.saturating_mul(index.words).saturating_add(REPORT_EDITS_FLOOR);
+    let mut edits = 0usize;
+    let mut families: Vec<Family> = Vec::with_capacity(ranked.len());
+    for (k, r) in ranked.iter().enumerate() {
+        let mut f = build_family(index, statements, &drafts[r.draft], r);
+        edits += f.occurrences.iter().map(|o| o.diff.len()).sum::<usize>();
+        if k > 0 && edits > edits_limit {
+            break;
+        }
+        f.id = format!("f{}", k + 1);
+        families.push(f);
+    }
+    if families.len() < ranked.len() {
+        notes.push(format!(
+            "{} of {} families reported: their word-by-word differences reached the report's bound of {} edits \
+             ({REPORT_EDITS_PER_WORD} per word of the statements; a fixed bound that keeps the report in proportion to the input).",
+            count(families.len() as u64),
+            count(families_found as u64),
+            count(edits_limit as u64)
+        ));
+    } else if families_found > families.len() {
+        notes.push(format!(
+            "{} of {} families reported; raise max_families to see more.",
+            count(families.len() as u64),
+            count(families_found as u64)
+        ));
+    }
+    let families_reported = families.len();
     tick(progress, Stage::Report, 1, 2)?;
 
     let mut by_input: Vec<usize> = vec![0; index.docs.len()];
@@ -117,6 +147,7 @@ pub(crate) fn compare(
             words: index.words,
             candidate_phrases,
             families_found,
+            families_reported,
             work: budget.spent(),
             budget_exhausted: budget.exhausted(),
         },

@@ -25,8 +25,8 @@ use crate::index::Index;
 use crate::options::Options;
 use crate::progress::Progress;
 use crate::rank::ranked;
-use crate::repeats::repeated_phrases;
-use crate::report::{round, ContrastFamily, ContrastReport, GroupSummary, Wording, SCHEMA_VERSION};
+use crate::repeats::{repeated_phrases, Content};
+use crate::report::{count, round, ContrastFamily, ContrastReport, GroupSummary, Wording, SCHEMA_VERSION};
 use crate::statement::Statement;
 use std::collections::BTreeMap;
 
@@ -95,14 +95,18 @@ pub(crate) fn contrast(
 
     let mut budget = Budget::new(options.work_budget);
     let mut notes = Vec::new();
-    let phrases = repeated_phrases(index, options, &mut budget);
+    budget.enter("finding repeated phrases");
+    let content = Content::of(index);
+    let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes);
+    budget.enter("grouping phrases into families");
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases);
+    drop(content);
     let ranked = ranked(index, statements, &drafts, options.order, &mut budget);
-    if budget.exhausted() {
+    if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
-            "The work budget of {} units ran out: the families are those found before it did (option work_budget).",
-            options.work_budget
+            "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget to find more.",
+            count(options.work_budget)
         ));
     }
 

@@ -12,7 +12,7 @@ use crate::diff::edits;
 use crate::error::Error;
 use crate::index::{unseen_weight, Index, TokenOcc};
 use crate::options::Options;
-use crate::report::{round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
+use crate::report::{count, round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
 use crate::span::Span;
 use crate::statement::Statement;
 use crate::text::{self, SYNONYMS};
@@ -115,6 +115,7 @@ pub(crate) fn query(
     let need_aligned = content_words.min(2);
 
     let mut budget = Budget::new(options.work_budget);
+    budget.enter("searching");
     let mut hits: Vec<Hit> = Vec::new();
     index.windows(&anchors, q.len(), false, &mut budget, 0, |d, lo, hi| {
         let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
@@ -153,6 +154,20 @@ pub(crate) fn query(
     }
     let total = kept.len();
     kept.truncate(options.query_max_results);
+    let mut notes = Vec::new();
+    if let Some(stage) = budget.ran_out_in() {
+        notes.push(format!(
+            "The work budget of {} units ran out while {stage}: the occurrences are those found before it did; raise work_budget to find more.",
+            count(options.work_budget)
+        ));
+    }
+    if total > kept.len() {
+        notes.push(format!(
+            "{} of {} occurrences reported; raise query_max_results to see more.",
+            count(kept.len() as u64),
+            count(total as u64)
+        ));
+    }
     let query_word = |i: usize| phrase[tokens[i].span.range()].to_string();
     let occurrences = kept
         .into_iter()
@@ -179,6 +194,7 @@ pub(crate) fn query(
         occurrences,
         total,
         budget_exhausted: budget.exhausted(),
+        notes,
     })
 }
 

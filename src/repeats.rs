@@ -145,7 +145,9 @@ pub(crate) fn repeated_phrases<'a>(
     if n == 0 || index.docs.len() < 2 {
         return Vec::new();
     }
-    if !budget.spend(n as u64 * 8) {
+    // This stage may take half of the budget: grouping needs the rest.
+    let cap = budget.half_left();
+    if !budget.spend_until(n as u64 * 8, cap) {
         return Vec::new();
     }
     let sa = suffix_array(seq, index.terms.len() + index.docs.len());
@@ -177,7 +179,7 @@ pub(crate) fn repeated_phrases<'a>(
         held_limit: OCCURRENCES_PER_WORD.saturating_mul(n).saturating_add(OCCURRENCES_FLOOR),
         thinned: 0,
     };
-    let stopped = walk.run(&lcp, budget);
+    let stopped = walk.run(&lcp, budget, cap);
     let Walk { mut phrases, held_limit, thinned, .. } = walk;
     if let Some(Stop::Occurrences) = stopped {
         notes.push(format!(
@@ -231,7 +233,7 @@ impl<'a> Walk<'a, '_> {
     /// start or by another class than the suffix before it in the array; an interval is
     /// left-maximal when its first suffix is at a statement's start or a change falls inside
     /// it after its first suffix. `changes` counts them along the array.
-    fn run(&mut self, lcp: &[u32], budget: &mut Budget) -> Option<Stop> {
+    fn run(&mut self, lcp: &[u32], budget: &mut Budget, cap: u64) -> Option<Stop> {
         let n = self.seq.len();
         let mut last_of_doc: Vec<usize> = vec![usize::MAX; self.index.docs.len()];
         let mut changes = 0u32;
@@ -260,7 +262,7 @@ impl<'a> Walk<'a, '_> {
             let (mut lb, mut changes_lb, mut carried) = (k, changes, None);
             while cur < stack.last().map_or(0, |t| t.len) {
                 let open = stack.pop().expect("stack is not empty");
-                let up = match self.visit(&open, k, changes, budget) {
+                let up = match self.visit(&open, k, changes, budget, cap) {
                     Ok(up) => up,
                     Err(stop) => return Some(stop),
                 };
@@ -282,7 +284,14 @@ impl<'a> Walk<'a, '_> {
 
     /// Closes the interval `open.lo..=hi`: keeps its phrase if it is a candidate. Returns the
     /// periodic phrase to tell its parent about.
-    fn visit(&mut self, open: &Open, hi: usize, changes: u32, budget: &mut Budget) -> Result<Option<Periodic>, Stop> {
+    fn visit(
+        &mut self,
+        open: &Open,
+        hi: usize,
+        changes: u32,
+        budget: &mut Budget,
+        cap: u64,
+    ) -> Result<Option<Periodic>, Stop> {
         let (len, lo, below) = (open.len, open.lo, open.periodic);
         if len < self.options.min_words {
             return Ok(below);
@@ -306,7 +315,7 @@ impl<'a> Walk<'a, '_> {
             return Ok(below);
         }
         let size = hi - lo + 1;
-        if !budget.spend(size as u64) {
+        if !budget.spend_until(size as u64, cap) {
             return Err(Stop::Budget);
         }
         let suffixes = &self.sa[lo..=hi];
@@ -370,5 +379,127 @@ impl<'a> Walk<'a, '_> {
             sum += self.index.term(c).weight as f64;
             sum >= self.options.min_weight
         }) || self.options.min_weight <= 0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::Statement;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    fn index_of(texts: &[String], options: &Options) -> Index {
+        let statements: Vec<Statement> =
+            texts.iter().enumerate().map(|(i, t)| Statement::new(format!("s{i}"), t.clone())).collect();
+        Index::build(&statements, options, &mut |_| true).unwrap()
+    }
+
+    /// The occurrences that do not overlap an earlier one in the same statement.
+    fn first_of_overlapping(occ: &[(u32, u32)], len: usize) -> Vec<(u32, u32)> {
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for &(d, q) in occ {
+            if out.last().is_some_and(|&(ld, lq)| ld == d && (q as usize) < lq as usize + len) {
+                continue;
+            }
+            out.push((d, q));
+        }
+        out
+    }
+
+    /// Every maximal repeat shared by two statements, by brute force: phrase -> occurrences.
+    fn naive(index: &Index, min_words: usize) -> BTreeMap<Vec<u32>, Vec<(u32, u32)>> {
+        let docs: Vec<Vec<u32>> = index
+            .docs
+            .iter()
+            .map(|doc| doc.content.iter().map(|&i| index.class(doc.tokens[i as usize].term())).collect())
+            .collect();
+        let mut all: BTreeMap<Vec<u32>, Vec<(u32, u32)>> = BTreeMap::new();
+        for (d, s) in docs.iter().enumerate() {
+            for a in 0..s.len() {
+                for b in a + min_words..=s.len() {
+                    all.entry(s[a..b].to_vec()).or_default().push((d as u32, a as u32));
+                }
+            }
+        }
+        all.retain(|phrase, occ| {
+            let len = phrase.len();
+            let mut ds: Vec<u32> = occ.iter().map(|o| o.0).collect();
+            ds.dedup();
+            let before = |&(d, q): &(u32, u32)| if q == 0 { None } else { Some(docs[d as usize][q as usize - 1]) };
+            let after = |&(d, q): &(u32, u32)| docs[d as usize].get(q as usize + len).copied();
+            let left = occ.iter().any(|o| before(o).is_none()) || occ.iter().any(|o| before(o) != before(&occ[0]));
+            let right = occ.iter().any(|o| after(o).is_none()) || occ.iter().any(|o| after(o) != after(&occ[0]));
+            ds.len() >= 2 && left && right
+        });
+        all
+    }
+
+    fn has_period(s: &[u32], p: usize) -> bool {
+        p < s.len() && (0..s.len() - p).all(|i| s[i] == s[i + p])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// The walk finds the maximal repeats that brute force finds, with the first of
+        /// overlapping occurrences; it leaves out only periodic phrases that a longer
+        /// candidate with the same period extends, in as many statements.
+        #[test]
+        fn the_walk_agrees_with_brute_force(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(prop_oneof![Just("alpha"), Just("beta"), Just("gamma")], 0..30)
+                    .prop_map(|w| w.join(" ")),
+                2..5,
+            )
+        ) {
+            let options = Options::builder().min_weight(0.0).build().unwrap();
+            let index = index_of(&texts, &options);
+            let content = Content::of(&index);
+            let mut budget = Budget::new(options.work_budget());
+            let mut notes = Vec::new();
+            let found = repeated_phrases(&index, &content, &options, &mut budget, &mut notes);
+            let expected = naive(&index, options.min_words());
+            let mut seen = BTreeMap::new();
+            for p in &found {
+                let occ = expected.get(p.seq);
+                prop_assert!(occ.is_some(), "{:?} is no maximal repeat", p.seq);
+                let occ = occ.unwrap();
+                prop_assert_eq!(&p.occ, &first_of_overlapping(occ, p.seq.len()));
+                let mut ds: Vec<u32> = occ.iter().map(|o| o.0).collect();
+                ds.dedup();
+                prop_assert_eq!(p.docs, ds.len());
+                seen.insert(p.seq.to_vec(), p.docs);
+            }
+            for (phrase, occ) in &expected {
+                if seen.contains_key(phrase) {
+                    continue;
+                }
+                let mut ds: Vec<u32> = occ.iter().map(|o| o.0).collect();
+                ds.dedup();
+                let covered = seen.iter().any(|(longer, &docs)| {
+                    docs == ds.len()
+                        && longer.starts_with(phrase)
+                        && (1..phrase.len()).any(|p| has_period(longer, p) && phrase.len() + p <= longer.len())
+                });
+                prop_assert!(covered, "{:?} is missing", phrase);
+            }
+            prop_assert!(notes.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_phrase_repeated_back_to_back_is_one_long_candidate() {
+        let options = Options::default();
+        let texts = ["peace security ".repeat(2_000), "security peace ".repeat(2_000)];
+        let index = index_of(&texts, &options);
+        let content = Content::of(&index);
+        let mut budget = Budget::new(options.work_budget());
+        let found = repeated_phrases(&index, &content, &options, &mut budget, &mut Vec::new());
+        assert!(found.len() <= 8, "{} candidates", found.len());
+        let longest = found.iter().map(|p| p.seq.len()).max().unwrap();
+        assert!(longest >= 3_998);
+        let held: usize = found.iter().map(|p| p.occ.len()).sum();
+        assert!(held <= 2 * 4_000, "{held} occurrences held");
+        assert!(budget.spent() < 1_000_000, "{} units", budget.spent());
     }
 }
