@@ -7,7 +7,7 @@
 //! to one budget, reports progress, and assembles the report.
 
 use crate::budget::Budget;
-use crate::build::build_family;
+use crate::build::{build_family, family_bytes, report_limit, DiffRoom, REPORT_BOUND};
 use crate::error::Error;
 use crate::group::group;
 use crate::index::{Index, TokenOcc};
@@ -17,12 +17,6 @@ use crate::rank::ranked;
 use crate::repeats::{repeated_phrases, Content};
 use crate::report::*;
 use crate::statement::Statement;
-
-/// Most edits the diffs of a report's families hold together, per word of the statements
-/// (plus [`REPORT_EDITS_FLOOR`]); the strongest family is always written. Real speeches use
-/// about 0.07 per word. Fixed bounds.
-const REPORT_EDITS_PER_WORD: usize = 2;
-const REPORT_EDITS_FLOOR: usize = 1 << 16;
 
 pub(crate) fn compare(
     index: &Index,
@@ -68,27 +62,28 @@ pub(crate) fn compare(
     let mut ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     let families_found = ranked.len();
     ranked.truncate(options.max_families);
-    // The diffs are the bulk of a report (an edit per word of every occurrence): bounded, so
-    // that a corpus shared wholesale keeps its report in proportion to its size.
-    let edits_limit = REPORT_EDITS_PER_WORD.saturating_mul(index.words).saturating_add(REPORT_EDITS_FLOOR);
-    let mut edits = 0usize;
+    // The report's size stays in proportion to the input: past half its bound, diffs list only
+    // the words that differ; past the bound, no more families are written (the strongest is).
+    let report_limit = report_limit(statements);
+    let mut room = DiffRoom::new(report_limit);
+    let mut size = 0usize;
     let mut families: Vec<Family> = Vec::with_capacity(ranked.len());
     for (k, r) in ranked.iter().enumerate() {
-        let mut f = build_family(index, statements, &drafts[r.draft], r);
-        edits += f.occurrences.iter().map(|o| o.diff.len()).sum::<usize>();
-        if k > 0 && edits > edits_limit {
+        let mut f = build_family(index, statements, &drafts[r.draft], r, &mut room);
+        size += family_bytes(&f);
+        if k > 0 && size > report_limit {
             break;
         }
         f.id = format!("f{}", k + 1);
         families.push(f);
     }
+    notes.extend(room.note());
     if families.len() < ranked.len() {
         notes.push(format!(
-            "{} of {} families reported: their word-by-word differences reached the report's bound of {} edits \
-             ({REPORT_EDITS_PER_WORD} per word of the statements; a fixed bound that keeps the report in proportion to the input).",
+            "{} of {} families reported: the report reached its size bound ({}).",
             count(families.len() as u64),
             count(families_found as u64),
-            count(edits_limit as u64)
+            REPORT_BOUND
         ));
     } else if families_found > families.len() {
         notes.push(format!(

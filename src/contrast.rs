@@ -17,7 +17,7 @@
 //! preferred wordings are listed. Statements in neither group count only in the prior.
 
 use crate::budget::Budget;
-use crate::build::build_family;
+use crate::build::{build_family, report_limit, DiffRoom};
 use crate::error::Error;
 use crate::family::Draft;
 use crate::group::group;
@@ -143,12 +143,14 @@ pub(crate) fn contrast(
             families_found
         ));
     }
-    let families = kept
+    // Diffs past half the report's size bound list only the words that differ (see `build`).
+    let mut room = DiffRoom::new(report_limit(statements));
+    let families: Vec<ContrastFamily> = kept
         .into_iter()
         .map(|&(z, delta, c, k)| {
             let r = &ranked[k];
             let draft = &drafts[r.draft];
-            let mut family = build_family(index, statements, draft, r);
+            let mut family = build_family(index, statements, draft, r, &mut room);
             family.id = format!("f{}", k + 1);
             let per_10k = |y: f64, n: f64| if n > 0.0 { round(y / n * 10_000.0) } else { 0.0 };
             ContrastFamily {
@@ -164,6 +166,7 @@ pub(crate) fn contrast(
             }
         })
         .collect();
+    notes.extend(room.note());
     let summary = |ids: &[String], label: &str, content_words: usize| GroupSummary {
         label: label.to_string(),
         ids: ids.to_vec(),

@@ -52,12 +52,13 @@ impl FamilySpans {
     }
 }
 
-/// A place where the query aligns well enough: its score, the occurrence, and the alignment's
-/// steps (their target indices count from the occurrence's first token).
+/// A place where the query aligns well enough: its score, the occurrence, and the window of
+/// tokens it was aligned in (aligned again for the hits reported, so that a hit stays small:
+/// a common word can open a window at every token of the corpus).
 struct Hit {
     score: f64,
     occ: TokenOcc,
-    ops: Vec<Op>,
+    window: (u32, u32),
 }
 
 pub(crate) fn query(
@@ -117,9 +118,11 @@ pub(crate) fn query(
     let mut budget = Budget::new(options.work_budget);
     budget.enter("searching");
     let mut hits: Vec<Hit> = Vec::new();
+    let window = |d: u32, lo: usize, hi: usize| {
+        align(&q, &(lo..hi).map(|i| index.word(d as usize, i)).collect::<Vec<Word>>(), true)
+    };
     index.windows(&anchors, q.len(), false, &mut budget, 0, |d, lo, hi| {
-        let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
-        let al = align(&q, &t, true);
+        let al = window(d, lo, hi);
         if al.score < options.query_min_score
             || al.content_matched < content_words.min(1)
             || al.content_aligned < need_aligned
@@ -127,9 +130,8 @@ pub(crate) fn query(
         {
             return;
         }
-        let ops = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
         let occ = TokenOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
-        hits.push(Hit { score: al.score, occ, ops });
+        hits.push(Hit { score: al.score, occ, window: (lo as u32, hi as u32) });
     });
     // Best first; ties by statement id and position, so input order never matters.
     let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
@@ -171,7 +173,9 @@ pub(crate) fn query(
     let query_word = |i: usize| phrase[tokens[i].span.range()].to_string();
     let occurrences = kept
         .into_iter()
-        .map(|Hit { score, occ, ops }| {
+        .map(|Hit { score, occ, window: (lo, hi) }| {
+            let al = window(occ.doc, lo as usize, hi as usize);
+            let ops: Vec<Op> = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
             let excerpt = index.excerpt(statements, occ);
             let family = last.and_then(|spans| spans.find(&excerpt.doc, excerpt.span()));
             let text = &statements[index.docs[occ.doc as usize].input].text;
