@@ -7,97 +7,23 @@
 //! correctness only, never timing. A debug build (plain `cargo test`) divides the largest
 //! sizes by 5; `cargo test --release --test hostile` runs every case at the size its name says.
 
+#[path = "common/checks.rs"]
+mod checks;
 #[path = "common/hostile.rs"]
 mod hostile;
 
 use hostile::{table, Case, Expect};
-use refrain::report::Excerpt;
-use refrain::{Corpus, QueryReport, Report, Statement};
+use refrain::{Corpus, Report, Statement};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// UTF-16 offsets of every byte offset of the statements, to check excerpts fast.
-struct Texts<'a> {
-    text: HashMap<&'a str, &'a str>,
-    utf16: HashMap<&'a str, Vec<u32>>,
-}
-
-impl<'a> Texts<'a> {
-    fn new(statements: &'a [Statement]) -> Texts<'a> {
-        let mut utf16 = HashMap::new();
-        for s in statements {
-            let mut v = vec![0u32; s.text.len() + 1];
-            let mut units = 0u32;
-            for (i, c) in s.text.char_indices() {
-                v[i] = units;
-                units += c.len_utf16() as u32;
-            }
-            v[s.text.len()] = units;
-            utf16.insert(s.id.as_str(), v);
-        }
-        Texts { text: statements.iter().map(|s| (s.id.as_str(), s.text.as_str())).collect(), utf16 }
-    }
-
-    /// Bytes `start..end` of `doc` are `text` and sit at UTF-16 offsets `u16s..u16e`.
-    #[track_caller]
-    fn check(&self, doc: &str, start: usize, end: usize, u16s: usize, u16e: usize, text: &str) {
-        let original = self.text.get(doc).unwrap_or_else(|| panic!("unknown statement {doc:?}"));
-        assert!(start <= end && end <= original.len(), "{doc}: {start}..{end} out of bounds");
-        assert!(
-            original.is_char_boundary(start) && original.is_char_boundary(end),
-            "{doc}: {start}..{end} not on characters"
-        );
-        assert_eq!(&original[start..end], text, "{doc}: {start}..{end}");
-        assert_eq!(self.utf16[doc][start] as usize, u16s, "{doc}: UTF-16 start of {start}..{end}");
-        assert_eq!(self.utf16[doc][end] as usize, u16e, "{doc}: UTF-16 end of {start}..{end}");
-    }
-
-    #[track_caller]
-    fn excerpt(&self, e: &Excerpt) {
-        self.check(&e.doc, e.start, e.end, e.utf16_start, e.utf16_end, &e.text);
-    }
-
-    #[track_caller]
-    fn edits(&self, doc: &str, edits: &[refrain::report::Edit]) {
-        for e in edits {
-            if let (Some(s), Some(end), Some(us), Some(ue), Some(text)) =
-                (e.start, e.end, e.utf16_start, e.utf16_end, e.text.as_deref())
-            {
-                self.check(doc, s, end, us, ue, text);
-            } else {
-                assert!(e.start.is_none() && e.text.is_none(), "an edit with a word has all its offsets");
-            }
-        }
-    }
-}
-
-/// A valid report: exact spans, work within the budget, a note for every bound reached.
+/// A valid report (see `common/checks.rs`) that shows what the case expects.
 #[track_caller]
 fn check_report(name: &str, statements: &[Statement], case: &Case, report: &Report) {
-    let texts = Texts::new(statements);
-    assert_eq!(report.statements.len(), statements.len(), "{name}");
-    assert!(report.stats.work <= case.options.work_budget(), "{name}: work {} over the budget", report.stats.work);
-    if report.stats.budget_exhausted {
-        assert!(report.notes.iter().any(|n| n.contains("raise work_budget")), "{name}: {:?}", report.notes);
-    }
-    assert_eq!(report.stats.families_reported, report.families.len(), "{name}");
-    assert!(report.families.len() <= case.options.max_families(), "{name}");
-    if report.stats.families_found > report.families.len() {
-        assert!(report.notes.iter().any(|n| n.contains("families reported")), "{name}: {:?}", report.notes);
-    }
-    for f in &report.families {
-        texts.excerpt(&f.root_excerpt);
-        assert!(!f.occurrences.is_empty(), "{name}");
-        for o in &f.occurrences {
-            texts.excerpt(&o.excerpt);
-            texts.edits(&o.excerpt.doc, &o.diff);
-            assert!((0.0..=1.0).contains(&o.similarity), "{name}");
-        }
-    }
+    checks::report(statements, &case.options, report);
     let n = statements.len();
-    assert!(report.similarity.matrix.is_empty() || report.similarity.matrix.iter().all(|row| row.len() == n), "{name}");
     match case.expect {
         Expect::Valid => {}
         Expect::NoFamily => {
@@ -129,25 +55,6 @@ fn check_report(name: &str, statements: &[Statement], case: &Case, report: &Repo
     }
 }
 
-#[track_caller]
-fn check_query(name: &str, phrase: &str, statements: &[Statement], case: &Case, q: &QueryReport) {
-    let texts = Texts::new(statements);
-    assert_eq!(q.query, phrase);
-    assert!(q.occurrences.len() <= case.options.query_max_results(), "{name}");
-    assert!(q.total >= q.occurrences.len(), "{name}");
-    if q.budget_exhausted {
-        assert!(q.notes.iter().any(|n| n.contains("raise work_budget")), "{name}: {:?}", q.notes);
-    }
-    if q.total > q.occurrences.len() {
-        assert!(q.notes.iter().any(|n| n.contains("raise query_max_results")), "{name}: {:?}", q.notes);
-    }
-    for o in &q.occurrences {
-        texts.excerpt(&o.excerpt);
-        texts.edits(&o.excerpt.doc, &o.explanation);
-        assert!((0.0..=1.0).contains(&o.score), "{name}");
-    }
-}
-
 /// Runs one case: adds its statements, compares, queries.
 fn run(name: &str, case: &Case) {
     let mut corpus = Corpus::new(case.options.clone());
@@ -172,7 +79,7 @@ fn run(name: &str, case: &Case) {
         match corpus.query(phrase) {
             Ok(q) => {
                 assert_eq!(*error, None, "{name}: query {phrase:?} should fail");
-                check_query(name, phrase, &accepted, case, &q);
+                checks::query(&accepted, &case.options, phrase, &q);
             }
             Err(e) => assert_eq!(Some(e.code()), *error, "{name}: query {phrase:?}: {e}"),
         }
