@@ -20,9 +20,12 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// A fuzz target: its name and its body.
+type Target = (&'static str, fn(&[u8]));
+
 #[test]
 fn crash_inputs_of_the_fuzzers_pass() {
-    let targets: [(&str, fn(&[u8])); 3] =
+    let targets: [Target; 3] =
         [("tokenize", checks::fuzz_tokenize), ("compare", checks::fuzz_compare), ("query", checks::fuzz_query)];
     for (target, run) in targets {
         for (name, data) in inputs(target) {
