@@ -33,6 +33,12 @@ for f in ungdc/CHN_78_2023 ungdc/RUS_78_2023 ungdc/USA_78_2023 official/en/xi_20
   [ -f "$corpus_dir/$f.txt" ] && sources+=("$corpus_dir/$f.txt")
 done
 
+# slice FILE OFFSET LENGTH: bytes of a file (a slice may cut a character: the targets read
+# their input as lossy UTF-8).
+slice() {
+  dd if="$1" iflag=skip_bytes,count_bytes bs=4096 skip="$2" count="$3" status=none
+}
+
 # seed TARGET: small slices (up to 2 KB) of the sources; compare and query seeds join two or
 # three slices with the record separator (\x1e) that the targets split statements at.
 seed() {
@@ -47,13 +53,13 @@ seed() {
     for offset in 0 4000 12000; do
       n=$((n + 1))
       case "$target" in
-        tokenize) tail -c +$((offset + 1)) "$src" | head -c 2000 >"$dir/seed-$n" ;;
+        tokenize) slice "$src" "$offset" 2000 >"$dir/seed-$n" ;;
         compare)
-          { tail -c +$((offset + 1)) "$src" | head -c 1200; printf '\x1e'
-            tail -c +$((offset + 1)) "${sources[$((n % ${#sources[@]}))]}" | head -c 1200; } >"$dir/seed-$n" ;;
+          { slice "$src" "$offset" 1200; printf '\x1e'
+            slice "${sources[$((n % ${#sources[@]}))]}" "$offset" 1200; } >"$dir/seed-$n" ;;
         query)
-          { printf 'true multilateralism\x1e'; tail -c +$((offset + 1)) "$src" | head -c 1200; printf '\x1e'
-            tail -c +$((offset + 1)) "${sources[$((n % ${#sources[@]}))]}" | head -c 1200; } >"$dir/seed-$n" ;;
+          { printf 'true multilateralism\x1e'; slice "$src" "$offset" 1200; printf '\x1e'
+            slice "${sources[$((n % ${#sources[@]}))]}" "$offset" 1200; } >"$dir/seed-$n" ;;
       esac
     done
   done
