@@ -15,7 +15,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds="${1:-600}"
 [ "$#" -gt 0 ] && shift
 targets=("$@")
-[ "${#targets[@]}" -eq 0 ] && targets=(tokenize compare query)
+[ "${#targets[@]}" -eq 0 ] && targets=(tokenize compare query json)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   rustup toolchain install nightly --profile minimal
@@ -60,6 +60,14 @@ seed() {
         query)
           { printf 'true multilateralism\x1e'; slice "$src" "$offset" 1200; printf '\x1e'
             slice "${sources[$((n % ${#sources[@]}))]}" "$offset" 1200; } >"$dir/seed-$n" ;;
+        json)
+          # The JSON the page sends: options and statements (the slices as JSON strings).
+          { printf '{"options": {"min_words": %d, "spelling": false}, "statements": [{"id": "a", "date": "2021-0%d-01", "text": ' \
+              $((n % 4 + 1)) $((n % 9 + 1))
+            slice "$src" "$offset" 600 | python3 -c 'import json,sys; print(json.dumps(sys.stdin.buffer.read().decode("utf-8","replace")))'
+            printf '}, {"id": "b", "speaker": null, "text": '
+            slice "${sources[$((n % ${#sources[@]}))]}" "$offset" 600 | python3 -c 'import json,sys; print(json.dumps(sys.stdin.buffer.read().decode("utf-8","replace")))'
+            printf '}]}'; } >"$dir/seed-$n" ;;
       esac
     done
   done

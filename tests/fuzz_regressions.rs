@@ -25,8 +25,12 @@ type Target = (&'static str, fn(&[u8]));
 
 #[test]
 fn crash_inputs_of_the_fuzzers_pass() {
-    let targets: [Target; 3] =
-        [("tokenize", checks::fuzz_tokenize), ("compare", checks::fuzz_compare), ("query", checks::fuzz_query)];
+    let targets: [Target; 4] = [
+        ("tokenize", checks::fuzz_tokenize),
+        ("compare", checks::fuzz_compare),
+        ("query", checks::fuzz_query),
+        ("json", checks::fuzz_json),
+    ];
     for (target, run) in targets {
         for (name, data) in inputs(target) {
             let outcome = std::panic::catch_unwind(|| run(&data));
@@ -47,4 +51,11 @@ fn the_fuzz_bodies_run_on_seed_like_inputs() {
     checks::fuzz_query(format!("true multilateralism\u{1e}{two}").as_bytes());
     checks::fuzz_query(b"\xff\xfe\x1e\x1e");
     assert_eq!(checks::fuzz_statements(&two).len(), 2);
+    let json = serde_json::json!({
+        "options": {"min_words": 3, "spelling": false, "work_budget": 1e12},
+        "statements": [{"id": "a", "text": a, "date": "0000-99-99"}, {"id": "b", "text": b, "title": null}, {"id": "a", "text": b}, 7]
+    });
+    checks::fuzz_json(json.to_string().as_bytes());
+    checks::fuzz_json(br#"{"options": {"min_words": 0}}"#);
+    checks::fuzz_json(br#"{"options": {"nonsense": 1}, "statements": "x"}"#);
 }

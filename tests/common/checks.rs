@@ -196,3 +196,54 @@ pub fn fuzz_query(data: &[u8]) {
         Err(e) => panic!("query {phrase:?}: unexpected error {e}"),
     }
 }
+
+/// Options and statements as they arrive from JavaScript, as JSON:
+/// `{"options": {...}, "statements": [{"id": ..., "text": ..., ...}, ...]}`. Options go through
+/// the calls the bindings make (`Options::kind`, `OptionsBuilder::set`, `build`, reading each
+/// value as its option's kind); statements through `Corpus::add`. Any shape gives options or a
+/// clear error, statements or a clear error, and then a valid report.
+pub fn fuzz_json(data: &[u8]) {
+    use refrain::options::{Kind, Value};
+    use serde_json::Value as Json;
+    let Ok(input) = serde_json::from_slice::<Json>(data) else { return };
+    let mut builder = Options::browser_builder();
+    if let Some(Json::Object(map)) = input.get("options") {
+        for (name, v) in map {
+            let Some(kind) = Options::kind(name) else { return }; // unknown option: refused
+            let read = match (kind, v) {
+                (Kind::Bool, Json::Bool(b)) => Value::Bool(*b),
+                (Kind::Choice(_), Json::String(s)) => Value::Text(s),
+                (Kind::Whole | Kind::Number, Json::Number(n)) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+                _ => return, // the wrong type: refused
+            };
+            builder = match builder.set(name, read) {
+                Ok(b) => b,
+                Err(e) => return assert!(!e.to_string().is_empty()),
+            };
+        }
+    }
+    let Ok(options) = builder.build().map_err(|e| assert!(!e.to_string().is_empty())) else { return };
+    // The same options with a small budget, so one input never takes long.
+    let mut small = Options::builder();
+    for (name, value) in options.values() {
+        small = small.set(name, value).expect("an option's own value sets it");
+    }
+    let options = small.work_budget(options.work_budget().min(2_000_000)).build().expect("valid options stay valid");
+    let mut corpus = Corpus::new(options.clone());
+    let mut accepted = Vec::new();
+    for s in input.get("statements").and_then(Json::as_array).into_iter().flatten() {
+        let text = |k: &str| s.get(k).and_then(Json::as_str).map(str::to_string);
+        let (Some(id), Some(body)) = (text("id"), text("text")) else { continue };
+        let mut statement = Statement::new(id, body);
+        statement.title = text("title");
+        statement.speaker = text("speaker");
+        statement.date = text("date");
+        statement.language = text("language");
+        match corpus.add(statement.clone()) {
+            Ok(()) => accepted.push(statement),
+            Err(e) => assert!(!e.code().is_empty() && !e.to_string().is_empty()),
+        }
+    }
+    let r = corpus.compare();
+    report(&accepted, &options, &r);
+}
