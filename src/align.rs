@@ -74,44 +74,118 @@ enum Back {
 /// memory (long repeats differ by few words, so the best alignment stays near the diagonal).
 const FULL_CELLS: usize = 250_000;
 const BAND: usize = 24;
+/// Most cells of a band around the diagonal. Two long passages of very different lengths
+/// would need a band as wide as their difference; above this, the band follows the line from
+/// the start of both to the end of both instead, with a width that keeps the cells under
+/// this bound (or linear in the lengths), so memory stays bounded whatever the input.
+const MAX_BAND_CELLS: u64 = 8_000_000;
 
-/// The DP table, full or banded.
+/// The band of a global alignment: cells within `half` of the diagonal, or, `skew`ed, of the
+/// line from (0, 0) to (m, n).
+#[derive(Clone, Copy)]
+struct Band {
+    half: usize,
+    skew: bool,
+    m: usize,
+    n: usize,
+}
+
+impl Band {
+    /// The band for aligning `m` words with `n`, or None for the full table.
+    fn of(m: usize, n: usize, local: bool) -> Option<Band> {
+        let full = (m as u64 + 1) * (n as u64 + 1);
+        if local || full <= FULL_CELLS as u64 {
+            return None;
+        }
+        let half = m.abs_diff(n) + BAND;
+        if (m as u64 + 1) * (2 * half as u64 + 1) <= MAX_BAND_CELLS {
+            return Some(Band { half, skew: false, m, n });
+        }
+        // Wide enough that neighbouring rows' bands touch (the line rises n / m per row).
+        let fit = (MAX_BAND_CELLS / (2 * (m as u64 + 1))) as usize;
+        let half = fit.max(BAND).max(n.div_ceil(m.max(1)) + 1);
+        Some(Band { half, skew: true, m, n })
+    }
+
+    /// The column at the band's centre in row `i`.
+    fn center(&self, i: usize) -> usize {
+        if self.skew {
+            (i as u64 * self.n as u64 / self.m.max(1) as u64) as usize
+        } else {
+            i
+        }
+    }
+
+    fn width(&self) -> usize {
+        2 * self.half + 1
+    }
+}
+
+/// DP cells of aligning `m` words with `n`: what an alignment costs, for the work budget.
+pub(crate) fn cells(m: usize, n: usize, local: bool) -> u64 {
+    match Band::of(m, n, local) {
+        None => (m as u64 + 1) * (n as u64 + 1),
+        Some(b) => (m as u64 + 1) * b.width() as u64,
+    }
+}
+
+/// The DP table, full or banded: back-pointers for every cell, scores for the last three
+/// rows only (a swap looks two rows back).
 struct Table {
     n: usize,
-    band: Option<usize>,
-    score: Vec<f32>,
+    band: Option<Band>,
+    width: usize,
+    rows: [Vec<f32>; 3],
     back: Vec<Back>,
 }
 
 impl Table {
-    fn new(m: usize, n: usize, band: Option<usize>) -> Table {
-        let cells = match band {
-            None => (m + 1) * (n + 1),
-            Some(b) => (m + 1) * (2 * b + 1),
-        };
-        Table { n, band, score: vec![f32::NEG_INFINITY; cells], back: vec![Back::Start; cells] }
+    fn new(m: usize, n: usize, band: Option<Band>) -> Table {
+        let width = band.map_or(n + 1, |b| b.width());
+        let row = vec![f32::NEG_INFINITY; width];
+        Table { n, band, width, rows: [row.clone(), row.clone(), row], back: vec![Back::Start; (m + 1) * width] }
     }
 
-    fn at(&self, i: usize, j: usize) -> Option<usize> {
+    /// Where cell (i, j) lies in its row, if inside the table.
+    fn col(&self, i: usize, j: usize) -> Option<usize> {
         match self.band {
-            None => Some(i * (self.n + 1) + j),
-            Some(b) => (j + b >= i && j <= i + b).then(|| i * (2 * b + 1) + (j + b - i)),
+            None => (j <= self.n).then_some(j),
+            Some(b) => {
+                let c = b.center(i);
+                (j + b.half >= c && j <= c + b.half).then(|| j + b.half - c)
+            }
         }
     }
 
+    /// Starts row `i`: every cell unset.
+    fn start_row(&mut self, i: usize) {
+        self.rows[i % 3].fill(f32::NEG_INFINITY);
+    }
+
     fn get(&self, i: usize, j: usize) -> f32 {
-        self.at(i, j).map_or(f32::NEG_INFINITY, |k| self.score[k])
+        self.col(i, j).map_or(f32::NEG_INFINITY, |k| self.rows[i % 3][k])
     }
 
     fn set(&mut self, i: usize, j: usize, v: f32, b: Back) {
-        if let Some(k) = self.at(i, j) {
-            self.score[k] = v;
-            self.back[k] = b;
+        if let Some(k) = self.col(i, j) {
+            self.rows[i % 3][k] = v;
+            self.back[i * self.width + k] = b;
         }
     }
 
     fn back(&self, i: usize, j: usize) -> Back {
-        self.at(i, j).map_or(Back::Start, |k| self.back[k])
+        self.col(i, j).map_or(Back::Start, |k| self.back[i * self.width + k])
+    }
+
+    /// The columns of row `i` inside the table, from 1.
+    fn columns(&self, i: usize) -> (usize, usize) {
+        match self.band {
+            None => (1, self.n),
+            Some(b) => {
+                let c = b.center(i);
+                (c.saturating_sub(b.half).max(1), (c + b.half).min(self.n))
+            }
+        }
     }
 }
 
@@ -122,8 +196,8 @@ pub(crate) fn align(r: &[Word], t: &[Word], local: bool) -> Alignment {
     if !local && m == n && r.iter().zip(t).all(|(a, b)| a.term == b.term) {
         return finish(r, t, (0..m).map(|i| Op::Equal(i, i)).collect());
     }
-    let band = (!local && (m + 1) * (n + 1) > FULL_CELLS).then(|| m.abs_diff(n) + BAND);
-    let mut tab = Table::new(m, n, band);
+    let mut tab = Table::new(m, n, Band::of(m, n, local));
+    tab.start_row(0);
     tab.set(0, 0, 0.0, Back::Start);
     for j in 1..=n {
         if local {
@@ -135,12 +209,10 @@ pub(crate) fn align(r: &[Word], t: &[Word], local: bool) -> Alignment {
     }
     for i in 1..=m {
         let ri = r[i - 1];
+        tab.start_row(i);
         let v = tab.get(i - 1, 0) - TIE;
         tab.set(i, 0, v, Back::Up);
-        let (jlo, jhi) = match band {
-            None => (1, n),
-            Some(b) => (i.saturating_sub(b).max(1), (i + b).min(n)),
-        };
+        let (jlo, jhi) = tab.columns(i);
         for j in jlo..=jhi {
             let tj = t[j - 1];
             let diag = tab.get(i - 1, j - 1)
@@ -381,6 +453,29 @@ mod tests {
         let subs = a.ops.iter().filter(|op| !matches!(op, Op::Equal(..))).count();
         assert_eq!(subs, 2, "one substitution and one deletion");
         assert!(a.score > 0.99 && a.score < 1.0);
+    }
+
+    #[test]
+    fn lengths_far_apart_use_a_bounded_skewed_band() {
+        // The same 3,000 content words, with four stopwords after each in the target: the
+        // band around the diagonal would need 12,000 columns a row; the skewed one is bounded.
+        let r: String = (0..3_000).map(|i| format!("w{} ", i % 89)).collect();
+        let t: String = (0..3_000).map(|i| format!("w{} _a _b _c _d ", i % 89)).collect();
+        let (r, t) = (words(&r), words(&t));
+        let band = Band::of(r.len(), t.len(), false).expect("banded");
+        assert!(band.skew);
+        assert!(cells(r.len(), t.len(), false) <= MAX_BAND_CELLS.max(3 * (t.len() as u64 + r.len() as u64)));
+        let a = align(&r, &t, false);
+        assert_eq!(a.ops.iter().filter(|op| matches!(op, Op::Equal(..))).count(), 3_000);
+        assert_eq!(a.ops.iter().filter(|op| matches!(op, Op::Insert(..))).count(), 12_000);
+    }
+
+    #[test]
+    fn cells_count_the_table() {
+        assert_eq!(cells(2, 3, false), 12);
+        assert_eq!(cells(2, 3, true), 12);
+        // Banded around the diagonal: (m + 1) rows of 2 * (|m - n| + 24) + 1 cells.
+        assert_eq!(cells(1_000, 1_010, false), 1_001 * 69);
     }
 
     #[test]

@@ -7,14 +7,14 @@
 //! to one budget, reports progress, and assembles the report.
 
 use crate::budget::Budget;
-use crate::build::build_family;
+use crate::build::{build_family, family_bytes, report_limit, DiffRoom, REPORT_BOUND};
 use crate::error::Error;
 use crate::group::group;
 use crate::index::{Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::rank::ranked;
-use crate::repeats::repeated_phrases;
+use crate::repeats::{repeated_phrases, Content};
 use crate::report::*;
 use crate::statement::Statement;
 
@@ -35,19 +35,24 @@ pub(crate) fn compare(
     };
 
     tick(progress, Stage::Repeats, 0, 3)?;
-    let phrases = repeated_phrases(index, options, &mut budget);
+    budget.enter("finding repeated phrases");
+    let content = Content::of(index);
+    let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes);
     tick(progress, Stage::Repeats, 3, 3)?;
     let candidate_phrases = phrases.len();
 
+    budget.enter("grouping phrases into families");
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases); // the report, written next, is the peak of memory
+    drop(content);
     tick(progress, Stage::Report, 0, 2)?;
-    if budget.exhausted() {
+    if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
-            "The work budget of {} units ran out: the families are those found before it did (option work_budget).",
-            options.work_budget
+            "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget to find more.",
+            count(options.work_budget)
         ));
     }
+    budget.enter("computing the similarity matrix");
 
     // Coverage and similarity use every family, reported or not.
     let occ: Vec<&[TokenOcc]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
@@ -57,15 +62,37 @@ pub(crate) fn compare(
     let mut ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     let families_found = ranked.len();
     ranked.truncate(options.max_families);
-    let families: Vec<Family> = ranked
-        .iter()
-        .enumerate()
-        .map(|(k, r)| {
-            let mut f = build_family(index, statements, &drafts[r.draft], r);
-            f.id = format!("f{}", k + 1);
-            f
-        })
-        .collect();
+    // The report's size stays in proportion to the input: past half its bound, diffs list only
+    // the words that differ; past the bound, no more families are written (the strongest is).
+    let report_limit = report_limit(statements);
+    let mut room = DiffRoom::new(report_limit);
+    let mut size = 0usize;
+    let mut families: Vec<Family> = Vec::with_capacity(ranked.len());
+    for (k, r) in ranked.iter().enumerate() {
+        let mut f = build_family(index, statements, &drafts[r.draft], r, &mut room);
+        size += family_bytes(&f);
+        if k > 0 && size > report_limit {
+            break;
+        }
+        f.id = format!("f{}", k + 1);
+        families.push(f);
+    }
+    notes.extend(room.note());
+    if families.len() < ranked.len() {
+        notes.push(format!(
+            "{} of {} families reported: the report reached its size bound ({}).",
+            count(families.len() as u64),
+            count(families_found as u64),
+            REPORT_BOUND
+        ));
+    } else if families_found > families.len() {
+        notes.push(format!(
+            "{} of {} families reported; raise max_families to see more.",
+            count(families.len() as u64),
+            count(families_found as u64)
+        ));
+    }
+    let families_reported = families.len();
     tick(progress, Stage::Report, 1, 2)?;
 
     let mut by_input: Vec<usize> = vec![0; index.docs.len()];
@@ -115,6 +142,7 @@ pub(crate) fn compare(
             words: index.words,
             candidate_phrases,
             families_found,
+            families_reported,
             work: budget.spent(),
             budget_exhausted: budget.exhausted(),
         },

@@ -17,7 +17,7 @@
 //! preferred wordings are listed. Statements in neither group count only in the prior.
 
 use crate::budget::Budget;
-use crate::build::build_family;
+use crate::build::{build_family, report_limit, DiffRoom};
 use crate::error::Error;
 use crate::family::Draft;
 use crate::group::group;
@@ -25,8 +25,8 @@ use crate::index::Index;
 use crate::options::Options;
 use crate::progress::Progress;
 use crate::rank::ranked;
-use crate::repeats::repeated_phrases;
-use crate::report::{round, ContrastFamily, ContrastReport, GroupSummary, Wording, SCHEMA_VERSION};
+use crate::repeats::{repeated_phrases, Content};
+use crate::report::{count, round, ContrastFamily, ContrastReport, GroupSummary, Wording, SCHEMA_VERSION};
 use crate::statement::Statement;
 use std::collections::BTreeMap;
 
@@ -95,14 +95,18 @@ pub(crate) fn contrast(
 
     let mut budget = Budget::new(options.work_budget);
     let mut notes = Vec::new();
-    let phrases = repeated_phrases(index, options, &mut budget);
+    budget.enter("finding repeated phrases");
+    let content = Content::of(index);
+    let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes);
+    budget.enter("grouping phrases into families");
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases);
+    drop(content);
     let ranked = ranked(index, statements, &drafts, options.order, &mut budget);
-    if budget.exhausted() {
+    if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
-            "The work budget of {} units ran out: the families are those found before it did (option work_budget).",
-            options.work_budget
+            "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget to find more.",
+            count(options.work_budget)
         ));
     }
 
@@ -139,12 +143,14 @@ pub(crate) fn contrast(
             families_found
         ));
     }
-    let families = kept
+    // Diffs past half the report's size bound list only the words that differ (see `build`).
+    let mut room = DiffRoom::new(report_limit(statements));
+    let families: Vec<ContrastFamily> = kept
         .into_iter()
         .map(|&(z, delta, c, k)| {
             let r = &ranked[k];
             let draft = &drafts[r.draft];
-            let mut family = build_family(index, statements, draft, r);
+            let mut family = build_family(index, statements, draft, r, &mut room);
             family.id = format!("f{}", k + 1);
             let per_10k = |y: f64, n: f64| if n > 0.0 { round(y / n * 10_000.0) } else { 0.0 };
             ContrastFamily {
@@ -160,6 +166,7 @@ pub(crate) fn contrast(
             }
         })
         .collect();
+    notes.extend(room.note());
     let summary = |ids: &[String], label: &str, content_words: usize| GroupSummary {
         label: label.to_string(),
         ids: ids.to_vec(),

@@ -9,7 +9,7 @@
 //! 4. A family keeps the occurrences not already mostly inside a stronger family, and gathers
 //!    one-off variants by aligning its root against the statements around its rarest words.
 
-use crate::align::{align, Op, Word};
+use crate::align::{align, cells, Op, Word};
 use crate::budget::Budget;
 use crate::error::Error;
 use crate::family::{hash_seq, Draft};
@@ -124,12 +124,17 @@ pub(crate) fn group(
             .total_cmp(&strength(pa))
             .then_with(|| pb.docs.cmp(&pa.docs))
             .then_with(|| pb.seq.len().cmp(&pa.seq.len()))
-            .then_with(|| pa.seq.cmp(&pb.seq))
+            .then_with(|| pa.seq.cmp(pb.seq))
     });
-    // (key, rank) pairs sorted: a bucket is a run of one key, in rank order.
+    // (key, rank) pairs sorted: a bucket is a run of one key, in rank order. Hashing a key
+    // reads the phrase's words.
     let mut buckets: Vec<(u64, u32)> = Vec::new();
     for (rank, &p) in order.iter().enumerate() {
-        buckets.extend(keys(&phrases[p].seq).into_iter().map(|k| (k, rank as u32)));
+        let k = keys(phrases[p].seq);
+        if !budget.spend((k.len() * phrases[p].seq.len()) as u64) {
+            break;
+        }
+        buckets.extend(k.into_iter().map(|k| (k, rank as u32)));
     }
     buckets.sort_unstable();
     buckets.dedup();
@@ -151,14 +156,19 @@ pub(crate) fn group(
         }
         taken[root] = true;
         let mut members = vec![root];
-        for k in keys(&phrases[root].seq) {
+        let root_keys = keys(phrases[root].seq);
+        if !budget.spend((root_keys.len() * phrases[root].seq.len()) as u64) {
+            break;
+        }
+        for k in root_keys {
             let from = buckets.partition_point(|b| b.0 < k);
             let bucket = &buckets[from..from + buckets[from..].partition_point(|b| b.0 == k)];
             if !budget.spend(bucket.len() as u64) {
                 break;
             }
             for c in bucket.iter().map(|b| order[b.1 as usize]) {
-                if taken[c] || !budget.spend(VARIANT_COST + (phrases[root].seq.len() * phrases[c].seq.len()) as u64) {
+                if taken[c] || !budget.spend(VARIANT_COST + cells(phrases[root].seq.len(), phrases[c].seq.len(), false))
+                {
                     continue;
                 }
                 if is_variant(index, &phrases[root], &phrases[c], options.min_words) {

@@ -12,7 +12,7 @@ use crate::diff::edits;
 use crate::error::Error;
 use crate::index::{unseen_weight, Index, TokenOcc};
 use crate::options::Options;
-use crate::report::{round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
+use crate::report::{count, round, QueryOccurrence, QueryReport, Report, SCHEMA_VERSION};
 use crate::span::Span;
 use crate::statement::Statement;
 use crate::text::{self, SYNONYMS};
@@ -52,12 +52,13 @@ impl FamilySpans {
     }
 }
 
-/// A place where the query aligns well enough: its score, the occurrence, and the alignment's
-/// steps (their target indices count from the occurrence's first token).
+/// A place where the query aligns well enough: its score, the occurrence, and the window of
+/// tokens it was aligned in (aligned again for the hits reported, so that a hit stays small:
+/// a common word can open a window at every token of the corpus).
 struct Hit {
     score: f64,
     occ: TokenOcc,
-    ops: Vec<Op>,
+    window: (u32, u32),
 }
 
 pub(crate) fn query(
@@ -115,10 +116,13 @@ pub(crate) fn query(
     let need_aligned = content_words.min(2);
 
     let mut budget = Budget::new(options.work_budget);
+    budget.enter("searching");
     let mut hits: Vec<Hit> = Vec::new();
+    let window = |d: u32, lo: usize, hi: usize| {
+        align(&q, &(lo..hi).map(|i| index.word(d as usize, i)).collect::<Vec<Word>>(), true)
+    };
     index.windows(&anchors, q.len(), false, &mut budget, 0, |d, lo, hi| {
-        let t: Vec<Word> = (lo..hi).map(|i| index.word(d as usize, i)).collect();
-        let al = align(&q, &t, true);
+        let al = window(d, lo, hi);
         if al.score < options.query_min_score
             || al.content_matched < content_words.min(1)
             || al.content_aligned < need_aligned
@@ -126,9 +130,8 @@ pub(crate) fn query(
         {
             return;
         }
-        let ops = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
         let occ = TokenOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
-        hits.push(Hit { score: al.score, occ, ops });
+        hits.push(Hit { score: al.score, occ, window: (lo as u32, hi as u32) });
     });
     // Best first; ties by statement id and position, so input order never matters.
     let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
@@ -153,10 +156,26 @@ pub(crate) fn query(
     }
     let total = kept.len();
     kept.truncate(options.query_max_results);
+    let mut notes = Vec::new();
+    if let Some(stage) = budget.ran_out_in() {
+        notes.push(format!(
+            "The work budget of {} units ran out while {stage}: the occurrences are those found before it did; raise work_budget to find more.",
+            count(options.work_budget)
+        ));
+    }
+    if total > kept.len() {
+        notes.push(format!(
+            "{} of {} occurrences reported; raise query_max_results to see more.",
+            count(kept.len() as u64),
+            count(total as u64)
+        ));
+    }
     let query_word = |i: usize| phrase[tokens[i].span.range()].to_string();
     let occurrences = kept
         .into_iter()
-        .map(|Hit { score, occ, ops }| {
+        .map(|Hit { score, occ, window: (lo, hi) }| {
+            let al = window(occ.doc, lo as usize, hi as usize);
+            let ops: Vec<Op> = al.ops.iter().map(|op| shift(*op, al.t_start)).collect();
             let excerpt = index.excerpt(statements, occ);
             let family = last.and_then(|spans| spans.find(&excerpt.doc, excerpt.span()));
             let text = &statements[index.docs[occ.doc as usize].input].text;
@@ -179,6 +198,7 @@ pub(crate) fn query(
         occurrences,
         total,
         budget_exhausted: budget.exhausted(),
+        notes,
     })
 }
 

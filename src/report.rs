@@ -21,6 +21,19 @@ pub(crate) fn round(x: f64) -> f64 {
     }
 }
 
+/// A count for a note, with thousands separated by commas ("7,123").
+pub(crate) fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// An exact place in a statement: byte and UTF-16 offsets and the original text there.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Excerpt {
@@ -296,6 +309,9 @@ pub struct Stats {
     pub candidate_phrases: usize,
     /// Families found (the report lists at most `max_families`).
     pub families_found: usize,
+    /// Families the report lists: `families_found` unless a bound cut the list (`notes` says
+    /// which).
+    pub families_reported: usize,
     /// Units of work spent.
     pub work: u64,
     /// True when the work budget ran out; the report is then partial, see `notes`.
@@ -317,7 +333,8 @@ pub struct Report {
     pub similarity: Similarity,
     /// Figures about the run.
     pub stats: Stats,
-    /// Remarks a reader should know (a partial result, a matrix left out).
+    /// Remarks a reader should know: a partial result (which bound was reached and which
+    /// option raises it), families left out of the list, a matrix left out.
     pub notes: Vec<String>,
 }
 
@@ -354,6 +371,18 @@ pub struct QueryReport {
     pub total: usize,
     /// True when the work budget ran out.
     pub budget_exhausted: bool,
+    /// Remarks a reader should know (occurrences cut by `query_max_results`, the work budget).
+    pub notes: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_have_thousands_separators() {
+        for (n, want) in [(0, "0"), (999, "999"), (1_000, "1,000"), (7_123, "7,123"), (400_000_000, "400,000,000")] {
+            assert_eq!(super::count(n), want);
+        }
+    }
 }
 
 /// One group of a contrast.

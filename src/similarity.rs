@@ -52,14 +52,14 @@ pub(crate) fn coverage(
     let cost: u64 = families.iter().zip(&family_docs).map(|(occ, docs)| (occ.len() * docs.len()) as u64).sum();
     if n <= options.matrix_max_statements && !budget.spend(cost) {
         notes.push(
-            "The similarity matrix is left out: computing it would pass the work budget (option work_budget)."
+            "The similarity matrix is left out: computing it would pass the work budget; raise work_budget to have it."
                 .to_string(),
         );
         return (shared, None);
     }
     if n > options.matrix_max_statements {
         notes.push(format!(
-            "The similarity matrix is left out: {n} statements is more than {} (option matrix_max_statements).",
+            "The similarity matrix is left out: {n} statements is more than {}; raise matrix_max_statements to have it.",
             options.matrix_max_statements
         ));
         return (shared, None);

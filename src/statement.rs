@@ -50,29 +50,43 @@ pub(crate) fn speaker_key(name: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
-/// The sortable date at the start of a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// The sortable date at the start of a date string: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as far
+/// as it is a real date.
 ///
-/// "2021 (UNGA session 76)" gives "2021"; "2020-09-22" gives itself; "Sept 2020" gives None.
+/// "2021 (UNGA session 76)" gives "2021"; "2020-09-22" gives itself; "Sept 2020" gives None;
+/// "2021-02-30" gives "2021-02"; "0000-99-99" gives "0000".
 pub(crate) fn date_key(date: &str) -> Option<String> {
     let b = date.trim().as_bytes();
     let digits = |r: std::ops::Range<usize>| b.len() >= r.end && b[r].iter().all(u8::is_ascii_digit);
+    let number = |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, &d| n * 10 + (d - b'0') as u32);
     if !digits(0..4) || (b.len() > 4 && b[4].is_ascii_digit()) {
         return None;
     }
     let s = std::str::from_utf8(b).ok()?;
+    // A month from 01 to 12, then a day that month has; what is not a real date is left out.
+    let month = (b.len() >= 7 && b[4] == b'-' && digits(5..7) && (b.len() == 7 || !b[7].is_ascii_digit()))
+        .then(|| number(5..7))
+        .filter(|m| (1..=12).contains(m));
+    let Some(month) = month else {
+        return Some(s[..4].to_string());
+    };
+    let year = number(0..4);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
     if b.len() >= 10
-        && b[4] == b'-'
-        && digits(5..7)
         && b[7] == b'-'
         && digits(8..10)
         && (b.len() == 10 || !b[10].is_ascii_digit())
+        && (1..=days).contains(&number(8..10))
     {
         return Some(s[..10].to_string());
     }
-    if b.len() >= 7 && b[4] == b'-' && digits(5..7) && (b.len() == 7 || !b[7].is_ascii_digit()) {
-        return Some(s[..7].to_string());
-    }
-    Some(s[..4].to_string())
+    Some(s[..7].to_string())
 }
 
 /// A way to choose statements by their metadata, as the command line's `--by` and the page's
@@ -195,6 +209,13 @@ mod tests {
             ("Sept 2020", None),
             ("20201", None),
             ("", None),
+            ("0000-99-99", Some("0000")),
+            ("2021-13-01", Some("2021")),
+            ("2021-02-29", Some("2021-02")),
+            ("2024-02-29", Some("2024-02-29")),
+            ("2021-04-31", Some("2021-04")),
+            ("2021-00", Some("2021")),
+            ("2021-12-00", Some("2021-12")),
         ] {
             assert_eq!(date_key(date).as_deref(), want, "{date:?}");
         }

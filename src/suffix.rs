@@ -1,6 +1,7 @@
 //! Suffix array and LCP array over integer sequences, for finding repeated phrases.
 //!
-//! Prefix doubling with counting sorts: O(n log L) for the longest repeat L, linear memory.
+//! Prefix doubling with counting sorts: O(n log L) for the longest repeat L, linear memory
+//! (the sequence, the array and three more arrays of n u32).
 
 /// The suffix array of `s`, whose values are all `< alphabet`.
 pub(crate) fn suffix_array(s: &[u32], alphabet: usize) -> Vec<u32> {
@@ -26,8 +27,8 @@ pub(crate) fn suffix_array(s: &[u32], alphabet: usize) -> Vec<u32> {
         let (a, b) = (sa[i - 1] as usize, sa[i] as usize);
         rank[b] = rank[a] + u32::from(s[a] != s[b]);
     }
+    // `tmp` holds the order by second key, then (once sorted into `sa`) the new ranks.
     let mut tmp = vec![0u32; n];
-    let mut new_rank = vec![0u32; n];
     let mut k = 1usize;
     while (rank[sa[n - 1] as usize] as usize) < n - 1 && k < n {
         // Order by second key: suffixes without one first, then the rest by their rank + k.
@@ -58,13 +59,14 @@ pub(crate) fn suffix_array(s: &[u32], alphabet: usize) -> Vec<u32> {
             count[r] += 1;
         }
         let second = |i: usize| if i + k < n { rank[i + k] as i64 } else { -1 };
+        let new_rank = &mut tmp;
         new_rank[sa[0] as usize] = 0;
         for i in 1..n {
             let (a, b) = (sa[i - 1] as usize, sa[i] as usize);
             let differ = rank[a] != rank[b] || second(a) != second(b);
             new_rank[b] = new_rank[a] + u32::from(differ);
         }
-        std::mem::swap(&mut rank, &mut new_rank);
+        std::mem::swap(&mut rank, &mut tmp);
         k *= 2;
     }
     sa

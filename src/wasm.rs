@@ -187,7 +187,9 @@ export interface Stats {
   statements: number;
   words: number;
   candidate_phrases: number;
+  /** Every family found; the report lists `families_reported` of them (show both when they differ). */
   families_found: number;
+  families_reported: number;
   work: number;
   budget_exhausted: boolean;
 }
@@ -268,6 +270,8 @@ export interface QueryReport {
   occurrences: QueryOccurrence[];
   total: number;
   budget_exhausted: boolean;
+  /** Bounds reached: the work budget, occurrences cut by `query_max_results`. */
+  notes: string[];
 }
 "#;
 

@@ -122,3 +122,39 @@ fn reports_convert_to_plain_json_compatible_objects() {
     let hits = to_js(&corpus.query("true multilateralism").unwrap());
     assert!(get(&hits, "occurrences").is_object());
 }
+
+/// Periodic text (the "peace security" x N): a report within the work budget and the
+/// 4 GiB of wasm32 memory, not a trap; the shared run is one family covering both statements.
+#[wasm_bindgen_test]
+fn periodic_text_gives_a_report_not_a_trap() {
+    for n in [5_000, 10_000] {
+        let mut corpus = Corpus::new(Options::default());
+        corpus.add(Statement::new("a", "peace security ".repeat(n))).unwrap();
+        corpus.add(Statement::new("b", "security peace ".repeat(n))).unwrap();
+        let report = corpus.compare();
+        assert!(!report.stats.budget_exhausted, "{n}: {:?}", report.notes);
+        assert!(report.stats.work <= Options::default().work_budget());
+        let f = &report.families[0];
+        assert_eq!(f.statements, 2);
+        for o in &f.occurrences {
+            let e = &o.excerpt;
+            check_excerpt(&corpus, &e.doc, e.start, e.end, e.utf16_start, e.utf16_end, &e.text);
+            assert!(e.end - e.start > 15 * n * 9 / 10, "{n}: the occurrence covers the statement");
+        }
+        let hits = corpus.query("peace security").unwrap();
+        assert!(hits.total > 0);
+    }
+}
+
+/// A budget too small for periodic text stops the run with a note that names the option.
+#[wasm_bindgen_test]
+fn periodic_text_under_a_small_budget_says_so() {
+    let options = Options::builder().work_budget(200_000).build().unwrap();
+    let mut corpus = Corpus::new(options);
+    corpus.add(Statement::new("a", "peace security justice ".repeat(20_000))).unwrap();
+    corpus.add(Statement::new("b", "justice peace security ".repeat(20_000))).unwrap();
+    let report = corpus.compare();
+    assert!(report.stats.budget_exhausted);
+    assert!(report.stats.work <= 200_000);
+    assert!(report.notes.iter().any(|n| n.contains("raise work_budget")), "{:?}", report.notes);
+}
