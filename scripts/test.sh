@@ -10,14 +10,20 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 results=()
 failed=0
 
+# No step may hang the run: each is stopped after STEP_LIMIT seconds (25 minutes unless set) and
+# then fails, and a node test fails after 5 minutes (--test-timeout).
+STEP_LIMIT="${STEP_LIMIT:-1500}"
+
 step() {
   local name="$1"
   shift
   printf '\n==> %s\n' "$name"
-  local start=$SECONDS
-  if "$@"; then
+  local start=$SECONDS status=0
+  timeout --kill-after=30 "$STEP_LIMIT" bash -c '"$@"' step "$@" || status=$?
+  if [ "$status" -eq 0 ]; then
     results+=("PASS  $name ($((SECONDS - start)) s)")
   else
+    [ "$status" -eq 124 ] && printf 'stopped: the step ran past its %s s\n' "$STEP_LIMIT"
     results+=("FAIL  $name ($((SECONDS - start)) s)")
     failed=1
   fi
@@ -37,7 +43,7 @@ run_node_tests() {
     echo "no test files in $dir"
     return 1
   fi
-  node --test --test-concurrency=1 "${files[@]}"
+  node --test --test-concurrency=1 --test-timeout=300000 "${files[@]}"
 }
 
 wasm_test() {
@@ -46,6 +52,8 @@ wasm_test() {
     WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
     cargo test --target wasm32-unknown-unknown --test "$1"
 }
+
+export -f node_tests run_node_tests wasm_test
 
 step "JavaScript formatted and linted (Biome, biome.json)" node_modules/.bin/biome ci www tests scripts
 step "Rust formatted (cargo fmt --check, rustfmt.toml)" cargo fmt --check

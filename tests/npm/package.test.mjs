@@ -268,17 +268,26 @@ test("Vite's dev server: the app works there too, without configuration", async 
     {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // With CI set, Vite colours its output even into a pipe, and the colour codes split the
+      // address it prints ("127.0.0.1:\x1b[1m5173"); NO_COLOR turns them off, and the codes
+      // are stripped anyway.
+      env: { ...process.env, NO_COLOR: '1' },
     },
   );
   let output = '';
   const listening = new Promise((ready, fail) => {
     const read = (chunk) => {
       output += chunk;
-      if (output.includes(`127.0.0.1:${port}`)) ready();
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape codes
+      if (output.replace(/\x1b\[[0-9;]*m/g, '').includes(`127.0.0.1:${port}`)) ready();
     };
     vite.stdout.on('data', read);
     vite.stderr.on('data', read);
     vite.once('exit', (code) => fail(new Error(`vite exited (${code}):\n${output}`)));
+    setTimeout(
+      () => fail(new Error(`Vite's dev server did not say it listens within 60 s:\n${output}`)),
+      60_000,
+    ).unref();
   });
   try {
     await listening;
