@@ -23,8 +23,11 @@ fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
 /// A fuzz target: its name and its body.
 type Target = (&'static str, fn(&[u8]));
 
+/// Every kept crash input passes (none yet: the fuzzers have found no crash, see the README),
+/// and so do inputs shaped like the seeds.
 #[test]
 fn crash_inputs_of_the_fuzzers_pass() {
+    seed_like_inputs();
     let targets: [Target; 4] = [
         ("tokenize", checks::fuzz_tokenize),
         ("compare", checks::fuzz_compare),
@@ -40,9 +43,8 @@ fn crash_inputs_of_the_fuzzers_pass() {
 }
 
 /// The targets' bodies accept what the seeds look like: statements cut at the record
-/// separator, and a query before the first one.
-#[test]
-fn the_fuzz_bodies_run_on_seed_like_inputs() {
+/// separator, a query before the first one, the JSON the page sends.
+fn seed_like_inputs() {
     let a = "We practise true multilateralism and common, comprehensive, cooperative and sustainable security.";
     let b = "Countries practise genuine multilateralism and build common, comprehensive, cooperative and sustainable security.";
     let two = format!("{a}\u{1e}{b}");
