@@ -390,6 +390,7 @@ fn weight(term: &Term, n: f64) -> f64 {
     } else {
         match term.kind {
             TokenKind::Ideograph => IDEOGRAPH_PRIOR,
+            TokenKind::CjkWord => WORD_PRIOR,
             TokenKind::Number => NUMBER_PRIOR,
             TokenKind::Word if is_common(&term.norm) => COMMON_PRIOR,
             TokenKind::Word if term.norm.chars().count() <= 2 => SHORT_PRIOR,

@@ -1,27 +1,33 @@
 //! Text: tokenization with exact spans, and normalization of each token's comparison form.
 //!
-//! Words are found by the Unicode word-boundary rules (UAX #29); Han, Hiragana, Katakana and
-//! Hangul characters are single tokens, so Chinese without spaces works. Punctuation,
-//! whitespace and symbols (emoji included) separate tokens and are not tokens themselves. A word
-//! broken by a hyphen and a line break, as PDF conversion leaves it ("Anti- Fascist"), is one
-//! token whose span covers both parts.
+//! Words are found by the Unicode word-boundary rules (UAX #29), except in runs of Han and kana:
+//! Chinese and Japanese are written without spaces, so a word segmenter cuts those runs into
+//! dictionary words (ICU's, natively; the browser's `Intl.Segmenter` in WebAssembly: see
+//! `src/text/segment.rs`). Hangul syllables are single tokens. Punctuation, whitespace and
+//! symbols (emoji included) separate tokens and are not tokens themselves. A word broken by a
+//! hyphen and a line break, as PDF conversion leaves it ("Anti- Fascist"), is one token whose
+//! span covers both parts.
 //!
 //! ```
-//! use refrain::text::tokenize;
+//! use refrain::text::{tokenize, TokenKind};
 //! let text = "Genuine multilateralism, 真正的多边主义 🌍";
 //! let tokens = tokenize(text);
 //! assert_eq!(tokens[0].norm, "genuine");
-//! assert_eq!(&text[tokens[2].span.range()], "真");
-//! assert_eq!(tokens.len(), 2 + 7);
+//! assert_eq!(&text[tokens[2].span.range()], "真正");
+//! assert_eq!(tokens[2].kind, TokenKind::CjkWord);
+//! assert_eq!(tokens.len(), 2 + 4); // 真正 的 多边 主义
 //! ```
 
 mod lexicon;
 mod normalize;
+mod segment;
 
 pub(crate) use lexicon::{is_common, is_stopword, SYNONYMS};
 #[cfg(target_arch = "wasm32")]
 pub use normalize::set_nfkc;
 pub use normalize::{normalize_word, Normalization};
+#[cfg(target_arch = "wasm32")]
+pub use segment::set_word_segmenter;
 
 use crate::span::Span;
 use normalize::is_hyphen;
@@ -34,7 +40,10 @@ pub enum TokenKind {
     Word,
     /// A number ("2030", "1.5").
     Number,
-    /// One Han, Hiragana, Katakana or Hangul character.
+    /// A word of Chinese or Japanese (Han and kana), as the word segmenter cuts it.
+    CjkWord,
+    /// One Hangul syllable; or one Han or kana character where no word segmenter is at hand
+    /// (the core alone on wasm32, without the bindings).
     Ideograph,
 }
 
@@ -67,7 +76,8 @@ pub fn tokenize_with(text: &str, n: Normalization) -> Vec<Token> {
     out
 }
 
-/// True for Han, Hiragana, Katakana and Hangul characters (and the ideographic zero).
+/// True for Han, Hiragana, Katakana and Hangul characters (and the ideographic zero): outside
+/// the runs the word segmenter cuts, each is a token of its own (Hangul syllables, in practice).
 pub(crate) fn is_ideograph(c: char) -> bool {
     matches!(c as u32,
         0x3007 | 0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
@@ -84,33 +94,23 @@ struct Piece {
 /// in text order.
 pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str)) {
     let mut pieces: Vec<Piece> = Vec::new();
-    for (offset, seg) in text.split_word_bound_indices() {
-        if !seg.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        if seg.chars().any(is_ideograph) {
-            // Split into characters (with their combining marks); runs of other letters stay whole.
-            let mut run: Option<(usize, usize)> = None;
-            for (i, g) in seg.grapheme_indices(true) {
-                let (gs, ge) = (offset + i, offset + i + g.len());
-                if g.chars().any(is_ideograph) {
-                    if let Some((s, e)) = run.take() {
-                        pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
-                    }
-                    pieces.push(Piece { start: gs, end: ge, kind: TokenKind::Ideograph });
-                } else if g.chars().any(char::is_alphanumeric) {
-                    run = Some(run.map_or((gs, ge), |(s, _)| (s, ge)));
-                } else if let Some((s, e)) = run.take() {
-                    pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
-                }
+    // Runs of Han and kana go to the word segmenter; the text between them, to the UAX #29 rules.
+    let mut at = 0; // where the text not yet cut starts
+    let mut run: Option<usize> = None;
+    let mut ends = Vec::new();
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let cj = i < text.len() && segment::is_cj(c);
+        match run {
+            None if cj => run = Some(i),
+            Some(start) if !cj => {
+                run = None;
+                words(text, at, start, &mut pieces);
+                at = run_words(text, start, i, &mut ends, &mut pieces);
             }
-            if let Some((s, e)) = run {
-                pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
-            }
-        } else {
-            pieces.push(Piece { start: offset, end: offset + seg.len(), kind: kind_of(seg) });
+            _ => {}
         }
     }
+    words(text, at, text.len(), &mut pieces);
 
     let mut utf16 = 0usize;
     let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
@@ -147,6 +147,60 @@ pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usiz
             emit(Span::new(start, end), utf16_start, utf16, kind, &norm);
         }
         i = j + 1;
+    }
+}
+
+/// The words of the run `text[start..end]` of Han and kana, as the word segmenter cuts it. The
+/// last word also takes the combining marks or variation selectors after the run (its last
+/// character's grapheme cluster); returns where the words end.
+fn run_words(text: &str, start: usize, end: usize, ends: &mut Vec<usize>, pieces: &mut Vec<Piece>) -> usize {
+    ends.clear();
+    let kind = if segment::word_ends(&text[start..end], ends) { TokenKind::CjkWord } else { TokenKind::Ideograph };
+    let mut from = start;
+    for &e in ends.iter() {
+        pieces.push(Piece { start: from, end: start + e, kind });
+        from = start + e;
+    }
+    let last = text[..end].char_indices().next_back().map_or(start, |(i, _)| i);
+    let cluster = text[last..].graphemes(true).next().unwrap_or("");
+    let marks = cluster.char_indices().skip(1).find(|&(_, c)| segment::is_cj(c)).map_or(cluster.len(), |(j, _)| j);
+    let end = (last + marks).max(end);
+    if let Some(p) = pieces.last_mut() {
+        p.end = end;
+    }
+    end
+}
+
+/// The words of `text[from..to]` (which holds no Han or kana) by the UAX #29 rules; a Hangul
+/// syllable is a word of its own.
+fn words(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
+    for (offset, seg) in text[from..to].split_word_bound_indices() {
+        let offset = from + offset;
+        if !seg.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if seg.chars().any(is_ideograph) {
+            // Split into characters (with their combining marks); runs of other letters stay whole.
+            let mut run: Option<(usize, usize)> = None;
+            for (i, g) in seg.grapheme_indices(true) {
+                let (gs, ge) = (offset + i, offset + i + g.len());
+                if g.chars().any(is_ideograph) {
+                    if let Some((s, e)) = run.take() {
+                        pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+                    }
+                    pieces.push(Piece { start: gs, end: ge, kind: TokenKind::Ideograph });
+                } else if g.chars().any(char::is_alphanumeric) {
+                    run = Some(run.map_or((gs, ge), |(s, _)| (s, ge)));
+                } else if let Some((s, e)) = run.take() {
+                    pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+                }
+            }
+            if let Some((s, e)) = run {
+                pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+            }
+        } else {
+            pieces.push(Piece { start: offset, end: offset + seg.len(), kind: kind_of(seg) });
+        }
     }
 }
 
@@ -218,28 +272,38 @@ mod tests {
     }
 
     #[test]
-    fn chinese_and_japanese() {
+    fn chinese_and_japanese_words() {
         check(
             "构建人类命运共同体。",
+            &[("构", "构"), ("建", "建"), ("人类", "人类"), ("命运", "命运"), ("共同", "共同"), ("体", "体")],
+        );
+        check("多边主义，ＷＴＯ改革", &[("多边", "多边"), ("主义", "主义"), ("ＷＴＯ", "wto"), ("改革", "改革")]);
+        check("2020年", &[("2020", "2020"), ("年", "年")]);
+        check("データを", &[("データ", "データ"), ("を", "を")]);
+        check("ﾃﾞｰﾀ", &[("ﾃﾞｰﾀ", "データ")]);
+        check("한국", &[("한", "한"), ("국", "국")]);
+        let kinds: Vec<TokenKind> = tokenize("中国 한 a").iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokenKind::CjkWord, TokenKind::Ideograph, TokenKind::Word]);
+    }
+
+    #[test]
+    fn chinese_mixed_with_emoji_marks_and_spaces() {
+        // A variation selector or combining mark after a run stays in its last word's span.
+        check(
+            "多边🌍主义\u{00A0}真正\u{FE00}的cafe\u{0301}共同体\u{3000}𠀀人",
             &[
-                ("构", "构"),
-                ("建", "建"),
-                ("人", "人"),
-                ("类", "类"),
-                ("命", "命"),
-                ("运", "运"),
-                ("共", "共"),
-                ("同", "同"),
+                ("多边", "多边"),
+                ("主义", "主义"),
+                ("真正\u{FE00}", "真正\u{FE00}"),
+                ("的", "的"),
+                ("cafe\u{0301}", "café"),
+                ("共同", "共同"),
                 ("体", "体"),
+                ("𠀀", "𠀀"),
+                ("人", "人"),
             ],
         );
-        check(
-            "多边主义，ＷＴＯ改革",
-            &[("多", "多"), ("边", "边"), ("主", "主"), ("义", "义"), ("ＷＴＯ", "wto"), ("改", "改"), ("革", "革")],
-        );
-        check("2020年", &[("2020", "2020"), ("年", "年")]);
-        check("カタカナ", &[("カ", "カ"), ("タ", "タ"), ("カ", "カ"), ("ナ", "ナ")]);
-        check("한국", &[("한", "한"), ("국", "국")]);
+        check("人\u{0301}民", &[("人\u{0301}", "人\u{0301}"), ("民", "民")]);
     }
 
     #[test]
