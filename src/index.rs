@@ -373,13 +373,15 @@ impl Index {
 const STOPWORD_PRIOR: f64 = 0.02;
 /// A word.
 const WORD_PRIOR: f64 = 1.0;
-/// A very common word (`lexicon::COMMON`).
+/// A very common word (`lexicon::COMMON`, `lexicon::COMMON_HAN`).
 const COMMON_PRIOR: f64 = 0.4;
-/// A word of two letters or fewer.
+/// A word of two letters or fewer, or of one Han or kana character (often a part of a word the
+/// segmenter's dictionary lacks: 践|行, 鸿|沟).
 const SHORT_PRIOR: f64 = 0.5;
 /// A number.
 const NUMBER_PRIOR: f64 = 0.5;
-/// A Han, kana or Hangul character: about a third of a word.
+/// A Han, kana or Hangul character standing alone (Hangul, or Chinese without a word
+/// segmenter): about a third of a word.
 const IDEOGRAPH_PRIOR: f64 = 0.35;
 
 /// A term's weight: its prior by kind times a rarity factor from 0.5 (in every statement) to
@@ -390,11 +392,11 @@ fn weight(term: &Term, n: f64) -> f64 {
     } else {
         match term.kind {
             TokenKind::Ideograph => IDEOGRAPH_PRIOR,
-            TokenKind::CjkWord => WORD_PRIOR,
             TokenKind::Number => NUMBER_PRIOR,
-            TokenKind::Word if is_common(&term.norm) => COMMON_PRIOR,
+            TokenKind::Word | TokenKind::CjkWord if is_common(&term.norm) => COMMON_PRIOR,
             TokenKind::Word if term.norm.chars().count() <= 2 => SHORT_PRIOR,
-            TokenKind::Word => WORD_PRIOR,
+            TokenKind::CjkWord if term.norm.chars().count() == 1 => SHORT_PRIOR,
+            TokenKind::Word | TokenKind::CjkWord => WORD_PRIOR,
         }
     };
     let rarity = if n < 2.0 || term.df == 0 { 1.0 } else { ((n / term.df as f64).ln() / n.ln()).clamp(0.0, 1.0) };
