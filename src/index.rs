@@ -314,11 +314,15 @@ impl Index {
         self.terms[term as usize].class
     }
 
-    /// The normalized words of an occurrence, space-separated (a family's `root_norm`).
+    /// The normalized words of an occurrence (a family's `root_norm`), separated by spaces except
+    /// between Chinese words that touch in the text (see [`text::join_norms`]).
     pub(crate) fn norm_of(&self, o: TokenOcc) -> String {
         let doc = &self.docs[o.doc as usize];
-        let words: Vec<&str> = (o.first..=o.last).map(|i| &*self.term(doc.tokens[i as usize].term()).norm).collect();
-        words.join(" ")
+        text::join_norms((o.first..=o.last).map(|i| {
+            let tok = doc.tokens[i as usize];
+            let term = self.term(tok.term());
+            (&*term.norm, term.kind, tok.span())
+        }))
     }
 
     /// The classes of an occurrence's content words.

@@ -175,7 +175,7 @@ pub(crate) fn query(
     Ok(QueryReport {
         schema_version: SCHEMA_VERSION,
         query: phrase.to_string(),
-        query_norm: tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "),
+        query_norm: text::join_norms(tokens.iter().map(|t| (t.norm.as_str(), t.kind, t.span))),
         occurrences,
         total,
         budget_exhausted: budget.exhausted(),

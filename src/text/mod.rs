@@ -76,6 +76,26 @@ pub fn tokenize_with(text: &str, n: Normalization) -> Vec<Token> {
     out
 }
 
+/// The comparison forms of consecutive tokens as one string, as a family's `root_norm` and a
+/// query's `query_norm` show them: separated by a space, except that two Chinese, Japanese or
+/// Korean tokens that touch in the text are written together ("构建人类命运共同体", "build
+/// 命运共同体 together"; "共同 综合" where a comma stood between them).
+pub(crate) fn join_norms<'a>(tokens: impl IntoIterator<Item = (&'a str, TokenKind, Span)>) -> String {
+    let mut out = String::new();
+    let mut before: Option<(TokenKind, Span)> = None;
+    for (norm, kind, span) in tokens {
+        let cjk = |k: TokenKind| matches!(k, TokenKind::CjkWord | TokenKind::Ideograph);
+        match before {
+            Some((k, s)) if cjk(k) && cjk(kind) && s.end == span.start => {}
+            Some(_) => out.push(' '),
+            None => {}
+        }
+        out.push_str(norm);
+        before = Some((kind, span));
+    }
+    out
+}
+
 /// True for Han, Hiragana, Katakana and Hangul characters (and the ideographic zero): outside
 /// the runs the word segmenter cuts, each is a token of its own (Hangul syllables, in practice).
 pub(crate) fn is_ideograph(c: char) -> bool {
@@ -311,6 +331,16 @@ mod tests {
         check("🌍 peace 👩‍👩‍👧 now", &[("peace", "peace"), ("now", "now")]);
         check("𝐀 cafe\u{0301} ﬁnance", &[("𝐀", "a"), ("cafe\u{0301}", "café"), ("ﬁnance", "finance")]);
         check("e\u{0301}tat", &[("e\u{0301}tat", "état")]);
+    }
+
+    #[test]
+    fn norms_join_without_spaces_between_touching_chinese_words() {
+        let joined = |text: &str| join_norms(tokenize(text).iter().map(|t| (t.norm.as_str(), t.kind, t.span)));
+        assert_eq!(joined("构建人类命运共同体"), "构建人类命运共同体");
+        assert_eq!(joined("Build 命运共同体 together"), "build 命运共同体 together");
+        assert_eq!(joined("共同、综合，WTO改革"), "共同 综合 wto 改革");
+        assert_eq!(joined("대한민국 국민"), "대한민국 국민");
+        assert_eq!(joined("the centre"), "the center");
     }
 
     #[test]
