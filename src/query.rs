@@ -67,7 +67,7 @@ pub(crate) fn query(
     phrase: &str,
     last: Option<&FamilySpans>,
 ) -> Result<QueryReport, Error> {
-    let tokens = text::tokenize_with(phrase, index.normalization);
+    let tokens = index.tokenize(phrase);
     if tokens.is_empty() {
         return Err(Error::EmptyQuery);
     }
