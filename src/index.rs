@@ -122,7 +122,7 @@ impl Term {
 /// statements. A query is joined by the same pairs, into words the statements have
 /// ([`Index::tokenize`]).
 #[derive(Debug, Default)]
-struct Joins(HashMap<(u32, u32), f32>);
+struct Joins(Vec<(u64, f32)>);
 
 /// Fewest times two words must stand together to join.
 const JOIN_USES: u32 = 2;
@@ -134,36 +134,39 @@ const JOIN_SHARE: f32 = 0.7;
 impl Joins {
     fn count(docs: &[Doc], terms: &[Term]) -> Joins {
         let mut uses = vec![0u32; terms.len()];
-        // (a, b) -> (uses together, statements, last statement)
-        let mut pairs: HashMap<(u32, u32), (u32, u32, usize)> = HashMap::new();
+        // Every place where two words might join: (the pair, the statement), sorted.
+        let mut places: Vec<(u64, u32)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for (k, t) in doc.tokens.iter().enumerate() {
                 uses[t.term() as usize] += 1;
                 if let Some(pair) = (k > 0).then(|| Joins::pair_at(terms, &doc.tokens, k)).flatten() {
-                    let e = pairs.entry(pair).or_insert((0, 0, usize::MAX));
-                    e.0 += 1;
-                    if e.2 != d {
-                        e.1 += 1;
-                        e.2 = d;
-                    }
+                    places.push((pair, d as u32));
                 }
             }
         }
-        Joins(
-            pairs
-                .into_iter()
-                .filter(|&(_, (together, statements, _))| together >= JOIN_USES && statements >= JOIN_STATEMENTS)
-                .filter_map(|((a, b), (together, _, _))| {
-                    let share = together as f32 / uses[a as usize].min(uses[b as usize]).max(1) as f32;
-                    (share >= JOIN_SHARE).then_some(((a, b), share))
-                })
-                .collect(),
-        )
+        places.sort_unstable();
+        let mut joins = Vec::new();
+        for group in places.chunk_by(|x, y| x.0 == y.0) {
+            let pair = group[0].0;
+            let statements = 1 + group.windows(2).filter(|w| w[0].1 != w[1].1).count() as u32;
+            let together = group.len() as u32;
+            let fewest = uses[(pair >> 32) as usize].min(uses[pair as u32 as usize]);
+            let share = together as f32 / fewest.max(1) as f32;
+            if together >= JOIN_USES && statements >= JOIN_STATEMENTS && share >= JOIN_SHARE {
+                joins.push((pair, share));
+            }
+        }
+        Joins(joins)
+    }
+
+    /// How strongly the words of `pair` go together (0: they do not join).
+    fn strength(&self, pair: u64) -> f32 {
+        self.0.binary_search_by(|e| e.0.cmp(&pair)).map_or(0.0, |i| self.0[i].1)
     }
 
     /// The terms `a` and `b` of two neighbouring tokens, when they might join: two Chinese
     /// words that `touch`, neither a stopword, one of them a single character.
-    fn pair(terms: &[Term], a: u32, b: u32, touch: bool) -> Option<(u32, u32)> {
+    fn pair(terms: &[Term], a: u32, b: u32, touch: bool) -> Option<u64> {
         let (ta, tb) = (&terms[a as usize], &terms[b as usize]);
         (touch
             && ta.kind == TokenKind::CjkWord
@@ -171,30 +174,25 @@ impl Joins {
             && !ta.stop
             && !tb.stop
             && (ta.single() || tb.single()))
-        .then_some((a, b))
+        .then_some((a as u64) << 32 | b as u64)
     }
 
     /// [`Joins::pair`] for tokens `k - 1` and `k` of `tokens`.
-    fn pair_at(terms: &[Term], tokens: &[Tok], k: usize) -> Option<(u32, u32)> {
+    fn pair_at(terms: &[Term], tokens: &[Tok], k: usize) -> Option<u64> {
         Joins::pair(terms, tokens[k - 1].term(), tokens[k].term(), tokens[k - 1].end == tokens[k].start)
     }
 
     /// For each of `n` neighbouring words, whether it joins the one before it; `pair(k)` gives
     /// the terms of words `k - 1` and `k` when they might join, `single(k)` whether word `k` is
     /// one character.
-    fn decide(
-        &self,
-        n: usize,
-        pair: impl Fn(usize) -> Option<(u32, u32)>,
-        single: impl Fn(usize) -> bool,
-    ) -> Vec<bool> {
+    fn decide(&self, n: usize, pair: impl Fn(usize) -> Option<u64>, single: impl Fn(usize) -> bool) -> Vec<bool> {
         if self.0.is_empty() {
             return vec![false; n];
         }
         // How strongly words k - 1 and k go together (0: they do not join).
         let strength: Vec<f32> = (0..=n)
             .map(|k| if k == 0 || k >= n { None } else { pair(k) })
-            .map(|p| p.and_then(|p| self.0.get(&p)).copied().unwrap_or(0.0))
+            .map(|p| p.map_or(0.0, |p| self.strength(p)))
             .collect();
         (0..n)
             .map(|k| {

@@ -96,8 +96,8 @@ pub(crate) fn join_norms<'a>(tokens: impl IntoIterator<Item = (&'a str, TokenKin
     out
 }
 
-/// True for Han, Hiragana, Katakana and Hangul characters (and the ideographic zero): outside
-/// the runs the word segmenter cuts, each is a token of its own (Hangul syllables, in practice).
+/// True for Han, Hiragana, Katakana and Hangul characters (and the ideographic zero): each is a
+/// token of its own where the word segmenter does not cut it (Hangul syllables, in practice).
 pub(crate) fn is_ideograph(c: char) -> bool {
     matches!(c as u32,
         0x3007 | 0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
@@ -114,23 +114,54 @@ struct Piece {
 /// in text order.
 pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str)) {
     let mut pieces: Vec<Piece> = Vec::new();
-    // Runs of Han and kana go to the word segmenter; the text between them, to the UAX #29 rules.
-    let mut at = 0; // where the text not yet cut starts
-    let mut run: Option<usize> = None;
+    // The run of Han and kana being read, for the word segmenter: its start and end.
+    let mut run: Option<(usize, usize)> = None;
     let mut ends = Vec::new();
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let cj = i < text.len() && segment::is_cj(c);
-        match run {
-            None if cj => run = Some(i),
-            Some(start) if !cj => {
-                run = None;
-                words(text, at, start, &mut pieces);
-                at = run_words(text, start, i, &mut ends, &mut pieces);
+    for (offset, seg) in text.split_word_bound_indices() {
+        if !seg.chars().any(char::is_alphanumeric) {
+            run_words(text, run.take(), &mut ends, &mut pieces);
+            continue;
+        }
+        if seg.chars().any(|c| segment::is_cj(c) || is_ideograph(c)) {
+            // Han and kana go to the run; a Hangul syllable is a token (with its combining
+            // marks); letters between them stay whole.
+            let mut letters: Option<(usize, usize)> = None;
+            for (i, g) in seg.grapheme_indices(true) {
+                let (gs, ge) = (offset + i, offset + i + g.len());
+                let cj = g.char_indices().find(|&(_, c)| !segment::is_cj(c)).map_or(g.len(), |(j, _)| j);
+                if cj > 0 {
+                    if let Some((s, e)) = letters.take() {
+                        pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+                    }
+                    run = Some((run.map_or(gs, |r| r.0), gs + cj));
+                    if cj < g.len() {
+                        // Combining marks or a variation selector end the run, in its last word.
+                        run_words(text, run.take(), &mut ends, &mut pieces);
+                        pieces.last_mut().expect("a run has a word").end = ge;
+                    }
+                    continue;
+                }
+                run_words(text, run.take(), &mut ends, &mut pieces);
+                if g.chars().any(is_ideograph) {
+                    if let Some((s, e)) = letters.take() {
+                        pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+                    }
+                    pieces.push(Piece { start: gs, end: ge, kind: TokenKind::Ideograph });
+                } else if g.chars().any(char::is_alphanumeric) {
+                    letters = Some(letters.map_or((gs, ge), |(s, _)| (s, ge)));
+                } else if let Some((s, e)) = letters.take() {
+                    pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+                }
             }
-            _ => {}
+            if let Some((s, e)) = letters {
+                pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+            }
+        } else {
+            run_words(text, run.take(), &mut ends, &mut pieces);
+            pieces.push(Piece { start: offset, end: offset + seg.len(), kind: kind_of(seg) });
         }
     }
-    words(text, at, text.len(), &mut pieces);
+    run_words(text, run, &mut ends, &mut pieces);
 
     let mut utf16 = 0usize;
     let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
@@ -170,57 +201,15 @@ pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usiz
     }
 }
 
-/// The words of the run `text[start..end]` of Han and kana, as the word segmenter cuts it. The
-/// last word also takes the combining marks or variation selectors after the run (its last
-/// character's grapheme cluster); returns where the words end.
-fn run_words(text: &str, start: usize, end: usize, ends: &mut Vec<usize>, pieces: &mut Vec<Piece>) -> usize {
+/// The words of a run `text[start..end]` of Han and kana, as the word segmenter cuts it.
+fn run_words(text: &str, run: Option<(usize, usize)>, ends: &mut Vec<usize>, pieces: &mut Vec<Piece>) {
+    let Some((start, end)) = run else { return };
     ends.clear();
     let kind = if segment::word_ends(&text[start..end], ends) { TokenKind::CjkWord } else { TokenKind::Ideograph };
     let mut from = start;
     for &e in ends.iter() {
         pieces.push(Piece { start: from, end: start + e, kind });
         from = start + e;
-    }
-    let last = text[..end].char_indices().next_back().map_or(start, |(i, _)| i);
-    let cluster = text[last..].graphemes(true).next().unwrap_or("");
-    let marks = cluster.char_indices().skip(1).find(|&(_, c)| segment::is_cj(c)).map_or(cluster.len(), |(j, _)| j);
-    let end = (last + marks).max(end);
-    if let Some(p) = pieces.last_mut() {
-        p.end = end;
-    }
-    end
-}
-
-/// The words of `text[from..to]` (which holds no Han or kana) by the UAX #29 rules; a Hangul
-/// syllable is a word of its own.
-fn words(text: &str, from: usize, to: usize, pieces: &mut Vec<Piece>) {
-    for (offset, seg) in text[from..to].split_word_bound_indices() {
-        let offset = from + offset;
-        if !seg.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        if seg.chars().any(is_ideograph) {
-            // Split into characters (with their combining marks); runs of other letters stay whole.
-            let mut run: Option<(usize, usize)> = None;
-            for (i, g) in seg.grapheme_indices(true) {
-                let (gs, ge) = (offset + i, offset + i + g.len());
-                if g.chars().any(is_ideograph) {
-                    if let Some((s, e)) = run.take() {
-                        pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
-                    }
-                    pieces.push(Piece { start: gs, end: ge, kind: TokenKind::Ideograph });
-                } else if g.chars().any(char::is_alphanumeric) {
-                    run = Some(run.map_or((gs, ge), |(s, _)| (s, ge)));
-                } else if let Some((s, e)) = run.take() {
-                    pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
-                }
-            }
-            if let Some((s, e)) = run {
-                pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
-            }
-        } else {
-            pieces.push(Piece { start: offset, end: offset + seg.len(), kind: kind_of(seg) });
-        }
     }
 }
 

@@ -84,11 +84,13 @@ pub fn set_word_segmenter(hook: fn(&str) -> Vec<u32>) {
 /// merge words but never make a span that is not on the text.
 #[cfg(any(target_arch = "wasm32", test))]
 fn hooked_word_ends(run: &str, starts: &[u32], out: &mut Vec<usize>) {
-    let mut starts = starts.iter().map(|&s| s as usize).peekable();
+    let mut next = 0; // the first start not yet reached
     let mut utf16 = 0;
     for (i, c) in run.char_indices() {
-        while starts.next_if(|&s| s < utf16).is_some() {}
-        if i > 0 && starts.next_if_eq(&utf16).is_some() {
+        while next < starts.len() && (starts[next] as usize) < utf16 {
+            next += 1;
+        }
+        if next < starts.len() && starts[next] as usize == utf16 && i > 0 {
             out.push(i);
         }
         utf16 += c.len_utf16();
