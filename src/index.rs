@@ -167,7 +167,7 @@ impl Joins {
     /// The terms `a` and `b` of two neighbouring tokens, when they might join: two Chinese
     /// words that `touch`, neither a stopword, one of them a single character.
     fn pair(terms: &[Term], a: u32, b: u32, touch: bool) -> Option<u64> {
-        let (ta, tb) = (&terms[a as usize], &terms[b as usize]);
+        let (ta, tb) = (terms.get(a as usize)?, terms.get(b as usize)?);
         (touch
             && ta.kind == TokenKind::CjkWord
             && tb.kind == TokenKind::CjkWord
@@ -182,26 +182,28 @@ impl Joins {
         Joins::pair(terms, tokens[k - 1].term(), tokens[k].term(), tokens[k - 1].end == tokens[k].start)
     }
 
-    /// For each of `n` neighbouring words, whether it joins the one before it; `pair(k)` gives
-    /// the terms of words `k - 1` and `k` when they might join, `single(k)` whether word `k` is
-    /// one character.
-    fn decide(&self, n: usize, pair: impl Fn(usize) -> Option<u64>, single: impl Fn(usize) -> bool) -> Vec<bool> {
+    /// For each of the words `tokens` (a term id past `terms` for a word no statement has),
+    /// whether it joins the one before it.
+    fn decide(&self, terms: &[Term], tokens: &[Tok]) -> Vec<bool> {
+        let n = tokens.len();
+        let mut join = vec![false; n];
         if self.0.is_empty() {
-            return vec![false; n];
+            return join;
         }
         // How strongly words k - 1 and k go together (0: they do not join).
-        let strength: Vec<f32> = (0..=n)
-            .map(|k| if k == 0 || k >= n { None } else { pair(k) })
-            .map(|p| p.map_or(0.0, |p| self.strength(p)))
-            .collect();
-        (0..n)
-            .map(|k| {
-                k > 0
-                    && strength[k] > 0.0
-                    && (!single(k - 1) || strength[k] > strength[k - 1])
-                    && (!single(k) || strength[k] >= strength[k + 1])
-            })
-            .collect()
+        let strength = |k: usize| {
+            if k == 0 || k >= n {
+                0.0
+            } else {
+                Joins::pair_at(terms, tokens, k).map_or(0.0, |p| self.strength(p))
+            }
+        };
+        let single = |k: usize| terms.get(tokens[k].term() as usize).is_some_and(Term::single);
+        for (k, join) in join.iter_mut().enumerate().skip(1) {
+            let s = strength(k);
+            *join = s > 0.0 && (!single(k - 1) || s > strength(k - 1)) && (!single(k) || s >= strength(k + 1));
+        }
+        join
     }
 }
 
@@ -305,11 +307,7 @@ impl Index {
         for doc in docs.iter_mut() {
             let text = &statements[doc.input].text;
             let tokens = &doc.tokens;
-            let join = joins.decide(
-                tokens.len(),
-                |k| Joins::pair_at(&terms, tokens, k),
-                |k| terms[tokens[k].term() as usize].single(),
-            );
+            let join = joins.decide(&terms, tokens);
             if join.contains(&true) {
                 let mut merged: Vec<Tok> = Vec::with_capacity(tokens.len());
                 let mut norm = String::new();
@@ -436,35 +434,29 @@ impl Index {
     /// The tokens of a phrase, Chinese words joined as in the statements (see [`Joins`]).
     pub(crate) fn tokenize(&self, phrase: &str) -> Vec<text::Token> {
         let tokens = text::tokenize_with(phrase, self.normalization);
-        let ids: Vec<Option<u32>> = tokens.iter().map(|t| self.term_id(&t.norm)).collect();
-        let join = self.joins.decide(
-            tokens.len(),
-            |k| Joins::pair(&self.terms, ids[k - 1]?, ids[k]?, tokens[k - 1].span.end == tokens[k].span.start),
-            |k| ids[k].is_some_and(|id| self.terms[id as usize].single()),
-        );
-        if !join.contains(&true) {
-            return tokens;
-        }
-        // Words joined into one that no statement has (a phrase that starts inside one: 行真正
-        // of 践行真正) stay apart, so that they still match the statements' words.
+        let toks: Vec<Tok> = tokens
+            .iter()
+            .map(|t| Tok {
+                start: t.span.start as u32,
+                end: t.span.end as u32,
+                packed: self.term_id(&t.norm).unwrap_or(u32::MAX >> 2),
+            })
+            .collect();
+        let join = self.joins.decide(&self.terms, &toks);
+        // A word joins the one before it only into a word the statements have: a phrase that
+        // starts inside one (行真正 of 践行真正) keeps its words apart, to match theirs.
         let mut out: Vec<text::Token> = Vec::with_capacity(tokens.len());
-        let mut k = 0;
-        while k < tokens.len() {
-            let end = (k + 1..tokens.len()).find(|&j| !join[j]).unwrap_or(tokens.len());
-            let norm: String = tokens[k..end].iter().map(|t| t.norm.as_str()).collect();
-            if end - k > 1 && self.term_id(&norm).is_some() {
-                let (first, last) = (&tokens[k], &tokens[end - 1]);
-                out.push(text::Token {
-                    span: first.span.cover(last.span),
-                    utf16_start: first.utf16_start,
-                    utf16_end: last.utf16_end,
-                    norm,
-                    kind: TokenKind::CjkWord,
-                });
-            } else {
-                out.extend(tokens[k..end].iter().cloned());
+        for (k, t) in tokens.into_iter().enumerate() {
+            if let Some(last) = out.last_mut().filter(|_| join[k]) {
+                let norm = [last.norm.as_str(), &t.norm].concat();
+                if self.term_id(&norm).is_some() {
+                    last.norm = norm;
+                    last.span = last.span.cover(t.span);
+                    last.utf16_end = t.utf16_end;
+                    continue;
+                }
             }
-            k = end;
+            out.push(t);
         }
         out
     }

@@ -29,16 +29,62 @@
 pub(crate) fn is_cj(c: char) -> bool {
     let c = c as u32;
     c >= 0x2E80
-        && matches!(c,
-            0x2E80..=0x2E99 | 0x2E9B..=0x2EF3 | 0x2F00..=0x2FD5 | 0x3005 | 0x3007 | 0x3021..=0x3029
-            | 0x3038..=0x303B | 0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF
-            | 0x31F0..=0x31FF | 0x32D0..=0x32FE | 0x3300..=0x3357 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-            | 0xF900..=0xFA6D | 0xFA70..=0xFAD9 | 0xFF66..=0xFF9F | 0x16FE2..=0x16FE3 | 0x16FF0..=0x16FF6
-            | 0x1AFF0..=0x1AFF3 | 0x1AFF5..=0x1AFFB | 0x1AFFD..=0x1AFFE | 0x1B000..=0x1B128 | 0x1B132
-            | 0x1B150..=0x1B152 | 0x1B155 | 0x1B164..=0x1B168 | 0x1F200 | 0x20000..=0x2A6DF
-            | 0x2A700..=0x2B81E | 0x2B820..=0x2CEAD | 0x2CEB0..=0x2EBE0 | 0x2EBF0..=0x2EE5D
-            | 0x2F800..=0x2FA1D | 0x30000..=0x3134A | 0x31350..=0x33479)
+        && CJ
+            .binary_search_by(|&(lo, hi)| {
+                if hi < c {
+                    Less
+                } else if lo > c {
+                    Greater
+                } else {
+                    Equal
+                }
+            })
+            .is_ok()
 }
+
+use std::cmp::Ordering::{Equal, Greater, Less};
+
+/// The ranges of [`is_cj`], first and last character.
+const CJ: [(u32, u32); 38] = [
+    (0x2E80, 0x2E99),
+    (0x2E9B, 0x2EF3),
+    (0x2F00, 0x2FD5),
+    (0x3005, 0x3005),
+    (0x3007, 0x3007),
+    (0x3021, 0x3029),
+    (0x3038, 0x303B),
+    (0x3041, 0x3096),
+    (0x309D, 0x309F),
+    (0x30A1, 0x30FA),
+    (0x30FC, 0x30FF),
+    (0x31F0, 0x31FF),
+    (0x32D0, 0x32FE),
+    (0x3300, 0x3357),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFA6D),
+    (0xFA70, 0xFAD9),
+    (0xFF66, 0xFF9F),
+    (0x16FE2, 0x16FE3),
+    (0x16FF0, 0x16FF6),
+    (0x1AFF0, 0x1AFF3),
+    (0x1AFF5, 0x1AFFB),
+    (0x1AFFD, 0x1AFFE),
+    (0x1B000, 0x1B128),
+    (0x1B132, 0x1B132),
+    (0x1B150, 0x1B152),
+    (0x1B155, 0x1B155),
+    (0x1B164, 0x1B168),
+    (0x1F200, 0x1F200),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2B81E),
+    (0x2B820, 0x2CEAD),
+    (0x2CEB0, 0x2EBE0),
+    (0x2EBF0, 0x2EE5D),
+    (0x2F800, 0x2FA1D),
+    (0x30000, 0x3134A),
+    (0x31350, 0x33479),
+];
 
 /// Appends to `out` the ends of the words of `run` (a run of [`is_cj`] characters), as byte
 /// offsets into `run`, ascending; the last is `run.len()`. Returns false when no segmenter was
@@ -62,10 +108,15 @@ pub(crate) fn word_ends(run: &str, out: &mut Vec<usize>) -> bool {
     }
 }
 
-/// Each character (with its combining marks) a word: without a segmenter.
+/// Each character a word, without a segmenter; the half-width voiced sound marks (U+FF9E,
+/// U+FF9F, the only combining characters of a run) stay with the character before them.
 fn each_character(run: &str, out: &mut Vec<usize>) {
-    use unicode_segmentation::UnicodeSegmentation;
-    out.extend(run.grapheme_indices(true).map(|(i, g)| i + g.len()));
+    for (i, c) in run.char_indices().skip(1) {
+        if !matches!(c, '\u{FF9E}' | '\u{FF9F}') {
+            out.push(i);
+        }
+    }
+    out.push(run.len());
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -297,6 +348,9 @@ mod tests {
         ends.clear();
         each_character(run, &mut ends);
         assert_eq!(ends, [3, 6, 10, 13, 16]);
+        ends.clear();
+        each_character("ｶﾞｷ", &mut ends);
+        assert_eq!(ends, [6, 9]);
     }
 
     /// The table of [`is_cj`] is ICU's set, character by character, in the Unicode data of
