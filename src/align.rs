@@ -5,8 +5,10 @@
 //! - the same word (same comparison form) earns the reference word's weight;
 //! - a near-synonym (`variant`) earns 0.8 of it;
 //! - two neighbouring words swapped earn 0.75 of both;
-//! - a substituted word earns nothing and costs nothing (it is a slot), except that a Han,
-//!   kana or Hangul character is never substituted (one character changes the word);
+//! - a substituted word earns nothing and costs nothing (it is a slot): a whole word, a
+//!   Chinese word from the word segmenter included (践行 / 奉行 / 坚持), but never a Han, kana
+//!   or Hangul character standing alone as a token (a Hangul syllable, or Chinese cut per
+//!   character where no segmenter is at hand), since one character changes the word;
 //! - a reference word missing earns nothing;
 //! - an extra word in the statement costs half its own weight (stopwords weigh almost nothing).
 //!
@@ -25,7 +27,8 @@ pub(crate) struct Word {
     pub stop: bool,
     /// Punctuation separates this word from the one before it.
     pub brk: bool,
-    /// A Han, kana or Hangul character: never substituted ("多边" is not a variant of "单边").
+    /// A Han, kana or Hangul character standing alone as a token (not a segmenter's word):
+    /// never substituted (per character, "多边" is no variant of "单边").
     pub ideo: bool,
 }
 

@@ -68,7 +68,7 @@ pub(crate) fn query(
     phrase: &str,
     last: Option<&FamilySpans>,
 ) -> Result<QueryReport, Error> {
-    let tokens = text::tokenize_with(phrase, index.normalization);
+    let tokens = index.tokenize(phrase);
     if tokens.is_empty() {
         return Err(Error::EmptyQuery);
     }
@@ -194,7 +194,7 @@ pub(crate) fn query(
     Ok(QueryReport {
         schema_version: SCHEMA_VERSION,
         query: phrase.to_string(),
-        query_norm: tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "),
+        query_norm: text::join_norms(tokens.iter().map(|t| (t.norm.as_str(), t.kind, t.span))),
         occurrences,
         total,
         budget_exhausted: budget.exhausted(),

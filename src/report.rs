@@ -195,7 +195,8 @@ pub struct Family {
     pub key: String,
     /// The canonical form: the original text of the most common wording.
     pub root: String,
-    /// The root's normalized words, space-separated.
+    /// The root's normalized words, space-separated (Chinese words that touch in the text are
+    /// written together: "构建人类命运共同体").
     pub root_norm: String,
     /// Where the root's text was taken from.
     pub root_excerpt: Excerpt,
@@ -363,7 +364,7 @@ pub struct QueryReport {
     pub schema_version: u32,
     /// The phrase as given.
     pub query: String,
-    /// The query's normalized words, space-separated.
+    /// The query's normalized words, written as `root_norm` is.
     pub query_norm: String,
     /// Occurrences, best first.
     pub occurrences: Vec<QueryOccurrence>,
@@ -399,7 +400,7 @@ pub struct GroupSummary {
 /// A wording of a family (its normalized words) and how many occurrences in a group have it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Wording {
-    /// The normalized words, space-separated.
+    /// The normalized words, written as a family's `root_norm` is.
     pub text: String,
     /// Occurrences with this wording.
     pub count: usize,

@@ -286,6 +286,19 @@ fn js_nfkc(word: &str) -> String {
     String::from(js_sys::JsString::from(word).normalize("NFKC"))
 }
 
+// The browser's word segmenter (`Intl.Segmenter`, ICU's dictionary for Chinese and Japanese),
+// handed to the core: one call per run of Han and kana gives the UTF-16 offsets of its words.
+#[wasm_bindgen(inline_js = "const words = typeof Intl === 'object' && typeof Intl.Segmenter === 'function'
+  ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+export function hasWordSegmenter() { return words !== null; }
+export function wordStarts(run) { return Uint32Array.from(words.segment(run), (s) => s.index); }")]
+extern "C" {
+    #[wasm_bindgen(js_name = hasWordSegmenter)]
+    fn has_word_segmenter() -> bool;
+    #[wasm_bindgen(js_name = wordStarts)]
+    fn word_starts(run: &str) -> Vec<u32>;
+}
+
 #[wasm_bindgen(js_class = Corpus)]
 impl JsCorpus {
     /// An empty corpus. `options` is an object with snake_case keys (see `Options`); the browser
@@ -295,6 +308,9 @@ impl JsCorpus {
         #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
     ) -> Result<JsCorpus, JsValue> {
         crate::text::set_nfkc(js_nfkc);
+        if has_word_segmenter() {
+            crate::text::set_word_segmenter(word_starts);
+        }
         let options = read_options(&options)?;
         Ok(JsCorpus { inner: crate::Corpus::new(options) })
     }

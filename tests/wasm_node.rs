@@ -158,3 +158,15 @@ fn periodic_text_under_a_small_budget_says_so() {
     assert!(report.stats.work <= 200_000);
     assert!(report.notes.iter().any(|n| n.contains("raise work_budget")), "{:?}", report.notes);
 }
+
+/// The core alone on wasm32 has no word segmenter (the bindings hand it the browser's): it cuts
+/// Chinese per character, as before it had one, with exact spans.
+#[wasm_bindgen_test]
+fn without_the_bindings_chinese_is_cut_per_character() {
+    let text = "践行真正的🌍多边主义";
+    let tokens = refrain::text::tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
+    assert_eq!(words, ["践", "行", "真", "正", "的", "多", "边", "主", "义"]);
+    assert!(tokens.iter().all(|t| t.kind == refrain::text::TokenKind::Ideograph));
+    assert_eq!((tokens[5].utf16_start, tokens[5].utf16_end), (7, 8), "after the emoji's two UTF-16 units");
+}

@@ -24,12 +24,17 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "et",
 ];
 
-/// Chinese function characters (single Han characters that carry grammar more than meaning).
-pub(crate) const STOP_HAN: &[&str] = &[
-    "的", "了", "和", "与", "及", "是", "在", "也", "都", "而", "并", "之", "其", "这", "那", "我", "们", "你", "他",
-    "她", "它", "将", "把", "被", "对", "从", "向", "为", "以", "于", "等", "个", "着", "过", "又", "就", "所", "或",
-    "则", "但", "因", "此", "该", "各", "每", "要", "有", "不", "一",
-];
+/// Chinese function words, separated by spaces: single characters that carry grammar more than
+/// meaning, and the words the word segmenter keeps whole that do the work of the English
+/// [`STOPWORDS`] (pronouns, conjunctions, "must", "can", "already", ...). One string, not a list:
+/// the list's pointers would cost the WebAssembly build 1 KB.
+pub(crate) const STOP_HAN: &str = "的 了 和 与 及 是 在 也 都 而 并 之 其 这 那 我 们 你 他 她 它 将 把 \
+    被 对 从 向 为 以 于 等 个 着 过 又 就 所 或 则 但 因 此 该 各 每 要 \
+    有 不 一 还 更 最 很 已 仍 再 我们 你们 他们 她们 它们 咱们 自己 这个 那个 \
+    这些 那些 这样 那样 这种 以及 或者 但是 而且 并且 因为 所以 因此 如果 虽然 \
+    然而 已经 正在 通过 对于 关于 由于 为了 之间 其中 一个 一些 所有 任何 什么 \
+    如何 还是 就是 可以 应该 应当 能够 必须 没有 不是 也是 都是 以来 之一 一切 \
+    其他 其它 每个 各个 此外 同时 更加 非常";
 
 /// Words very frequent in speeches and in general English: they count, but weigh less.
 pub(crate) const COMMON: &[&str] = &[
@@ -44,16 +49,38 @@ pub(crate) const COMMON: &[&str] = &[
 ];
 
 /// True when a comparison form is a stopword: an English function word ([`STOPWORDS`]) or a
-/// Chinese function character ([`STOP_HAN`]). The set is built once, for the index and queries.
+/// Chinese one ([`STOP_HAN`]). The set is built once, for the index and queries.
 pub(crate) fn is_stopword(norm: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().chain(STOP_HAN).copied().collect()).contains(norm)
+    SET.get_or_init(|| with_words(STOPWORDS.iter().copied().collect(), STOP_HAN)).contains(norm)
 }
 
-/// True when a comparison form is one of the [`COMMON`] words. The set is built once.
+/// `set` with the words of `list` (separated by single spaces) added. A loop over bytes: the
+/// standard `split` would cost the WebAssembly build more than the list's pointers it saves.
+fn with_words(mut set: HashSet<&'static str>, list: &'static str) -> HashSet<&'static str> {
+    let mut start = 0;
+    for (i, &b) in list.as_bytes().iter().enumerate().chain([(list.len(), &b' ')]) {
+        if b == b' ' {
+            set.insert(&list[start..i]);
+            start = i + 1;
+        }
+    }
+    set
+}
+
+/// Chinese words that say what the [`COMMON`] English words say ("international", "world",
+/// "country", "people", "development", "peace", "security", "cooperation", ...), separated by
+/// spaces: a Chinese formula weighs like its English counterpart.
+pub(crate) const COMMON_HAN: &str = "联合 国际 世界 国家 人民 全球 政府 时间 工作 今天 今年 大会 主席 总统 秘书长 \
+    会议 成员 需要 继续 许多 伟大 重要 支持 确保 包括 部分 方式 先生 女士 阁下 \
+    女士们 先生们 感谢 谢谢 同事 尊敬 朋友 朋友们 特别 水平 组织 社会 问题 努力 \
+    地区 区域 未来 生活 权利 发展 和平 安全 合作 经济 政治 一道 一起 希望 相信";
+
+/// True when a comparison form is one of the [`COMMON`] or [`COMMON_HAN`] words. The set is
+/// built once.
 pub(crate) fn is_common(norm: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| COMMON.iter().copied().collect()).contains(norm)
+    SET.get_or_init(|| with_words(COMMON.iter().copied().collect(), COMMON_HAN)).contains(norm)
 }
 
 /// British spelling -> American spelling, for words no rule covers.
@@ -175,3 +202,17 @@ pub(crate) const SYNONYMS: &[&[&str]] = &[
     &["crucial", "vital", "essential", "critical"],
     &["threat", "menace"],
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chinese_lists_are_words_separated_by_single_spaces() {
+        for list in [STOP_HAN, COMMON_HAN] {
+            assert!(list.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace)), "{list}");
+        }
+        assert!(is_stopword("我们") && is_stopword("的") && is_stopword("非常") && !is_stopword("发展"));
+        assert!(is_common("发展") && is_common("相信") && !is_common("鸿沟"));
+    }
+}

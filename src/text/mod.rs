@@ -1,27 +1,33 @@
 //! Text: tokenization with exact spans, and normalization of each token's comparison form.
 //!
-//! Words are found by the Unicode word-boundary rules (UAX #29); Han, Hiragana, Katakana and
-//! Hangul characters are single tokens, so Chinese without spaces works. Punctuation,
-//! whitespace and symbols (emoji included) separate tokens and are not tokens themselves. A word
-//! broken by a hyphen and a line break, as PDF conversion leaves it ("Anti- Fascist"), is one
-//! token whose span covers both parts.
+//! Words are found by the Unicode word-boundary rules (UAX #29), except in runs of Han and kana:
+//! Chinese and Japanese are written without spaces, so a word segmenter cuts those runs into
+//! dictionary words (ICU's, natively; the browser's `Intl.Segmenter` in WebAssembly: see
+//! `src/text/segment.rs`). Hangul syllables are single tokens. Punctuation, whitespace and
+//! symbols (emoji included) separate tokens and are not tokens themselves. A word broken by a
+//! hyphen and a line break, as PDF conversion leaves it ("Anti- Fascist"), is one token whose
+//! span covers both parts.
 //!
 //! ```
-//! use refrain::text::tokenize;
+//! use refrain::text::{tokenize, TokenKind};
 //! let text = "Genuine multilateralism, 真正的多边主义 🌍";
 //! let tokens = tokenize(text);
 //! assert_eq!(tokens[0].norm, "genuine");
-//! assert_eq!(&text[tokens[2].span.range()], "真");
-//! assert_eq!(tokens.len(), 2 + 7);
+//! assert_eq!(&text[tokens[2].span.range()], "真正");
+//! assert_eq!(tokens[2].kind, TokenKind::CjkWord);
+//! assert_eq!(tokens.len(), 2 + 4); // 真正 的 多边 主义
 //! ```
 
 mod lexicon;
 mod normalize;
+mod segment;
 
 pub(crate) use lexicon::{is_common, is_stopword, SYNONYMS};
 #[cfg(target_arch = "wasm32")]
 pub use normalize::set_nfkc;
 pub use normalize::{normalize_word, Normalization};
+#[cfg(target_arch = "wasm32")]
+pub use segment::set_word_segmenter;
 
 use crate::span::Span;
 use normalize::is_hyphen;
@@ -34,7 +40,10 @@ pub enum TokenKind {
     Word,
     /// A number ("2030", "1.5").
     Number,
-    /// One Han, Hiragana, Katakana or Hangul character.
+    /// A word of Chinese or Japanese (Han and kana), as the word segmenter cuts it.
+    CjkWord,
+    /// One Hangul syllable; or one Han or kana character where no word segmenter is at hand
+    /// (the core alone on wasm32, without the bindings).
     Ideograph,
 }
 
@@ -67,7 +76,28 @@ pub fn tokenize_with(text: &str, n: Normalization) -> Vec<Token> {
     out
 }
 
-/// True for Han, Hiragana, Katakana and Hangul characters (and the ideographic zero).
+/// The comparison forms of consecutive tokens as one string, as a family's `root_norm` and a
+/// query's `query_norm` show them: separated by a space, except that two Chinese, Japanese or
+/// Korean tokens that touch in the text are written together ("构建人类命运共同体", "build
+/// 命运共同体 together"; "共同 综合" where a comma stood between them).
+pub(crate) fn join_norms<'a>(tokens: impl IntoIterator<Item = (&'a str, TokenKind, Span)>) -> String {
+    let mut out = String::new();
+    let mut before: Option<(TokenKind, Span)> = None;
+    for (norm, kind, span) in tokens {
+        let cjk = |k: TokenKind| matches!(k, TokenKind::CjkWord | TokenKind::Ideograph);
+        match before {
+            Some((k, s)) if cjk(k) && cjk(kind) && s.end == span.start => {}
+            Some(_) => out.push(' '),
+            None => {}
+        }
+        out.push_str(norm);
+        before = Some((kind, span));
+    }
+    out
+}
+
+/// True for Han, Hiragana, Katakana and Hangul characters (and the ideographic zero): each is a
+/// token of its own where the word segmenter does not cut it (Hangul syllables, in practice).
 pub(crate) fn is_ideograph(c: char) -> bool {
     matches!(c as u32,
         0x3007 | 0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
@@ -84,33 +114,54 @@ struct Piece {
 /// in text order.
 pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str)) {
     let mut pieces: Vec<Piece> = Vec::new();
+    // The run of Han and kana being read, for the word segmenter: its start and end.
+    let mut run: Option<(usize, usize)> = None;
+    let mut ends = Vec::new();
     for (offset, seg) in text.split_word_bound_indices() {
         if !seg.chars().any(char::is_alphanumeric) {
+            run_words(text, run.take(), &mut ends, &mut pieces);
             continue;
         }
-        if seg.chars().any(is_ideograph) {
-            // Split into characters (with their combining marks); runs of other letters stay whole.
-            let mut run: Option<(usize, usize)> = None;
+        if seg.chars().any(|c| segment::is_cj(c) || is_ideograph(c)) {
+            // Han and kana go to the run; a Hangul syllable is a token (with its combining
+            // marks); letters between them stay whole.
+            let mut letters: Option<(usize, usize)> = None;
             for (i, g) in seg.grapheme_indices(true) {
                 let (gs, ge) = (offset + i, offset + i + g.len());
+                let cj = g.char_indices().find(|&(_, c)| !segment::is_cj(c)).map_or(g.len(), |(j, _)| j);
+                if cj > 0 {
+                    if let Some((s, e)) = letters.take() {
+                        pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
+                    }
+                    run = Some((run.map_or(gs, |r| r.0), gs + cj));
+                    if cj < g.len() {
+                        // Combining marks or a variation selector end the run, in its last word.
+                        run_words(text, run.take(), &mut ends, &mut pieces);
+                        pieces.last_mut().expect("a run has a word").end = ge;
+                    }
+                    continue;
+                }
+                run_words(text, run.take(), &mut ends, &mut pieces);
                 if g.chars().any(is_ideograph) {
-                    if let Some((s, e)) = run.take() {
+                    if let Some((s, e)) = letters.take() {
                         pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
                     }
                     pieces.push(Piece { start: gs, end: ge, kind: TokenKind::Ideograph });
                 } else if g.chars().any(char::is_alphanumeric) {
-                    run = Some(run.map_or((gs, ge), |(s, _)| (s, ge)));
-                } else if let Some((s, e)) = run.take() {
+                    letters = Some(letters.map_or((gs, ge), |(s, _)| (s, ge)));
+                } else if let Some((s, e)) = letters.take() {
                     pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
                 }
             }
-            if let Some((s, e)) = run {
+            if let Some((s, e)) = letters {
                 pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
             }
         } else {
+            run_words(text, run.take(), &mut ends, &mut pieces);
             pieces.push(Piece { start: offset, end: offset + seg.len(), kind: kind_of(seg) });
         }
     }
+    run_words(text, run, &mut ends, &mut pieces);
 
     let mut utf16 = 0usize;
     let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
@@ -147,6 +198,18 @@ pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usiz
             emit(Span::new(start, end), utf16_start, utf16, kind, &norm);
         }
         i = j + 1;
+    }
+}
+
+/// The words of a run `text[start..end]` of Han and kana, as the word segmenter cuts it.
+fn run_words(text: &str, run: Option<(usize, usize)>, ends: &mut Vec<usize>, pieces: &mut Vec<Piece>) {
+    let Some((start, end)) = run else { return };
+    ends.clear();
+    let kind = if segment::word_ends(&text[start..end], ends) { TokenKind::CjkWord } else { TokenKind::Ideograph };
+    let mut from = start;
+    for &e in ends.iter() {
+        pieces.push(Piece { start: from, end: start + e, kind });
+        from = start + e;
     }
 }
 
@@ -218,28 +281,38 @@ mod tests {
     }
 
     #[test]
-    fn chinese_and_japanese() {
+    fn chinese_and_japanese_words() {
         check(
             "构建人类命运共同体。",
+            &[("构", "构"), ("建", "建"), ("人类", "人类"), ("命运", "命运"), ("共同", "共同"), ("体", "体")],
+        );
+        check("多边主义，ＷＴＯ改革", &[("多边", "多边"), ("主义", "主义"), ("ＷＴＯ", "wto"), ("改革", "改革")]);
+        check("2020年", &[("2020", "2020"), ("年", "年")]);
+        check("データを", &[("データ", "データ"), ("を", "を")]);
+        check("ﾃﾞｰﾀ", &[("ﾃﾞｰﾀ", "データ")]);
+        check("한국", &[("한", "한"), ("국", "국")]);
+        let kinds: Vec<TokenKind> = tokenize("中国 한 a").iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokenKind::CjkWord, TokenKind::Ideograph, TokenKind::Word]);
+    }
+
+    #[test]
+    fn chinese_mixed_with_emoji_marks_and_spaces() {
+        // A variation selector or combining mark after a run stays in its last word's span.
+        check(
+            "多边🌍主义\u{00A0}真正\u{FE00}的cafe\u{0301}共同体\u{3000}𠀀人",
             &[
-                ("构", "构"),
-                ("建", "建"),
-                ("人", "人"),
-                ("类", "类"),
-                ("命", "命"),
-                ("运", "运"),
-                ("共", "共"),
-                ("同", "同"),
+                ("多边", "多边"),
+                ("主义", "主义"),
+                ("真正\u{FE00}", "真正\u{FE00}"),
+                ("的", "的"),
+                ("cafe\u{0301}", "café"),
+                ("共同", "共同"),
                 ("体", "体"),
+                ("𠀀", "𠀀"),
+                ("人", "人"),
             ],
         );
-        check(
-            "多边主义，ＷＴＯ改革",
-            &[("多", "多"), ("边", "边"), ("主", "主"), ("义", "义"), ("ＷＴＯ", "wto"), ("改", "改"), ("革", "革")],
-        );
-        check("2020年", &[("2020", "2020"), ("年", "年")]);
-        check("カタカナ", &[("カ", "カ"), ("タ", "タ"), ("カ", "カ"), ("ナ", "ナ")]);
-        check("한국", &[("한", "한"), ("국", "국")]);
+        check("人\u{0301}民", &[("人\u{0301}", "人\u{0301}"), ("民", "民")]);
     }
 
     #[test]
@@ -247,6 +320,16 @@ mod tests {
         check("🌍 peace 👩‍👩‍👧 now", &[("peace", "peace"), ("now", "now")]);
         check("𝐀 cafe\u{0301} ﬁnance", &[("𝐀", "a"), ("cafe\u{0301}", "café"), ("ﬁnance", "finance")]);
         check("e\u{0301}tat", &[("e\u{0301}tat", "état")]);
+    }
+
+    #[test]
+    fn norms_join_without_spaces_between_touching_chinese_words() {
+        let joined = |text: &str| join_norms(tokenize(text).iter().map(|t| (t.norm.as_str(), t.kind, t.span)));
+        assert_eq!(joined("构建人类命运共同体"), "构建人类命运共同体");
+        assert_eq!(joined("Build 命运共同体 together"), "build 命运共同体 together");
+        assert_eq!(joined("共同、综合，WTO改革"), "共同 综合 wto 改革");
+        assert_eq!(joined("대한민국 국민"), "대한민국 국민");
+        assert_eq!(joined("the centre"), "the center");
     }
 
     #[test]

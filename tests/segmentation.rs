@@ -1,0 +1,217 @@
+//! Chinese and Japanese words, natively:
+//!
+//! - `tests/fixtures/segmentation.tsv` holds the words of every run of Han and kana of the
+//!   Chinese fixture statements, and of a few harder lines (Japanese, half-width katakana,
+//!   compatibility ideographs, emoji and NBSP between words). The native tokenizer must give them;
+//!   `tests/js/segmentation.test.mjs` checks the browser build against the same file (the package
+//!   in Node, and the page's worker in Chromium). To write it again from the native tokenizer:
+//!   `REFRAIN_BLESS=1 cargo test --test segmentation`.
+//! - On every Chinese statement of `../shared/corpus`, the native segmenter cuts each run as the
+//!   browser's `Intl.Segmenter` does, run by Node (20 or later, which `make test` needs anyway).
+//! - No family, occurrence or query result on those statements starts or ends inside a word.
+
+use refrain::report::Edit;
+use refrain::text::{tokenize, TokenKind};
+use refrain::{Corpus, Options, Statement};
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Lines harder than the fixtures' runs, in the segmentation fixture after them.
+const HARDER: &[&str] = &[
+    "こんにちは世界、東京都に住んでいます",
+    "コンピューターとインターネットのセキュリティ",
+    "ﾃﾞｰﾀﾍﾞｰｽの設計とｶﾞｲﾄﾞ",
+    "人々の生活と時々の変化",
+    "豈更車賈滑",
+    "㌀㌔株式会社",
+    "𠀀𠀁中国𪚥字",
+    "践行真正的多边主义🌍构建人类命运共同体\u{00A0}弥合数字鸿沟",
+    "真正\u{FE00}的多边\u{0301}主义 multilateralism 2020年",
+    "中国式现代化，全球治理，新型国际关系",
+];
+
+const FIXTURE: &str = "tests/fixtures/segmentation.tsv";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn texts_under(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(p).unwrap()))
+        .collect()
+}
+
+/// The tokens of `text` as written.
+fn words(text: &str) -> Vec<&str> {
+    tokenize(text).iter().map(|t| &text[t.span.range()]).collect()
+}
+
+/// The runs of Chinese words of `text`: the stretches of words the segmenter cut that touch.
+fn runs(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for t in tokenize(text).iter().filter(|t| t.kind == TokenKind::CjkWord) {
+        run = match run {
+            Some((s, e)) if e == t.span.start => Some((s, t.span.end)),
+            Some((s, e)) => {
+                out.push(&text[s..e]);
+                Some((t.span.start, t.span.end))
+            }
+            None => Some((t.span.start, t.span.end)),
+        };
+    }
+    out.extend(run.map(|(s, e)| &text[s..e]));
+    out
+}
+
+/// The fixture as the native tokenizer writes it: a comment, then one line per text, `text TAB
+/// its words separated by spaces`.
+fn fixture_now() -> String {
+    let mut out = String::from(
+        "# Words of Chinese and Japanese: a text, a tab, its tokens as written (separated by spaces). The runs of\n\
+         # the Chinese fixture statements, then harder lines. Written by the native tokenizer (tests/segmentation.rs,\n\
+         # REFRAIN_BLESS=1); the browser build must give the same (tests/js/segmentation.test.mjs).\n",
+    );
+    let statements = texts_under(&root().join("tests/fixtures/official/zh"));
+    assert_eq!(statements.len(), 2, "the two Chinese fixture statements");
+    let mut seen = HashSet::new();
+    let lines = statements.iter().flat_map(|(_, text)| runs(text)).chain(HARDER.iter().copied());
+    for line in lines.filter(|l| seen.insert(*l)) {
+        assert!(!line.contains(['\t', '\n']), "{line:?}");
+        out.push_str(&format!("{line}\t{}\n", words(line).join(" ")));
+    }
+    out
+}
+
+#[test]
+fn the_fixture_words_hold_natively() {
+    let path = root().join(FIXTURE);
+    let now = fixture_now();
+    if std::env::var_os("REFRAIN_BLESS").is_some_and(|v| v != "0" && !v.is_empty()) {
+        std::fs::write(&path, &now).unwrap();
+    }
+    let fixture = std::fs::read_to_string(&path).unwrap();
+    let mut lines = 0;
+    for line in fixture.lines().filter(|l| !l.starts_with('#')) {
+        let (text, want) = line.split_once('\t').expect("text TAB words");
+        assert_eq!(words(text).join(" "), want, "the words of {text:?}");
+        lines += 1;
+    }
+    assert_eq!(fixture, now, "{FIXTURE} lacks lines (REFRAIN_BLESS=1 writes it again)");
+    assert!(lines > 100, "only {lines} lines in {FIXTURE}");
+}
+
+/// The words `Intl.Segmenter('zh', {granularity: 'word'})` cuts each run into, in Node.
+fn browser_words(runs: &[&str]) -> Vec<Vec<String>> {
+    const SCRIPT: &str = "const runs = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+process.stdout.write(JSON.stringify(runs.map((r) => Array.from(words.segment(r), (s) => s.segment))));";
+    let mut node = Command::new("node")
+        .args(["-e", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("Node (20 or later) runs the browser's segmenter for this test");
+    let input = serde_json::to_vec(runs).unwrap();
+    node.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = node.wait_with_output().unwrap();
+    assert!(out.status.success(), "node failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn shared_zh() -> Vec<(String, String)> {
+    let dir = root().join("../shared/corpus/official/zh");
+    assert!(dir.is_dir(), "../shared/corpus (the project's shared statements) must lie beside the repository");
+    let texts = texts_under(&dir);
+    assert!(texts.len() >= 15, "only {} Chinese statements", texts.len());
+    texts
+}
+
+#[test]
+fn the_browser_segmenter_cuts_the_chinese_statements_of_the_shared_corpus_alike() {
+    let texts = shared_zh();
+    let runs: Vec<&str> = texts.iter().flat_map(|(_, text)| runs(text)).collect();
+    let browser = browser_words(&runs);
+    assert_eq!(browser.len(), runs.len());
+    let mut differ = Vec::new();
+    let mut count = 0;
+    for (run, theirs) in runs.iter().zip(&browser) {
+        let ours = words(run);
+        count += ours.len();
+        if ours != *theirs {
+            differ.push(format!("{run}: native {}, browser {}", ours.join("|"), theirs.join("|")));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} of {} runs cut differently:\n{}",
+        differ.len(),
+        runs.len(),
+        differ[..differ.len().min(20)].join("\n")
+    );
+    eprintln!("{} runs, {count} words: the same natively and in Node's Intl.Segmenter", runs.len());
+    assert!(runs.len() > 5_000 && count > 40_000, "{} runs, {count} words", runs.len());
+}
+
+/// Phrases searched for on the Chinese statements; some start or end inside a word.
+const QUERIES: &[&str] = &[
+    "人类命运共同体", "践行真正的多边主义", "数字鸿沟", "全球治理", "新型国际关系", "中国式现代化", "共商共建共享",
+    "建人类命运", "行真正的多边", "类命运共同",
+];
+
+#[test]
+fn no_family_occurrence_or_query_result_starts_or_ends_inside_a_word() {
+    let texts = shared_zh();
+    let mut corpus = Corpus::new(Options::builder().max_families(100_000).build().unwrap());
+    for (id, text) in &texts {
+        corpus.add(Statement::new(id.clone(), text.clone())).unwrap();
+    }
+    // Where the segmenter's words start and end, by statement.
+    let bounds: Vec<(HashSet<usize>, HashSet<usize>)> = texts
+        .iter()
+        .map(|(_, text)| {
+            let tokens = tokenize(text);
+            (tokens.iter().map(|t| t.span.start).collect(), tokens.iter().map(|t| t.span.end).collect())
+        })
+        .collect();
+    // Every place the report and the queries give: (what, statement, start, end).
+    let mut places: Vec<(&str, String, usize, usize)> = Vec::new();
+    let edits = |what: &'static str, doc: &str, edits: &[Edit], places: &mut Vec<(&str, String, usize, usize)>| {
+        places.extend(edits.iter().filter_map(|e| Some((what, doc.to_string(), e.start?, e.end?))));
+    };
+    let report = corpus.compare();
+    assert!(report.families.len() > 1_000, "only {} families", report.families.len());
+    for f in &report.families {
+        places.push(("root", f.root_excerpt.doc.clone(), f.root_excerpt.start, f.root_excerpt.end));
+        for o in &f.occurrences {
+            places.push(("occurrence", o.excerpt.doc.clone(), o.excerpt.start, o.excerpt.end));
+            edits("edit", &o.excerpt.doc, &o.diff, &mut places);
+        }
+    }
+    for q in QUERIES {
+        let hits = corpus.query(q).unwrap();
+        assert!(!hits.occurrences.is_empty(), "{q} finds something");
+        for o in &hits.occurrences {
+            places.push(("query result", o.excerpt.doc.clone(), o.excerpt.start, o.excerpt.end));
+            edits("query word", &o.excerpt.doc, &o.explanation, &mut places);
+        }
+    }
+    for (what, doc, start, end) in &places {
+        let d = texts.iter().position(|(id, _)| id == doc).expect("a known statement");
+        let (starts, ends) = &bounds[d];
+        let text = &texts[d].1[*start..*end];
+        assert!(starts.contains(start) && ends.contains(end), "{what} {doc} {start}..{end} {text:?} cuts a word");
+    }
+    let checked = places.len();
+    assert!(checked > 10_000, "only {checked} places checked");
+}
