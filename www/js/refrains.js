@@ -3,7 +3,7 @@
 // everywhere (the host forwards the selection to the other views). `collapsed` (the element)
 // shows the body of the selected refrain only.
 
-import { familyBody, familyMeta, swatch } from './family.js';
+import { familyBody, familyMeta, swatch, whyRank } from './family.js';
 import { clear, h, statementLabel } from './util.js';
 
 const PAGE = 30;
@@ -103,6 +103,7 @@ export function createRefrains(root, L, opts) {
             ),
           ),
           familyMeta(doc, L, f),
+          whyRank(doc, L, f),
           open ? familyBody(doc, L, f, model.report, { nameOf, maxVariants: 8 }) : null,
           open
             ? h(doc, 'button', {
