@@ -16,7 +16,7 @@ import { createRefrains } from './refrains.js';
 import { createSearch } from './search.js';
 import { createHeatmap } from './heatmap.js';
 import { createStrips } from './strip.js';
-import { createContrast } from './contrast.js';
+import { contrastColumns, createContrast, familyIn } from './contrast.js';
 import { createStatements, undatedNote } from './statements.js';
 import { createStorage, MINE } from './storage.js';
 import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
@@ -129,7 +129,7 @@ const contrast = createContrast($('panel-groups'), L, {
     app.ws.contrast = { a, b };
     remember({ contrast: app.ws.contrast });
   },
-  onGo: (cf, report) => showContrastFamily(cf, report),
+  onContrastFamily: (cf, report) => showContrastFamily(cf, report),
   onExport: async (kind, report) => {
     try {
       if (kind === 'svg') download(doc, contrastSvgBlob(doc, report, L), 'refrain-contrast.svg');
@@ -268,6 +268,7 @@ const statements = createStatements($('panel-statements'), {
   onSignature: (id) => {
     app.ws.contrast = { a: `id=${id}`, b: 'rest' };
     remember({ contrast: app.ws.contrast });
+    app.groupsStale = true;
     selectTab('groups', { focus: true });
   },
   onWorkspace: async (id) => {
@@ -991,13 +992,8 @@ function showFamilyInReader(id, columns = null) {
  */
 function showContrastFamily(cf, report) {
   const f = cf.family;
-  const docs = [...new Set(f.occurrences.map((o) => o.doc))];
-  const inA = docs.filter((d) => report.a.ids.includes(d));
-  const inB = docs.filter((d) => report.b.ids.includes(d));
-  const cols = [...new Set([inA[0], inB[0], ...inA, ...inB, ...docs].filter(Boolean))].slice(0, 2);
-  const same = app.model?.family(f.id);
-  const id =
-    same && same.root_norm === f.root_norm ? f.id : app.model?.families.find((x) => x.root_norm === f.root_norm)?.id;
+  const cols = contrastColumns(cf, report);
+  const id = familyIn(app.model, cf);
   if (id) {
     showFamilyInReader(id, cols);
     return;

@@ -114,6 +114,25 @@ export function defaultGroups(statements) {
   return { a: norm(first.speaker) ? `speaker=${norm(first.speaker)}` : `id=${first.id}`, b: REST };
 }
 
+/**
+ * The family of the comparison's `model` (model.js) that contrast family `cf` is, or null: the
+ * same id with the same root, else the same root (ids are ranks: the comparison may list it elsewhere).
+ */
+export function familyIn(model, cf) {
+  const f = cf.family;
+  const same = model?.family(f.id);
+  if (same && same.root_norm === f.root_norm) return f.id;
+  return model?.families.find((x) => x.root_norm === f.root_norm)?.id || null;
+}
+
+/** Two statements to read family `cf` in: one of group A and one of group B that use it (else two that do). */
+export function contrastColumns(cf, report) {
+  const docs = [...new Set(cf.family.occurrences.map((o) => o.doc))];
+  const inA = docs.filter((d) => report.a.ids.includes(d));
+  const inB = docs.filter((d) => report.b.ids.includes(d));
+  return [...new Set([inA[0], inB[0], ...inA, ...inB, ...docs].filter(Boolean))].slice(0, 2);
+}
+
 // ---------- the plot's geometry (pure) ----------
 
 /** The layout's assumptions: text is measured as `charW` per character (no font metrics), a label's box is `lineH` high. */
@@ -410,7 +429,8 @@ export function contrastSvgString(doc, report, L) {
  * @param {{
  *   run: (request: {a: string[], b: string[], labelA: string, labelB: string},
  *         how: {signal: AbortSignal, onProgress: (p: {stage: string, done: number, total: number}) => void}) => Promise<object>,
- *   onGo: (cf: object, report: object) => void,
+ *   onContrastFamily: (cf: object, report: object) => void,
+ *   onReport?: (report: object) => void,
  *   onGroups?: (a: string, b: string) => void,
  *   onExport?: (kind: 'svg'|'png', report: object) => void,
  * }} opts
@@ -506,7 +526,7 @@ export function createContrast(root, L, opts) {
   // ---------- pickers ----------
   function picker(side) {
     const id = `${pid}-${side}`;
-    const sel = h(doc, 'select', { id, class: 'input', on: { change: () => changed() } });
+    const sel = h(doc, 'select', { id, class: 'input', on: { change: () => modeChanged() } });
     const from = h(doc, 'select', { id: `${id}-from`, class: 'input', on: { change: () => changed() } });
     const to = h(doc, 'select', { id: `${id}-to`, class: 'input', on: { change: () => changed() } });
     const years = h(
@@ -544,6 +564,23 @@ export function createContrast(root, L, opts) {
       if (sel.value === '~hand')
         return [...checks.querySelectorAll('input:checked')].map((c) => `id=${c.value}`).join(';');
       return sel.value;
+    }
+
+    /** A new choice in the list: a range of years starts at the year chosen (else all of them), the
+     * statements chosen by hand are those of the group chosen before. */
+    function modeChanged() {
+      const was = groups[side];
+      if (sel.value === '~hand') {
+        const had = new Set(side === 'b' && parseSafe(was) === REST ? [] : membersOf(data.statements, was));
+        for (const c of checks.querySelectorAll('input')) c.checked = had.has(c.value);
+      } else if (sel.value === '~years') {
+        const one = parseSafe(was);
+        if (one !== REST && one.length === 1 && one[0].kind === 'year') {
+          from.value = String(one[0].from);
+          to.value = String(one[0].to);
+        }
+      }
+      changed();
     }
 
     function changed() {
@@ -732,6 +769,7 @@ export function createContrast(root, L, opts) {
       busy(false);
       draw();
       say(summaryText(rep, both), 'ready');
+      opts.onReport?.(rep);
     } catch (e) {
       if (ac !== controller) return;
       controller = null;
@@ -904,7 +942,7 @@ export function createContrast(root, L, opts) {
   function go(cf) {
     selected = cf.family.root_norm;
     markSelected();
-    opts.onGo(cf, result);
+    opts.onContrastFamily(cf, result);
   }
 
   // The plot's keyboard: the arrow keys move between the points (A's most distinctive first),
