@@ -468,6 +468,7 @@ describe('<refrain-compare view="groups">', () => {
       await plotOf(page, 'refrain-compare'),
       report.families.map((f) => ({ root: f.family.root_norm, z: f.z })),
     );
+    await page.screenshot({ path: join(OUTPUT, 'groups-element-view.png'), fullPage: true });
     const tabs = await page.$$eval('refrain-compare', ([el]) =>
       [...el.shadowRoot.querySelectorAll('[role="tab"]')].map((t) => [t.textContent, t.getAttribute('aria-selected')]),
     );
@@ -521,7 +522,7 @@ describe('<refrain-compare view="groups">', () => {
     );
     assert.equal(cols, 2);
     assert.deepEqual(errors, []);
-    await page.screenshot({ path: join(OUTPUT, 'groups-element.png'), fullPage: true });
+    await page.screenshot({ path: join(OUTPUT, 'groups-element-reader.png'), fullPage: true });
     await context.close();
   });
 });

@@ -165,8 +165,8 @@ function ticksOf(lo, hi) {
 
 /**
  * Greedy label placement: each label in turn takes the first of eight places around its point
- * whose box stays inside `area` and overlaps no label placed before it (first avoiding the other
- * points too); a label with no such place is left out. Boxes are computed from PLOT.charW, so the
+ * whose box stays inside `area`, overlaps no label placed before it and covers no point (else,
+ * of those places, the one covering the fewest points); a label with no such place is left out. Boxes are computed from PLOT.charW, so the
  * result does not depend on fonts. `items`: [{x, y, r, text}]; returns [{i, text, x0, y0, x1, y1}].
  */
 export function placeLabels(items, area, points = items) {
@@ -189,9 +189,16 @@ export function placeLabels(items, area, points = items) {
     ].map(([x0, y0]) => ({ x0, y0, x1: x0 + w, y1: y0 + hh }));
     const inside = (b) => b.x0 >= area.x0 && b.x1 <= area.x1 && b.y0 >= area.y0 && b.y1 <= area.y1;
     const free = (b) => !placed.some((q) => overlaps(b, q));
-    const clearOfMarks = (b) => !marks.some((m) => overlaps(b, m));
-    const box =
-      spots.find((b) => inside(b) && free(b) && clearOfMarks(b)) || spots.find((b) => inside(b) && free(b)) || null;
+    const covered = (b) => marks.filter((m) => overlaps(b, m)).length;
+    // The first place that covers no point; else the one that covers the fewest.
+    let box = null;
+    let least = Infinity;
+    for (const b of spots) {
+      if (!inside(b) || !free(b)) continue;
+      const n = covered(b);
+      if (n < least) [box, least] = [b, n];
+      if (!n) break;
+    }
     if (box) placed.push({ i, text: p.text, ...box });
   });
   return placed;
@@ -225,8 +232,9 @@ export function layoutContrast(report, { width = 640, top = 12 } = {}) {
     const k = seen.get(key) || 0;
     seen.set(key, k + 1);
     if (k) {
-      x += Math.cos(k * 2.39996) * 2.4 * Math.sqrt(k);
-      y += Math.sin(k * 2.39996) * 2.4 * Math.sqrt(k);
+      const spread = Math.min(9, 1.4 * Math.sqrt(k));
+      x += Math.cos(k * 2.39996) * spread;
+      y += Math.sin(k * 2.39996) * spread;
     }
     return { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, r: side === 'n' ? 3.5 : 5, side, cf };
   });
