@@ -135,8 +135,19 @@ export function contrastColumns(cf, report) {
 
 // ---------- the plot's geometry (pure) ----------
 
-/** The layout's assumptions: text is measured as `charW` per character (no font metrics), a label's box is `lineH` high. */
-export const PLOT = Object.freeze({ font: 11, charW: 7, lineH: 15, pad: 2, maxLabel: 30, labelsPerSide: 6 });
+/**
+ * The layout's assumptions: text is measured as `charW` per character, `wideW` per wide (Chinese,
+ * Japanese, Korean, full-width) one, never by a font's metrics; a label's box is `lineH` high.
+ */
+export const PLOT = Object.freeze({ font: 11, charW: 7, wideW: 11, lineH: 15, pad: 2, maxLabel: 30, labelsPerSide: 6 });
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
+/** The width the layout gives `text`: PLOT.charW per character, PLOT.wideW per wide one. */
+export function textWidth(text) {
+  let w = 0;
+  for (const ch of String(text)) w += WIDE.test(ch) ? PLOT.wideW : PLOT.charW;
+  return w;
+}
 const ZERO_GAP = 16; // between the zero line and the log scale
 
 /** Whether two boxes {x0, y0, x1, y1} overlap (touching is not overlapping). */
@@ -170,11 +181,11 @@ function ticksOf(lo, hi) {
  * result does not depend on fonts. `items`: [{x, y, r, text}]; returns [{i, text, x0, y0, x1, y1}].
  */
 export function placeLabels(items, area, points = items) {
-  const { charW, lineH, pad } = PLOT;
+  const { lineH, pad } = PLOT;
   const placed = [];
   const marks = points.map((p) => ({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r }));
   items.forEach((p, i) => {
-    const w = p.text.length * charW + 2 * pad;
+    const w = textWidth(p.text) + 2 * pad;
     const hh = lineH;
     const g = p.r + 3;
     const spots = [
@@ -248,7 +259,10 @@ export function layoutContrast(report, { width = 640, top = 12 } = {}) {
   const order = [];
   for (let i = 0; i < n; i++) order.push(aSide[i], bSide[i]);
   const chosen = order.filter(Boolean);
-  const cut = (x) => (x.length > PLOT.maxLabel ? `${x.slice(0, PLOT.maxLabel - 1)}…` : x);
+  const cut = (x) => {
+    const chars = [...x];
+    return chars.length > PLOT.maxLabel ? `${chars.slice(0, PLOT.maxLabel - 1).join('')}…` : x;
+  };
   const labels = placeLabels(
     chosen.map((p) => ({ x: p.x, y: p.y, r: p.r, text: cut(p.cf.family.root) })),
     area,
