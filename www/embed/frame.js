@@ -1,6 +1,6 @@
 // What <refrain-compare> shows in its shadow root: a tab per view, the status line, and the view
-// chosen, one of the page's own views (../js/: reader, refrains, search, heatmap, contrast;
-// presenter.js)
+// chosen, one of the page's own views (../js/: reader, refrains, search, heatmap; presenter.js,
+// groups.js)
 // with the labels of the element's language. The frame keeps what only the display needs (the
 // pair of statements opened from the overview, the search hit to go to); what the user chooses
 // that the page may see (a view, a refrain, a phrase) goes back to the element. No side effect
@@ -17,23 +17,21 @@ const VIEWS_CSS = new URL('../css/views.css', import.meta.url).href;
 // engine (loadViews), when the first element comes near the viewport, the presenter when chosen.
 const made = { reader: createReader };
 let more = null;
-let contrast = null; // contrast.js, once loaded: its helpers
 export function loadViews() {
   more ??= Promise.all([
     import('../js/refrains.js'),
     import('../js/search.js'),
     import('../js/heatmap.js'),
-    import('../js/contrast.js'),
+    import('./groups.js'),
     ...LANGUAGES.map(loadLabels),
-  ]).then(([r, s, m, c]) => {
-    contrast = c;
+  ]).then(([r, s, m, g]) =>
     Object.assign(made, {
       refrains: r.createRefrains,
       search: s.createSearch,
       heatmap: m.createHeatmap,
-      groups: c.createContrast,
-    });
-  });
+      groups: g.createGroups,
+    }),
+  );
   return more;
 }
 
@@ -50,10 +48,7 @@ export class Frame {
   #last = null; // what the frame last drew
   #on;
 
-  /**
-   * `on`: the user's choices {view(name, focusTab), select(id, occurrence), search(phrase), groups(a, b)},
-   * redraw(), and the group comparison's engine: contrast(groups, how) and contrasted(report).
-   */
+  /** `on`: the user's choices {view(name, focusTab), select(id, occurrence), search(phrase), groups(a, b)}, redraw(), contrasted(report). */
   constructor(shadow, on) {
     const d = shadow.ownerDocument;
     this.#on = on;
@@ -89,8 +84,7 @@ export class Frame {
 
   /**
    * Draws `view` of `views` with `labels` in `theme`; `status` is [text, error]; `session` (session.js)
-   * gives the statements, the report, its model and the hits of `query`; `selected` is a family id;
-   * `groups` {a, b} the groups the group comparison compares.
+   * gives the statements, the report, its model and the hits of `query`; `selected` is a family id.
    */
   draw(state) {
     this.#last = state;
@@ -131,8 +125,8 @@ export class Frame {
         hits: hits?.occurrences,
         result: hits,
         query,
-        a: state.groups?.a || '',
-        b: state.groups?.b || '',
+        session,
+        groups: state.groups,
       });
       if (view === 'reader' && this.#goto !== null) v.view.goToHit(this.#goto);
       else if (view === 'reader' && this.#align && selected)
@@ -188,13 +182,11 @@ export class Frame {
         this.#pair = [a, b];
         on.view('reader');
       },
-      // The group comparison: its engine, its groups, and a family to read (one statement of each group).
-      run: (groups, how) => on.contrast(groups, how),
-      onGroups: (a, b) => on.groups(a, b),
-      onReport: (report) => on.contrasted(report),
-      onContrastFamily: (cf, report) => {
-        this.#pair = contrast.contrastColumns(cf, report);
-        on.select(contrast.familyIn(this.#last.session.model, cf), null);
+      onGroups: on.groups,
+      onReport: on.contrasted,
+      onReadIn: (id, pair) => {
+        this.#pair = pair;
+        on.select(id, null);
         this.#align = 'smooth';
         on.view('reader');
       },

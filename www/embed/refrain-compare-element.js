@@ -33,12 +33,10 @@ const ATTRIBUTES = {
     return list.length ? list : VIEWS.slice(0, 4);
   },
   loading: oneOf(['lazy', 'eager']),
-  // The group comparison's groups (js/contrast.js): selectors such as "speaker=Xi Jinping" or
-  // "year=2017-2019", joined by ";"; group-b also "rest".
+  // The groups of view "groups" (groups.js)
   'group-a': (v) => v || '',
   'group-b': (v) => v || '',
 };
-// Attributes whose property is named otherwise.
 const PROPERTY = { 'group-a': 'groupA', 'group-b': 'groupB' };
 
 export class RefrainCompareElement extends HTMLElement {
@@ -92,7 +90,6 @@ export class RefrainCompareElement extends HTMLElement {
         this.#reflect('groupA', a);
         this.#reflect('groupB', b);
       },
-      contrast: (groups, how) => this.#session.contrast(groups, how, this.#options),
       contrasted: (report) => this.#emit('refrain-contrast', { report }),
     });
   }
@@ -119,7 +116,6 @@ export class RefrainCompareElement extends HTMLElement {
   get queryReport() {
     return this.#session.hits;
   }
-  /** The report of the group comparison last shown (view "groups"), or null. */
   get contrastReport() {
     return this.#session.contrastReport;
   }
@@ -285,7 +281,7 @@ export class RefrainCompareElement extends HTMLElement {
       session: this.#session,
       selected: this.#selected,
       query: this.query,
-      groups: { a: this.groupA, b: this.groupB },
+      groups: { a: this.groupA, b: this.groupB, options: this.#options },
     });
     this.#emit('refrain-render', { view: this.view });
   }

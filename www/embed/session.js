@@ -14,7 +14,7 @@ export class Session {
   model = null;
   hits = null; // the QueryReport of the last query
   queryError = null; // why the last query failed
-  contrastReport = null; // the last group comparison
+  contrastReport = null; // the group comparison last drawn (groups.js)
   #jobs = {};
   #gen = 0;
 
@@ -84,26 +84,6 @@ export class Session {
         this.queryError = e.message;
       }
     });
-  }
-
-  /**
-   * Contrasts groups `a` and `b` (ids of the compared statements) in the shared Worker: resolves to
-   * the contrast report, also kept as `contrastReport`. `how`: {signal, onProgress}.
-   */
-  async contrast({ a, b, labelA, labelB }, { signal, onProgress } = {}, options = {}) {
-    const shared = await client();
-    const report = await shared.contrast({
-      statements: this.statements,
-      options,
-      a,
-      b,
-      labelA,
-      labelB,
-      signal,
-      onProgress,
-    });
-    this.contrastReport = report;
-    return report;
   }
 
   /** Cancels every step under way. */

@@ -13,6 +13,7 @@
 // No side effect on import.
 
 import { GROUP_KINDS, groupsOf } from './groups.js';
+import { withViewLabels } from './labels-views.js';
 import { clear, debounce, h, s, statementLabel } from './util.js';
 
 export const REST = 'rest';
@@ -86,7 +87,8 @@ export function membersOf(statements, text, others = []) {
 }
 
 /** What a group is called on the page: a name, years, a statement's name, "3 statements", "the rest". */
-export function groupName(statements, text, L) {
+export function groupName(statements, text, given) {
+  const L = withViewLabels(given);
   let sels;
   try {
     sels = parseGroup(text);
@@ -303,8 +305,8 @@ const zText = (z) => (z < 0 ? `−${Math.abs(z).toFixed(2)}` : z.toFixed(2));
 export { zText };
 
 /** What a screen reader says of a point (and what the line under the plot shows). */
-export function pointText(L, report, cf) {
-  return L.pointLabel(
+export function pointText(given, report, cf) {
+  return withViewLabels(given).pointLabel(
     cf.family.root,
     { name: report.a.label, rate: rateText0(cf.rate_a), count: cf.count_a },
     { name: report.b.label, rate: rateText0(cf.rate_b), count: cf.count_b },
@@ -317,7 +319,8 @@ const rateText0 = (v) => (v > 0 ? rateText(v) : '0');
  * The plot of `report` as an SVG element with labels `L`: interactive (each point focusable,
  * role button) or, with `opts.forExport`, standalone with every colour written out and a title.
  */
-export function drawContrast(doc, report, L, opts = {}) {
+export function drawContrast(doc, report, given, opts = {}) {
+  const L = withViewLabels(given);
   const forExport = !!opts.forExport;
   const top = forExport ? 40 : 12;
   const g = layoutContrast(report, { width: opts.width || 640, top });
@@ -457,7 +460,8 @@ export function contrastSvgString(doc, report, L) {
  *   onExport?: (kind: 'svg'|'png', report: object) => void,
  * }} opts
  */
-export function createContrast(root, L, opts) {
+export function createContrast(root, given, opts) {
+  const L = withViewLabels(given);
   const doc = root.ownerDocument;
   const pid = `${root.id || 'contrast'}-ct`;
   let data = null; // {statements, report, a, b}
@@ -694,7 +698,7 @@ export function createContrast(root, L, opts) {
 
   function fillPickers() {
     if (!data) return;
-    const active = doc.activeElement?.id || root.getRootNode().activeElement?.id;
+    const active = root.getRootNode().activeElement?.id;
     pickA.fill(data.statements, groups.a);
     pickB.fill(data.statements, groups.b);
     swap.disabled = parseSafe(groups.b) === REST;

@@ -1,7 +1,9 @@
 // Every string of the views (reader, refrains, search, heatmap, strips, presenter, worksheet), of
 // <refrain-compare> and of the classroom page: one source for each label, in English here and in
 // French and Chinese in labels-fr.js and labels-zh.js. The page passes English to its views; the
-// element and the classroom page pick the language of their `lang`. No side effect on import.
+// element and the classroom page pick the language of their `lang`. The English of the group
+// comparison and of "Why this rank" is in labels-views.js, which loads with those views.
+// No side effect on import.
 
 import { pct, plural } from './util.js';
 
@@ -123,73 +125,6 @@ const en = {
   cellLabel: (a, p, b) => `${a}: ${p} of its content words in passages shared with ${b}`,
   byNumber: 'Statements by number',
   noMatrix: 'No similarity matrix in this report (see the notes in the status line).',
-  // why a family ranks where it does
-  whyRank: 'Why this rank',
-  whyMeasures: 'Measures',
-  whyFactors: (score) => `Factors of the score (their product, ${score})`,
-  whyNames: {
-    association: 'association of its words (PMI, bits)',
-    log_likelihood: 'log-likelihood (above 10.83: significant)',
-    dispersion: 'dispersion over speakers (0: even, 1: one speaker)',
-    unevenness: 'unevenness beyond chance',
-    repeats: 'uses by a speaker who repeats it',
-    burstiness: 'statements using it twice or more',
-    years: 'years',
-    capitals: 'words with a capital',
-    boilerplate: 'at a statement’s start or end',
-    reuse: 'reuse',
-    length: 'length',
-    fixedness: 'fixedness',
-    choice: 'choice of words',
-    topic: 'topic',
-    name: 'name or title',
-  },
-  yes: 'yes',
-  no: 'no',
-  // the group comparison
-  contrastIntro:
-    'Which refrains one group of statements uses much more than another: each refrain counts all its wordings, per 10,000 words, with a z-score (log-odds ratio with an informative Dirichlet prior; beyond ±1.96, significant at 95%).',
-  groupLetter: (g) => `Group ${g}`,
-  kinds: { group: 'Groups', speaker: 'Speakers', country: 'Countries', year: 'Years' },
-  groupOption: (name, n) => `${name} (${plural(n, 'statement')})`,
-  theRestOption: 'The rest (every statement not in A)',
-  otherChoices: 'Other choices',
-  yearRange: 'A range of years…',
-  byHand: 'Statements chosen by hand…',
-  fromYear: 'From',
-  toYear: 'to',
-  statementsOf: (g) => `Statements of group ${g}`,
-  swapGroups: 'Swap A and B',
-  theRest: 'the rest',
-  chosen: (n) => plural(n, 'chosen statement'),
-  groupEmpty: (g) => `Group ${g} holds no statement: choose another group, or tick at least one statement.`,
-  contrasting: 'Comparing the groups…',
-  contrastFailed: (m) => `The comparison of the groups failed: ${m}`,
-  contrastSummary: (a, b, sigA, sigB, found) =>
-    `${a.name} (${plural(a.statements, 'statement')}) against ${b.name} (${plural(b.statements, 'statement')}): of ${plural(found, 'refrain')}, ${sigA} used significantly more by ${a.name}, ${sigB} by ${b.name}.`,
-  contrastShown: (n) => `The plot shows the ${n} most distinctive.`,
-  overlapNote: (n, a) => `${plural(n, 'statement')} in both groups ${n === 1 ? 'counts' : 'count'} in ${a} only.`,
-  legendSide: (g) => `used significantly more by ${g}`,
-  legendNeither: 'no significant difference',
-  signatureOf: (g) => `Signature formulas of ${g} (used by it much more than by the rest):`,
-  noSignature: 'none: it uses no refrain more than the rest do.',
-  notSignificant: '(none of them significantly)',
-  moreBy: (g) => `Used more by ${g}`,
-  noneMore: 'None.',
-  bothSay: (w) => `both say “${w}”`,
-  groupSays: (g, w) => `${g}: “${w}”`,
-  itemFigures: (z, ca, cb, ra, rb) => `z ${z} · ${ca} vs ${cb} uses · ${ra} vs ${rb} per 10,000 words`,
-  showAllOf: (n) => `Show all ${n}`,
-  showFewer: 'Show fewer',
-  plotTitle: (a, b) => `How often ${a} and ${b} use each refrain`,
-  plotDesc: (n, a, b) =>
-    `${plural(n, 'refrain')}, one point each: across, uses per 10,000 words by ${a}; up, by ${b}; logarithmic scales, zero at the edge. Below the diagonal: used more by ${a}; above it: by ${b}. Arrow keys move between the points, Enter shows a refrain’s occurrences.`,
-  axisOf: (g) => `${g}: uses per 10,000 words`,
-  pointLabel: (root, a, b, z) =>
-    `${root}: ${a.name} ${a.rate} per 10,000 words (${plural(a.count, 'use')}), ${b.name} ${b.rate} (${plural(b.count, 'use')}); z ${z}`,
-  exportPlot: 'Export the plot',
-  plotSvg: 'Plot SVG',
-  plotPng: 'Plot PNG',
   // the presenter and the worksheet
   slideOf: (i, n) => `Refrain ${i} of ${n}`,
   prev: 'Previous',
