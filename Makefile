@@ -3,7 +3,11 @@
 #   make test   set up, then every test (Rust, WebAssembly in Node and Chromium, JS, page), then
 #               the payload and speed figures; ends with PASS or FAIL
 #   make wasm   only build www/pkg (the library without the CLI feature, wasm-bindgen --target web,
-#               then wasm-opt -Oz --converge)
+#               then wasm-opt -Oz --converge, then pkg/precache.js: the service worker's files and version)
+#   make npm    build www/pkg, then the npm package: target/npm/package/ and target/npm/refrain-VERSION.tgz
+#   make bench-peers  refrain against other tools on planted passages (not part of make test: about
+#               half an hour); rewrites the tables of docs/bench.md, "Peers". Options of
+#               scripts/bench-peers/run.py through ARGS, e.g. ARGS="--sizes 5x500,50x2000 --limit 60"
 
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -16,7 +20,7 @@ WASM_RAW := target/$(WASM_TARGET)/wasm-release/refrain.wasm
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 
-.PHONY: all setup wasm run test serve
+.PHONY: all setup wasm npm run test serve bench-peers
 
 all: wasm
 
@@ -27,7 +31,11 @@ wasm:
 	cargo build --profile wasm-release --target $(WASM_TARGET) --lib --no-default-features
 	wasm-bindgen --target web --out-dir $(PKG) --out-name refrain $(WASM_RAW)
 	node_modules/.bin/wasm-opt -Oz --converge --strip-producers $(WASM_OPT_FEATURES) $(PKG)/refrain_bg.wasm -o $(PKG)/refrain_bg.wasm
+	node scripts/precache.mjs www
 	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(PKG)/refrain_bg.wasm");console.log(`$(PKG)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'
+
+npm: wasm
+	node scripts/build-npm.mjs --pack
 
 serve:
 	node scripts/serve.mjs www --port $(PORT)
@@ -36,3 +44,6 @@ run: setup wasm serve
 
 test: setup
 	@bash scripts/test.sh
+
+bench-peers:
+	python3 scripts/bench-peers/run.py $(ARGS)

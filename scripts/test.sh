@@ -59,6 +59,7 @@ step "WebAssembly tests in headless Chromium (tests/wasm_browser.rs)" wasm_test 
 step "build the WebAssembly package (make wasm)" make --no-print-directory wasm
 step "JavaScript API tests (tests/js)" run_node_tests tests/js
 step "page tests in headless Chromium (tests/e2e)" run_node_tests tests/e2e
+step "npm package: packed, built by Vite and webpack, TypeScript, publint (tests/npm)" run_node_tests tests/npm
 step "payload and speed figures (scripts/measure-wasm.mjs)" node scripts/measure-wasm.mjs
 
 printf '\n==> summary\n'

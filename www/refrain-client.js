@@ -28,7 +28,7 @@ export class RefrainClient {
    *   refrain-worker.js beside this module.
    */
   constructor({ workerUrl } = {}) {
-    this._workerUrl = workerUrl ?? new URL('./refrain-worker.js', import.meta.url);
+    this._workerUrl = workerUrl ?? null; // null: refrain-worker.js beside this module
     this._worker = null;
     this._queue = []; // jobs waiting to be sent
     this._running = null; // the job the worker is working on
@@ -147,7 +147,11 @@ export class RefrainClient {
   }
 
   _startWorker() {
-    const worker = new Worker(this._workerUrl, { type: 'module', name: 'refrain' });
+    // Written out as new Worker(new URL(path, import.meta.url), { type: 'module' }), the form
+    // bundlers (Vite, webpack) recognize: they bundle the worker and place it beside the app.
+    const worker = this._workerUrl
+      ? new Worker(this._workerUrl, { type: 'module', name: 'refrain' })
+      : new Worker(new URL('./refrain-worker.js', import.meta.url), { type: 'module', name: 'refrain' });
     worker.onmessage = (event) => {
       if (worker === this._worker) this._receive(event.data);
     };

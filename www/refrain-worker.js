@@ -1,5 +1,6 @@
 // The refrain Web Worker: runs the WebAssembly engine off the main thread for refrain-client.js.
-// A module worker; it loads ./pkg/refrain.js (wasm-bindgen, --target web) on first use.
+// A module worker; it loads ./pkg/refrain.js (wasm-bindgen, --target web) and ./pkg/refrain_bg.wasm
+// on first use.
 //
 // Protocol (one request at a time; the client queues the rest):
 //   client -> worker  { id, type: 'compare', statements, options }
@@ -28,7 +29,8 @@ let lastReportOf = null;
 
 function loadEngine() {
   engine ??= import('./pkg/refrain.js').then(async (module) => {
-    await module.default();
+    // The .wasm located by `new URL(…, import.meta.url)`, so that bundlers copy it too.
+    await module.default({ module_or_path: new URL('./pkg/refrain_bg.wasm', import.meta.url) });
     return module;
   });
   return engine;

@@ -186,7 +186,8 @@ describe('demo sets', () => {
 
 describe('when the engine fails', () => {
   it('says so, keeps what the user typed, and works again after a reload', async () => {
-    const { page, context } = await openPage(env);
+    // No service worker: it would answer from its cache, which page.route cannot break.
+    const { page, context } = await openPage(env, { serviceWorkers: 'block' });
     await page.route('**/pkg/refrain_bg.wasm', (route) => route.fulfill({ status: 500, body: 'broken' }));
     await page.goto(env.url);
     await page.waitForFunction(() => document.documentElement.dataset.state === 'error');

@@ -1,0 +1,60 @@
+// Types of the Worker client (refrain-client.js). The report and input types come from the
+// WebAssembly package's declarations (pkg/refrain.d.ts, see docs/report.md).
+import type { ContrastReport, ErrorCode, Options, QueryReport, Report, Stage, StatementInput } from './pkg/refrain.js';
+
+/** Progress of a comparison: at the start and end of each stage, at most every 50 ms in between. */
+export interface RefrainProgress {
+  stage: Stage;
+  done: number;
+  total: number;
+}
+
+/** The codes of the client's errors: the engine's, and those of the client itself. */
+export type ClientErrorCode = ErrorCode | 'no_statements' | 'load_failed' | 'worker_crashed';
+
+/** Every rejection of the client is an Error with a stable string `code`. */
+export interface RefrainClientError extends Error {
+  code: ClientErrorCode;
+}
+
+export interface RefrainClientSettings {
+  /** Where the worker script is; by default refrain-worker.js beside refrain-client.js. */
+  workerUrl?: string | URL;
+}
+
+export interface CompareCall {
+  onProgress?: (progress: RefrainProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface QueryCall {
+  signal?: AbortSignal;
+}
+
+/** A contrast of two groups of the statements: the ids of each group, and their labels. */
+export interface ContrastCall extends CompareCall {
+  statements: StatementInput[];
+  options?: Partial<Options>;
+  a: string[];
+  b: string[];
+  labelA?: string;
+  labelB?: string;
+}
+
+/** A promise API over the refrain Web Worker: calls run one at a time, in the order they were made. */
+export declare class RefrainClient {
+  constructor(settings?: RefrainClientSettings);
+  /** Compares the statements; resolves to the report. Options are the engine's, in snake_case. */
+  compare(statements: StatementInput[], options?: Partial<Options>, call?: CompareCall): Promise<Report>;
+  /** Contrasts group `a` with group `b` of the statements: which families one uses more than the other. */
+  contrast(call: ContrastCall): Promise<ContrastReport>;
+  /** Finds a phrase and its variants in the statements of the last compare() call. */
+  query(phrase: string, call?: QueryCall): Promise<QueryReport>;
+  /** Rejects every pending call with code 'cancelled' and stops the worker; the next call starts a new one. */
+  cancel(): void;
+  /** The same, and forgets the statements. */
+  terminate(): void;
+}
+
+/** One client per page (created on first use), for several elements sharing one worker. */
+export declare function sharedClient(): RefrainClient;
