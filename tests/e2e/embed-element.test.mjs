@@ -708,7 +708,7 @@ test('custom-elements.json, the types and package.json describe the element as i
   assert.deepEqual([...new Set(named)].sort(), [...new Set(needed)].sort());
 });
 
-const VIEWS_OF_ELEMENT = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
+const VIEWS_OF_ELEMENT = ['reader', 'refrains', 'search', 'heatmap', 'presenter', 'groups'];
 
 /** The files `entry` (under www/) loads, itself included: imports, dynamic imports and new URL(…, import.meta.url). */
 function allImports(entry) {

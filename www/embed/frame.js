@@ -1,5 +1,6 @@
 // What <refrain-compare> shows in its shadow root: a tab per view, the status line, and the view
-// chosen, one of the page's own views (../js/: reader, refrains, search, heatmap; presenter.js)
+// chosen, one of the page's own views (../js/: reader, refrains, search, heatmap; presenter.js,
+// groups.js)
 // with the labels of the element's language. The frame keeps what only the display needs (the
 // pair of statements opened from the overview, the search hit to go to); what the user chooses
 // that the page may see (a view, a refrain, a phrase) goes back to the element. No side effect
@@ -21,9 +22,15 @@ export function loadViews() {
     import('../js/refrains.js'),
     import('../js/search.js'),
     import('../js/heatmap.js'),
+    import('./groups.js'),
     ...LANGUAGES.map(loadLabels),
-  ]).then(([r, s, m]) =>
-    Object.assign(made, { refrains: r.createRefrains, search: s.createSearch, heatmap: m.createHeatmap }),
+  ]).then(([r, s, m, g]) =>
+    Object.assign(made, {
+      refrains: r.createRefrains,
+      search: s.createSearch,
+      heatmap: m.createHeatmap,
+      groups: g.createGroups,
+    }),
   );
   return more;
 }
@@ -41,7 +48,7 @@ export class Frame {
   #last = null; // what the frame last drew
   #on;
 
-  /** `on`: the user's choices {view(name, focusTab), select(id, occurrence), search(phrase)}, and redraw(). */
+  /** `on`: the user's choices {view(name, focusTab), select(id, occurrence), search(phrase), groups(a, b)}, redraw(), contrasted(report). */
   constructor(shadow, on) {
     const d = shadow.ownerDocument;
     this.#on = on;
@@ -118,6 +125,8 @@ export class Frame {
         hits: hits?.occurrences,
         result: hits,
         query,
+        session,
+        groups: state.groups,
       });
       if (view === 'reader' && this.#goto !== null) v.view.goToHit(this.#goto);
       else if (view === 'reader' && this.#align && selected)
@@ -171,6 +180,14 @@ export class Frame {
       },
       onOpenPair: (a, b) => {
         this.#pair = [a, b];
+        on.view('reader');
+      },
+      onGroups: on.groups,
+      onReport: on.contrasted,
+      onReadIn: (id, pair) => {
+        this.#pair = pair;
+        on.select(id, null);
+        this.#align = 'smooth';
         on.view('reader');
       },
       onShowAll: () => {

@@ -16,7 +16,7 @@ import { observeQuotes } from './quotes.js';
 export { statementLabel as statementName } from '../js/util.js';
 export { textOf } from './quotes.js';
 
-export const VIEWS = ['reader', 'refrains', 'search', 'heatmap', 'presenter'];
+export const VIEWS = ['reader', 'refrains', 'search', 'heatmap', 'presenter', 'groups'];
 
 // The attributes, each mirrored by a property that reads it so (defined at the end of this module).
 const oneOf = (values) => (v) => (values.includes(v) ? v : values[0]);
@@ -33,7 +33,11 @@ const ATTRIBUTES = {
     return list.length ? list : VIEWS.slice(0, 4);
   },
   loading: oneOf(['lazy', 'eager']),
+  // The groups of view "groups" (groups.js)
+  'group-a': (v) => v || '',
+  'group-b': (v) => v || '',
 };
+const PROPERTY = { 'group-a': 'groupA', 'group-b': 'groupB' };
 
 export class RefrainCompareElement extends HTMLElement {
   static observedAttributes = [...Object.keys(ATTRIBUTES), 'lang'];
@@ -82,6 +86,11 @@ export class RefrainCompareElement extends HTMLElement {
         this.#runQuery();
       },
       redraw: () => this.#invalidate(),
+      groups: (a, b) => {
+        this.#reflect('groupA', a);
+        this.#reflect('groupB', b);
+      },
+      contrasted: (report) => this.#emit('refrain-contrast', { report }),
     });
   }
 
@@ -106,6 +115,9 @@ export class RefrainCompareElement extends HTMLElement {
   }
   get queryReport() {
     return this.#session.hits;
+  }
+  get contrastReport() {
+    return this.#session.contrastReport;
   }
   get state() {
     return this.#state;
@@ -269,13 +281,14 @@ export class RefrainCompareElement extends HTMLElement {
       session: this.#session,
       selected: this.#selected,
       query: this.query,
+      groups: { a: this.groupA, b: this.groupB, options: this.#options },
     });
     this.#emit('refrain-render', { view: this.view });
   }
 }
 
 for (const [name, read] of Object.entries(ATTRIBUTES)) {
-  Object.defineProperty(RefrainCompareElement.prototype, name, {
+  Object.defineProperty(RefrainCompareElement.prototype, PROPERTY[name] || name, {
     configurable: true,
     get() {
       return read(this.getAttribute(name));

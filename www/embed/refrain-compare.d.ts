@@ -2,6 +2,7 @@
 // from the WebAssembly package's declarations (pkg/refrain.d.ts, see docs/report.md).
 import type {
   Report,
+  ContrastReport,
   Family,
   Occurrence,
   QueryReport,
@@ -10,7 +11,7 @@ import type {
   StatementInput,
 } from '../pkg/refrain.js';
 
-export type RefrainView = 'reader' | 'refrains' | 'search' | 'heatmap' | 'presenter';
+export type RefrainView = 'reader' | 'refrains' | 'search' | 'heatmap' | 'presenter' | 'groups';
 export type RefrainTheme = 'light' | 'dark' | 'auto';
 export type RefrainState = 'idle' | 'waiting' | 'loading' | 'ready' | 'error';
 
@@ -28,6 +29,11 @@ export interface RefrainSelectDetail {
   occurrence: Occurrence | QueryOccurrence | null;
   /** The id of the statement of that occurrence. */
   statement: string | null;
+}
+
+export interface RefrainContrastDetail {
+  /** The group comparison just drawn (view "groups"). */
+  report: ContrastReport;
 }
 
 export interface RefrainRenderDetail {
@@ -64,6 +70,15 @@ export declare class RefrainCompareElement extends HTMLElement {
   views: RefrainView[];
   /** Attribute `loading`: lazy (default; when near the viewport) or eager. */
   loading: 'lazy' | 'eager';
+  /**
+   * Attribute `group-a`: group A of the view "groups", as selectors joined by ";" (their union):
+   * `speaker=NAME`, `year=2017` or `year=2017-2019`, `language=zh`, `id=ID`, `country=NAME`,
+   * `group=LABEL`; names compare without case or extra spaces. Empty: the first statement's speaker
+   * (the user's choice in the view is reflected).
+   */
+  groupA: string;
+  /** Attribute `group-b`: group B, the same way, or `rest` (every statement not in A; the default). */
+  groupB: string;
   /** (`lang` is the standard attribute: the element's labels are in en, fr or zh, from the closest lang.) */
   /** The statements compared; setting an array replaces those of the children and `src`. */
   statements: RefrainStatement[];
@@ -73,6 +88,8 @@ export declare class RefrainCompareElement extends HTMLElement {
   readonly report: Report | null;
   /** The QueryReport of `query`, or null. */
   readonly queryReport: QueryReport | null;
+  /** The report of the group comparison last drawn (view "groups"), or null. */
+  readonly contrastReport: ContrastReport | null;
   readonly state: RefrainState;
   /** Reads the children and `src` files again. */
   refresh(): void;
@@ -106,6 +123,7 @@ export interface RefrainCompareEventMap extends HTMLElementEventMap {
   'refrain-select': CustomEvent<RefrainSelectDetail>;
   'refrain-error': CustomEvent<RefrainErrorDetail>;
   'refrain-render': CustomEvent<RefrainRenderDetail>;
+  'refrain-contrast': CustomEvent<RefrainContrastDetail>;
 }
 
 declare global {
@@ -117,5 +135,6 @@ declare global {
     'refrain-select': CustomEvent<RefrainSelectDetail>;
     'refrain-error': CustomEvent<RefrainErrorDetail>;
     'refrain-render': CustomEvent<RefrainRenderDetail>;
+    'refrain-contrast': CustomEvent<RefrainContrastDetail>;
   }
 }

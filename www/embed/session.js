@@ -14,6 +14,7 @@ export class Session {
   model = null;
   hits = null; // the QueryReport of the last query
   queryError = null; // why the last query failed
+  contrastReport = null; // the group comparison last drawn (groups.js)
   #jobs = {};
   #gen = 0;
 
@@ -43,7 +44,14 @@ export class Session {
     return this.#job('load', async (signal, current) => {
       const list = await statementsOf(host, given, signal);
       if (!current()) return false;
-      Object.assign(this, { statements: list, report: null, model: null, hits: null, queryError: null });
+      Object.assign(this, {
+        statements: list,
+        report: null,
+        model: null,
+        hits: null,
+        queryError: null,
+        contrastReport: null,
+      });
     });
   }
 

@@ -16,11 +16,12 @@ import { createRefrains } from './refrains.js';
 import { createSearch } from './search.js';
 import { createHeatmap } from './heatmap.js';
 import { createStrips } from './strip.js';
+import { contrastColumns, createContrast, familyIn } from './contrast.js';
 import { createStatements, undatedNote } from './statements.js';
 import { createStorage, MINE } from './storage.js';
 import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
-import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob } from './export.js';
+import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob, contrastSvgBlob, contrastPngBlob } from './export.js';
 import { ENGINE_LIMITS, LIMITS, SETTINGS, utf8Bytes } from './limits.js';
 import { createGroupFilter, groupIds } from './groups.js';
 import {
@@ -40,7 +41,7 @@ const doc = document;
 const $ = (id) => doc.getElementById(id);
 const base = new URL('.', doc.baseURI).href;
 const storage = createStorage(window);
-const TABS = ['read', 'refrains', 'search', 'overview', 'statements'];
+const TABS = ['read', 'refrains', 'search', 'overview', 'groups', 'statements'];
 const SCOPED_TABS = ['read', 'refrains', 'search'];
 const HEATMAP_MAX = 60; // statements drawn in the heatmap
 const TAB_KEY = 'refrain.workspace'; // sessionStorage: the workspace this browser tab shows
@@ -70,6 +71,7 @@ const app = {
   firstResults: null,
   pendingAlign: null, // a refrain to line up once the reader is visible
   overviewStale: false, // the overview waits to be drawn until it is shown
+  groupsStale: false, // so does the group comparison (it runs the engine)
 };
 
 // Other tabs of this browser: told of every stored change, so that none of them keeps (and later
@@ -112,6 +114,29 @@ const strips = createStrips($('overview-strips'), L, {
   onOpen: (id, occ) => {
     selectTab('read');
     reader.goTo(id, occ ? occ.start : 0, occ ? occ.family : null);
+  },
+});
+const contrast = createContrast($('panel-groups'), L, {
+  run: (groups, { signal, onProgress }) =>
+    app.client.contrast({
+      statements: app.sent,
+      options: { ...(app.ws.options || {}), ...ENGINE_LIMITS },
+      ...groups,
+      signal,
+      onProgress,
+    }),
+  onGroups: (a, b) => {
+    app.ws.contrast = { a, b };
+    remember({ contrast: app.ws.contrast });
+  },
+  onContrastFamily: (cf, report) => showContrastFamily(cf, report),
+  onExport: async (kind, report) => {
+    try {
+      if (kind === 'svg') download(doc, contrastSvgBlob(doc, report, L), 'refrain-contrast.svg');
+      else download(doc, await contrastPngBlob(doc, report, L), 'refrain-contrast.png');
+    } catch (e) {
+      say(`PNG export failed: ${e.message}`);
+    }
   },
 });
 const groupFilter = createGroupFilter($('scope-filter'), {
@@ -204,6 +229,7 @@ const statements = createStatements($('panel-statements'), {
       focus: demoFocus(app.manifest, setId),
       family: null,
       familyKey: null,
+      contrast: null,
     };
     Object.assign(app.ws, view, { statements: [...entries, ...mine] });
     await fillDemoTexts(app.ws);
@@ -238,6 +264,12 @@ const statements = createStatements($('panel-statements'), {
   onRead: (id) => {
     selectTab('read');
     reader.goTo(id, 0, null);
+  },
+  onSignature: (id) => {
+    app.ws.contrast = { a: `id=${id}`, b: 'rest' };
+    remember({ contrast: app.ws.contrast });
+    app.groupsStale = true;
+    selectTab('groups', { focus: true });
   },
   onWorkspace: async (id) => {
     if (id === app.wsId) return;
@@ -812,6 +844,17 @@ function renderViews({ only = null, except = null } = {}) {
     if (!$('panel-overview').hidden || app.sent.length <= HEATMAP_MAX) renderOverview();
   }
   if (want('search')) renderSearch();
+  if (want('groups')) {
+    // It runs the engine: only when shown.
+    app.groupsStale = true;
+    if (!$('panel-groups').hidden) renderGroups();
+  }
+}
+
+function renderGroups() {
+  app.groupsStale = false;
+  const chosen = app.ws.contrast || {};
+  contrast.update({ statements: viewStatements(), report: app.report, a: chosen.a || '', b: chosen.b || '' });
 }
 
 function renderOverview() {
@@ -927,10 +970,10 @@ function columnsShowing(id, cols) {
   return [...keep, ...add].slice(0, Math.max(2, Math.min(cols.length, docs.length, MAX_COLUMNS)));
 }
 
-function showFamilyInReader(id) {
+function showFamilyInReader(id, columns = null) {
   const fam = app.model?.family(id);
   if (!fam) return;
-  const cols = columnsShowing(id, reader.columns);
+  const cols = columns || columnsShowing(id, reader.columns);
   app.ws.columns = cols;
   setFamily(id);
   remember({ columns: cols, family: app.ws.family, familyKey: app.ws.familyKey });
@@ -939,6 +982,28 @@ function showFamilyInReader(id) {
   strips.select(id);
   selectTab('read');
   reader.select(id, { align: true });
+}
+
+/**
+ * A family of the group comparison in the reader: a statement of group A and one of group B that
+ * use it side by side (two of either group when the other has none), the family selected. A
+ * family the comparison's report does not list (beyond "Most refrains shown") is shown at its
+ * first occurrence.
+ */
+function showContrastFamily(cf, report) {
+  const f = cf.family;
+  const cols = contrastColumns(cf, report);
+  const id = familyIn(app.model, cf);
+  if (id) {
+    showFamilyInReader(id, cols);
+    return;
+  }
+  const first = f.occurrences.find((o) => o.doc === cols[0]) || f.occurrences[0];
+  app.ws.columns = cols;
+  remember({ columns: cols });
+  renderReader();
+  selectTab('read');
+  if (first) reader.goTo(first.doc, first.utf16_start, null);
 }
 
 // ---------- tabs ----------
@@ -958,6 +1023,7 @@ function selectTab(name, { focus = false } = {}) {
     if (app.ws.family === id) reader.select(id, { align: true, instant: true });
   }
   if (name === 'overview' && app.overviewStale && app.model) renderOverview();
+  if (name === 'groups' && app.groupsStale && app.model) renderGroups();
   if (app.ws && app.ws.tab !== name) {
     app.ws.tab = name;
     remember({ tab: name });

@@ -1,6 +1,8 @@
-// Exports: the report as JSON, families and occurrences as CSV, the heatmap as SVG and PNG.
+// Exports: the report as JSON, families and occurrences as CSV, the heatmap and the group
+// comparison's plot as SVG and PNG.
 // Builders are pure (return strings or blobs); `download` in util.js saves them.
 
+import { contrastSvgString } from './contrast.js';
 import { heatmapSvgString } from './heatmap.js';
 
 /** The columns of the CSV export, in order: the same as `refrain compare --csv` (docs/report.md, "CSV";
@@ -75,8 +77,22 @@ export function heatmapSvgBlob(doc, report, statements) {
 }
 
 /** The heatmap as a PNG blob (drawn at twice its size). */
-export async function heatmapPngBlob(doc, report, statements) {
-  const svgText = heatmapSvgString(doc, report, statements);
+export function heatmapPngBlob(doc, report, statements) {
+  return svgPngBlob(doc, heatmapSvgString(doc, report, statements));
+}
+
+/** The group comparison's plot (a ContrastReport) as an SVG blob, with labels `L`. */
+export function contrastSvgBlob(doc, report, L) {
+  return new Blob([contrastSvgString(doc, report, L)], { type: 'image/svg+xml' });
+}
+
+/** The group comparison's plot as a PNG blob (drawn at twice its size). */
+export function contrastPngBlob(doc, report, L) {
+  return svgPngBlob(doc, contrastSvgString(doc, report, L));
+}
+
+/** A standalone SVG document (text with a viewBox) drawn on a white PNG at twice its size. */
+export async function svgPngBlob(doc, svgText) {
   const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svgText);
   const w = m ? Number(m[1]) : 600;
   const hgt = m ? Number(m[2]) : 600;
@@ -86,7 +102,7 @@ export async function heatmapPngBlob(doc, report, statements) {
     img.decoding = 'async';
     await new Promise((ok, fail) => {
       img.onload = ok;
-      img.onerror = () => fail(new Error('the heatmap could not be drawn'));
+      img.onerror = () => fail(new Error('the drawing could not be made'));
       img.src = url;
     });
     const scale = 2;

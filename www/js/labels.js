@@ -1,7 +1,9 @@
 // Every string of the views (reader, refrains, search, heatmap, strips, presenter, worksheet), of
 // <refrain-compare> and of the classroom page: one source for each label, in English here and in
 // French and Chinese in labels-fr.js and labels-zh.js. The page passes English to its views; the
-// element and the classroom page pick the language of their `lang`. No side effect on import.
+// element and the classroom page pick the language of their `lang`. The English of the group
+// comparison and of "Why this rank" is in labels-views.js, which loads with those views.
+// No side effect on import.
 
 import { pct, plural } from './util.js';
 
@@ -14,6 +16,7 @@ const en = {
   search: 'Find',
   heatmap: 'Overview',
   presenter: 'Present',
+  groups: 'Compare groups',
   waiting: 'The comparison runs when this part of the page comes into view.',
   loading: 'Comparing the statements…',
   ready: (n, f) => `${plural(n, 'statement')} compared: ${plural(f, 'shared phrasing')}.`,

@@ -4,16 +4,68 @@
 // shows the body of the selected refrain only.
 
 import { familyBody, familyMeta, swatch } from './family.js';
+import { withViewLabels } from './labels-views.js';
 import { clear, h, statementLabel } from './util.js';
 
 const PAGE = 30;
+
+const MEASURES = [
+  'association',
+  'log_likelihood',
+  'dispersion',
+  'unevenness',
+  'repeats',
+  'burstiness',
+  'years',
+  'capitals',
+  'boilerplate',
+];
+const FACTORS = ['reuse', 'length', 'fixedness', 'choice', 'topic', 'name', 'boilerplate'];
+
+/** A figure of `why`: yes or no, a count, or two decimals. */
+function whyValue(L, v) {
+  if (typeof v === 'boolean') return v ? L.yes : L.no;
+  return Number.isInteger(v) ? String(v) : String(Number(Number(v).toFixed(2)));
+}
+
+/**
+ * "Why this rank": a disclosure with the family's `why.summary` and, open, the measures and the
+ * factors of its score (null for a family without `why`).
+ */
+export function whyRank(doc, L, family) {
+  const why = family.why;
+  if (!why) return null;
+  const list = (keys, of) =>
+    h(
+      doc,
+      'dl',
+      { class: 'why-list' },
+      keys
+        .filter((k) => of[k] !== null && of[k] !== undefined)
+        .map((k) =>
+          h(doc, 'div', {}, h(doc, 'dt', { text: L.whyNames[k] || k }), h(doc, 'dd', { text: whyValue(L, of[k]) })),
+        ),
+    );
+  return h(
+    doc,
+    'details',
+    { class: 'why' },
+    h(doc, 'summary', { text: L.whyRank }),
+    h(doc, 'p', { class: 'why-summary', text: why.summary }),
+    h(doc, 'p', { class: 'why-head', text: L.whyMeasures }),
+    list(MEASURES, why),
+    why.factors ? h(doc, 'p', { class: 'why-head', text: L.whyFactors(whyValue(L, family.score)) }) : null,
+    why.factors ? list(FACTORS, why.factors) : null,
+  );
+}
 
 /**
  * @param {Element} root
  * @param {object} L  The labels (labels.js).
  * @param {{onSelect: (id: string|null) => void, onRead: (id: string) => void, collapsed?: boolean}} opts
  */
-export function createRefrains(root, L, opts) {
+export function createRefrains(root, given, opts) {
+  const L = withViewLabels(given);
   const doc = root.ownerDocument;
   let data = null;
   let shown = PAGE;
@@ -103,6 +155,7 @@ export function createRefrains(root, L, opts) {
             ),
           ),
           familyMeta(doc, L, f),
+          whyRank(doc, L, f),
           open ? familyBody(doc, L, f, model.report, { nameOf, maxVariants: 8 }) : null,
           open
             ? h(doc, 'button', {

@@ -32,7 +32,7 @@ export function undatedNote(statements) {
  * @param {object} callbacks  onAdd(list) -> Promise<{added, refused: string[]}>,
  *   onUpdate(id, patch) -> Promise<string|null> (why the change was refused), onBulk(ids, patch),
  *   onMove(id, delta), onRemove(ids), onLoadDemo(setId), onOptions(options), onForget(),
- *   onDraft(draft), onRead(id), onWorkspace(id), onDropWorkspace(id)
+ *   onDraft(draft), onRead(id), onSignature(id), onWorkspace(id), onDropWorkspace(id)
  */
 export function createStatements(root, callbacks) {
   const doc = root.ownerDocument;
@@ -516,6 +516,14 @@ export function createStatements(root, callbacks) {
             text: 'Read',
             'aria-label': `Read ${name}`,
             on: { click: () => callbacks.onRead(st.id) },
+          }),
+          h(doc, 'button', {
+            type: 'button',
+            class: 'btn small',
+            text: 'Signature formulas',
+            title: 'The refrains this statement uses much more than the others do',
+            'aria-label': `Signature formulas of ${name}: the refrains it uses much more than the others`,
+            on: { click: () => callbacks.onSignature(st.id) },
           }),
           h(doc, 'button', {
             type: 'button',

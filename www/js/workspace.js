@@ -1,7 +1,7 @@
 // The workspace in memory: its statements (demo ones get their text at run time) and its view
-// (columns, tab, refrain, search, settings, draft, group filter). Made from the defaults, from
-// storage (storage.js) or from a share link (share.js); checked against the page's limits
-// (limits.js) before anything is added. Pure functions, no side effect on import.
+// (columns, tab, refrain, search, settings, draft, group filter, compared groups). Made from the
+// defaults, from storage (storage.js) or from a share link (share.js); checked against the page's
+// limits (limits.js) before anything is added. Pure functions, no side effect on import.
 
 import { demoColumns, demoEntries, demoFocus } from './demo.js';
 import { LIMITS, sizeText, sizesText, utf8Bytes } from './limits.js';
@@ -27,6 +27,7 @@ const VIEW_FIELDS = [
   'options',
   'draft',
   'filter',
+  'contrast',
 ];
 
 /** The demo workspace a first visit shows. */
@@ -46,6 +47,7 @@ export function defaultWorkspace(manifest, id = MINE) {
     options: {},
     draft: null,
     filter: null,
+    contrast: null,
   };
 }
 

@@ -1,0 +1,81 @@
+// The English labels of the group comparison (contrast.js) and of "Why this rank" (the refrains'
+// cards): they load with those views, not with the page's first modules (labels.js); French and
+// Chinese are in labels-fr.js and labels-zh.js like the others. `withViewLabels(L)` gives the
+// labels `L` (labels.js) with these filling what its language lacks. No side effect on import.
+
+import { plural } from './util.js';
+
+const en = {
+  // why a family ranks where it does (refrains.js)
+  whyRank: 'Why this rank',
+  whyMeasures: 'Measures',
+  whyFactors: (score) => `Factors of the score (their product, ${score})`,
+  whyNames: {
+    association: 'association of its words (PMI, bits)',
+    log_likelihood: 'log-likelihood (above 10.83: significant)',
+    dispersion: 'dispersion over speakers (0: even, 1: one speaker)',
+    unevenness: 'unevenness beyond chance',
+    repeats: 'uses by a speaker who repeats it',
+    burstiness: 'statements using it twice or more',
+    years: 'years',
+    capitals: 'words with a capital',
+    boilerplate: 'at a statement’s start or end',
+    reuse: 'reuse',
+    length: 'length',
+    fixedness: 'fixedness',
+    choice: 'choice of words',
+    topic: 'topic',
+    name: 'name or title',
+  },
+  yes: 'yes',
+  no: 'no',
+  // the group comparison (contrast.js)
+  contrastIntro:
+    'Which refrains one group of statements uses much more than another: each refrain counts all its wordings, per 10,000 words, with a z-score (log-odds ratio with an informative Dirichlet prior; beyond ±1.96, significant at 95%).',
+  groupLetter: (g) => `Group ${g}`,
+  kinds: { group: 'Groups', speaker: 'Speakers', country: 'Countries', year: 'Years' },
+  groupOption: (name, n) => `${name} (${plural(n, 'statement')})`,
+  theRestOption: 'The rest (every statement not in A)',
+  otherChoices: 'Other choices',
+  yearRange: 'A range of years…',
+  byHand: 'Statements chosen by hand…',
+  fromYear: 'From',
+  toYear: 'to',
+  statementsOf: (g) => `Statements of group ${g}`,
+  swapGroups: 'Swap A and B',
+  theRest: 'the rest',
+  chosen: (n) => plural(n, 'chosen statement'),
+  groupEmpty: (g) => `Group ${g} holds no statement: choose another group, or tick at least one statement.`,
+  contrasting: 'Comparing the groups…',
+  contrastFailed: (m) => `The comparison of the groups failed: ${m}`,
+  contrastSummary: (a, b, sigA, sigB, found) =>
+    `${a.name} (${plural(a.statements, 'statement')}) against ${b.name} (${plural(b.statements, 'statement')}): of ${plural(found, 'refrain')}, ${sigA} used significantly more by ${a.name}, ${sigB} by ${b.name}.`,
+  contrastShown: (n) => `The plot shows the ${n} most distinctive.`,
+  overlapNote: (n, a) => `${plural(n, 'statement')} in both groups ${n === 1 ? 'counts' : 'count'} in ${a} only.`,
+  legendSide: (g) => `used significantly more by ${g}`,
+  legendNeither: 'no significant difference',
+  signatureOf: (g) => `Signature formulas of ${g} (used by it much more than by the rest):`,
+  noSignature: 'none: it uses no refrain more than the rest do.',
+  notSignificant: '(none of them significantly)',
+  moreBy: (g) => `Used more by ${g}`,
+  noneMore: 'None.',
+  bothSay: (w) => `both say “${w}”`,
+  groupSays: (g, w) => `${g}: “${w}”`,
+  itemFigures: (z, ca, cb, ra, rb) => `z ${z} · ${ca} vs ${cb} uses · ${ra} vs ${rb} per 10,000 words`,
+  showAllOf: (n) => `Show all ${n}`,
+  showFewer: 'Show fewer',
+  plotTitle: (a, b) => `How often ${a} and ${b} use each refrain`,
+  plotDesc: (n, a, b) =>
+    `${plural(n, 'refrain')}, one point each: across, uses per 10,000 words by ${a}; up, by ${b}; logarithmic scales, zero at the edge. Below the diagonal: used more by ${a}; above it: by ${b}. Arrow keys move between the points, Enter shows a refrain’s occurrences.`,
+  axisOf: (g) => `${g}: uses per 10,000 words`,
+  pointLabel: (root, a, b, z) =>
+    `${root}: ${a.name} ${a.rate} per 10,000 words (${plural(a.count, 'use')}), ${b.name} ${b.rate} (${plural(b.count, 'use')}); z ${z}`,
+  exportPlot: 'Export the plot',
+  plotSvg: 'Plot SVG',
+  plotPng: 'Plot PNG',
+};
+
+/** The labels `L` with the English of these views where `L` has none (English itself, or a gap). */
+export function withViewLabels(L) {
+  return { ...en, ...L };
+}
