@@ -13,7 +13,7 @@ use crate::align::{align, cells, Op, Word};
 use crate::budget::Budget;
 use crate::error::Error;
 use crate::family::{hash_seq, Draft};
-use crate::index::{ContentOcc, Index};
+use crate::index::{ContentOcc, Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::repeats::{Phrase, SENTENCE_SPAN_WORDS};
@@ -214,11 +214,67 @@ pub(crate) fn group(
         let mut occ = free;
         occ.extend(nested);
         dedupe_overlaps(&mut occ);
-        // Content positions to token indices.
-        let occ = occ.into_iter().map(|o| index.tokens_of(o)).collect();
+        // Content positions to token indices, then the words every occurrence shares at its edges.
+        let mut occ: Vec<TokenOcc> = occ.into_iter().map(|o| index.tokens_of(o)).collect();
+        extend_edges(index, &mut occ);
         drafts.push(Draft { occ });
     }
     Ok(drafts)
+}
+
+/// Most words an occurrence grows by at each edge.
+const EDGE_WORDS: u32 = 8;
+
+/// A family this long (content words) is a passage, and its occurrences grow over the words all
+/// of them share at their edges; a shorter one is a formula, named by its own words ("peaceful
+/// coexistence", not "in peaceful coexistence").
+const PASSAGE_WORDS: usize = 5;
+
+/// Extends the occurrences of a passage (sorted, not overlapping) over the words just before and
+/// just after them that all of them share: the stopwords a repeat of content words leaves out ("the"
+/// before "purposes and principles of the Charter", "of the" after a phrase), so that a shared
+/// passage is reported whole. Never across a sentence end or a statement's edge, never into the
+/// next occurrence in the same statement.
+fn extend_edges(index: &Index, occ: &mut [TokenOcc]) {
+    if occ.len() < 2 || index.content_len(occ[0]) < PASSAGE_WORDS {
+        return;
+    }
+    let tokens = |o: &TokenOcc| &index.docs[o.doc as usize].tokens;
+    // The class of the word before (`before`) or after an occurrence, if it may join it.
+    let class_at = |o: &TokenOcc, before: bool| -> Option<u32> {
+        let t = tokens(o);
+        let i = if before {
+            if o.first == 0 || t[o.first as usize].sentence() {
+                return None;
+            }
+            o.first as usize - 1
+        } else {
+            let next = o.last as usize + 1;
+            if next >= t.len() || t[next].sentence() {
+                return None;
+            }
+            next
+        };
+        Some(index.class(t[i].term()))
+    };
+    for before in [true, false] {
+        for _ in 0..EDGE_WORDS {
+            let Some(class) = class_at(&occ[0], before) else { break };
+            let shared = occ.iter().all(|o| class_at(o, before) == Some(class));
+            // Growing must not reach the neighbouring occurrence in the same statement.
+            let clear = occ.windows(2).all(|w| w[0].doc != w[1].doc || w[0].last + 1 < w[1].first);
+            if !shared || !clear {
+                break;
+            }
+            for o in occ.iter_mut() {
+                if before {
+                    o.first -= 1;
+                } else {
+                    o.last += 1;
+                }
+            }
+        }
+    }
 }
 
 /// False for an occurrence whose words are not one stretch of text: in a short phrase, a
