@@ -130,11 +130,16 @@ pub fn set_word_segmenter(hook: fn(&str) -> Vec<u32>) {
     let _ = HOOK.set(hook);
 }
 
+/// The word segmenter set with [`set_word_segmenter`], if any.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn hook() -> Option<fn(&str) -> Vec<u32>> {
+    HOOK.get().copied()
+}
+
 /// The word ends of `run` from the UTF-16 offsets of its words' starts. Offsets that are not
 /// ascending, fall inside a character or lie outside the run are left out, so a wrong hook can
 /// merge words but never make a span that is not on the text.
-#[cfg(any(target_arch = "wasm32", test))]
-fn hooked_word_ends(run: &str, starts: &[u32], out: &mut Vec<usize>) {
+pub(super) fn hooked_word_ends(run: &str, starts: &[u32], out: &mut Vec<usize>) {
     let mut next = 0; // the first start not yet reached
     let mut utf16 = 0;
     for (i, c) in run.char_indices() {
