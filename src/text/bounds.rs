@@ -86,8 +86,8 @@ fn word_ends_between(before: char, c: char) -> bool {
 }
 
 /// The word segments of `text` without a word segmenter, as `(byte offset, segment)`: a word is
-/// a maximal run of letters and digits (not Han, kana or Hangul) with the characters that
-/// extend them ([`graphemes`]), joined across one of `' ’ . : ·` between two letters and one of
+/// a maximal run of letters, digits (not Han, kana or Hangul) and connectors (`_`) with the
+/// characters that extend them ([`graphemes`]), joined across one of `' ’ . : ·` between two letters and one of
 /// `' ’ . , ;` between two digits (UAX #29's MidLetter, MidNumLet and MidNum, in short); each
 /// Han, kana or Hangul character is a segment, and so is every other character; characters that
 /// extend another stay with it.
@@ -128,10 +128,16 @@ pub fn fallback(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// A letter or digit of a script written with spaces: one the fallback joins into words.
+/// A letter or digit of a script written with spaces, or a connector such as `_` (UAX #29's
+/// ExtendNumLet): what the fallback joins into words.
 #[cfg(any(target_arch = "wasm32", test))]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
+        || matches!(
+            c,
+            '_' | '\u{202F}' | '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'
+                ..='\u{FE4F}' | '\u{FF3F}'
+        )
 }
 
 /// Han, kana or Hangul: each is a segment of its own in the fallback.
