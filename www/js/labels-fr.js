@@ -116,6 +116,7 @@ export default {
   byNumber: 'Déclarations par numéro',
   noMatrix: 'Pas de matrice de ressemblance dans ce rapport.',
   slideOf: (i, n) => `Refrain ${i} sur ${n}`,
+  linesOf: (a, b, n) => (a === b ? `déclaration ${a} sur ${n}` : `déclarations ${a} à ${b} sur ${n}`),
   prev: 'Précédent',
   next: 'Suivant',
   reveal: 'Révéler les mots',

@@ -104,6 +104,7 @@ export default {
   byNumber: '发言编号',
   noMatrix: '此报告中没有相似度矩阵。',
   slideOf: (i, n) => `第 ${i} 条，共 ${n} 条`,
+  linesOf: (a, b, n) => (a === b ? `第 ${a} 篇发言，共 ${n} 篇` : `第 ${a}–${b} 篇发言，共 ${n} 篇`),
   prev: '上一条',
   next: '下一条',
   reveal: '显示词语',
