@@ -40,16 +40,21 @@ export const DECK_CSS = `
 .rfp-measure { position: absolute; top: 0; left: 0; visibility: hidden; pointer-events: none; }
 .rfp-root {
   font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif);
-  font-size: calc(var(--_s) * clamp(1.5rem, 4.4cqi, 3.6rem)); font-weight: 700; margin: 0; line-height: 1.15;
+  font-size: calc(var(--_s) * clamp(1.4rem, 4cqi, 3.4rem)); font-weight: 700; margin: 0; line-height: 1.15;
 }
 .rfp-guess { margin: 0; font-size: calc(var(--_s) * clamp(1rem, 2.1cqi, 1.5rem)); color: #ddd; }
-.rfp-list { list-style: none; margin: 0; padding: 0; display: grid; gap: .45em; font-size: calc(var(--_s) * clamp(1rem, 2.5cqi, 2rem)); }
+.rfp-list { list-style: none; margin: 0; padding: 0; display: grid; gap: .45em; font-size: calc(var(--_s) * clamp(1rem, 2.2cqi, 1.8rem)); }
 .rfp-who { display: block; font-size: .62em; font-weight: 700; color: var(--_hi); letter-spacing: .02em; }
 .rfp-ctx { font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif); }
 .rfp-also { margin: 0; font-size: calc(var(--_s) * clamp(1rem, 2.2cqi, 1.6rem)); }
 .rfp-also strong { color: var(--_hi); }
 .rfp-more { margin: 0; color: #ddd; font-size: calc(var(--_s) * clamp(.9rem, 1.8cqi, 1.3rem)); }
 .rfp-keys { margin: 0; font-size: .8em; color: #ccc; flex: none; }
+@container rfp (max-width: 30rem) {
+  .rfp-btn { font-size: .85em; min-height: 2.4em; padding: .2em .55em; }
+  .rfp-count { font-size: 1em; }
+  .rfp-keys { display: none; }
+}
 @media print { .rf-presenter { display: none; } }
 `;
 

@@ -151,7 +151,7 @@ function familySlide(doc, L, model, meta, { family, items }) {
   const rootBlanks = pieces.filter((p) => p.blank).map((p) => p.word);
   const line = ({ o, blanks }, revealed) => {
     const text = model.text(o.doc);
-    const s = sentenceAround(text, o.utf16_start, o.utf16_end);
+    const s = sentenceAround(text, o.utf16_start, o.utf16_end, 200);
     const ctx = h(doc, 'span', { class: 'rfp-ctx' }, s.cutStart ? '…' : '', text.slice(s.start, o.utf16_start));
     const occ = h(doc, 'span', { class: 'rfp-occ', 'data-family': family.id });
     let at = o.utf16_start;
