@@ -83,11 +83,13 @@ const stepOf = (page) =>
       viewport: { width: innerWidth, height: innerHeight },
       box: r(box),
       stage: { ...r(stage), overflow: stage.scrollHeight - stage.clientHeight },
-      parts_: [...box.querySelectorAll('.rfp-top, .rfp-keys, .rfp-btn, .rfp-stage > *, .rfp-list > li')].map((el) => ({
-        what: el.className || el.tagName,
-        inStage: stage.contains(el),
-        ...r(el),
-      })),
+      parts_: [...box.querySelectorAll('.rfp-top, .rfp-keys, .rfp-btn, .rfp-stage > *, .rfp-list > li')]
+        .filter((el) => el.getClientRects().length) // not those a narrow box leaves out
+        .map((el) => ({
+          what: el.className || el.tagName,
+          inStage: stage.contains(el),
+          ...r(el),
+        })),
     };
   });
 
