@@ -46,6 +46,8 @@ export const DECK_CSS = `
 .rfp-list { list-style: none; margin: 0; padding: 0; display: grid; gap: .45em; font-size: calc(var(--_s) * clamp(1rem, 2.2cqi, 1.8rem)); }
 .rfp-who { display: block; font-size: .62em; font-weight: 700; color: var(--_hi); letter-spacing: .02em; }
 .rfp-ctx { font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif); }
+.rfp-example { display: block; margin-top: .2em; font-size: .8em; color: #ddd; }
+.rfp-example .rfp-occ { color: #fff; }
 .rfp-also { margin: 0; font-size: calc(var(--_s) * clamp(1rem, 2.2cqi, 1.6rem)); }
 .rfp-also strong { color: var(--_hi); }
 .rfp-more { margin: 0; color: #ddd; font-size: calc(var(--_s) * clamp(.9rem, 1.8cqi, 1.3rem)); }
@@ -94,6 +96,7 @@ export function splitLines(heights, gap, room) {
  * @param {Element} root
  * @param {object} L  The labels (../js/labels.js).
  * @param {{slides: Array<object>, count: Function, start?: number, empty?: string, label?: string,
+ *   reveal?: boolean, keys?: string,
  *   fullscreen?: Element|null, keyTarget?: EventTarget, focus?: boolean,
  *   onStep?: (slide: object|null, index: number, revealed: boolean) => void}} opts
  */
@@ -109,6 +112,8 @@ export function createDeck(root, L, opts) {
     h(doc, 'button', { type: 'button', class: 'rfp-btn', 'data-action': action, text, on: { click }, ...more });
   const count = h(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
   const prevBtn = button('prev', `← ${L.prev}`, () => step(-1));
+  // A deck with nothing ever hidden (opts.reveal false) has no reveal button.
+  const canReveal = opts.reveal !== false;
   const revealBtn = button('reveal', L.reveal, () => reveal(!revealed), { 'aria-pressed': 'false' });
   const nextBtn = button('next', `${L.next} →`, () => step(1));
   const fsTarget = opts.fullscreen || null;
@@ -131,10 +136,10 @@ export function createDeck(root, L, opts) {
       'div',
       { class: 'rfp-top' },
       count,
-      h(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn),
+      h(doc, 'div', { class: 'rfp-buttons' }, prevBtn, canReveal ? revealBtn : null, nextBtn, fsBtn),
     ),
     stage,
-    h(doc, 'p', { class: 'rfp-keys', text: L.presenterKeys }),
+    h(doc, 'p', { class: 'rfp-keys', text: opts.keys || L.presenterKeys }),
     measure,
   );
   root.append(box);
@@ -292,7 +297,7 @@ export function createDeck(root, L, opts) {
     if (!box.getClientRects().length) return; // hidden (another mode is showing)
     if (NEXT.has(e.key)) step(1);
     else if (PREV.has(e.key)) step(-1);
-    else if (REVEAL.has(e.key)) reveal(!revealed);
+    else if (REVEAL.has(e.key) && canReveal) reveal(!revealed);
     else if (e.key === 'Home') go(0, 0);
     else if (e.key === 'End') go(slides.length - 1, -1);
     else if ((e.key === 'f' || e.key === 'F') && fsBtn) toggleFull();

@@ -104,8 +104,8 @@ function rootPieces(model, family) {
   return pieces;
 }
 
-/** The sentence around [start, end) of `text`, cut to about `max` characters: {start, end}. */
-function sentenceAround(text, start, end, max = 260) {
+/** The sentence around [start, end) of `text`, cut to about `max` characters: {start, end, cutStart, cutEnd}. */
+export function sentenceAround(text, start, end, max = 260) {
   let a = start;
   while (a > 0 && !/[.!?。！？\n]/.test(text[a - 1])) a--;
   let b = end;

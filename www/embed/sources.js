@@ -95,6 +95,8 @@ async function fromList(listUrl, ids, signal) {
         speaker: e.speaker ?? null,
         date: e.date ?? null,
         language: e.language ?? null,
+        country: e.country ?? null,
+        group: e.group ?? null,
       };
     }),
   );
