@@ -60,8 +60,8 @@ const settled = (page) =>
   );
 
 /** What the step shown holds and where it lies, in the viewport's pixels. */
-const stepOf = (page) =>
-  page.$eval('.rf-presenter', (box) => {
+const stepOf = (page, deck = '.rf-presenter') =>
+  page.$eval(deck, (box) => {
     const r = (el) => {
       const b = el.getBoundingClientRect();
       return { top: b.top, left: b.left, bottom: b.bottom, right: b.right };
@@ -69,6 +69,12 @@ const stepOf = (page) =>
     const stage = box.querySelector('.rfp-stage');
     return {
       slide: box.dataset.slide,
+      kind: box.dataset.kind ?? null,
+      title: stage.querySelector('.rfp-root')?.textContent ?? null,
+      items: [...stage.querySelectorAll('.rfp-list > li')].map((li) => ({
+        group: li.dataset.group ?? null,
+        text: li.textContent,
+      })),
       index: Number(box.dataset.index),
       part: Number(box.dataset.part),
       parts: Number(box.dataset.parts),
@@ -78,7 +84,7 @@ const stepOf = (page) =>
       blanks: stage.querySelectorAll('.rf-blank').length,
       also: stage.querySelector('.rfp-also')?.textContent ?? null,
       speakers: [...stage.querySelectorAll('.rfp-who')].map((w) => w.textContent),
-      revealDisabled: box.querySelector('[data-action="reveal"]').disabled,
+      revealDisabled: box.querySelector('[data-action="reveal"]')?.disabled ?? null,
       nextDisabled: box.querySelector('[data-action="next"]').disabled,
       viewport: { width: innerWidth, height: innerHeight },
       box: r(box),
@@ -302,4 +308,110 @@ test('a set in which no refrain varies: its slides show the refrains and never a
   assert.ok(roots.size >= 2, `${roots.size} refrains`);
   await cr.screenshot({ path: shot('classroom-main-uniform-1280.png') });
   assert.deepEqual(errors, []);
+});
+
+test('the comparison of two groups as slides: North against South, every step inside 1280 x 720, by keyboard', async () => {
+  const { page, context, errors, requests } = await teacherPage({ viewport: { width: 1280, height: 720 } });
+  assert.match(await page.getAttribute('#present-groups', 'href'), /^embed\/classroom\.html\?ws=.*mode=groups/);
+  const cr = await openFrom(page, context, '#present-groups');
+  cr.on('pageerror', (e) => errors.push(e.message));
+  const deck = '#groups .rf-presenter';
+  const groupsReady = () =>
+    cr.waitForFunction(() => ['ready', 'error'].includes(document.getElementById('groups').dataset.state));
+  await groupsReady();
+  assert.equal(await cr.getAttribute('#groups', 'data-state'), 'ready', await cr.textContent('#groups-status'));
+  assert.ok(await cr.isVisible(deck));
+  assert.ok(!(await cr.isVisible('#stage .rf-presenter')), 'one deck at a time');
+  // The groups the page offers first: the two typed groups.
+  assert.equal(await cr.$eval('#group-a', (s) => s.value), 'group=North');
+  assert.equal(await cr.$eval('#group-b', (s) => s.value), 'group=South');
+  assert.equal(await cr.getAttribute('#mode-groups', 'aria-current'), 'page');
+  await cr.screenshot({ path: shot('classroom-groups-1280.png') });
+  await widenGlyphs(cr);
+  await settled(cr);
+
+  // Step through by keyboard, as a clicker would.
+  const steps = [];
+  for (;;) {
+    const s = await stepOf(cr, deck);
+    assertFits(s, `step ${steps.length + 1} (${s.count})`);
+    assert.equal(s.revealDisabled, null, 'nothing is hidden: no reveal button');
+    steps.push(s);
+    if (s.nextDisabled) break;
+    assert.ok(steps.length < 100, 'the deck ends');
+    await cr.keyboard.press(steps.length % 2 ? 'ArrowRight' : 'PageDown');
+  }
+  const slides = [...new Map(steps.map((s) => [s.slide, s])).values()];
+  assert.equal(slides[0].slide, 'signature-a');
+  assert.equal(slides[1].slide, 'signature-b');
+  assert.match(slides[0].title, /North/);
+  assert.match(slides[1].title, /South/);
+  const said = (slide) =>
+    steps
+      .filter((s) => s.slide === slide)
+      .flatMap((s) => s.items.map((i) => i.text))
+      .join(' | ');
+  assert.match(said('signature-a'), /rules-based international order/);
+  assert.doesNotMatch(said('signature-a'), /shared future/);
+  assert.match(said('signature-b'), /shared future for mankind/);
+  assert.doesNotMatch(said('signature-b'), /rules-based/);
+  // Then each distinctive formula, with both groups' wordings.
+  const formulas = slides.filter((s) => s.kind === 'formula');
+  assert.ok(formulas.length >= 2, `${formulas.length} formula slides`);
+  for (const f of formulas) {
+    const items = steps.filter((s) => s.slide === f.slide).flatMap((s) => s.items);
+    assert.deepEqual(
+      items.map((i) => i.group),
+      ['North', 'South'],
+      `${f.title}: both groups`,
+    );
+  }
+  const rules = formulas.find((f) => /rules-based international order/i.test(f.title));
+  assert.ok(rules, formulas.map((f) => f.title).join(' | '));
+  const rulesItems = steps.filter((s) => s.slide === rules.slide).flatMap((s) => s.items);
+  assert.match(rulesItems[0].text, /rules-based international order/i);
+  assert.match(rulesItems[1].text, /South does not use it/);
+  // The keys go back, to the first and to the last step; the buttons do the same.
+  await cr.keyboard.press('ArrowLeft');
+  assert.equal((await stepOf(cr, deck)).slide, steps.at(-2).slide);
+  await cr.keyboard.press('Home');
+  assert.deepEqual([(await stepOf(cr, deck)).index, (await stepOf(cr, deck)).part], [0, 0]);
+  await cr.keyboard.press('End');
+  assert.equal((await stepOf(cr, deck)).slide, steps.at(-1).slide);
+  await cr.click(`${deck} [data-action="prev"]`);
+  assert.equal((await stepOf(cr, deck)).slide, steps.at(-2).slide);
+
+  // Another choice of groups: the slides follow.
+  await cr.selectOption('#group-b', 'rest');
+  await groupsReady();
+  await cr.waitForFunction(() =>
+    /the rest/.test(document.querySelector('#groups .rfp-count')?.closest('.rf-presenter')?.getAttribute('aria-label')),
+  );
+  await cr.keyboard.press('End');
+  await cr.keyboard.press('Home');
+  const s = await stepOf(cr, deck);
+  assert.match(s.title, /North/);
+  assertFits(s, 'North against the rest');
+  assert.deepEqual(foreign(requests, env.url), []);
+  assert.deepEqual(errors, []);
+});
+
+test('the comparison of two groups at 360 and 1366 px', async () => {
+  for (const [width, height] of [
+    [360, 740],
+    [1366, 768],
+  ]) {
+    const { page, context, errors } = await teacherPage({ viewport: { width, height } });
+    const cr = await openFrom(page, context, '#present-groups');
+    await cr.waitForFunction(() => document.getElementById('groups').dataset.state === 'ready');
+    await widenGlyphs(cr);
+    await settled(cr);
+    assertFits(await stepOf(cr, '#groups .rf-presenter'), `${width} px`);
+    assert.ok(await cr.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
+    await cr.keyboard.press('End');
+    assertFits(await stepOf(cr, '#groups .rf-presenter'), `${width} px, the last step`);
+    await cr.screenshot({ path: shot(`classroom-groups-${width}.png`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

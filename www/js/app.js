@@ -841,6 +841,7 @@ function renderPresent() {
   $('present-set').href = to('');
   $('present-set-foot').href = to('');
   $('worksheet-set').href = to('worksheet');
+  $('present-groups').href = to('groups');
 }
 
 /** Renders the views (`only` one, or all `except` one). */
