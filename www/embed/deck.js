@@ -25,7 +25,12 @@ export const DECK_CSS = `
 .rf-presenter:focus-visible { outline: 4px solid var(--_hi); outline-offset: -4px; }
 .rf-presenter:fullscreen { border-radius: 0; padding: 4vmin 6vmin; aspect-ratio: auto; height: 100vh; max-height: none; }
 .rfp-top { display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: center; justify-content: space-between; flex: none; }
-.rfp-count { font-size: 1.1em; font-weight: 700; color: var(--_hi); margin: 0; }
+/* The bar's height never depends on the step (the steps are measured in the room it leaves): the
+   count keeps one line, the reveal button the width of its longer label. */
+.rfp-count { font-size: 1.1em; font-weight: 700; color: var(--_hi); margin: 0; flex: 1 1 0; min-width: 8em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.rfp-two { display: inline-grid; }
+.rfp-two > * { grid-area: 1 / 1; }
+.rfp-two > [hidden] { display: block; visibility: hidden; }
 .rfp-buttons { display: flex; flex-wrap: wrap; gap: .4em; }
 .rfp-btn {
   font: inherit; font-size: 1em; font-weight: 700; color: #fff; background: #000; border: 2px solid #fff; border-radius: 6px;
@@ -114,7 +119,10 @@ export function createDeck(root, L, opts) {
   const prevBtn = button('prev', `← ${L.prev}`, () => step(-1));
   // A deck with nothing ever hidden (opts.reveal false) has no reveal button.
   const canReveal = opts.reveal !== false;
-  const revealBtn = button('reveal', L.reveal, () => reveal(!revealed), { 'aria-pressed': 'false' });
+  const showLabel = h(doc, 'span', { text: L.reveal });
+  const hideLabel = h(doc, 'span', { text: L.hide, hidden: true });
+  const revealBtn = button('reveal', null, () => reveal(!revealed), { 'aria-pressed': 'false' });
+  revealBtn.append(h(doc, 'span', { class: 'rfp-two' }, showLabel, hideLabel));
   const nextBtn = button('next', `${L.next} →`, () => step(1));
   const fsTarget = opts.fullscreen || null;
   const fsBtn = fsTarget && doc.fullscreenEnabled ? button('fullscreen', L.fullScreen, () => toggleFull()) : null;
@@ -204,7 +212,7 @@ export function createDeck(root, L, opts) {
     part = Math.max(0, Math.min(pages.length - 1, part));
     const [from, to] = pages[part];
     const shown = slide.render({ from, to, revealed });
-    count.textContent = opts.count(index, slides.length, {
+    count.textContent = count.title = opts.count(index, slides.length, {
       index: part,
       parts: pages.length,
       from,
@@ -222,7 +230,8 @@ export function createDeck(root, L, opts) {
     prevBtn.disabled = index === 0 && part === 0;
     nextBtn.disabled = index === slides.length - 1 && part === pages.length - 1;
     revealBtn.disabled = !shown.blanks;
-    revealBtn.textContent = revealed && shown.blanks ? L.hide : L.reveal;
+    showLabel.hidden = revealed && shown.blanks;
+    hideLabel.hidden = !showLabel.hidden;
     revealBtn.setAttribute('aria-pressed', String(revealed && shown.blanks));
     stage.style.setProperty('--_s', String(scale));
     stage.append(...shown.nodes);

@@ -273,8 +273,15 @@ export function createPresenter(root, L, opts) {
  */
 export function presenterView(root, L, opts) {
   let shown = null;
+  let drawn = null; // the model and statements shown
   return {
     update({ model, statements, selected }) {
+      // The same comparison: keep the step shown (a step within a refrain is not a new selection).
+      if (shown && model && drawn?.model === model && drawn.statements === statements) {
+        if (selected && shown.family?.id !== selected) shown.show(selected);
+        return;
+      }
+      drawn = { model, statements };
       const shadow = root.getRootNode();
       adoptPresenterSheet(shadow);
       if (shown) shown.destroy();

@@ -207,7 +207,6 @@ export default {
   ctUses: (a, ca, b, cb) => `${a} ${ca} emploi${ca > 1 ? 's' : ''} · ${b} ${cb} emploi${cb > 1 ? 's' : ''}`,
   ctMoreBy: (g) => `Employé davantage par ${g}`,
   ctNotUsed: (g) => `${g} ne l’emploie pas.`,
-  ctEmpty: 'Rien à comparer : chaque groupe doit compter au moins une déclaration.',
   signatureOf: (g) => `Formules caractéristiques de ${g} (employées bien plus que par le reste) :`,
   noSignature: 'aucune : aucun refrain n’y est plus employé que dans le reste.',
   notSignificant: '(aucune de façon significative)',

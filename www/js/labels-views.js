@@ -68,7 +68,6 @@ const en = {
   ctUses: (a, ca, b, cb) => `${a} ${plural(ca, 'use')} · ${b} ${plural(cb, 'use')}`,
   ctMoreBy: (g) => `Used more by ${g}`,
   ctNotUsed: (g) => `${g} does not use it.`,
-  ctEmpty: 'Nothing to compare: each group needs at least one statement.',
   signatureOf: (g) => `Signature formulas of ${g} (used by it much more than by the rest):`,
   noSignature: 'none: it uses no refrain more than the rest do.',
   notSignificant: '(none of them significantly)',

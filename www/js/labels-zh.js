@@ -194,7 +194,6 @@ export default {
   ctUses: (a, ca, b, cb) => `${a} ${ca} 次 · ${b} ${cb} 次`,
   ctMoreBy: (g) => `${g} 用得更多`,
   ctNotUsed: (g) => `${g} 没有用它。`,
-  ctEmpty: '无可比较：每组至少要有一篇发言。',
   signatureOf: (g) => `${g} 的标志性套话（远比其余发言常用）：`,
   noSignature: '无：没有哪条套话比其余发言用得更多。',
   notSignificant: '（均不显著）',
