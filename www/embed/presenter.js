@@ -438,6 +438,20 @@ export function renderWorksheet(root, L, opts) {
     h(doc, 'h2', { text: L.wsKey }),
     h(doc, 'p', { text: L.wsKeyIntro }),
   );
+  // The refrain of each answer with its varying words as "___": the key names the refrain without
+  // printing one speaker's wording beside another speaker's answer.
+  const roots = new Map();
+  const keyRoot = (family) => {
+    if (!roots.has(family.id))
+      roots.set(
+        family.id,
+        rootPieces(model, family)
+          .map((p) => (p.blank ? '___' : p.text))
+          .join('')
+          .trim(),
+      );
+    return roots.get(family.id);
+  };
   const ol = h(doc, 'ol');
   for (const k of key) {
     ol.append(
@@ -446,7 +460,7 @@ export function renderWorksheet(root, L, opts) {
         'li',
         { value: String(k.n) },
         h(doc, 'strong', { text: k.word }),
-        ` — “${k.family.root}” (${statementLabel(opts.statements.find((s) => s.id === k.doc))})`,
+        ` — “${keyRoot(k.family)}” (${statementLabel(opts.statements.find((s) => s.id === k.doc))})`,
       ),
     );
   }
