@@ -415,3 +415,28 @@ test('the comparison of two groups at 360 and 1366 px', async () => {
     await context.close();
   }
 });
+
+test('a shared link shown unsaved is presented too: its statements travel in the address, not in storage', async () => {
+  const { page, context, errors } = await teacherPage({ viewport: { width: 1280, height: 720 } });
+  await page.click('#share-link');
+  const link = await page.inputValue('#share-url');
+  assert.match(link, /#s=/);
+  await context.close();
+  // Another browser profile: nothing stored, the link shown as it is.
+  const other = await openPage(env, { viewport: { width: 1280, height: 720 } });
+  await other.page.goto(link);
+  await other.page.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, {
+    timeout: 30_000,
+  });
+  assert.match(await other.page.getAttribute('#present-set', 'href'), /^embed\/classroom\.html#s=/);
+  const cr = await openFrom(other.page, other.context, '#present-set');
+  const speakers = new Set();
+  for (;;) {
+    const s = await stepOf(cr);
+    for (const w of s.speakers) speakers.add(SPEAKERS.find((x) => w.startsWith(x)));
+    if (s.nextDisabled) break;
+    await cr.keyboard.press('ArrowRight');
+  }
+  assert.deepEqual([...speakers].sort(), [...SPEAKERS].sort());
+  assert.deepEqual([...errors, ...other.errors], []);
+});

@@ -844,6 +844,10 @@ function renderPresent() {
   $('present-groups').href = to('groups');
 }
 
+// Written again at the click itself: the link follows a shared link kept a moment ago.
+for (const id of ['present-set', 'present-set-foot', 'worksheet-set', 'present-groups'])
+  $(id).addEventListener('click', renderPresent);
+
 /** Renders the views (`only` one, or all `except` one). */
 function renderViews({ only = null, except = null } = {}) {
   renderPresent();
