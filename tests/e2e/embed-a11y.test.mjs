@@ -27,6 +27,7 @@ const CASES = [
   ['embed/embed.html?demo=LIE_78_2023,VCT_78_2023&view=heatmap', 'dark', 1366],
   ['embed/classroom.html?from=../examples/lesson.html%23lesson-set', 'light', 1366],
   ['embed/classroom.html?from=../examples/lesson.html%23lesson-set&mode=worksheet', 'light', 360],
+  ['embed/classroom.html?from=../examples/lesson.html%23lesson-set&mode=groups', 'light', 1366],
 ];
 
 for (const [path, scheme, width, view] of CASES) {
@@ -52,6 +53,11 @@ for (const [path, scheme, width, view] of CASES) {
       null,
       { timeout: 30_000 },
     );
+    // The classroom's group comparison: its slides, once the engine has compared the groups.
+    if (path.includes('mode=groups'))
+      await page.waitForFunction(() => document.getElementById('groups').dataset.state === 'ready', null, {
+        timeout: 30_000,
+      });
     if (view) {
       await page.$eval(
         'refrain-compare',

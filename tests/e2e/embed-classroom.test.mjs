@@ -32,6 +32,8 @@ const state = (page) =>
     index: Number(b.dataset.index),
     revealed: b.dataset.revealed === 'true',
     family: b.dataset.family,
+    part: Number(b.dataset.part),
+    parts: Number(b.dataset.parts),
     count: b.querySelector('.rfp-count').textContent,
     blanks: b.querySelectorAll('.rf-blank').length,
     shown: b.querySelectorAll('.rf-blank.shown').length,
@@ -61,30 +63,37 @@ test('the presenter steps through the refrains by keyboard and clicker keys and 
   await page.screenshot({ path: shot('embed-classroom-revealed.png') });
   await page.keyboard.press('Enter');
   assert.equal((await state(page)).revealed, false, 'Enter hides them again');
-  const seen = [s.family];
+  // Each key moves one step: the next group of speakers of the refrain, or the next refrain.
+  const seen = [`${s.family}/${s.part}`];
   for (const key of ['ArrowRight', 'PageDown']) {
     await page.keyboard.press(key);
-    s = await state(page);
-    seen.push(s.family);
-    assert.equal(s.revealed, false, 'a new refrain starts hidden');
+    const t = await state(page);
+    seen.push(`${t.family}/${t.part}`);
+    assert.equal(t.revealed, false, 'a new step starts hidden');
+    assert.ok(
+      t.family === s.family ? t.part === s.part + 1 : t.index === s.index + 1 && t.part === 0,
+      `${JSON.stringify(s)} then ${JSON.stringify(t)}`,
+    );
+    s = t;
   }
-  assert.equal(s.index, Math.min(2, n - 1));
-  assert.equal(new Set(seen).size, seen.length, 'one refrain at a time, each different');
+  assert.equal(new Set(seen).size, seen.length, 'one step at a time, each different');
   await page.keyboard.press('.'); // a clicker's "blank screen" key
-  assert.equal((await state(page)).revealed, true);
+  assert.equal((await state(page)).revealed, s.blanks > 0, 'reveals when the step hides words');
   await page.keyboard.press('PageUp');
-  assert.equal((await state(page)).index, Math.min(1, n - 1));
+  assert.equal(`${(await state(page)).family}/${(await state(page)).part}`, seen[1]);
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  assert.equal((await state(page)).index, 0, 'stops at the first');
+  assert.deepEqual([(await state(page)).index, (await state(page)).part], [0, 0], 'stops at the first');
   await page.keyboard.press('End');
-  assert.equal((await state(page)).index, n - 1);
+  s = await state(page);
+  assert.deepEqual([s.index, s.part], [n - 1, s.parts - 1]);
   await page.keyboard.press('ArrowRight');
-  assert.equal((await state(page)).index, n - 1, 'stops at the last');
+  assert.deepEqual([(await state(page)).index, (await state(page)).part], [n - 1, s.parts - 1], 'stops at the last');
   await page.keyboard.press('Home');
   // The buttons do the same.
   await page.click('.rfp-btn[data-action="next"]');
-  assert.equal((await state(page)).index, 1);
+  assert.equal(`${(await state(page)).family}/${(await state(page)).part}`, seen[1]);
+  await page.click('.rfp-btn[data-action="prev"]');
   await page.click('.rfp-btn[data-action="reveal"]');
   assert.equal((await state(page)).revealed, true);
   assert.equal(await page.getAttribute('.rfp-btn[data-action="reveal"]', 'aria-pressed'), 'true');
@@ -184,7 +193,7 @@ test('the classroom at 360 px and with demo statements from the URL', async () =
   await page.goto(`${env.url}embed/classroom.html?demo=LIE_78_2023,VCT_78_2023,VEN_78_2023,ZWE_75_2020&lang=fr`);
   await ready(page);
   const s = await state(page);
-  assert.match(s.count, /^Refrain 1 sur \d+$/);
+  assert.match(s.count, /^Refrain 1 sur \d+( · déclarations? 1( à \d+)? sur \d+)?$/);
   await widenGlyphs(page);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
   await page.screenshot({ path: shot('embed-classroom-360.png'), fullPage: true });

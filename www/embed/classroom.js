@@ -1,12 +1,15 @@
 // The classroom page: compares the statements named by the URL (sources.js) in the shared
-// Worker, then shows the presenter (keys anywhere on the page) or the worksheet (#worksheet or
-// ?mode=worksheet). Printing always prints the worksheet (classroom.css).
+// Worker, then shows the presenter (keys anywhere on the page), the worksheet (#worksheet or
+// ?mode=worksheet) or the comparison of two groups as slides (#groups or ?mode=groups; the groups
+// from ?a= and ?b=, else those the main page compares, else its first choice). Printing always
+// prints the worksheet (classroom.css).
 import { sharedClient } from '../refrain-client.js';
 import { labelsFor, loadLabels } from '../js/labels.js';
 import { buildModel } from '../js/model.js';
 import { coded } from '../js/util.js';
 import { readSources } from './sources.js';
 import { createPresenter, renderWorksheet, adoptPresenterSheet } from './presenter.js';
+import { createGroupsMode } from './classroom-groups.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -20,29 +23,38 @@ async function chrome(lang) {
   $('title').textContent = L.classroom;
   $('mode-present').textContent = L.presenter;
   $('mode-worksheet').textContent = L.worksheet;
+  $('mode-groups').textContent = L.groups;
   $('print').textContent = L.printWorksheet;
   return L;
 }
 let L = labelsFor('en');
 
+const MODES = ['present', 'worksheet', 'groups'];
 function mode() {
+  const h = location.hash.slice(1);
+  if (MODES.includes(h)) return h;
   const m = new URL(location.href).searchParams.get('mode');
-  return location.hash === '#worksheet' || (m === 'worksheet' && location.hash !== '#present')
-    ? 'worksheet'
-    : 'present';
+  return MODES.includes(m) ? m : 'present';
 }
+
+let groups = null; // the group comparison, made when first shown (it runs the engine)
+let shown = null; // {statements, settings, model}, once compared
 
 function showMode() {
   const m = mode();
-  const ws = m === 'worksheet';
-  $('stage').hidden = ws;
-  $('worksheet').hidden = !ws;
-  document.body.classList.toggle('worksheet-mode', ws);
-  $('mode-present').toggleAttribute('aria-current', !ws);
-  $('mode-worksheet').toggleAttribute('aria-current', ws);
-  if (ws) $('mode-worksheet').setAttribute('aria-current', 'page');
-  else $('mode-present').setAttribute('aria-current', 'page');
-  if (!ws && presenter) presenter.element.focus({ preventScroll: true });
+  $('stage').hidden = m !== 'present';
+  $('worksheet').hidden = m !== 'worksheet';
+  $('groups').hidden = m !== 'groups';
+  document.body.classList.toggle('worksheet-mode', m === 'worksheet');
+  for (const x of MODES) {
+    if (x === m) $(`mode-${x}`).setAttribute('aria-current', 'page');
+    else $(`mode-${x}`).removeAttribute('aria-current');
+  }
+  if (m === 'present' && presenter) presenter.element.focus({ preventScroll: true });
+  if (m === 'groups' && shown) {
+    groups ??= createGroupsMode(document, L, shown);
+    groups.show();
+  }
 }
 
 window.addEventListener('hashchange', showMode);
@@ -60,7 +72,7 @@ try {
   }
   $('attribution').textContent = attribution || '';
   if (!statements.length)
-    throw coded('no_statements', 'no statements: give ?from=, ?demo=, ?list= or ?src= in the address');
+    throw coded('no_statements', 'no statements: give ?ws=, ?from=, ?demo=, ?list= or ?src= in the address');
   status.textContent = L.loading;
   const report = await sharedClient().compare(statements, settings.options || {});
   const model = buildModel(report, statements);
@@ -79,6 +91,7 @@ try {
     source: attribution || null,
     title: settings.title ? L.wsTitleOf(settings.title) : undefined,
   });
+  shown = { statements, settings, report };
   document.documentElement.dataset.state = 'ready';
 } catch (e) {
   status.textContent = L.classroomFailed(e.message);

@@ -1,52 +1,18 @@
-// Classroom mode: a presenter view for projecting (large type, high contrast, one refrain at a
-// time, the words that vary hidden until a key press) and a printable worksheet (the statements
-// with blanks where those words were, and an answer key). Used by <refrain-compare
-// view="presenter"> (presenterView, loaded on demand) and by classroom.html. No side effect on
-// import; all user text goes in as text nodes.
-//
-// Keys: → ↓ PageDown N next refrain · ← ↑ PageUp P previous · Space Enter R B . reveal or hide
-// the words · Home End first and last · F full screen. A presentation clicker sends PageDown and
-// PageUp, and its "blank screen" button (B or .) reveals.
+// Classroom mode: a presenter view for projecting (large type, high contrast, one refrain a slide,
+// the words that vary hidden until a key press, its speakers split across steps so that each step
+// fits the screen: deck.js) and a printable worksheet (the statements with blanks where those words
+// were, and an answer key). Used by <refrain-compare view="presenter"> (presenterView, loaded on
+// demand) and by classroom.html. No side effect on import; all user text goes in as text nodes.
+// The keys are deck.js's.
 
 import { variantsOf } from '../js/model.js';
 import { adoptSheet, h, statementLabel } from '../js/util.js';
+import { createDeck, DECK_CSS } from './deck.js';
 
-export const PRESENTER_CSS = `
-.rf-presenter {
-  container: rfp / inline-size; background: var(--refrain-presenter-bg, #000); color: var(--refrain-presenter-fg, #fff);
-  --_hi: var(--refrain-presenter-accent, #ffd400);
-  font-family: var(--refrain-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", Arial, sans-serif);
-  padding: clamp(.8rem, 3cqi, 2.5rem); border-radius: var(--refrain-radius, 8px); min-height: 20rem; line-height: 1.35;
-  display: flex; flex-direction: column; gap: .6em; outline: none; font-size: 18px;
-}
-.rf-presenter:focus-visible { outline: 4px solid var(--_hi); outline-offset: 3px; }
-.rf-presenter:fullscreen { border-radius: 0; justify-content: center; padding: 4vmin 6vmin; }
-.rfp-top { display: flex; flex-wrap: wrap; gap: .5em 1em; align-items: center; justify-content: space-between; }
-.rfp-count { font-size: 1.1em; font-weight: 700; color: var(--_hi); margin: 0; }
-.rfp-buttons { display: flex; flex-wrap: wrap; gap: .4em; }
-.rfp-btn {
-  font: inherit; font-size: 1em; font-weight: 700; color: #fff; background: #000; border: 2px solid #fff; border-radius: 6px;
-  padding: .3em .8em; min-height: 2.6em; cursor: pointer;
-}
-.rfp-btn:hover { background: #222; }
-.rfp-btn:focus-visible { outline: 4px solid var(--_hi); outline-offset: 2px; }
-.rfp-btn[aria-pressed="true"] { background: var(--_hi); color: #000; border-color: var(--_hi); }
-.rfp-root {
-  font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif);
-  font-size: clamp(1.6rem, 5.6cqi, 4.2rem); font-weight: 700; margin: .2em 0; line-height: 1.2;
-}
-.rfp-guess { margin: 0; font-size: clamp(1rem, 2.4cqi, 1.6rem); color: #ddd; }
-.rfp-list { list-style: none; margin: .3em 0 0; padding: 0; display: grid; gap: .7em; font-size: clamp(1.05rem, 3cqi, 2.3rem); }
-.rfp-who { display: block; font-size: .62em; font-weight: 700; color: var(--_hi); letter-spacing: .02em; }
-.rfp-ctx { font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif); }
+export const PRESENTER_CSS = `${DECK_CSS}
 .rfp-occ { text-decoration: underline 3px var(--_hi); text-underline-offset: .2em; text-decoration-skip-ink: none; }
 .rf-blank { display: inline-block; min-width: 3.5em; margin: 0 .08em; border-bottom: .12em dashed var(--_hi); color: transparent; line-height: 1.1; }
 .rf-blank.shown { color: #000; background: var(--_hi); border-bottom-color: transparent; padding: 0 .15em; border-radius: 3px; min-width: 0; }
-.rfp-also { margin: 0; font-size: clamp(1rem, 2.4cqi, 1.7rem); }
-.rfp-also strong { color: var(--_hi); }
-.rfp-more { margin: 0; color: #ddd; font-size: .9em; }
-.rfp-keys { margin: auto 0 0; font-size: .8em; color: #ccc; }
-@media print { .rf-presenter { display: none; } }
 
 .rf-worksheet { font-family: var(--refrain-text-font, ui-serif, Georgia, Cambria, "Times New Roman", "Noto Serif CJK SC", serif); color: #000; background: #fff; line-height: 1.6; max-width: 48rem; }
 .rf-worksheet h1 { font-size: 1.6rem; margin: 0 0 .4rem; }
@@ -73,7 +39,8 @@ export function adoptPresenterSheet(root) {
 }
 
 const VARYING = new Set(['variant', 'substitute', 'insert', 'move']);
-// Small words a speaker adds or moves ("stay true *to* multilateralism") make poor blanks.
+// Small words make poor blanks (a class cannot guess "the" from "a"), and their answer is always
+// printed in clear a few words away: never blanked, whatever the edit.
 const TRIVIAL =
   /^(?:the|a|an|and|or|but|to|of|in|on|for|with|by|at|as|from|that|this|these|those|is|are|was|were|be|its|their|our|his|her|it|le|la|les|l|de|des|du|d|et|à|au|aux|en|un|une|y|el|los|las|del|que|和|与|的|了)$/i;
 
@@ -91,7 +58,7 @@ export function blanksOf(model, family, o) {
     if (e.op === 'equal' ? !slots.has(e.index) : !VARYING.has(e.op)) continue;
     const start = e.utf16_start;
     const end = e.utf16_end;
-    if ((e.op === 'insert' || e.op === 'move') && TRIVIAL.test(text.slice(start, end))) continue;
+    if (TRIVIAL.test(text.slice(start, end).trim())) continue;
     if (end > start) out.push({ start, end, word: text.slice(start, end), reference: e.reference ?? null });
   }
   out.sort((a, b) => a.start - b.start);
@@ -137,8 +104,8 @@ function rootPieces(model, family) {
   return pieces;
 }
 
-/** The sentence around [start, end) of `text`, cut to about `max` characters: {start, end}. */
-function sentenceAround(text, start, end, max = 260) {
+/** The sentence around [start, end) of `text`, cut to about `max` characters: {start, end, cutStart, cutEnd}. */
+export function sentenceAround(text, start, end, max = 260) {
   let a = start;
   while (a > 0 && !/[.!?。！？\n]/.test(text[a - 1])) a--;
   let b = end;
@@ -169,8 +136,81 @@ function blankNode(doc, word, L, shown, number = null) {
   return b;
 }
 
+// A slide lists at most this many statements (over as many steps as the screen needs).
+const MAX_LINES = 24;
+
+/** The slide of refrain `entry` ({family, items}: classroomFamilies) for the deck (deck.js). */
+function familySlide(doc, L, model, meta, { family, items }) {
+  // One line a statement: its occurrence with the most to guess (the first of them).
+  const best = new Map();
+  for (const it of items) if ((best.get(it.o.doc)?.blanks.length ?? -1) < it.blanks.length) best.set(it.o.doc, it);
+  const lines = [...best.values()];
+  const rest = lines.length - MAX_LINES;
+  lines.length = Math.min(lines.length, MAX_LINES);
+  const pieces = rootPieces(model, family);
+  const rootBlanks = pieces.filter((p) => p.blank).map((p) => p.word);
+  const line = ({ o, blanks }, revealed) => {
+    const text = model.text(o.doc);
+    const s = sentenceAround(text, o.utf16_start, o.utf16_end, 200);
+    const ctx = h(doc, 'span', { class: 'rfp-ctx' }, s.cutStart ? '…' : '', text.slice(s.start, o.utf16_start));
+    const occ = h(doc, 'span', { class: 'rfp-occ', 'data-family': family.id });
+    let at = o.utf16_start;
+    for (const b of blanks) {
+      occ.append(text.slice(at, b.start), blankNode(doc, b.word, L, revealed));
+      at = b.end;
+    }
+    occ.append(text.slice(at, o.utf16_end));
+    ctx.append(occ, text.slice(o.utf16_end, s.end), s.cutEnd ? '…' : '');
+    return h(
+      doc,
+      'li',
+      { 'data-doc': o.doc },
+      h(doc, 'span', { class: 'rfp-who', text: statementLabel(meta.get(o.doc) || { id: o.doc }) }),
+      ctx,
+    );
+  };
+  return {
+    id: family.id,
+    family,
+    data: { family: family.id },
+    lines: lines.length,
+    render({ from, to, revealed }) {
+      const page = lines.slice(from, to);
+      // The words hidden on this step: the root's and those of the statements it shows.
+      const words = [...new Set([...rootBlanks, ...page.flatMap((l) => l.blanks.map((b) => b.word.trim()))])];
+      const blanks = words.length > 0;
+      const show = revealed && blanks;
+      const root = h(doc, 'p', { class: 'rfp-root', 'data-family': family.id });
+      for (const p of pieces) root.append(p.blank ? blankNode(doc, p.word, L, show) : p.text);
+      const nodes = [
+        root,
+        h(doc, 'p', { class: 'rfp-guess', text: blanks ? L.guess : L.sameWords }),
+        h(
+          doc,
+          'ul',
+          { class: 'rfp-list' },
+          page.map((l) => line(l, show)),
+        ),
+      ];
+      if (rest > 0 && to === lines.length) nodes.push(h(doc, 'p', { class: 'rfp-more', text: L.andMore(rest) }));
+      if (show)
+        nodes.push(
+          h(
+            doc,
+            'p',
+            { class: 'rfp-also' },
+            `${L.wordsUsed} `,
+            words.map((t, i) => [i ? ' · ' : '', h(doc, 'strong', { text: t })]),
+          ),
+        );
+      return { nodes, blanks };
+    },
+  };
+}
+
 /**
- * Renders the presenter into `root` and handles its keys.
+ * Renders the presenter into `root` and handles its keys (deck.js): one refrain a slide, its
+ * statements over as many steps as the box needs.
  * @param {Element} root
  * @param {object} L  The labels (../js/labels.js).
  * @param {{model: object, statements: Array<object>, start?: string|null, fullscreen?: Element|null,
@@ -182,201 +222,48 @@ export function createPresenter(root, L, opts) {
   const meta = new Map((opts.statements || []).map((s) => [s.id, s]));
   const list = classroomFamilies(model);
   const want = String(opts.start || '').toLowerCase();
-  let index = Math.max(
+  const start = Math.max(
     0,
     list.findIndex((x) => x.family.id === opts.start || (want && x.family.root.toLowerCase().includes(want))),
   );
-  let revealed = false;
-
-  const count = h(doc, 'p', { class: 'rfp-count', 'aria-live': 'polite' });
-  const prevBtn = h(doc, 'button', {
-    type: 'button',
-    class: 'rfp-btn',
-    'data-action': 'prev',
-    text: `← ${L.prev}`,
-    on: { click: () => go(index - 1) },
+  const slides = list.map((entry) => familySlide(doc, L, model, meta, entry));
+  const deck = createDeck(root, L, {
+    slides,
+    start,
+    count: (i, n, part) =>
+      part.parts > 1
+        ? `${L.slideOf(i + 1, n)} · ${L.linesOf(part.from + 1, part.to, part.lines)}`
+        : L.slideOf(i + 1, n),
+    fullscreen: opts.fullscreen,
+    keyTarget: opts.keyTarget,
+    focus: opts.focus,
+    onStep: opts.onStep ? (slide, i, revealed) => opts.onStep(slide ? slide.family : null, i, revealed) : null,
   });
-  const revealBtn = h(doc, 'button', {
-    type: 'button',
-    class: 'rfp-btn',
-    'data-action': 'reveal',
-    'aria-pressed': 'false',
-    text: L.reveal,
-    on: { click: () => reveal(!revealed) },
-  });
-  const nextBtn = h(doc, 'button', {
-    type: 'button',
-    class: 'rfp-btn',
-    'data-action': 'next',
-    text: `${L.next} →`,
-    on: { click: () => go(index + 1) },
-  });
-  const fsTarget = opts.fullscreen || null;
-  const fsBtn =
-    fsTarget && doc.fullscreenEnabled
-      ? h(doc, 'button', {
-          type: 'button',
-          class: 'rfp-btn',
-          'data-action': 'fullscreen',
-          text: L.fullScreen,
-          on: { click: () => toggleFull() },
-        })
-      : null;
-  const stage = h(doc, 'div', { class: 'rfp-stage' });
-  const box = h(
-    doc,
-    'section',
-    { class: 'rf-presenter', part: 'presenter', tabindex: '0', 'aria-roledescription': 'presentation', lang: L.lang },
-    h(
-      doc,
-      'div',
-      { class: 'rfp-top' },
-      count,
-      h(doc, 'div', { class: 'rfp-buttons' }, prevBtn, revealBtn, nextBtn, fsBtn),
-    ),
-    stage,
-    h(doc, 'p', { class: 'rfp-keys', text: L.presenterKeys }),
-  );
-  root.append(box);
-
-  function toggleFull() {
-    if (doc.fullscreenElement) doc.exitFullscreen().catch(() => {});
-    else if (fsTarget.requestFullscreen) fsTarget.requestFullscreen().catch(() => {});
-  }
-
-  function draw() {
-    stage.replaceChildren();
-    if (!list.length) {
-      count.textContent = '';
-      stage.append(h(doc, 'p', { class: 'rfp-guess', text: L.nothingToPresent }));
-      prevBtn.disabled = nextBtn.disabled = revealBtn.disabled = true;
-      return;
-    }
-    const { family, items } = list[index];
-    count.textContent = L.slideOf(index + 1, list.length);
-    box.dataset.family = family.id;
-    box.dataset.index = String(index);
-    box.dataset.revealed = String(revealed);
-    prevBtn.disabled = index === 0;
-    nextBtn.disabled = index === list.length - 1;
-    revealBtn.textContent = revealed ? L.hide : L.reveal;
-    revealBtn.setAttribute('aria-pressed', String(revealed));
-    const anyBlank = items.some((i) => i.blanks.length);
-    revealBtn.disabled = !anyBlank;
-    const root = h(doc, 'p', { class: 'rfp-root', 'data-family': family.id });
-    for (const p of rootPieces(model, family)) root.append(p.blank ? blankNode(doc, p.word, L, revealed) : p.text);
-    stage.append(root, h(doc, 'p', { class: 'rfp-guess', text: anyBlank ? L.guess : L.sameWords }));
-    // One line per statement (its first occurrence), up to six.
-    const seen = new Set();
-    const lines = items.filter((it) => (seen.has(it.o.doc) ? false : seen.add(it.o.doc))).slice(0, 6);
-    const ul = h(doc, 'ul', { class: 'rfp-list' });
-    for (const { o, blanks } of lines) {
-      const text = model.text(o.doc);
-      const s = sentenceAround(text, o.utf16_start, o.utf16_end);
-      const ctx = h(doc, 'span', { class: 'rfp-ctx' }, s.cutStart ? '…' : '', text.slice(s.start, o.utf16_start));
-      const occ = h(doc, 'span', { class: 'rfp-occ', 'data-family': family.id });
-      let at = o.utf16_start;
-      for (const b of blanks) {
-        occ.append(text.slice(at, b.start), blankNode(doc, b.word, L, revealed));
-        at = b.end;
-      }
-      occ.append(text.slice(at, o.utf16_end));
-      ctx.append(occ, text.slice(o.utf16_end, s.end), s.cutEnd ? '…' : '');
-      ul.append(
-        h(
-          doc,
-          'li',
-          {},
-          h(doc, 'span', { class: 'rfp-who', text: statementLabel(meta.get(o.doc) || { id: o.doc }) }),
-          ctx,
-        ),
-      );
-    }
-    stage.append(ul);
-    const rest = new Set(items.map((i) => i.o.doc)).size - lines.length;
-    if (rest > 0) stage.append(h(doc, 'p', { class: 'rfp-more', text: L.andMore(rest) }));
-    if (revealed) {
-      const fillers = (family.slots || []).flatMap((sl) =>
-        (sl.fillers || []).length > 1 ? sl.fillers.map((f) => f.text) : [],
-      );
-      if (fillers.length)
-        stage.append(
-          h(
-            doc,
-            'p',
-            { class: 'rfp-also' },
-            `${L.wordsUsed} `,
-            [...new Set(fillers)].map((t, i) => [i ? ' · ' : '', h(doc, 'strong', { text: t })]),
-          ),
-        );
-    }
-  }
-
-  function go(i) {
-    if (!list.length) return;
-    const j = Math.max(0, Math.min(list.length - 1, i));
-    if (j === index) return;
-    index = j;
-    revealed = false;
-    draw();
-    if (opts.onStep) opts.onStep(list[index].family, index, revealed);
-  }
-
-  function reveal(on = true) {
-    if (!list.length || revealed === on) return;
-    revealed = on;
-    draw();
-  }
-
-  const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'n', 'N']);
-  const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'P']);
-  const REVEAL = new Set([' ', 'Enter', 'r', 'R', 'b', 'B', '.']);
-  function onKey(e) {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    const path = e.composedPath ? e.composedPath() : [e.target];
-    const t = path[0];
-    if (t?.closest?.('input, textarea, select, [contenteditable]')) return;
-    if ((e.key === ' ' || e.key === 'Enter') && t && t.closest && t.closest('button, a')) return;
-    if (!box.getClientRects().length) return; // hidden (the worksheet is showing)
-    if (NEXT.has(e.key)) go(index + 1);
-    else if (PREV.has(e.key)) go(index - 1);
-    else if (REVEAL.has(e.key)) reveal(!revealed);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(list.length - 1);
-    else if ((e.key === 'f' || e.key === 'F') && fsBtn) toggleFull();
-    else return;
-    e.preventDefault();
-  }
-  const keyTarget = opts.keyTarget || box;
-  keyTarget.addEventListener('keydown', onKey);
-  draw();
-  if (opts.focus !== false) box.focus({ preventScroll: true });
-
   return {
-    element: box,
+    element: deck.element,
     get index() {
-      return index;
+      return deck.index;
+    },
+    get part() {
+      return deck.part;
     },
     get revealed() {
-      return revealed;
+      return deck.revealed;
     },
     get family() {
-      return list.length ? list[index].family : null;
+      return deck.slide ? deck.slide.family : null;
     },
     get length() {
-      return list.length;
+      return deck.length;
     },
-    next: () => go(index + 1),
-    prev: () => go(index - 1),
-    reveal,
+    next: deck.next,
+    prev: deck.prev,
+    reveal: deck.reveal,
     show(id) {
       const i = list.findIndex((x) => x.family.id === id);
-      if (i >= 0) go(i);
+      if (i >= 0) deck.go(i, 0);
     },
-    destroy() {
-      keyTarget.removeEventListener('keydown', onKey);
-      box.remove();
-    },
+    destroy: deck.destroy,
   };
 }
 
@@ -386,8 +273,15 @@ export function createPresenter(root, L, opts) {
  */
 export function presenterView(root, L, opts) {
   let shown = null;
+  let drawn = null; // the model and statements shown
   return {
     update({ model, statements, selected }) {
+      // The same comparison: keep the step shown (a step within a refrain is not a new selection).
+      if (shown && model && drawn?.model === model && drawn.statements === statements) {
+        if (selected && shown.family?.id !== selected) shown.show(selected);
+        return;
+      }
+      drawn = { model, statements };
       const shadow = root.getRootNode();
       adoptPresenterSheet(shadow);
       if (shown) shown.destroy();
@@ -402,6 +296,39 @@ export function presenterView(root, L, opts) {
         : null;
     },
   };
+}
+
+// How near a blank its answer must not stand in clear (UTF-16 code units either side).
+export const NEAR = 80;
+
+const escapeRe = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `word` occurs in `text` as a word of its own (any case; inside a Chinese text, anywhere). */
+export function hasWord(text, word) {
+  const w = word.trim();
+  if (!w) return false;
+  if (/\p{Script=Han}/u.test(w)) return text.includes(w);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(w)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+/**
+ * The blanks of paragraph [a, z) of `text` that give nothing away: a blank whose answer stands in
+ * clear within NEAR of it (the same word elsewhere in the sentence, not blanked) is no exercise, and
+ * is left as text; leaving one in clear can give another away, so this runs until none does.
+ */
+export function withoutGiveaways(text, a, z, blanks) {
+  let kept = blanks;
+  for (;;) {
+    // The paragraph as printed: each blank masked by spaces, offsets kept (UTF-16 code units).
+    let shown = text.slice(a, z);
+    for (const b of kept) shown = shown.slice(0, b.start - a) + ' '.repeat(b.end - b.start) + shown.slice(b.end - a);
+    const next = kept.filter((b) => {
+      const from = Math.max(0, b.start - a - NEAR);
+      const to = Math.min(shown.length, b.end - a + NEAR);
+      return !hasWord(shown.slice(from, to), b.word);
+    });
+    if (next.length === kept.length) return kept;
+    kept = next;
+  }
 }
 
 /**
@@ -476,7 +403,12 @@ export function renderWorksheet(root, L, opts) {
     const long = text.length > 2400;
     let omitted = false;
     for (const [a, z] of paras) {
-      const inside = dedup.filter((b) => b.start >= a && b.end <= z);
+      const inside = withoutGiveaways(
+        text,
+        a,
+        z,
+        dedup.filter((b) => b.start >= a && b.end <= z),
+      );
       if (long && !inside.length) {
         omitted = true;
         continue;
@@ -506,6 +438,20 @@ export function renderWorksheet(root, L, opts) {
     h(doc, 'h2', { text: L.wsKey }),
     h(doc, 'p', { text: L.wsKeyIntro }),
   );
+  // The refrain of each answer with its varying words as "___": the key names the refrain without
+  // printing one speaker's wording beside another speaker's answer.
+  const roots = new Map();
+  const keyRoot = (family) => {
+    if (!roots.has(family.id))
+      roots.set(
+        family.id,
+        rootPieces(model, family)
+          .map((p) => (p.blank ? '___' : p.text))
+          .join('')
+          .trim(),
+      );
+    return roots.get(family.id);
+  };
   const ol = h(doc, 'ol');
   for (const k of key) {
     ol.append(
@@ -514,7 +460,7 @@ export function renderWorksheet(root, L, opts) {
         'li',
         { value: String(k.n) },
         h(doc, 'strong', { text: k.word }),
-        ` — “${k.family.root}” (${statementLabel(opts.statements.find((s) => s.id === k.doc))})`,
+        ` — “${keyRoot(k.family)}” (${statementLabel(opts.statements.find((s) => s.id === k.doc))})`,
       ),
     );
   }

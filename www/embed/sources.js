@@ -9,7 +9,11 @@
 //   ?from=../examples/lesson.html#id  the <blockquote> statements of a <refrain-compare> in a page
 //                                     (the one with that id, else the first)
 //   #s=...                            a link of the main page ("Copy link"), texts included
-// Settings: view, family, query, theme, lang, title (and, from #s=, its tab, refrain and search).
+//   ?ws=mine                          a workspace of the main page stored in this browser (its
+//                                     "Present this set"): read from IndexedDB or localStorage on
+//                                     this origin (storage.js), demo texts fetched as the page does
+// Settings: view, family, query, theme, lang, title (and, from #s= and ?ws=, the comparison's
+// options; from ?ws=, the groups the main page compares, `contrast` {a, b}).
 
 import { coded, sameOrigin } from '../js/util.js';
 import { fetchFile, filesOf, quotesOf, uniqueIds } from './quotes.js';
@@ -40,6 +44,43 @@ function entriesOfList(list, ids) {
   return entries;
 }
 
+/** The statements and settings of workspace `id` stored in this browser by the main page (storage.js). */
+async function fromWorkspace(id) {
+  const [{ createStorage }, { fromStored }, { loadManifest, loadDemoText }] = await Promise.all([
+    import('../js/storage.js'),
+    import('../js/workspace.js'),
+    import('../js/demo.js'),
+  ]);
+  const root = new URL('../', import.meta.url);
+  const stored = await createStorage(window).load(id);
+  if (!stored)
+    throw coded(
+      'invalid_input',
+      `no workspace “${id}” is stored in this browser: open refrain’s main page here and choose “Present this set”`,
+    );
+  const manifest = await loadManifest(root);
+  const ws = fromStored(manifest, stored);
+  const statements = await Promise.all(
+    ws.statements.map(async (st) => ({
+      id: st.id,
+      text: st.source === 'demo' ? await loadDemoText(root, manifest, st.demoId) : st.text,
+      title: st.title ?? null,
+      speaker: st.speaker ?? null,
+      date: st.date ?? null,
+      language: st.language ?? null,
+      country: st.country ?? null,
+      group: st.group ?? null,
+    })),
+  );
+  const demo = ws.statements.some((st) => st.source === 'demo');
+  return {
+    statements,
+    options: ws.options || {},
+    contrast: ws.contrast || null,
+    attribution: demo && manifest.attribution ? manifest.attribution.text || null : null,
+  };
+}
+
 async function fromList(listUrl, ids, signal) {
   const list = await fetchFile(listUrl, 'json', signal);
   const entries = entriesOfList(list, ids);
@@ -54,6 +95,8 @@ async function fromList(listUrl, ids, signal) {
         speaker: e.speaker ?? null,
         date: e.date ?? null,
         language: e.language ?? null,
+        country: e.country ?? null,
+        group: e.group ?? null,
       };
     }),
   );
@@ -62,7 +105,7 @@ async function fromList(listUrl, ids, signal) {
 
 /**
  * Reads the statements and settings named by `href` (a page URL).
- * @returns {Promise<{statements: Array<{id,text,title,speaker,date,language}>, settings: {view?,family?,query?,theme?,lang?,title?}, attribution: string|null}>}
+ * @returns {Promise<{statements: Array<{id,text,title,speaker,date,language,country?,group?}>, settings: {view?,family?,query?,theme?,lang?,title?,options?,contrast?}, attribution: string|null}>}
  */
 export async function readSources(href, { signal } = {}) {
   const url = new URL(href);
@@ -85,6 +128,13 @@ export async function readSources(href, { signal } = {}) {
   if (q.get('list')) {
     const r = await fromList(sameOrigin(q.get('list'), url), split(q.get('ids')), signal);
     statements.push(...r.statements);
+    attribution = attribution || r.attribution;
+  }
+  if (q.get('ws')) {
+    const r = await fromWorkspace(q.get('ws'));
+    statements.push(...r.statements);
+    settings.options = r.options;
+    if (r.contrast) settings.contrast = r.contrast;
     attribution = attribution || r.attribution;
   }
   statements.push(...(await filesOf(q.getAll('src'), url, signal)));
@@ -120,6 +170,7 @@ export async function readSources(href, { signal } = {}) {
           title: e.ti ?? demo.get(e.d).title,
           speaker: e.sp ?? demo.get(e.d).speaker,
           date: e.da ?? demo.get(e.d).date,
+          group: e.gr ?? null,
         });
       else if (typeof e.t === 'string')
         statements.push({
@@ -129,6 +180,7 @@ export async function readSources(href, { signal } = {}) {
           speaker: e.sp ?? null,
           date: e.da ?? null,
           language: e.la ?? null,
+          group: e.gr ?? null,
         });
     });
     if (!settings.view && TAB_TO_VIEW[view.tab]) settings.view = TAB_TO_VIEW[view.tab];

@@ -827,8 +827,30 @@ function renderSearch() {
   search.update({ result: v.query, statements: v.statements, model: v.model, query: app.ws.query });
 }
 
+/**
+ * Points "Present this set" and its worksheet at the classroom page with the statements shown: the
+ * stored workspace (the classroom reads it from this browser's storage), or the shared link shown
+ * unsaved (its #s= carries the statements). Nothing is sent anywhere: it is a same-origin tab.
+ */
+function renderPresent() {
+  const unsaved = !app.wsId && location.hash.startsWith('#s=');
+  const to = (mode) =>
+    unsaved
+      ? `embed/classroom.html${mode ? `?mode=${mode}` : ''}${location.hash}`
+      : `embed/classroom.html?ws=${encodeURIComponent(app.wsId || MINE)}${mode ? `&mode=${mode}` : ''}`;
+  $('present-set').href = to('');
+  $('present-set-foot').href = to('');
+  $('worksheet-set').href = to('worksheet');
+  $('present-groups').href = to('groups');
+}
+
+// Written again at the click itself: the link follows a shared link kept a moment ago.
+for (const id of ['present-set', 'present-set-foot', 'worksheet-set', 'present-groups'])
+  $(id).addEventListener('click', renderPresent);
+
 /** Renders the views (`only` one, or all `except` one). */
 function renderViews({ only = null, except = null } = {}) {
+  renderPresent();
   const has = !!app.model;
   for (const id of ['export-json', 'export-csv', 'export-svg', 'export-png', 'share-link']) $(id).disabled = !has;
   if (!has) return;

@@ -127,6 +127,7 @@ const en = {
   noMatrix: 'No similarity matrix in this report (see the notes in the status line).',
   // the presenter and the worksheet
   slideOf: (i, n) => `Refrain ${i} of ${n}`,
+  linesOf: (a, b, n) => (a === b ? `statement ${a} of ${n}` : `statements ${a}–${b} of ${n}`),
   prev: 'Previous',
   next: 'Next',
   reveal: 'Reveal the words',
