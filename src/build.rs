@@ -105,7 +105,7 @@ pub(crate) fn build_family(
         similarity_sum += al.score;
         alignments.push((al.ops, al.score));
     }
-    let occurrences: Vec<Occurrence> = draft
+    let mut occurrences: Vec<Occurrence> = draft
         .occ
         .iter()
         .zip(alignments)
@@ -122,6 +122,8 @@ pub(crate) fn build_family(
             Occurrence { excerpt: index.excerpt(statements, o), similarity: round(score), diff }
         })
         .collect();
+    // A reader finds them by statement: in the order of the statements' ids, then in the text.
+    occurrences.sort_by(|a, b| a.excerpt.doc.cmp(&b.excerpt.doc).then(a.excerpt.start.cmp(&b.excerpt.start)));
     // A slot's fillers include the root's own word, counted where the occurrence has it.
     let slots: Vec<Slot> = slots
         .into_iter()

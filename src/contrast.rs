@@ -71,10 +71,10 @@ pub(crate) fn contrast(
     groups: &Groups,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<ContrastReport, Error> {
-    // Which group each canonical doc is in: 1 for A, 2 for B, 0 for neither. The docs are in
-    // the order of their statements' ids (the index's canonical order), so an id's doc is found
-    // by binary search.
-    let doc_of = |id: &str| index.docs.binary_search_by(|doc| statements[doc.input].id.as_str().cmp(id)).ok();
+    // Which group each canonical doc is in: 1 for A, 2 for B, 0 for neither.
+    let docs: std::collections::HashMap<&str, usize> =
+        index.docs.iter().enumerate().map(|(d, doc)| (statements[doc.input].id.as_str(), d)).collect();
+    let doc_of = |id: &str| docs.get(id).copied();
     let mut side = vec![0u8; index.docs.len()];
     for (ids, mark) in [(groups.a, 1u8), (groups.b, 2u8)] {
         for id in ids {

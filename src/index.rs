@@ -1,7 +1,8 @@
 //! The index: every statement tokenized, terms interned with their weight, postings by class.
 //!
-//! Statements are held in canonical order (sorted by id), so nothing downstream depends on
-//! the order in which they were added.
+//! Statements are held in canonical order (sorted by text, then id), so nothing downstream
+//! depends on the order in which they were added, nor on what they are called: the page names a
+//! dropped file by an id of its own, and renaming a statement must not change a family.
 
 use crate::budget::Budget;
 use crate::error::Error;
@@ -257,7 +258,10 @@ impl Index {
     ) -> Result<Index, Error> {
         let normalization = Normalization { spelling: options.spelling, inflection: options.inflection };
         let mut order: Vec<usize> = (0..statements.len()).collect();
-        order.sort_by(|&a, &b| statements[a].id.cmp(&statements[b].id));
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&statements[a], &statements[b]);
+            x.text.cmp(&y.text).then_with(|| x.id.cmp(&y.id))
+        });
 
         let mut terms: Vec<Term> = Vec::new();
         let mut term_ids: HashMap<Box<str>, u32> = HashMap::new();

@@ -202,8 +202,8 @@ pub(crate) fn ranked(
     ranked
 }
 
-/// The root occurrence: the most common wording; ties to the earliest date, then statement
-/// order, then text order.
+/// The root occurrence: the most common wording; ties to the earliest date, then the fewest
+/// words, then the words' order (never the statements' ids), then text order.
 fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
     let words_of = |o: &TokenOcc| -> Vec<u32> {
         (o.first..=o.last).map(|i| index.docs[o.doc as usize].tokens[i as usize].term()).collect()
@@ -218,7 +218,13 @@ fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
         .iter()
         .min_by(|x, y| {
             let (cx, cy) = (counts[&words_of(x)], counts[&words_of(y)]);
-            cy.cmp(&cx).then_with(|| date(x).cmp(date(y))).then_with(|| x.cmp(y))
+            // Then the earliest, the shortest, and the words themselves: never the statements'
+            // ids (canonical order), so that renaming a statement cannot change a root.
+            cy.cmp(&cx)
+                .then_with(|| date(x).cmp(date(y)))
+                .then_with(|| (x.last - x.first).cmp(&(y.last - y.first)))
+                .then_with(|| index.norm_of(**x).cmp(&index.norm_of(**y)))
+                .then_with(|| x.cmp(y))
         })
         .expect("a family has occurrences")
 }
