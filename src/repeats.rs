@@ -24,6 +24,7 @@
 //!   [`MAX_PHRASE_OCCURRENCES`] of them (evenly spread); reaching a cap adds a note.
 
 use crate::budget::Budget;
+use crate::error::Error;
 use crate::index::Index;
 use crate::options::Options;
 use crate::suffix::{lcp_array, suffix_array};
@@ -132,26 +133,30 @@ enum Stop {
 }
 
 /// Step 1-2: the distinct phrases of content classes that two or more statements share.
-/// Reaching a bound ends the walk with the phrases found so far and a note.
+/// Reaching a bound ends the walk with the phrases found so far and a note. `progress` hears
+/// of the suffix array (1) and the LCP array (2) done; an error from it cancels the run.
 pub(crate) fn repeated_phrases<'a>(
     index: &Index,
     content: &'a Content,
     options: &Options,
     budget: &mut Budget,
     notes: &mut Vec<String>,
-) -> Vec<Phrase<'a>> {
+    progress: &mut dyn FnMut(usize) -> Result<(), Error>,
+) -> Result<Vec<Phrase<'a>>, Error> {
     let seq = &content.seq[..];
     let n = seq.len();
     if n == 0 || index.docs.len() < 2 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     // This stage may take half of the budget: grouping needs the rest.
     let cap = budget.half_left();
     if !budget.spend_until(n as u64 * 8, cap) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let sa = suffix_array(seq, index.terms.len() + index.docs.len());
+    progress(1)?;
     let lcp = lcp_array(seq, &sa);
+    progress(2)?;
     // The doc of each position (u32::MAX on separators), and whether a sentence ends between
     // each content word and the one before it.
     let mut owner: Vec<u32> = vec![u32::MAX; n];
@@ -195,7 +200,7 @@ pub(crate) fn repeated_phrases<'a>(
     }
     // The same order whatever the suffix array's internal order.
     phrases.sort_by(|a, b| a.seq.cmp(b.seq));
-    phrases
+    Ok(phrases)
 }
 
 /// The state of the walk over the LCP array.
@@ -457,7 +462,7 @@ mod tests {
             let content = Content::of(&index);
             let mut budget = Budget::new(options.work_budget());
             let mut notes = Vec::new();
-            let found = repeated_phrases(&index, &content, &options, &mut budget, &mut notes);
+            let found = repeated_phrases(&index, &content, &options, &mut budget, &mut notes, &mut |_| Ok(())).unwrap();
             let expected = naive(&index, options.min_words());
             let mut seen = BTreeMap::new();
             for p in &found {
@@ -494,7 +499,7 @@ mod tests {
         let index = index_of(&texts, &options);
         let content = Content::of(&index);
         let mut budget = Budget::new(options.work_budget());
-        let found = repeated_phrases(&index, &content, &options, &mut budget, &mut Vec::new());
+        let found = repeated_phrases(&index, &content, &options, &mut budget, &mut Vec::new(), &mut |_| Ok(())).unwrap();
         assert!(found.len() <= 8, "{} candidates", found.len());
         let longest = found.iter().map(|p| p.seq.len()).max().unwrap();
         assert!(longest >= 3_998);
