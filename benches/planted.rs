@@ -162,8 +162,7 @@ struct Outcome {
     reported: usize,
     budget_exhausted: bool,
     scores: Scores,
-    /// Per stage of [`STAGES`], median over the runs: wall seconds and the main thread's CPU
-    /// seconds.
+    /// Per stage of [`STAGES`], median over the runs: wall seconds and CPU seconds (all threads).
     stages: Vec<(f64, Option<f64>)>,
 }
 
@@ -188,7 +187,7 @@ fn measure(planted: &Planted, options: &Options, runs: usize) -> (Outcome, Repor
     (outcome, r.report, found)
 }
 
-/// Per stage, the median over `runs` runs of its wall time and of the main thread's CPU time.
+/// Per stage, the median over `runs` runs of its wall time and of its CPU time (all threads).
 fn stages(statements: &[Statement], options: &Options, runs: usize) -> Vec<(f64, Option<f64>)> {
     let all: Vec<Vec<(Duration, Option<Duration>)>> = (0..runs).map(|_| stage_times(statements, options)).collect();
     (0..STAGES.len())
@@ -200,9 +199,9 @@ fn stages(statements: &[Statement], options: &Options, runs: usize) -> Vec<(f64,
         .collect()
 }
 
-/// Per stage and setting: median wall time and the main thread's CPU time.
+/// Per stage and setting: median wall time and CPU time (all threads).
 fn stages_table(columns: &[(&str, &Outcome)]) {
-    println!("   per stage (median of the runs): wall time / CPU time of the main thread, in ms");
+    println!("   per stage (median of the runs): wall time / CPU time of all threads, in ms");
     print!("   {:<34}", "stage");
     for (name, _) in columns {
         print!(" {:>22}", name);

@@ -46,7 +46,6 @@ pub(crate) fn compare(
     budget.enter("grouping phrases into families");
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases); // the report, written next, is the peak of memory
-    drop(content);
     tick(progress, Stage::Report, 0, 4)?;
     if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(

@@ -101,7 +101,6 @@ pub(crate) fn contrast(
     budget.enter("grouping phrases into families");
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases);
-    drop(content);
     let ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(

@@ -79,6 +79,7 @@ pub fn build_and_compare(statements: &[Statement], options: &Options) -> (Corpus
 }
 
 /// The stages of one end-to-end run, in order, as the engine's progress reports mark them.
+#[allow(dead_code)] // not every bench uses it
 pub const STAGES: [&str; 11] = [
     "add statements",
     "tokenize + normalize",
@@ -93,23 +94,28 @@ pub const STAGES: [&str; 11] = [
     "report (summaries)",
 ];
 
-/// The time of this thread on the CPU so far (from /proc/thread-self/schedstat, in ns); None
-/// where unavailable.
-pub fn thread_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    Some(Duration::from_nanos(stat.split_whitespace().next()?.parse().ok()?))
+/// The time this process's threads have spent on the CPU so far, to the nanosecond (from
+/// /proc/self/task/*/schedstat; threads that have ended are not counted); None where
+/// unavailable.
+#[allow(dead_code)] // not every bench uses it
+pub fn threads_cpu() -> Option<Duration> {
+    let mut ns = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        ns += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(ns))
 }
 
-/// Per stage of [`STAGES`]: the wall time and the time this thread spent on the CPU (None
-/// where unavailable) of one end-to-end run, from the engine's progress reports: the last
+/// Per stage of [`STAGES`]: the wall time and the CPU time of all threads (None where
+/// unavailable) of one end-to-end run, from the engine's progress reports: the last
 /// statement tokenized, the repeats started, the suffix array done, the LCP array done, the
-/// repeats done, then each step of the report. Work that other threads do is in the wall time
-/// only. A stage the run never reports is zero.
+/// repeats done, then each step of the report. A stage the run never reports is zero.
 #[allow(dead_code)] // not every bench uses it
 pub fn stage_times(statements: &[Statement], options: &Options) -> Vec<(Duration, Option<Duration>)> {
     use refrain::Stage;
     type Mark = (std::time::Instant, Option<Duration>);
-    let mark = || (std::time::Instant::now(), thread_cpu());
+    let mark = || (std::time::Instant::now(), threads_cpu());
     let mut marks: Vec<Option<Mark>> = vec![None; STAGES.len() + 1];
     marks[0] = Some(mark());
     let mut corpus = Corpus::new(options.clone());
