@@ -20,7 +20,7 @@ mod measure;
 #[path = "support/random.rs"]
 mod random;
 
-use measure::{build_and_compare, median, mib, peak_during, proc_status, secs};
+use measure::{build_and_compare, median, mib, peak_during, proc_status, secs, stage_times, threads_cpu, STAGES};
 use random::{pseudo_words, Rng};
 use refrain::{Options, Report, Statement};
 use std::path::{Path, PathBuf};
@@ -110,13 +110,17 @@ fn real_corpus(quick: bool) {
     drop(corpus);
     let runs = if quick { 1 } else { 5 };
     let mut times = Vec::new();
+    let mut cpu = Vec::new();
     for _ in 0..runs {
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), threads_cpu());
         let (_c, r) = build_and_compare(&statements, &options);
         times.push(t.elapsed());
+        cpu.extend(threads_cpu().zip(c).map(|(b, a)| b - a));
         assert_eq!(r.families.len(), report.families.len(), "deterministic");
     }
     let compare_time = median(times);
+    let stages: Vec<Vec<(std::time::Duration, Option<std::time::Duration>)>> =
+        (0..runs).map(|_| stage_times(&statements, &options)).collect();
 
     let (mut corpus, _) = build_and_compare(&statements, &options);
     let mut query_times = Vec::new();
@@ -143,6 +147,16 @@ fn real_corpus(quick: bool) {
         secs(compare_time),
         words as f64 / compare_time.as_secs_f64()
     );
+    if !cpu.is_empty() {
+        println!("   CPU time           {} (median of {runs}, all threads)", secs(median(cpu)));
+    }
+    println!("   per stage          wall / CPU time of all threads, median of {runs} runs, in ms:");
+    for (k, stage) in STAGES.iter().enumerate() {
+        let wall = median(stages.iter().map(|r| r[k].0).collect());
+        let cpu = stages.iter().map(|r| r[k].1).collect::<Option<Vec<_>>>().map(median);
+        let ms = |d: std::time::Duration| format!("{:.1}", d.as_secs_f64() * 1e3);
+        println!("     {stage:<34} {:>8} / {}", ms(wall), cpu.map_or("?".into(), ms));
+    }
     println!(
         "   query (indexed)    {} median over {} phrases, slowest {}",
         secs(median(query_times)),

@@ -30,7 +30,7 @@ mod planted;
 #[path = "support/random.rs"]
 mod random;
 
-use measure::{build_and_compare, cpu_time, median, mib, peak_during, secs};
+use measure::{build_and_compare, cpu_time, median, mib, peak_during, secs, stage_times, STAGES};
 use pan::{DocSpan, Pair, Scores};
 use planted::{Config, Edit, Lexicon, Model, Planted};
 use refrain::{Options, Report, Statement};
@@ -162,6 +162,8 @@ struct Outcome {
     reported: usize,
     budget_exhausted: bool,
     scores: Scores,
+    /// Per stage of [`STAGES`], median over the runs: wall seconds and CPU seconds (all threads).
+    stages: Vec<(f64, Option<f64>)>,
 }
 
 /// Runs and scores one setting in this process; returns the report and the detections that
@@ -180,8 +182,40 @@ fn measure(planted: &Planted, options: &Options, runs: usize) -> (Outcome, Repor
         reported: r.report.families.len(),
         budget_exhausted: stats.budget_exhausted,
         scores,
+        stages: stages(&planted.statements, options, runs),
     };
     (outcome, r.report, found)
+}
+
+/// Per stage, the median over `runs` runs of its wall time and of its CPU time (all threads).
+fn stages(statements: &[Statement], options: &Options, runs: usize) -> Vec<(f64, Option<f64>)> {
+    let all: Vec<Vec<(Duration, Option<Duration>)>> = (0..runs).map(|_| stage_times(statements, options)).collect();
+    (0..STAGES.len())
+        .map(|k| {
+            let wall = median(all.iter().map(|r| r[k].0).collect());
+            let cpu = all.iter().map(|r| r[k].1).collect::<Option<Vec<Duration>>>().map(median);
+            (wall.as_secs_f64(), cpu.map(|c| c.as_secs_f64()))
+        })
+        .collect()
+}
+
+/// Per stage and setting: median wall time and CPU time (all threads).
+fn stages_table(columns: &[(&str, &Outcome)]) {
+    println!("   per stage (median of the runs): wall time / CPU time of all threads, in ms");
+    print!("   {:<34}", "stage");
+    for (name, _) in columns {
+        print!(" {:>22}", name);
+    }
+    println!();
+    let ms = |x: f64| format!("{:.1}", x * 1e3);
+    for (k, stage) in STAGES.iter().enumerate() {
+        print!("   {stage:<34}");
+        for (_, o) in columns {
+            let (wall, cpu) = o.stages[k];
+            print!(" {:>22}", format!("{} / {}", ms(wall), cpu.map_or("?".into(), ms)));
+        }
+        println!();
+    }
 }
 
 /// Measures setting `index` of [`settings`] in a child process that generates the same corpus,
@@ -385,10 +419,12 @@ fn full() {
             let (outcome, cases) = measure_apart(&config, index, runs);
             outcome_row(name, &outcome, bytes);
             print!("{cases}");
-            results.push((name, outcome.scores));
+            results.push((name, outcome));
         }
-        let columns: Vec<(&str, &Scores)> = results.iter().map(|(n, s)| (*n, s)).collect();
+        let columns: Vec<(&str, &Scores)> = results.iter().map(|(n, o)| (*n, &o.scores)).collect();
         kinds_table(&planted, &columns);
+        let columns: Vec<(&str, &Outcome)> = results.iter().map(|(n, o)| (*n, o)).collect();
+        stages_table(&columns);
     }
     println!(
         "\nTime: a corpus, every statement added, compared (the report built); median of the runs in brackets, and median CPU time (user + system, all threads, 10 ms ticks)."

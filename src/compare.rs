@@ -37,15 +37,16 @@ pub(crate) fn compare(
     tick(progress, Stage::Repeats, 0, 3)?;
     budget.enter("finding repeated phrases");
     let content = Content::of(index);
-    let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes);
+    let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes, &mut |done| {
+        tick(progress, Stage::Repeats, done, 3)
+    })?;
     tick(progress, Stage::Repeats, 3, 3)?;
     let candidate_phrases = phrases.len();
 
     budget.enter("grouping phrases into families");
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases); // the report, written next, is the peak of memory
-    drop(content);
-    tick(progress, Stage::Report, 0, 2)?;
+    tick(progress, Stage::Report, 0, 4)?;
     if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
             "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget to find more.",
@@ -57,10 +58,12 @@ pub(crate) fn compare(
     // Coverage and similarity use every family, reported or not.
     let occ: Vec<&[TokenOcc]> = drafts.iter().map(|d| d.occ.as_slice()).collect();
     let (shared, matrix) = crate::similarity::coverage(index, &occ, options, &mut budget, &mut notes);
+    tick(progress, Stage::Report, 1, 4)?;
 
     // Rank every family cheaply, then write out the strongest.
     let mut ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     let families_found = ranked.len();
+    tick(progress, Stage::Report, 2, 4)?;
     ranked.truncate(options.max_families);
     // The report's size stays in proportion to the input: past half its bound, diffs list only
     // the words that differ; past the bound, no more families are written (the strongest is).
@@ -93,7 +96,7 @@ pub(crate) fn compare(
         ));
     }
     let families_reported = families.len();
-    tick(progress, Stage::Report, 1, 2)?;
+    tick(progress, Stage::Report, 3, 4)?;
 
     let mut by_input: Vec<usize> = vec![0; index.docs.len()];
     for (d, doc) in index.docs.iter().enumerate() {
@@ -126,7 +129,7 @@ pub(crate) fn compare(
             .collect(),
         None => Vec::new(),
     };
-    tick(progress, Stage::Report, 2, 2)?;
+    tick(progress, Stage::Report, 4, 4)?;
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         engine: concat!("refrain ", env!("CARGO_PKG_VERSION")).to_string(),

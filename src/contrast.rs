@@ -97,11 +97,10 @@ pub(crate) fn contrast(
     let mut notes = Vec::new();
     budget.enter("finding repeated phrases");
     let content = Content::of(index);
-    let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes);
+    let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes, &mut |_| Ok(()))?;
     budget.enter("grouping phrases into families");
     let drafts = group(index, options, &phrases, &mut budget, progress)?;
     drop(phrases);
-    drop(content);
     let ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(

@@ -11,6 +11,7 @@ use crate::progress::{Progress, Stage};
 use crate::span::Span;
 use crate::statement::{date_key, speaker_key, Statement};
 use crate::text::{self, is_common, is_stopword, Normalization, TokenKind, SYNONYMS};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 
 /// A token inside the index, 12 bytes: its byte span (read as a [`Span`]) and the term id with,
@@ -224,6 +225,53 @@ pub(crate) struct Doc {
     utf16_marks: Vec<u32>,
 }
 
+/// One statement's tokens before interning: their term fields hold local numbers, indices
+/// into `forms`, the statement's distinct comparison forms (with the kind of their first
+/// token) in order of first use.
+struct Scanned {
+    tokens: Vec<Tok>,
+    forms: Vec<(Box<str>, TokenKind)>,
+}
+
+impl Scanned {
+    fn of(text: &str, normalization: Normalization) -> Scanned {
+        let mut local: FxHashMap<Box<str>, (u32, TokenKind)> = FxHashMap::default();
+        let mut tokens = Vec::new();
+        text::scan(text, normalization, &mut |span, _, _, kind, norm| {
+            let id = match local.get(norm) {
+                Some(&(id, _)) => id,
+                None => {
+                    let id = local.len() as u32;
+                    local.insert(norm.into(), (id, kind));
+                    id
+                }
+            };
+            tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: id });
+        });
+        let mut forms: Vec<(Box<str>, TokenKind)> = Vec::with_capacity(local.len());
+        let mut by_id: Vec<(u32, Box<str>, TokenKind)> =
+            local.into_iter().map(|(norm, (id, kind))| (id, norm, kind)).collect();
+        by_id.sort_unstable_by_key(|e| e.0);
+        forms.extend(by_id.into_iter().map(|(_, norm, kind)| (norm, kind)));
+        Scanned { tokens, forms }
+    }
+}
+
+/// Bytes of statements scanned in one batch: progress is reported, and a cancellation heard,
+/// between batches.
+const BATCH_BYTES: usize = 1 << 20;
+
+/// The end of the batch of statements (in canonical `order`) that starts at `k`.
+fn batch_end(statements: &[Statement], order: &[usize], k: usize) -> usize {
+    let mut bytes = 0;
+    let mut end = k;
+    while end < order.len() && (end == k || bytes < BATCH_BYTES) {
+        bytes += statements[order[end]].text.len();
+        end += 1;
+    }
+    end
+}
+
 /// Tokens between two UTF-16 marks: an excerpt's UTF-16 offset is counted from the nearest
 /// mark, so tokens need not carry one.
 const UTF16_STEP: usize = 32;
@@ -239,6 +287,14 @@ pub(crate) struct Index {
     postings: Vec<u32>,
     /// Global number of each doc's first token.
     doc_token_start: Vec<u32>,
+    /// Every statement's content classes laid end to end, a unique separator after each
+    /// (`terms.len() + doc`): the sequence the repeats are found in.
+    pub content_seq: Vec<u32>,
+    /// Where each canonical doc starts in `content_seq`.
+    pub content_doc_start: Vec<u32>,
+    /// For each class, the positions in `content_seq` of its content words, in order.
+    content_postings_start: Vec<u32>,
+    content_postings: Vec<u32>,
     pub normalization: Normalization,
     pub words: usize,
     /// Content words (not stopwords) in all statements.
@@ -264,8 +320,8 @@ impl Index {
         });
 
         let mut terms: Vec<Term> = Vec::new();
-        let mut term_ids: HashMap<Box<str>, u32> = HashMap::new();
-        fn intern(norm: &str, kind: TokenKind, terms: &mut Vec<Term>, term_ids: &mut HashMap<Box<str>, u32>) -> u32 {
+        let mut term_ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        fn intern(norm: &str, kind: TokenKind, terms: &mut Vec<Term>, term_ids: &mut FxHashMap<Box<str>, u32>) -> u32 {
             if let Some(&id) = term_ids.get(norm) {
                 return id;
             }
@@ -280,13 +336,23 @@ impl Index {
         let mut done_bytes = 0u64;
         let mut docs = Vec::with_capacity(statements.len());
         let mut speaker_ids: HashMap<String, u32> = HashMap::new();
-        for &input in &order {
+        // Statements are scanned a batch at a time (in parallel natively), then their words
+        // interned in canonical order: term ids are in order of first use, as if one thread
+        // had read the statements one after another.
+        let mut scanned: std::collections::VecDeque<Scanned> = Default::default();
+        for (k, &input) in order.iter().enumerate() {
+            if scanned.is_empty() {
+                let batch = batch_end(statements, &order, k);
+                scanned =
+                    crate::threads::map(&order[k..batch], |&i| Scanned::of(&statements[i].text, normalization)).into();
+            }
             let s = &statements[input];
-            let mut tokens = Vec::new();
-            text::scan(&s.text, normalization, &mut |span, _, _, kind, norm| {
-                let term = intern(norm, kind, &mut terms, &mut term_ids);
-                tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: term });
-            });
+            let Scanned { mut tokens, forms } = scanned.pop_front().expect("a batch holds this statement");
+            let ids: Vec<u32> =
+                forms.iter().map(|(norm, kind)| intern(norm, *kind, &mut terms, &mut term_ids)).collect();
+            for t in &mut tokens {
+                t.packed = ids[t.packed as usize];
+            }
             let speaker = s.speaker.as_deref().and_then(speaker_key).map(|key| {
                 let next = speaker_ids.len() as u32;
                 *speaker_ids.entry(key).or_insert(next)
@@ -413,6 +479,24 @@ impl Index {
             }
         }
         drop(term_ids);
+        let (content_seq, content_doc_start) = content_sequence(&docs, &terms);
+        let mut content_postings_start = vec![0u32; terms.len() + 1];
+        for &c in &content_seq {
+            if (c as usize) < terms.len() {
+                content_postings_start[c as usize + 1] += 1;
+            }
+        }
+        for i in 1..content_postings_start.len() {
+            content_postings_start[i] += content_postings_start[i - 1];
+        }
+        let mut fill = content_postings_start.clone();
+        let mut content_postings = vec![0u32; content_postings_start[terms.len()] as usize];
+        for (p, &c) in content_seq.iter().enumerate() {
+            if (c as usize) < terms.len() {
+                content_postings[fill[c as usize] as usize] = p as u32;
+                fill[c as usize] += 1;
+            }
+        }
         let mut speakers = vec![String::new(); speaker_ids.len()];
         for (key, id) in speaker_ids {
             speakers[id as usize] = key;
@@ -427,6 +511,10 @@ impl Index {
             postings_start,
             postings,
             doc_token_start,
+            content_seq,
+            content_doc_start,
+            content_postings_start,
+            content_postings,
             normalization,
             words,
             content_words,
@@ -517,34 +605,42 @@ impl Index {
         (o.first..=o.last).filter(|&i| !self.term(doc.tokens[i as usize].term()).stop).count()
     }
 
-    /// The class of content word `i` of canonical doc `d`.
-    pub(crate) fn content_class(&self, d: usize, i: usize) -> u32 {
-        let doc = &self.docs[d];
-        self.class(doc.tokens[doc.content[i] as usize].term())
-    }
-
     /// How often the phrase of content classes `seq` occurs in all statements (as consecutive
     /// content words), found from the postings of its rarest class; the postings read and the
     /// words compared are charged to `budget`. `None` when the budget runs out.
     pub(crate) fn count_content(&self, seq: &[u32], budget: &mut Budget) -> Option<usize> {
         let (at, &rarest) = seq.iter().enumerate().min_by_key(|&(_, &c)| (self.postings(c).len(), c))?;
-        let postings = self.postings(rarest);
-        if !budget.spend((postings.len() * seq.len()) as u64) {
+        if !budget.spend((self.postings(rarest).len() * seq.len()) as u64) {
             return None;
         }
-        let mut count = 0;
-        for (d, tok) in postings.iter() {
-            let doc = &self.docs[d as usize];
-            let Ok(ci) = doc.content.binary_search(&tok) else { continue };
-            let Some(first) = ci.checked_sub(at) else { continue };
-            if first + seq.len() <= doc.content.len()
-                && seq.iter().enumerate().all(|(k, &c)| self.content_class(d as usize, first + k) == c)
-            {
-                count += 1;
-            }
-        }
+        // A match is a run of `content_seq`: it cannot cross a statement's end, whose
+        // separator is no class.
+        let c = rarest as usize;
+        let list = &self.content_postings
+            [self.content_postings_start[c] as usize..self.content_postings_start[c + 1] as usize];
+        let count = list
+            .iter()
+            .filter(|&&p| {
+                let first = (p as usize).wrapping_sub(at);
+                p as usize >= at && self.content_seq.get(first..first + seq.len()) == Some(seq)
+            })
+            .count();
         Some(count)
     }
+}
+
+/// Every doc's content classes laid end to end with a separator (`terms.len() + doc`) after
+/// each, and where each doc starts.
+fn content_sequence(docs: &[Doc], terms: &[Term]) -> (Vec<u32>, Vec<u32>) {
+    let total: usize = docs.iter().map(|d| d.content.len() + 1).sum();
+    let mut seq: Vec<u32> = Vec::with_capacity(total);
+    let mut doc_start = Vec::with_capacity(docs.len());
+    for (d, doc) in docs.iter().enumerate() {
+        doc_start.push(seq.len() as u32);
+        seq.extend(doc.content.iter().map(|&i| terms[doc.tokens[i as usize].term() as usize].class));
+        seq.push((terms.len() + d) as u32);
+    }
+    (seq, doc_start)
 }
 
 // A term's prior weight by kind, before rarity (see `weight`); a query word that no statement

@@ -33,11 +33,13 @@
 // The pipeline: text -> index -> repeats -> group -> rank -> build, run in that order by compare;
 // similarity and query beside it. Each module imports only modules listed above it.
 
-// Values every stage uses: the input statements, progress, options, the work budget.
+// Values every stage uses: the input statements, progress, options, the work budget; work
+// spread over threads (natively).
 mod budget;
 pub mod options;
 mod progress;
 mod statement;
+mod threads;
 // The engine's one error type (it carries the options' errors).
 mod error;
 // The one span type: half-open byte offsets into a statement's text.

@@ -24,6 +24,7 @@
 //!   [`MAX_PHRASE_OCCURRENCES`] of them (evenly spread); reaching a cap adds a note.
 
 use crate::budget::Budget;
+use crate::error::Error;
 use crate::index::Index;
 use crate::options::Options;
 use crate::suffix::{lcp_array, suffix_array};
@@ -52,25 +53,17 @@ pub(crate) const MAX_PHRASE_OCCURRENCES: usize = 100_000;
 pub(crate) const OCCURRENCES_PER_WORD: usize = 4;
 pub(crate) const OCCURRENCES_FLOOR: usize = 1 << 16;
 
-/// Every statement's content classes laid end to end, a unique separator after each.
-pub(crate) struct Content {
-    pub seq: Vec<u32>,
+/// Every statement's content classes laid end to end, a unique separator after each (the
+/// index's [`Index::content_seq`]).
+pub(crate) struct Content<'i> {
+    pub seq: &'i [u32],
     /// Where each canonical doc starts in `seq`.
-    doc_start: Vec<u32>,
+    doc_start: &'i [u32],
 }
 
-impl Content {
-    pub(crate) fn of(index: &Index) -> Content {
-        let classes = index.terms.len();
-        let total: usize = index.docs.iter().map(|d| d.content.len() + 1).sum();
-        let mut seq: Vec<u32> = Vec::with_capacity(total);
-        let mut doc_start = Vec::with_capacity(index.docs.len());
-        for (d, doc) in index.docs.iter().enumerate() {
-            doc_start.push(seq.len() as u32);
-            seq.extend(doc.content.iter().map(|&i| index.class(doc.tokens[i as usize].term())));
-            seq.push((classes + d) as u32);
-        }
-        Content { seq, doc_start }
+impl<'i> Content<'i> {
+    pub(crate) fn of(index: &'i Index) -> Content<'i> {
+        Content { seq: &index.content_seq, doc_start: &index.content_doc_start }
     }
 }
 
@@ -132,26 +125,30 @@ enum Stop {
 }
 
 /// Step 1-2: the distinct phrases of content classes that two or more statements share.
-/// Reaching a bound ends the walk with the phrases found so far and a note.
+/// Reaching a bound ends the walk with the phrases found so far and a note. `progress` hears
+/// of the suffix array (1) and the LCP array (2) done; an error from it cancels the run.
 pub(crate) fn repeated_phrases<'a>(
     index: &Index,
-    content: &'a Content,
+    content: &'a Content<'_>,
     options: &Options,
     budget: &mut Budget,
     notes: &mut Vec<String>,
-) -> Vec<Phrase<'a>> {
-    let seq = &content.seq[..];
+    progress: &mut dyn FnMut(usize) -> Result<(), Error>,
+) -> Result<Vec<Phrase<'a>>, Error> {
+    let seq = content.seq;
     let n = seq.len();
     if n == 0 || index.docs.len() < 2 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     // This stage may take half of the budget: grouping needs the rest.
     let cap = budget.half_left();
     if !budget.spend_until(n as u64 * 8, cap) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let sa = suffix_array(seq, index.terms.len() + index.docs.len());
+    progress(1)?;
     let lcp = lcp_array(seq, &sa);
+    progress(2)?;
     // The doc of each position (u32::MAX on separators), and whether a sentence ends between
     // each content word and the one before it.
     let mut owner: Vec<u32> = vec![u32::MAX; n];
@@ -171,7 +168,7 @@ pub(crate) fn repeated_phrases<'a>(
         seq,
         sa: &sa,
         owner: &owner,
-        doc_start: &content.doc_start,
+        doc_start: content.doc_start,
         sentence: &sentence,
         docs_seen: Fenwick(vec![0; n + 1]),
         phrases: Vec::new(),
@@ -195,7 +192,7 @@ pub(crate) fn repeated_phrases<'a>(
     }
     // The same order whatever the suffix array's internal order.
     phrases.sort_by(|a, b| a.seq.cmp(b.seq));
-    phrases
+    Ok(phrases)
 }
 
 /// The state of the walk over the LCP array.
@@ -457,7 +454,7 @@ mod tests {
             let content = Content::of(&index);
             let mut budget = Budget::new(options.work_budget());
             let mut notes = Vec::new();
-            let found = repeated_phrases(&index, &content, &options, &mut budget, &mut notes);
+            let found = repeated_phrases(&index, &content, &options, &mut budget, &mut notes, &mut |_| Ok(())).unwrap();
             let expected = naive(&index, options.min_words());
             let mut seen = BTreeMap::new();
             for p in &found {
@@ -494,7 +491,8 @@ mod tests {
         let index = index_of(&texts, &options);
         let content = Content::of(&index);
         let mut budget = Budget::new(options.work_budget());
-        let found = repeated_phrases(&index, &content, &options, &mut budget, &mut Vec::new());
+        let found =
+            repeated_phrases(&index, &content, &options, &mut budget, &mut Vec::new(), &mut |_| Ok(())).unwrap();
         assert!(found.len() <= 8, "{} candidates", found.len());
         let longest = found.iter().map(|p| p.seq.len()).max().unwrap();
         assert!(longest >= 3_998);

@@ -77,3 +77,78 @@ pub fn build_and_compare(statements: &[Statement], options: &Options) -> (Corpus
     let report = corpus.compare();
     (corpus, report)
 }
+
+/// The stages of one end-to-end run, in order, as the engine's progress reports mark them.
+#[allow(dead_code)] // not every bench uses it
+pub const STAGES: [&str; 11] = [
+    "add statements",
+    "tokenize + normalize",
+    "index (terms, weights, postings)",
+    "suffix array",
+    "LCP array",
+    "repeats (walk)",
+    "grouping + variants (alignment)",
+    "coverage + similarity",
+    "ranking",
+    "families built",
+    "report (summaries)",
+];
+
+/// The time this process's threads have spent on the CPU so far, to the nanosecond (from
+/// /proc/self/task/*/schedstat; threads that have ended are not counted); None where
+/// unavailable.
+#[allow(dead_code)] // not every bench uses it
+pub fn threads_cpu() -> Option<Duration> {
+    let mut ns = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        ns += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(ns))
+}
+
+/// Per stage of [`STAGES`]: the wall time and the CPU time of all threads (None where
+/// unavailable) of one end-to-end run, from the engine's progress reports: the last
+/// statement tokenized, the repeats started, the suffix array done, the LCP array done, the
+/// repeats done, then each step of the report. A stage the run never reports is zero.
+#[allow(dead_code)] // not every bench uses it
+pub fn stage_times(statements: &[Statement], options: &Options) -> Vec<(Duration, Option<Duration>)> {
+    use refrain::Stage;
+    type Mark = (std::time::Instant, Option<Duration>);
+    let mark = || (std::time::Instant::now(), threads_cpu());
+    let mut marks: Vec<Option<Mark>> = vec![None; STAGES.len() + 1];
+    marks[0] = Some(mark());
+    let mut corpus = Corpus::new(options.clone());
+    for s in statements {
+        corpus.add(s.clone()).expect("statement accepted");
+    }
+    marks[1] = Some(mark());
+    let report = corpus
+        .compare_with_progress(&mut |p| {
+            // The end of which stage this report marks.
+            let ended = match p.stage {
+                Stage::Tokenize if p.done == p.total => Some(2),
+                Stage::Repeats => Some(3 + p.done as usize),
+                Stage::Report => Some(7 + p.done as usize),
+                _ => None,
+            };
+            if let Some(slot) = ended.and_then(|k| marks.get_mut(k)).filter(|m| m.is_none()) {
+                *slot = Some(mark());
+            }
+            true
+        })
+        .expect("not cancelled");
+    drop(report);
+    let mut out = Vec::new();
+    let mut prev = marks[0].expect("the start");
+    for m in &marks[1..] {
+        match m {
+            Some(m) => {
+                out.push((m.0 - prev.0, m.1.zip(prev.1).map(|(b, a)| b - a)));
+                prev = *m;
+            }
+            None => out.push((Duration::ZERO, Some(Duration::ZERO))),
+        }
+    }
+    out
+}
