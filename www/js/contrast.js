@@ -14,7 +14,7 @@
 
 import { GROUP_KINDS, groupsOf } from './groups.js';
 import { withViewLabels } from './labels-views.js';
-import { clear, debounce, h, s, statementLabel } from './util.js';
+import { clear, debounce, h, s, statementLabel, unspaced } from './util.js';
 
 export const REST = 'rest';
 const KINDS = ['group', 'speaker', 'country', 'year', 'language', 'id'];
@@ -899,8 +899,10 @@ export function createContrast(root, given, opts) {
     const ol = h(doc, 'ol', { class: 'ct-list' });
     const shown = showAll[side] ? fams : fams.slice(0, PAGE);
     for (const cf of shown) {
-      const wa = cf.wordings_a?.[0]?.text;
-      const wb = cf.wordings_b?.[0]?.text;
+      // The engine's wordings are normalized words: the root as written when it is that wording.
+      const written = (w) => (w == null ? w : w === cf.family.root_norm ? cf.family.root : unspaced(w));
+      const wa = written(cf.wordings_a?.[0]?.text);
+      const wb = written(cf.wordings_b?.[0]?.text);
       const says =
         wa && wb && wa === wb
           ? L.bothSay(wa)

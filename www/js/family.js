@@ -3,44 +3,104 @@
 // labels given (labels.js).
 
 import { variantsOf } from './model.js';
-import { familyClasses, h, s } from './util.js';
+import { UNSPACED, familyClasses, h, s } from './util.js';
 
 /** A small sample of the family's colour and underline style (decorative; the id is in text). */
 export function swatch(doc, rank) {
   return h(doc, 'span', { class: ['swatch', ...familyClasses(rank)], 'aria-hidden': 'true', text: 'abc' });
 }
 
-/** Words of an occurrence against its reference: equal words plain, others marked with ins/del. */
-export function renderDiff(doc, L, diff, fallback) {
+/** Whether a space goes between text ending in `before` and text starting with `after`. */
+export function spaceBetween(before, after) {
+  const x = [...String(before || '')].pop();
+  const y = [...String(after || '')][0];
+  if (!x || !y || /\s/u.test(x) || /\s/u.test(y)) return false;
+  if (/[\p{Ps}\p{Pi}]/u.test(x) || /[\p{Pe}\p{Pf}\p{Po}]/u.test(y)) return false; // "(word", "word,"
+
+  return !UNSPACED.test(x) && !UNSPACED.test(y);
+}
+
+/** The node of one step of a difference, its occurrence's word written `text`. */
+function diffNode(doc, L, e, text) {
+  if (e.op === 'equal') return text ?? e.reference ?? '';
+  if (e.op === 'variant' || e.op === 'substitute')
+    return h(
+      doc,
+      'span',
+      {
+        class: ['d-pair', e.op === 'variant' ? 'd-variant' : 'd-substitute'],
+        title: L.diffTitle(e.op, text, e.reference),
+      },
+      h(doc, 'del', { text: e.reference ?? '' }),
+      h(doc, 'ins', { text: text ?? '' }),
+    );
+  if (e.op === 'insert') return h(doc, 'ins', { class: 'd-insert', title: L.diffTitle(e.op), text: text ?? '' });
+  if (e.op === 'delete') return h(doc, 'del', { class: 'd-delete', title: L.diffTitle(e.op), text: e.reference ?? '' });
+  if (e.op === 'move')
+    return h(doc, 'span', { class: 'd-move', title: L.diffTitle(e.op), text: text ?? e.reference ?? '' });
+  return text ?? '';
+}
+
+/**
+ * Words of an occurrence against its reference: equal words plain, others marked with ins/del.
+ * With the occurrence's excerpt (`{text, utf16_start}`), the text between its words is the
+ * excerpt's own (punctuation and spacing as written, none added between Chinese words); a word
+ * only in the reference goes where it was left out. Without it, or when moved words are out of
+ * the text's order, the words are joined with spaces where the script uses them.
+ */
+export function renderDiff(doc, L, diff, fallback, excerpt = null) {
   const out = h(doc, 'span', { class: 'diff' });
   if (!diff?.length) {
     out.append(fallback || '');
     return out;
   }
-  diff.forEach((e, i) => {
-    if (i) out.append(' ');
-    if (e.op === 'equal') out.append(e.text ?? e.reference ?? '');
-    else if (e.op === 'variant' || e.op === 'substitute') {
-      out.append(
-        h(
-          doc,
-          'span',
-          {
-            class: ['d-pair', e.op === 'variant' ? 'd-variant' : 'd-substitute'],
-            title: L.diffTitle(e.op, e.text, e.reference),
-          },
-          h(doc, 'del', { text: e.reference ?? '' }),
-          h(doc, 'ins', { text: e.text ?? '' }),
-        ),
-      );
-    } else if (e.op === 'insert')
-      out.append(h(doc, 'ins', { class: 'd-insert', title: L.diffTitle(e.op), text: e.text ?? '' }));
-    else if (e.op === 'delete')
-      out.append(h(doc, 'del', { class: 'd-delete', title: L.diffTitle(e.op), text: e.reference ?? '' }));
-    else if (e.op === 'move')
-      out.append(h(doc, 'span', { class: 'd-move', title: L.diffTitle(e.op), text: e.text ?? e.reference ?? '' }));
-    else out.append(e.text ?? '');
-  });
+  let tail = ''; // the text written last, to decide on a space before the next
+  const put = (node, text) => {
+    if (!text) return;
+    out.append(node);
+    tail = text;
+  };
+  const text = typeof excerpt?.text === 'string' ? excerpt.text : null;
+  const base = excerpt?.utf16_start;
+  let inOrder = text !== null && Number.isInteger(base);
+  let pos = 0;
+  for (const e of diff) {
+    if (!inOrder || e.utf16_start == null) continue;
+    const a = e.utf16_start - base;
+    const b = e.utf16_end - base;
+    inOrder = a >= pos && b >= a && b <= text.length;
+    pos = b;
+  }
+  if (!inOrder) {
+    for (const e of diff) {
+      const word = e.op === 'delete' ? e.reference : (e.text ?? e.reference);
+      if (spaceBetween(tail, e.op === 'variant' || e.op === 'substitute' ? e.reference : word)) out.append(' ');
+      put(diffNode(doc, L, e, e.text), word);
+    }
+    return out;
+  }
+  pos = 0;
+  let deleted = false; // the last thing written is a word only in the reference
+  const gap = (to) => {
+    const g = text.slice(pos, to);
+    if (deleted && spaceBetween(tail, g || text.slice(to))) out.append(' ');
+    deleted = false;
+    put(g, g);
+    pos = to;
+  };
+  for (const e of diff) {
+    if (e.utf16_start == null) {
+      if (spaceBetween(tail, e.reference)) out.append(' ');
+      put(diffNode(doc, L, e, null), e.reference ?? '');
+      deleted = true;
+      continue;
+    }
+    gap(e.utf16_start - base);
+    const word = text.slice(pos, e.utf16_end - base);
+    put(diffNode(doc, L, e, word), word);
+    pos = e.utf16_end - base;
+  }
+  gap(text.length);
   return out;
 }
 
@@ -142,7 +202,7 @@ export function familyBody(doc, L, family, report, opts) {
         i < docs.length - 1 ? ' ' : '',
       );
     });
-    list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, L, v.diff, v.text), who));
+    list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, L, v.diff, v.text, v.occurrences[0]), who));
   }
   body.append(list);
   if (variants.length > max) body.append(h(doc, 'p', { class: 'muted', text: L.moreWordings(variants.length - max) }));
