@@ -1,7 +1,7 @@
-// util.js's unspaced: normalized words (a contrast's wordings) written as Chinese is, in Node.
+// contrast.js's unspaced: normalized words (a contrast's wordings) written as Chinese is, in Node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { unspaced } from '../../www/js/util.js';
+import { unspaced } from '../../www/js/contrast.js';
 
 test('no space beside a Han or kana character; spaces between other words kept', () => {
   const table = [

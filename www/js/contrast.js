@@ -14,7 +14,14 @@
 
 import { GROUP_KINDS, groupsOf } from './groups.js';
 import { withViewLabels } from './labels-views.js';
-import { clear, debounce, h, s, statementLabel, unspaced } from './util.js';
+import { clear, debounce, h, s, statementLabel } from './util.js';
+import { CJK } from './family.js';
+
+/** Normalized words written as Chinese is: no space beside Han or kana ("北京 11 月" → "北京11月"). */
+export const unspaced = (words) =>
+  String(words ?? '').replace(/\s+/gu, (sp, at, all) =>
+    CJK.test(all[at - 1]) || CJK.test(all[at + sp.length]) ? '' : sp,
+  );
 
 export const REST = 'rest';
 const KINDS = ['group', 'speaker', 'country', 'year', 'language', 'id'];

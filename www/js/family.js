@@ -3,104 +3,47 @@
 // labels given (labels.js).
 
 import { variantsOf } from './model.js';
-import { UNSPACED, familyClasses, h, s } from './util.js';
+import { familyClasses, h, s } from './util.js';
 
 /** A small sample of the family's colour and underline style (decorative; the id is in text). */
 export function swatch(doc, rank) {
   return h(doc, 'span', { class: ['swatch', ...familyClasses(rank)], 'aria-hidden': 'true', text: 'abc' });
 }
 
-/** Whether a space goes between text ending in `before` and text starting with `after`. */
-export function spaceBetween(before, after) {
-  const x = [...String(before || '')].pop();
-  const y = [...String(after || '')][0];
-  if (!x || !y || /\s/u.test(x) || /\s/u.test(y)) return false;
-  if (/[\p{Ps}\p{Pi}]/u.test(x) || /[\p{Pe}\p{Pf}\p{Po}]/u.test(y)) return false; // "(word", "word,"
+// Written without spaces: Han, kana, CJK punctuation.
+export const CJK = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\u3000-\u303f\uff00-\uffef]/u;
 
-  return !UNSPACED.test(x) && !UNSPACED.test(y);
-}
-
-/** The node of one step of a difference, its occurrence's word written `text`. */
-function diffNode(doc, L, e, text) {
-  if (e.op === 'equal') return text ?? e.reference ?? '';
-  if (e.op === 'variant' || e.op === 'substitute')
-    return h(
-      doc,
-      'span',
-      {
-        class: ['d-pair', e.op === 'variant' ? 'd-variant' : 'd-substitute'],
-        title: L.diffTitle(e.op, text, e.reference),
-      },
-      h(doc, 'del', { text: e.reference ?? '' }),
-      h(doc, 'ins', { text: text ?? '' }),
-    );
-  if (e.op === 'insert') return h(doc, 'ins', { class: 'd-insert', title: L.diffTitle(e.op), text: text ?? '' });
-  if (e.op === 'delete') return h(doc, 'del', { class: 'd-delete', title: L.diffTitle(e.op), text: e.reference ?? '' });
-  if (e.op === 'move')
-    return h(doc, 'span', { class: 'd-move', title: L.diffTitle(e.op), text: text ?? e.reference ?? '' });
-  return text ?? '';
-}
-
-/**
- * Words of an occurrence against its reference: equal words plain, others marked with ins/del.
- * With the occurrence's excerpt (`{text, utf16_start}`), the text between its words is the
- * excerpt's own (punctuation and spacing as written, none added between Chinese words); a word
- * only in the reference goes where it was left out. Without it, or when moved words are out of
- * the text's order, the words are joined with spaces where the script uses them.
- */
-export function renderDiff(doc, L, diff, fallback, excerpt = null) {
+/** Words of an occurrence against its reference: equal words plain, others marked with ins/del;
+ * between them the text of its excerpt `ex` (else a space, none beside Chinese). */
+export function renderDiff(doc, L, diff, fallback, ex) {
   const out = h(doc, 'span', { class: 'diff' });
   if (!diff?.length) {
     out.append(fallback || '');
     return out;
   }
-  let tail = ''; // the text written last, to decide on a space before the next
-  const put = (node, text) => {
-    if (!text) return;
-    out.append(node);
-    tail = text;
-  };
-  const text = typeof excerpt?.text === 'string' ? excerpt.text : null;
-  const base = excerpt?.utf16_start;
-  let inOrder = text !== null && Number.isInteger(base);
-  let pos = 0;
-  for (const e of diff) {
-    if (!inOrder || e.utf16_start == null) continue;
-    const a = e.utf16_start - base;
-    const b = e.utf16_end - base;
-    inOrder = a >= pos && b >= a && b <= text.length;
-    pos = b;
-  }
-  if (!inOrder) {
-    for (const e of diff) {
-      const word = e.op === 'delete' ? e.reference : (e.text ?? e.reference);
-      if (spaceBetween(tail, e.op === 'variant' || e.op === 'substitute' ? e.reference : word)) out.append(' ');
-      put(diffNode(doc, L, e, e.text), word);
-    }
-    return out;
-  }
-  pos = 0;
-  let deleted = false; // the last thing written is a word only in the reference
-  const gap = (to) => {
-    const g = text.slice(pos, to);
-    if (deleted && spaceBetween(tail, g || text.slice(to))) out.append(' ');
-    deleted = false;
-    put(g, g);
-    pos = to;
-  };
-  for (const e of diff) {
-    if (e.utf16_start == null) {
-      if (spaceBetween(tail, e.reference)) out.append(' ');
-      put(diffNode(doc, L, e, null), e.reference ?? '');
-      deleted = true;
-      continue;
-    }
-    gap(e.utf16_start - base);
-    const word = text.slice(pos, e.utf16_end - base);
-    put(diffNode(doc, L, e, word), word);
-    pos = e.utf16_end - base;
-  }
-  gap(text.length);
+  let end = null;
+  let last = '';
+  diff.forEach((e, i) => {
+    const at = e.utf16_start - ex?.utf16_start;
+    const w = e.text ?? e.reference ?? '';
+    if (end !== null && at >= end) out.append(ex.text.slice(end, at));
+    else if (i && !CJK.test(last.at(-1)) && !CJK.test(w[0])) out.append(' ');
+    if (at >= 0) end = e.utf16_end - ex.utf16_start;
+    else if (e.op !== 'delete') end = null;
+    last = w;
+    const pair = e.op === 'variant' || e.op === 'substitute';
+    const tag = pair || e.op === 'move' ? 'span' : e.op === 'insert' ? 'ins' : 'del';
+    out.append(
+      e.op === 'equal'
+        ? w
+        : h(
+            doc,
+            tag,
+            { class: [pair && 'd-pair', `d-${e.op}`], title: L.diffTitle(e.op, e.text, e.reference) },
+            pair ? [h(doc, 'del', { text: e.reference ?? '' }), h(doc, 'ins', { text: w })] : w,
+          ),
+    );
+  });
   return out;
 }
 

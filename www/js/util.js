@@ -93,17 +93,6 @@ export function familyClasses(index) {
   return [`c${index % COLOURS}`, `u${index % UNDERLINES}`];
 }
 
-// Han, kana, CJK punctuation and full-width forms: Chinese and Japanese are written without
-// spaces, so none goes between two words when one of them ends or starts with these.
-export const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
-
-/** Normalized words written as Chinese is: no space beside a Han or kana character ("北京 11 月" → "北京11月"). */
-export function unspaced(words) {
-  return String(words ?? '').replace(/\s+/gu, (sp, at, all) =>
-    UNSPACED.test(all[at - 1] || '') || UNSPACED.test(all[at + sp.length] || '') ? '' : sp,
-  );
-}
-
 /**
  * A statement's name wherever one is shown: "Speaker, Country (year)" (the year of an ISO date,
  * any other date as written), else its title, else its id.
