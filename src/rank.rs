@@ -92,13 +92,13 @@ const VERY_EDGE_WORDS: usize = 8;
 /// Tokens on each side of an occurrence in which a wire mark ("日电", "(Xinhua) --") makes it part
 /// of a dateline ("新华社北京11月" + "20日电").
 const MARK_WINDOW: usize = 3;
-/// Marks of a wire dateline, near an occurrence (lower case).
+/// Marks of a wire dateline, near an occurrence (ASCII letters in lower case).
 const WIRE_MARKS: &[&str] = &[
     "日电", "新华社", "中新社", "人民日报", "(xinhua)", "(reuters)", "(ap)", "(afp)", "(tass)", "(ria novosti)",
     "(sputnik)", "(ians)", "(pti)", "(upi)", "(dpa)", "(efe)", "(ansa)", "(yonhap)", "(kyodo)", "(wam)", "(kuna)",
     "(qna)", "(bernama)", ") --", ") —", ") –",
 ];
-/// Marks of a byline or a salutation, in an occurrence's own text (lower case).
+/// Marks of a byline or a salutation, in an occurrence's own text (ASCII letters in lower case; Cyrillic as written).
 const CREDIT_MARKS: &[&str] = &[
     "statement by",
     "remarks by",
@@ -119,6 +119,8 @@ const CREDIT_MARKS: &[&str] = &[
     "señor presidente",
     "señora presidenta",
     "господин председатель",
+    "Господин председатель",
+    "Господин Председатель",
     "主席先生",
     "各位同事",
     "女士们",
@@ -573,9 +575,13 @@ fn credit_marked(index: &Index, statements: &[Statement], o: TokenOcc) -> bool {
 /// True when `own` (an occurrence's text) holds a byline or salutation mark, or `near` (the
 /// occurrence with the tokens around it) a wire mark.
 fn marked(own: &str, near: &str) -> bool {
-    let own = own.to_lowercase();
-    let near = near.to_lowercase();
-    CREDIT_MARKS.iter().any(|m| own.contains(m)) || WIRE_MARKS.iter().any(|m| near.contains(m))
+    // ASCII case only: Unicode case tables would weigh 4 KB in the WebAssembly build.
+    let own = own.to_ascii_lowercase();
+    let near = near.to_ascii_lowercase();
+    // Bytes compared window by window: str::contains would bring its searcher into the WebAssembly build.
+    let has =
+        |text: &str, marks: &[&str]| marks.iter().any(|m| text.as_bytes().windows(m.len()).any(|w| w == m.as_bytes()));
+    has(&own, CREDIT_MARKS) || has(&near, WIRE_MARKS)
 }
 
 /// The token index where a statement's first sentence ends and where its last sentence begins,
@@ -725,6 +731,7 @@ mod tests {
             ("Statement by H.E. Mr", "Statement by H.E. Mr. Wang", true),
             ("Thank you, Mr. President", "Thank you, Mr. President.", true),
             ("Monsieur le Président", "Monsieur le Président, Mesdames", true),
+            ("Господин Председатель", "Господин Председатель, дамы", true),
             ("主席先生，各位同事", "主席先生，各位同事：今年", true),
             ("谢谢大家", "。谢谢大家。", true),
             ("true multilateralism", "practise true multilateralism and", false),
