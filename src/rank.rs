@@ -18,7 +18,8 @@
 //! Every family is scored before any is written out; a sample of its occurrences gives the
 //! stability of its wording, so ranking stays linear in the occurrences. The families are then
 //! put in the order the reader chose (option `order`): most formulaic (the score), most
-//! widespread, longest root, or first used; the score breaks ties in the other orders.
+//! widespread, longest root, or first used; the score breaks ties in the other orders. Datelines,
+//! bylines and salutations (`Edge::Credit`) are not refrains: they come last in every order.
 
 use crate::align::{align, Word};
 use crate::budget::Budget;
@@ -42,6 +43,8 @@ pub(crate) struct Ranked {
     pub root: TokenOcc,
     pub name: bool,
     pub why: Why,
+    /// A dateline, byline or salutation (see [`Edge::Credit`]): last in every order.
+    credit: bool,
     /// What the chosen order puts first, before the score.
     lead: Lead,
 }
@@ -83,6 +86,48 @@ const LENGTH_CAP: f64 = 3.0;
 /// Words at each end of a statement within which boilerplate stands (a heading, a dateline, a
 /// byline, a salutation), if it is also in the first or the last sentence.
 const EDGE_WORDS: usize = 40;
+/// Words at the start of a statement that are its very edge: a heading, a dateline or a
+/// salutation before its first sentence's content.
+const VERY_EDGE_WORDS: usize = 8;
+/// Tokens on each side of an occurrence in which a wire mark ("日电", "(Xinhua) --") makes it part
+/// of a dateline ("新华社北京11月" + "20日电").
+const MARK_WINDOW: usize = 3;
+/// Marks of a wire dateline, near an occurrence (ASCII letters in lower case).
+const WIRE_MARKS: &[&str] = &[
+    "日电", "新华社", "中新社", "人民日报", "(xinhua)", "(reuters)", "(ap)", "(afp)", "(tass)", "(ria novosti)",
+    "(sputnik)", "(ians)", "(pti)", "(upi)", "(dpa)", "(efe)", "(ansa)", "(yonhap)", "(kyodo)", "(wam)", "(kuna)",
+    "(qna)", "(bernama)", ") --", ") —", ") –",
+];
+/// Marks of a byline or a salutation, in an occurrence's own text (ASCII letters in lower case; Cyrillic as written).
+const CREDIT_MARKS: &[&str] = &[
+    "statement by",
+    "remarks by",
+    "address by",
+    "speech by",
+    "check against delivery",
+    "h.e.",
+    "his excellency",
+    "her excellency",
+    "mr. president",
+    "madam president",
+    "mr president",
+    "excellencies",
+    "ladies and gentlemen",
+    "thank you",
+    "monsieur le président",
+    "madame la présidente",
+    "señor presidente",
+    "señora presidenta",
+    "господин председатель",
+    "Господин председатель",
+    "Господин Председатель",
+    "主席先生",
+    "各位同事",
+    "女士们",
+    "先生们",
+    "尊敬的",
+    "谢谢",
+];
 /// Fewest occurrences whose unevenness over speakers the summary mentions (chance alone spreads
 /// a few occurrences unevenly).
 const UNEVEN_MIN_OCCURRENCES: usize = 12;
@@ -178,7 +223,7 @@ pub(crate) fn ranked(
         .enumerate()
         .map(|(draft, d)| {
             let root = choose_root(index, d);
-            let (score, why, name, lead) = rank(index, statements, d, root, order, &mut context, budget);
+            let (score, why, name, credit, lead) = rank(index, statements, d, root, order, &mut context, budget);
             Ranked {
                 score,
                 root_norm: index.norm_of(root),
@@ -187,13 +232,15 @@ pub(crate) fn ranked(
                 root,
                 name,
                 why,
+                credit,
                 lead,
             }
         })
         .collect();
     ranked.sort_by(|a, b| {
-        a.lead
-            .cmp(&b.lead)
+        a.credit
+            .cmp(&b.credit)
+            .then_with(|| a.lead.cmp(&b.lead))
             .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.root_norm.cmp(&b.root_norm))
             .then_with(|| a.root_doc.cmp(&b.root_doc))
@@ -239,7 +286,7 @@ fn rank(
     order: Order,
     context: &mut Context,
     budget: &mut Budget,
-) -> (f64, Why, bool, Lead) {
+) -> (f64, Why, bool, bool, Lead) {
     let root_words: Vec<Word> = index.words(root);
     // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
@@ -258,7 +305,8 @@ fn rank(
         Order::FirstUsed => Lead::Earliest(spread.first.take()),
     };
     let capitals = capitals(index, statements, draft);
-    let boilerplate = boilerplate(index, draft);
+    let edge = edge(index, statements, draft);
+    let boilerplate = edge != Edge::None;
 
     // The factors of the score.
     let a = match (association, log_likelihood) {
@@ -312,8 +360,8 @@ fn rank(
         summary: String::new(),
     };
     let reliable = spread.occurrences >= UNEVEN_MIN_OCCURRENCES;
-    why.summary = summary(&why, docs.len(), speakers, name, reliable);
-    (round(score), why, name, lead)
+    why.summary = summary(&why, docs.len(), speakers, name, reliable, edge == Edge::Credit);
+    (round(score), why, name, edge == Edge::Credit, lead)
 }
 
 /// Pointwise mutual information (bits) and log-likelihood at the root's weakest point: of every
@@ -457,19 +505,89 @@ fn capitals(index: &Index, statements: &[Statement], draft: &Draft) -> f64 {
     }
 }
 
-/// True when most occurrences stand in the first or the last sentence of their statement, near
-/// its edge: a heading, dateline, byline or salutation; a closing formula followed by "Thank
-/// you." stands in the sentence before the last.
-fn boilerplate(index: &Index, draft: &Draft) -> bool {
-    let edge = draft
-        .occ
-        .iter()
-        .filter(|o| {
-            let (head, tail) = edges(index, o.doc as usize);
-            (o.last as usize) < head || (o.first as usize) >= tail
-        })
-        .count();
-    edge * 2 > draft.occ.len()
+/// Where a family stands in its statements, as boilerplate goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Edge {
+    /// Not boilerplate.
+    None,
+    /// Most occurrences stand in the first or the last sentence of their statement, near its
+    /// edge: a heading, dateline, byline or salutation, or a closing formula followed by "Thank
+    /// you." (in the sentence before the last).
+    Sentence,
+    /// A dateline, byline or salutation, in any language: every occurrence at the very start of
+    /// its statement (within `VERY_EDGE_WORDS`, in its first sentence), or most of them near an edge (within
+    /// `EDGE_WORDS`) and marked as one (a wire mark beside it, "新华社北京11月" + "20日电",
+    /// "(Xinhua) --"; or a byline or salutation in it, "Statement by", "Thank you, Mr.
+    /// President", "主席先生"). Not a refrain: last in every order.
+    Credit,
+}
+
+/// How the family's occurrences stand at their statements' edges (see [`Edge`]).
+fn edge(index: &Index, statements: &[Statement], draft: &Draft) -> Edge {
+    let (mut sentence, mut very, mut marked) = (0, 0, 0);
+    for o in &draft.occ {
+        let d = o.doc as usize;
+        let (head, tail) = edges(index, d);
+        if (o.last as usize) < head || (o.first as usize) >= tail {
+            sentence += 1;
+        }
+        let (before, after) = edge_words(index, d, o.first as usize, o.last as usize);
+        if before <= VERY_EDGE_WORDS && (o.last as usize) < head {
+            very += 1;
+        }
+        if (before <= EDGE_WORDS || after <= EDGE_WORDS) && credit_marked(index, statements, *o) {
+            marked += 1;
+        }
+    }
+    let n = draft.occ.len();
+    if very == n || marked * 2 > n {
+        Edge::Credit
+    } else if sentence * 2 > n {
+        Edge::Sentence
+    } else {
+        Edge::None
+    }
+}
+
+/// Words (as `edges` counts them) before token `first` and after token `last` of statement `d`,
+/// each counted up to a little over `EDGE_WORDS`.
+fn edge_words(index: &Index, d: usize, first: usize, last: usize) -> (usize, usize) {
+    let tokens = &index.docs[d].tokens;
+    let units = |t: &crate::index::Tok| if index.term(t.term()).kind == TokenKind::Ideograph { 1 } else { 2 };
+    let count = |it: &mut dyn Iterator<Item = &crate::index::Tok>| {
+        let mut used = 0;
+        for t in it {
+            used += units(t);
+            if used > 2 * (EDGE_WORDS + 1) {
+                break;
+            }
+        }
+        used / 2
+    };
+    (count(&mut tokens[..first].iter().rev()), count(&mut tokens[last + 1..].iter()))
+}
+
+/// True when a wire mark stands in or beside the occurrence (`MARK_WINDOW` tokens), or a byline
+/// or salutation mark in it.
+fn credit_marked(index: &Index, statements: &[Statement], o: TokenOcc) -> bool {
+    let doc = &index.docs[o.doc as usize];
+    let text = &statements[doc.input].text;
+    let (first, last) = (o.first as usize, o.last as usize);
+    let from = doc.tokens[first.saturating_sub(MARK_WINDOW)].span().start;
+    let to = doc.tokens[(last + MARK_WINDOW).min(doc.tokens.len() - 1)].span().end;
+    marked(&text[index.span_of(o).range()], &text[from..to])
+}
+
+/// True when `own` (an occurrence's text) holds a byline or salutation mark, or `near` (the
+/// occurrence with the tokens around it) a wire mark.
+fn marked(own: &str, near: &str) -> bool {
+    // ASCII case only: Unicode case tables would weigh 4 KB in the WebAssembly build.
+    let own = own.to_ascii_lowercase();
+    let near = near.to_ascii_lowercase();
+    // Bytes compared window by window: str::contains would bring its searcher into the WebAssembly build.
+    let has =
+        |text: &str, marks: &[&str]| marks.iter().any(|m| text.as_bytes().windows(m.len()).any(|w| w == m.as_bytes()));
+    has(&own, CREDIT_MARKS) || has(&near, WIRE_MARKS)
 }
 
 /// The token index where a statement's first sentence ends and where its last sentence begins,
@@ -502,7 +620,7 @@ fn edges(index: &Index, d: usize) -> (usize, usize) {
 }
 
 /// The measures in words.
-fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: bool) -> String {
+fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: bool, credit: bool) -> String {
     let mut parts = Vec::new();
     parts.push(format!(
         "{} statement{}, {} speaker{}",
@@ -544,7 +662,9 @@ fn summary(why: &Why, statements: usize, speakers: usize, name: bool, reliable: 
     if name {
         parts.push("reads as a name or title".to_string());
     }
-    if why.boilerplate {
+    if credit {
+        parts.push("a dateline, byline or salutation (boilerplate, not a refrain)".to_string());
+    } else if why.boilerplate {
         parts.push("stands at the start or end of statements (boilerplate)".to_string());
     }
     parts.join("; ")
@@ -603,6 +723,32 @@ mod tests {
         let g2 = log_likelihood(10.0, 0.0, 0.0, 1000.0);
         let want = 2.0 * (10.0 * (10.0 * 1000.0 / 100.0f64).ln() + 990.0 * (990.0 * 1000.0 / (990.0 * 990.0f64)).ln());
         assert!((g2 - want).abs() < 1e-9);
+    }
+
+    #[test]
+    fn datelines_bylines_and_salutations_are_marked() {
+        // (the occurrence's text, with the tokens around it, marked)
+        let table = [
+            ("新华社北京11月", "新华社北京11月20日电", true),
+            ("日电）《 人民日报 》（ 2020年11月", "北京11月4日电）《 人民日报 》（ 2020年11月05日", true),
+            ("NEW YORK, Sept", "NEW YORK, Sept. 21 (Xinhua) -- Chinese", true),
+            ("GENEVA, March", "GENEVA, March 3 (Reuters) - The", true),
+            ("MOSCOW, June", "MOSCOW, June 2 (TASS) — Russia", true),
+            ("Statement by H.E. Mr", "Statement by H.E. Mr. Wang", true),
+            ("Thank you, Mr. President", "Thank you, Mr. President.", true),
+            ("Monsieur le Président", "Monsieur le Président, Mesdames", true),
+            ("Господин Председатель", "Господин Председатель, дамы", true),
+            ("主席先生，各位同事", "主席先生，各位同事：今年", true),
+            ("谢谢大家", "。谢谢大家。", true),
+            ("true multilateralism", "practise true multilateralism and", false),
+            ("构建人类命运共同体", "推动构建人类命运共同体！", false),
+            ("President of the General Assembly", "the President of the General Assembly on", false),
+            ("United Nations", "the United Nations (UN) and", false),
+            ("新发展格局", "构建新发展格局（", false),
+        ];
+        for (own, near, want) in table {
+            assert_eq!(marked(own, near), want, "{own:?} in {near:?}");
+        }
     }
 
     #[test]

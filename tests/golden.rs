@@ -13,6 +13,7 @@
 //! tests/golden/NAME.changed.txt`); to accept it, run `REFRAIN_BLESS=1 cargo test --test golden`
 //! and commit the golden files.
 
+use refrain::options::Order;
 use refrain::report::{EditOp, Excerpt, QueryReport};
 use refrain::{utf16_len, Corpus, Options, Report, Statement};
 use serde_json::Value;
@@ -240,6 +241,44 @@ fn ranking_of_the_shared_corpus() {
     assert!(statements.len() >= 100, "only {} statements under {}", statements.len(), root.display());
     let report = corpus(&statements).compare();
     check_golden("ranking-top50", &compact_ranking(&report, 50)).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Datelines and bylines are boilerplate, not refrains: on the Chinese statements of
+/// `../shared/corpus/official/zh` (Xinhua's "（新华社北京11月20日电）《 人民日报 》（ 2020年11月21日 02 版）"
+/// after twelve speeches, before two), in every order, no family whose occurrences are mostly
+/// such lines is among the first 50, and every one that is reported is marked as boilerplate
+/// and comes after every other family.
+#[test]
+fn datelines_are_not_refrains() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/official/zh");
+    let statements = statements_under(&root);
+    assert!(statements.len() >= 12, "only {} statements under {}", statements.len(), root.display());
+    let wire = |t: &str| t.contains("新华社") || t.contains("日电") || t.contains("人民日报");
+    for order in [Order::Formulaic, Order::Widespread, Order::Longest, Order::FirstUsed] {
+        let options = Options::builder().order(order).max_families(5000).build().unwrap();
+        let mut corpus = Corpus::new(options);
+        for s in &statements {
+            corpus.add(s.clone()).unwrap();
+        }
+        let report = corpus.compare();
+        let datelines: Vec<usize> = (0..report.families.len())
+            .filter(|&i| {
+                let f = &report.families[i];
+                f.occurrences.iter().filter(|o| wire(&o.excerpt.text)).count() * 2 > f.occurrences.len()
+            })
+            .collect();
+        assert!(datelines.len() >= 2, "{order:?}: the two Xinhua lines are families: {datelines:?}");
+        // Datelines, bylines and salutations come last.
+        let credits = report.families.iter().filter(|f| f.why.summary.contains("a dateline, byline or salutation"));
+        let first = report.families.len() - credits.count();
+        for &i in &datelines {
+            let f = &report.families[i];
+            assert!(i >= 50, "{order:?}: the dateline {:?} ranks {}", f.root, i + 1);
+            assert!(i >= first, "{order:?}: the dateline {:?} ranks {} of {}", f.root, i + 1, report.families.len());
+            assert!(f.why.boilerplate, "{order:?}: {:?} {:?}", f.root, f.why);
+            assert!(f.why.summary.contains("a dateline, byline or salutation"), "{}", f.why.summary);
+        }
+    }
 }
 
 #[test]

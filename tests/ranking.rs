@@ -153,3 +153,54 @@ fn renaming_the_statements_changes_no_family() {
     assert!(by_name.len() > 100);
     assert_eq!(by_name, renamed);
 }
+
+/// A wire dateline, a byline and a salutation in every statement, in English and in Chinese,
+/// are boilerplate and not refrains: in every order they come after the formula that two
+/// speakers repeat, and their summary says what they are.
+#[test]
+fn datelines_bylines_and_salutations_come_after_every_refrain() {
+    use refrain::options::Order;
+    let months = ["Sept.", "Oct.", "Nov."];
+    let mut statements = Vec::new();
+    for i in 0..9 {
+        let speaker = ["Alpha", "Beta", "Gamma"][i % 3];
+        let mut body = if i % 2 == 0 {
+            format!("NEW YORK, {} {} (Xinhua) -- ", months[i % 3], 10 + i)
+        } else {
+            format!("新华社北京11月{}日电 ", 10 + i)
+        };
+        body.push_str(&format!("Statement by H.E. Mr. {speaker}. "));
+        body.push_str(&filler(i, 3));
+        if i % 3 != 2 {
+            body.push_str(&filler(i + 40, 1).replacen(". ", " in peaceful coexistence. ", 1));
+        }
+        body.push_str(&filler(i + 80, 3));
+        body.push_str("Thank you, Mr. President.");
+        statements.push(statement(i, speaker, 2019 + (i as u32 % 3), &body));
+    }
+    for order in [Order::Formulaic, Order::Widespread, Order::Longest, Order::FirstUsed] {
+        let mut corpus = Corpus::new(Options::builder().order(order).build().unwrap());
+        for s in &statements {
+            corpus.add(s.clone()).unwrap();
+        }
+        let report = corpus.compare();
+        let formula = report.families.iter().position(|f| f.root_norm == "peaceful coexistence");
+        let formula = formula.unwrap_or_else(|| panic!("{order:?}: no formula in {:?}", report.families));
+        // A family all of whose occurrences stand in the dateline and byline, or the closing salutation.
+        let credit = |f: &refrain::report::Family| {
+            f.occurrences.iter().all(|o| {
+                let text = &statements.iter().find(|s| s.id == o.excerpt.doc).unwrap().text;
+                o.excerpt.end <= text.find(". ").unwrap() || o.excerpt.start >= text.rfind("Thank you").unwrap()
+            })
+        };
+        let credits: Vec<usize> = (0..report.families.len()).filter(|&i| credit(&report.families[i])).collect();
+        let roots: Vec<&str> = credits.iter().map(|&i| report.families[i].root.as_str()).collect();
+        assert!(roots.contains(&"NEW YORK") && roots.contains(&"新华社北京11月"), "{order:?}: {roots:?}");
+        for i in credits {
+            let f = &report.families[i];
+            assert!(i > formula, "{order:?}: {:?} ranks {} before the formula ({})", f.root, i + 1, formula + 1);
+            assert!(f.why.boilerplate, "{order:?}: {:?}", f.why);
+            assert!(f.why.summary.contains("a dateline, byline or salutation"), "{:?}: {}", f.root, f.why.summary);
+        }
+    }
+}

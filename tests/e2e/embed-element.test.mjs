@@ -758,7 +758,7 @@ function staticImports(entry) {
   return [...seen];
 }
 
-test('size: the element module stays under 30 KB gzip (printed)', async () => {
+test('size: the element module stays under 31 KB gzip (printed)', async () => {
   const { gzipSync } = await import('node:zlib');
   const gz = (f) => gzipSync(readFileSync(join(WWW, f)), { level: 9 }).length;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -781,5 +781,6 @@ test('size: the element module stays under 30 KB gzip (printed)', async () => {
       `presenter.js (on demand): ${kb(gz('embed/presenter.js'))}; css/views.css: ${kb(gz('css/views.css'))}`,
   );
   assert.ok(first.includes('embed/frame.js') && first.includes('js/reader.js'), first.join());
-  assert.ok(all < 30 * 1024, `${all} bytes`);
+  // 31 KB since Chinese wordings are drawn as written (family.js renderDiff, +0.25 KB); it was 29.9 KB before.
+  assert.ok(all < 31 * 1024, `${all} bytes`);
 });

@@ -71,7 +71,7 @@ const pageWith = (
 ${body}
 </article></body></html>`;
 
-test('the element snippet for demo statements: data-src files, view and family; it works when pasted', async () => {
+test('the element snippet for demo statements: their texts inline, view and family; it works when pasted', async () => {
   const { page, errors, dialogs } = await openPage(env);
   const html = await snippet(page, {
     statements: DEMO,
@@ -79,13 +79,17 @@ test('the element snippet for demo statements: data-src files, view and family; 
     family: { id: 'f9', root: 'true multilateralism' },
     query: '',
     kind: 'element',
+    folder: '../',
   });
-  assert.match(html, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\/define\.js"><\/script>/);
+  // The page that embeds it is in examples/: refrain's files are one folder up.
+  assert.match(html, /<script type="module" src="\.\.\/embed\/define\.js"><\/script>/);
+  assert.ok(!/https?:\/\//.test(html), 'no address of the site that made the snippet');
+  assert.ok(!html.includes('data-src'), 'no file to fetch');
   assert.match(
     html,
     /<refrain-compare view="refrains" family="true multilateralism" aria-label="Shared phrasing: Xi Jinping \(2021\), Han Zheng \(2023\)">/,
   );
-  assert.match(html, /data-src="http:\/\/127\.0\.0\.1:\d+\/demo\/CHN_76_2021\.txt"/);
+  assert.equal((html.match(/<blockquote data-title="China at the 7\dth UN General Assembly"/g) || []).length, 2);
   assert.match(html, /UN General Debate Corpus \(CC0\): Baturo, Dasandi & Mikhaylov 2017; Jankin, Baturo & Dasandi/);
   const url = await fixture(page, env, 'examples/__pasted.html', pageWith(html));
   await page.goto(url);
@@ -115,6 +119,7 @@ test('the element snippet for the user’s own texts escapes them and renders th
     kind: 'element',
     theme: 'dark',
     lang: 'fr',
+    folder: '../',
   });
   assert.ok(!html.includes('<script>alert'), 'no live script from the texts');
   assert.ok(!html.includes('<img'), 'no live tag from the metadata');
@@ -295,9 +300,21 @@ test('the main page’s Embed button gives a snippet of its current view that re
   );
   const iframe = (await area.inputValue()).replace(/ loading="lazy"/, '');
   const n = (element.match(/<blockquote/g) || []).length;
+  assert.match(element, /<script type="module" src="refrain\/embed\/define\.js"><\/script>/);
+  // The page it goes into is in examples/: refrain's files are one folder up.
+  await page.locator('dialog.refrain-embed-dialog input[value="element"]').check();
+  await page.locator('dialog.refrain-embed-dialog input[type="text"]').fill('../');
+  await page.waitForFunction(() =>
+    document.querySelector('dialog.refrain-embed-dialog textarea').value.includes('src="../embed/define.js"'),
+  );
+  const pasted = await area.inputValue();
+  assert.equal(
+    pasted.replace('src="../embed/', 'src="refrain/embed/').replace(/folder \.\.\/ /, 'folder refrain/ '),
+    element,
+  );
   assert.ok(n >= 2);
   // Both snippets, pasted into a page, compare the same statements.
-  const url = await fixture(page, env, 'examples/__pasted.html', pageWith(`${element}\n${iframe}`));
+  const url = await fixture(page, env, 'examples/__pasted.html', pageWith(`${pasted}\n${iframe}`));
   await page.goto(url);
   await page.locator('refrain-compare').scrollIntoViewIfNeeded();
   await waitReady(page);

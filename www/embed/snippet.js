@@ -1,6 +1,7 @@
 // The "Embed" button of the main page: HTML to paste into another page that shows the current
 // view, either as the <refrain-compare> element (the page runs a module script and serves
-// refrain's files itself) or as an iframe of embed.html (no script needed on the page).
+// refrain's files itself, ELEMENT_FILES, from a folder the dialog names; every statement's text
+// is in the snippet) or as an iframe of embed.html (no script needed on the page).
 //
 //   import { mountEmbedButton } from '../embed/snippet.js';
 //   mountEmbedButton(container, () => ({ statements, view, family, query, options }));
@@ -52,7 +53,8 @@ function familyWords(family) {
 const nameOf = (st) => statementLabel(st) || st.demoId || 'statement';
 
 const manifests = new Map();
-async function demoFiles(base) {
+/** The text of a demo statement, read from refrain's demo folder at `base` (the dialog's own origin). */
+async function demoText(base, id) {
   const url = new URL('demo/manifest.json', base).href;
   if (!manifests.has(url)) {
     manifests.set(
@@ -63,7 +65,24 @@ async function demoFiles(base) {
     );
   }
   const m = await manifests.get(url);
-  return (id) => m?.statements?.[id]?.file || `${id}.txt`;
+  const r = await fetch(new URL(`demo/${m?.statements?.[id]?.file || `${id}.txt`}`, base));
+  if (!r.ok) throw coded('not_found', `the text of the demo statement ${id} could not be read (HTTP ${r.status})`);
+  return r.text();
+}
+
+/**
+ * What the element needs of refrain's www/ folder, to copy beside the page that embeds it (a
+ * module Worker must come from the page's own origin). The dialog lists them; the snippet's
+ * comment names them.
+ */
+export const ELEMENT_FILES = ['embed/', 'js/', 'css/views.css', 'refrain-client.js', 'refrain-worker.js', 'pkg/'];
+/** Where the snippet expects those files by default: a folder beside the page. */
+export const DEFAULT_FOLDER = 'refrain/';
+
+/** The folder as the snippet writes it: a relative or absolute path or an address, ending in "/". */
+function folderOf(folder) {
+  const f = String(folder ?? DEFAULT_FOLDER).trim() || DEFAULT_FOLDER;
+  return f.endsWith('/') ? f : `${f}/`;
 }
 
 const isDemo = (st) => st.source === 'demo' || (!st.source && st.demoId && typeof st.text !== 'string');
@@ -72,9 +91,11 @@ const isDemo = (st) => st.source === 'demo' || (!st.source && st.demoId && typeo
  * The HTML snippet for the current view.
  * @param {{statements: Array<{id?: string, source?: 'demo'|'user', demoId?: string, text?: string, title?: string, speaker?: string, date?: string, language?: string}>,
  *   view?: string, family?: string|{root: string}|null, query?: string, theme?: 'light'|'dark'|'auto', lang?: string,
- *   options?: object, kind?: 'element'|'iframe', baseUrl: string|URL, title?: string}} state
+ *   options?: object, kind?: 'element'|'iframe', baseUrl: string|URL, title?: string, folder?: string}} state
  *   `view` takes the element's names or the page's tabs (read, refrains, search, overview).
- *   `baseUrl` is the address of refrain's www/ folder (the main page's directory).
+ *   `baseUrl` is the address of refrain's www/ folder (the main page's directory); the demo
+ *   statements' texts are read there. `folder` (element only) is where the page that embeds
+ *   it keeps refrain's files (ELEMENT_FILES), relative to that page: default "refrain/".
  * @returns {Promise<string>}
  */
 export async function embedSnippet(state) {
@@ -144,14 +165,19 @@ export async function embedSnippet(state) {
     );
   }
 
-  const file = await demoFiles(base);
+  const folder = folderOf(state.folder);
+  const texts = await Promise.all(
+    usable.map((st) => (typeof st.text === 'string' ? st.text : demoText(base, st.demoId || st.id))),
+  );
   const lines = [
-    '<!-- refrain: the element, its Worker and the WebAssembly engine must be served from this page’s own origin.',
-    `     Copy embed/, js/, css/views.css, refrain-client.js, refrain-worker.js and pkg/ from ${base}`,
-    "     and point the script below at your copy. A Content-Security-Policy needs script-src 'self' 'wasm-unsafe-eval' and worker-src 'self'. -->",
+    '<!-- refrain’s <refrain-compare> element. Its files must be on this site (a Worker cannot come from another origin):',
+    `     copy ${ELEMENT_FILES.join(', ')} from refrain’s www/ folder (with pkg/ built)`,
+    `     or from node_modules/refrain/ (npm install refrain) into the folder ${folder} beside this page,`,
+    '     or change the address of the script below to where they are.',
+    "     A Content-Security-Policy needs script-src 'self' 'wasm-unsafe-eval' and worker-src 'self'. -->",
   ];
   if (credit) lines.push(credit.trimEnd());
-  lines.push(`<script type="module" src="${escapeHtml(new URL('embed/define.js', base).href)}"></script>`);
+  lines.push(`<script type="module" src="${escapeHtml(`${folder}embed/define.js`)}"></script>`);
   const host = attrs([
     ['view', view === 'reader' ? null : view],
     ['family', family],
@@ -161,29 +187,21 @@ export async function embedSnippet(state) {
     ['aria-label', title],
   ]);
   lines.push(`<refrain-compare${host}>`);
-  for (const st of usable) {
+  usable.forEach((st, i) => {
     const meta = [
       ['data-title', st.title],
       ['data-speaker', st.speaker],
       ['data-date', st.date],
       ['lang', st.language],
     ];
-    if (isDemo(st)) {
-      const href = new URL(`demo/${file(st.demoId || st.id)}`, base).href;
-      lines.push(`  <blockquote${attrs([...meta, ['data-src', href]])}>`);
-      lines.push(
-        `    <p><a href="${escapeHtml(href)}">${escapeHtml([st.title, nameOf(st)].filter(Boolean).join(' — '))} (full text)</a></p>`,
-      );
-    } else {
-      lines.push(`  <blockquote${attrs(meta)}>`);
-      for (const para of st.text
-        .split(/\r?\n/)
-        .map((p) => p.trim())
-        .filter(Boolean))
-        lines.push(`    <p>${escapeHtml(para)}</p>`);
-    }
+    lines.push(`  <blockquote${attrs(meta)}>`);
+    for (const para of texts[i]
+      .split(/\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean))
+      lines.push(`    <p>${escapeHtml(para)}</p>`);
     lines.push('  </blockquote>');
-  }
+  });
   lines.push('</refrain-compare>');
   return `${lines.join('\n')}\n`;
 }
@@ -197,7 +215,11 @@ const UI_CSS = `
 .refrain-embed-dialog fieldset { border: 0; margin: 0 0 .5rem; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; }
 .refrain-embed-dialog legend { padding: 0; margin-bottom: .3rem; font-weight: 600; }
 .refrain-embed-dialog label { display: inline-flex; gap: .4rem; align-items: center; }
-.refrain-embed-dialog textarea { width: 100%; min-height: 12rem; font: .82rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; overflow: auto; }
+.refrain-embed-dialog textarea { box-sizing: border-box; width: 100%; min-height: 12rem; font: .82rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; overflow: auto; }
+.refrain-embed-dialog .embed-files { margin: 0 0 .5rem; font-size: .88rem; }
+.refrain-embed-dialog .embed-files p { margin: .3rem 0; }
+.refrain-embed-dialog .embed-files ul { margin: .2rem 0; padding-left: 1.2rem; columns: 2 10rem; }
+.refrain-embed-dialog .embed-files input { font: inherit; width: 12rem; max-width: 100%; }
 .refrain-embed-dialog .embed-actions { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: flex-end; margin-top: .6rem; }
 .refrain-embed-dialog .embed-note { margin: .4rem 0 0; font-size: .88rem; }
 `;
@@ -236,6 +258,38 @@ export function mountEmbedButton(container, getState, { label = 'Embed', buttonC
     'aria-labelledby': `${uid}-title`,
   });
   const note = h(doc, 'p', { class: 'embed-note hint', role: 'status' });
+  // The element's hosting: which of refrain's files to copy, and to which folder of the site.
+  const folder = h(doc, 'input', {
+    type: 'text',
+    id: `${uid}-folder`,
+    value: DEFAULT_FOLDER,
+    spellcheck: 'false',
+    autocomplete: 'off',
+  });
+  const files = h(
+    doc,
+    'div',
+    { class: 'embed-files', 'data-embed-files': '' },
+    h(
+      doc,
+      'p',
+      {},
+      '1. Copy these files from refrain’s ',
+      h(doc, 'code', { text: 'www/' }),
+      ' folder (with ',
+      h(doc, 'code', { text: 'pkg/' }),
+      ' built), or from ',
+      h(doc, 'code', { text: 'node_modules/refrain/' }),
+      ' after ',
+      h(doc, 'code', { text: 'npm install refrain' }),
+      ', to your site:',
+    ),
+    h(doc, 'ul', {}, ...ELEMENT_FILES.map((f) => h(doc, 'li', {}, h(doc, 'code', { text: f })))),
+    h(doc, 'p', {}, h(doc, 'label', { for: `${uid}-folder`, text: 'Their folder, seen from your page: ' }), folder),
+    h(doc, 'p', {
+      text: "2. Paste the snippet into your page. The statements’ texts are in it; nothing is loaded from this site. A Content-Security-Policy needs script-src 'self' 'wasm-unsafe-eval' and worker-src 'self'.",
+    }),
+  );
   const copy = h(doc, 'button', { type: 'button', class: 'btn small primary', text: 'Copy' });
   const closeBtn = h(doc, 'button', { type: 'button', class: 'btn small', text: 'Close' });
   const dialog = h(
@@ -251,6 +305,7 @@ export function mountEmbedButton(container, getState, { label = 'Embed', buttonC
       radio('element', 'an element (the page runs a script and hosts refrain’s files)', true),
       radio('iframe', 'an iframe (no script needed)', false),
     ),
+    files,
     area,
     note,
     h(doc, 'div', { class: 'embed-actions' }, copy, closeBtn),
@@ -259,18 +314,23 @@ export function mountEmbedButton(container, getState, { label = 'Embed', buttonC
   (doc.body || doc.documentElement).append(dialog);
 
   const kind = () => dialog.querySelector(`input[name="${uid}-kind"]:checked`).value;
+  let made = 0; // the latest fill; an earlier one that ends later is dropped
   async function fill() {
+    const mine = ++made;
     note.textContent = '';
     area.value = '';
     try {
       const state = { baseUrl: new URL('.', doc.baseURI).href, ...getState() };
-      area.value = await embedSnippet({ ...state, kind: kind() });
+      files.hidden = kind() !== 'element';
+      const code = await embedSnippet({ ...state, kind: kind(), folder: folder.value });
+      if (mine !== made) return;
+      area.value = code;
       note.textContent =
         kind() === 'iframe'
           ? 'Paste this where your publishing system accepts HTML. The statements travel in the address; nothing is uploaded.'
-          : 'Paste this into your page. Your own texts are in the snippet, the demo statements are linked; it needs refrain’s files on your own site (see the comment).';
+          : `On a page at /news/article.html, this snippet loads ${new URL(`${folderOf(folder.value)}embed/define.js`, 'https://example.org/news/article.html').pathname}.`;
     } catch (e) {
-      note.textContent = `No snippet: ${e.message}.`;
+      if (mine === made) note.textContent = `No snippet: ${e.message}.`;
     }
   }
   async function open() {
@@ -288,6 +348,7 @@ export function mountEmbedButton(container, getState, { label = 'Embed', buttonC
   dialog.addEventListener('change', (e) => {
     if (e.target.matches('input[type="radio"]')) fill();
   });
+  folder.addEventListener('input', () => fill());
   dialog.addEventListener('close', () => button.focus());
   copy.addEventListener('click', async () => {
     try {

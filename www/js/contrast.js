@@ -15,6 +15,13 @@
 import { GROUP_KINDS, groupsOf } from './groups.js';
 import { withViewLabels } from './labels-views.js';
 import { clear, debounce, h, s, statementLabel } from './util.js';
+import { CJK } from './family.js';
+
+/** Normalized words written as Chinese is: no space beside Han or kana ("北京 11 月" → "北京11月"). */
+export const unspaced = (words) =>
+  String(words ?? '').replace(/\s+/gu, (sp, at, all) =>
+    CJK.test(all[at - 1]) || CJK.test(all[at + sp.length]) ? '' : sp,
+  );
 
 export const REST = 'rest';
 const KINDS = ['group', 'speaker', 'country', 'year', 'language', 'id'];
@@ -899,8 +906,10 @@ export function createContrast(root, given, opts) {
     const ol = h(doc, 'ol', { class: 'ct-list' });
     const shown = showAll[side] ? fams : fams.slice(0, PAGE);
     for (const cf of shown) {
-      const wa = cf.wordings_a?.[0]?.text;
-      const wb = cf.wordings_b?.[0]?.text;
+      // The engine's wordings are normalized words: the root as written when it is that wording.
+      const written = (w) => (w == null ? w : w === cf.family.root_norm ? cf.family.root : unspaced(w));
+      const wa = written(cf.wordings_a?.[0]?.text);
+      const wb = written(cf.wordings_b?.[0]?.text);
       const says =
         wa && wb && wa === wb
           ? L.bothSay(wa)

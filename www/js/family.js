@@ -10,36 +10,39 @@ export function swatch(doc, rank) {
   return h(doc, 'span', { class: ['swatch', ...familyClasses(rank)], 'aria-hidden': 'true', text: 'abc' });
 }
 
-/** Words of an occurrence against its reference: equal words plain, others marked with ins/del. */
-export function renderDiff(doc, L, diff, fallback) {
+// Written without spaces: Han, kana, CJK punctuation.
+export const CJK = /[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Words of an occurrence against its reference: equal words plain, others marked with ins/del;
+ * between them the text of its excerpt `ex` (else a space, none beside Chinese). */
+export function renderDiff(doc, L, diff, fallback, ex) {
   const out = h(doc, 'span', { class: 'diff' });
   if (!diff?.length) {
     out.append(fallback || '');
     return out;
   }
+  let end = null;
+  let last = '';
   diff.forEach((e, i) => {
-    if (i) out.append(' ');
-    if (e.op === 'equal') out.append(e.text ?? e.reference ?? '');
-    else if (e.op === 'variant' || e.op === 'substitute') {
-      out.append(
-        h(
-          doc,
-          'span',
-          {
-            class: ['d-pair', e.op === 'variant' ? 'd-variant' : 'd-substitute'],
-            title: L.diffTitle(e.op, e.text, e.reference),
-          },
-          h(doc, 'del', { text: e.reference ?? '' }),
-          h(doc, 'ins', { text: e.text ?? '' }),
-        ),
-      );
-    } else if (e.op === 'insert')
-      out.append(h(doc, 'ins', { class: 'd-insert', title: L.diffTitle(e.op), text: e.text ?? '' }));
-    else if (e.op === 'delete')
-      out.append(h(doc, 'del', { class: 'd-delete', title: L.diffTitle(e.op), text: e.reference ?? '' }));
-    else if (e.op === 'move')
-      out.append(h(doc, 'span', { class: 'd-move', title: L.diffTitle(e.op), text: e.text ?? e.reference ?? '' }));
-    else out.append(e.text ?? '');
+    const at = e.utf16_start - ex?.utf16_start;
+    const w = e.text ?? e.reference ?? '';
+    if (end !== null && at >= end) out.append(ex.text.slice(end, at));
+    else if (i && !CJK.test(last.at(-1)) && !CJK.test(w[0])) out.append(' ');
+    if (at >= 0) end = e.utf16_end - ex.utf16_start;
+    else if (e.op !== 'delete') end = null;
+    last = w;
+    const pair = e.op === 'variant' || e.op === 'substitute';
+    const tag = pair || e.op === 'move' ? 'span' : e.op === 'insert' ? 'ins' : 'del';
+    out.append(
+      e.op === 'equal'
+        ? w
+        : h(
+            doc,
+            tag,
+            { class: [pair && 'd-pair', `d-${e.op}`], title: L.diffTitle(e.op, e.text, e.reference) },
+            pair ? [h(doc, 'del', { text: e.reference ?? '' }), h(doc, 'ins', { text: w })] : w,
+          ),
+    );
   });
   return out;
 }
@@ -142,7 +145,7 @@ export function familyBody(doc, L, family, report, opts) {
         i < docs.length - 1 ? ' ' : '',
       );
     });
-    list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, L, v.diff, v.text), who));
+    list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, L, v.diff, v.text, v.occurrences[0]), who));
   }
   body.append(list);
   if (variants.length > max) body.append(h(doc, 'p', { class: 'muted', text: L.moreWordings(variants.length - max) }));
