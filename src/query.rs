@@ -127,11 +127,11 @@ pub(crate) fn query(
         }
     }
     let content_words = q.iter().filter(|w| !w.stop).count();
-    // A match needs two thirds of the query's content words matched (equal, variant or moved;
-    // all of them in a query of two), and two with a counterpart (matched or substituted) when
-    // the query has two: a lone shared word is not a variant of a phrase ("true masters" for
-    // "true multilateralism", "50 million South Americans" for "global South").
-    let need_matched = content_words - content_words / 3;
+    // A match needs half the query's content words matched (equal, variant or moved; both in a
+    // query of two), and two with a counterpart (matched or substituted) when the query has two:
+    // a lone shared word is not a variant of a phrase ("true masters" for "true multilateralism",
+    // "50 million South Americans" for "global South").
+    let need_matched = if content_words <= 2 { content_words } else { content_words.div_ceil(2) };
     let need_aligned = content_words.min(2);
 
     let mut budget = Budget::new(options.work_budget);
