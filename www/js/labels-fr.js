@@ -111,6 +111,7 @@ export default {
   summaryTitle: 'Où c’est dit',
   perYear: 'Occurrences par année',
   perSpeaker: 'Par orateur',
+  perGroup: 'Par groupe',
   perCountry: 'Par pays',
   groupName: 'Nom',
   places: 'Occurrences',

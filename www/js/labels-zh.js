@@ -100,6 +100,7 @@ export default {
   summaryTitle: '出现在哪里',
   perYear: '每年出现次数',
   perSpeaker: '按发言人',
+  perGroup: '按分组',
   perCountry: '按国家',
   groupName: '名称',
   places: '次数',

@@ -120,6 +120,7 @@ const en = {
   summaryTitle: 'Where it is said',
   perYear: 'Places per year',
   perSpeaker: 'Per speaker',
+  perGroup: 'Per group',
   perCountry: 'Per country',
   groupName: 'Name',
   places: 'Places',

@@ -279,7 +279,9 @@ export function createSearch(root, L, opts) {
           doc,
           'table',
           { class: 'counts', 'data-kind': kind },
-          h(doc, 'caption', { text: kind === 'speaker' ? L.perSpeaker : kind === 'country' ? L.perCountry : label }),
+          h(doc, 'caption', {
+            text: { speaker: L.perSpeaker, country: L.perCountry, group: L.perGroup }[kind] || label,
+          }),
           h(
             doc,
             'thead',
