@@ -336,6 +336,16 @@ fn tail(s: &str, chars: usize) -> &str {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn inflections_are_guessed_both_ways() {
+        let of = |w: &str| super::inflections(w);
+        assert_eq!(of("uphold"), ["upholding", "upholded"]);
+        assert_eq!(of("practise"), ["practising", "practised"]);
+        assert_eq!(of("upholding"), ["uphold", "upholde", "upholded"]);
+        assert_eq!(of("committed"), ["committ", "committe", "commit", "committing"]);
+        assert!(of("law").is_empty() && of("多边主义").is_empty() && of("Uphold").is_empty());
+    }
+
+    #[test]
     fn context_cuts_on_char_boundaries() {
         assert_eq!(super::head("多边主义", 2), "多边");
         assert_eq!(super::tail("多边主义", 2), "主义");

@@ -66,6 +66,22 @@ fn the_report_says_whether_the_exact_phrase_occurs() {
     assert!(!q.exact && q.occurrences.len() == 1, "{q:?}");
 }
 
+#[test]
+fn an_inflection_is_a_variant_but_one_word_of_two_is_not_a_match() {
+    let statements = [
+        Statement::new("a", "We are upholding multilateralism in every forum."),
+        Statement::new("b", "They uphold justice. Multilateralism matters."),
+        Statement::new("c", "The true masters of the house. Effective multilateralism works."),
+    ];
+    let mut corpus = corpus_of(&statements, Options::default());
+    let q = corpus.query("uphold multilateralism").unwrap();
+    let texts: Vec<&str> = q.occurrences.iter().map(|o| o.excerpt.text.as_str()).collect();
+    assert_eq!(texts, ["upholding multilateralism"], "{q:?}");
+    assert!(!q.exact);
+    let q = corpus.query("true multilateralism").unwrap();
+    assert!(q.occurrences.is_empty(), "neither \"true masters\" nor \"effective multilateralism\": {q:?}");
+}
+
 /// A labelled hit: its statement, bytes, and whether a reader accepts it as the query or a variant.
 struct Label {
     statement: String,
