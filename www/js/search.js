@@ -4,6 +4,7 @@
 // "show only" button, and the summary's CSV export.
 
 import { GROUP_KINDS, groupsOf } from './groups.js';
+import { withViewLabels } from './labels-views.js';
 import { clear, familyClasses, h, pct, statementLabel } from './util.js';
 
 /**
@@ -36,14 +37,15 @@ const dateOf = (st) => String(st?.date || '').trim();
 
 /**
  * @param {Element} root
- * @param {object} L  The labels (labels.js).
+ * @param {object} given  The labels (labels.js; the summary's English is in labels-views.js).
  * @param {{onSearch: (q: string) => void, onGo: (index: number) => void, onRead: (id: string) => void,
  *   suggestions?: string[], summaries?: boolean, onFilter?: (key: string) => void,
  *   onExport?: (query: string, rows: object[]) => void}} opts  `suggestions`: phrases offered under the
  *   box ("Try: …"); `summaries`: counts beside the lines and the order control; `onFilter(groupKey)`: a
  *   group's "show only"; `onExport(query, rows)`: the summary's CSV (rows of `searchSummary`).
  */
-export function createSearch(root, L, opts) {
+export function createSearch(root, given, opts) {
+  const L = withViewLabels(given);
   const doc = root.ownerDocument;
   const inputId = `${root.id || 'search'}-q`;
   const input = h(doc, 'input', {
@@ -109,7 +111,7 @@ export function createSearch(root, L, opts) {
     );
   }
   const summary = h(doc, 'p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
-  const noExact = h(doc, 'p', { class: 'no-exact', part: 'no-exact', hidden: true, text: L.noExactMatch });
+  const noExact = h(doc, 'p', { class: 'no-exact', hidden: true, text: L.noExactMatch });
   const table = h(doc, 'table', { class: 'kwic', part: 'hits', hidden: true });
   let order = 'score';
   let last = null;
