@@ -640,7 +640,7 @@ options! {
     order: Order = "formulaic",
         one_of(Formulaic = "formulaic", Widespread = "widespread", Longest = "longest", FirstUsed = "first_used"),
         "Order of the families, before max_families cuts: formulaic (most formulaic first), widespread (most statements, then speakers), longest (most content words in the root), first_used (earliest first use; undated last)";
-    query_min_score: f64 = 0.5, fraction(), "Least score of a query occurrence", flag "min-score";
+    query_min_score: f64 = 0.6, fraction(), "Least score of a query occurrence (tuned on tests/fixtures/search-labels.tsv, README \"Search\")", flag "min-score";
     query_max_results: usize = 500, at_least(1), "Most occurrences a query returns", flag "max-results";
     query_max_words: usize = 64, at_least(1), "Most words in a query phrase";
     spelling: bool = true, any(), "British and American spellings compare equal";

@@ -2,9 +2,11 @@
 //!
 //! The phrase is tokenized and normalized like the statements. Every occurrence of one of its
 //! content words (or a near-synonym) opens a window of the statement a little wider than the
-//! phrase; the phrase is aligned with each window (see `align`), and alignments scoring at
-//! least `query_min_score` and matching at least one content word are kept, the best of
-//! overlapping ones, best first.
+//! phrase, cut at sentence ends (a match never crosses one: "real results. Multilateralism"
+//! is no variant of "real multilateralism"); the phrase is aligned with each piece (see
+//! `align`), and alignments scoring at least `query_min_score` and matching at least one
+//! content word are kept, the best of overlapping ones, best first. The report says whether
+//! the exact phrase (after normalization) occurs at all.
 
 use crate::align::{align, Op, Word};
 use crate::budget::Budget;
@@ -110,28 +112,49 @@ pub(crate) fn query(
     if anchors.is_empty() {
         anchors = q.iter().enumerate().map(|(i, w)| (i, w.class)).collect();
     }
+    // The statements' other inflections of the query's content words ("upholding" for "uphold")
+    // count as variants of them, and open windows like them.
+    let mut inflected: HashMap<u32, u32> = HashMap::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if q[i].stop {
+            continue;
+        }
+        for form in inflections(&t.norm) {
+            if let Some(id) = index.term_id(&form).filter(|&id| index.class(id) != q[i].class && !index.term(id).stop) {
+                inflected.insert(id, q[i].class);
+                anchors.push((i, index.class(id)));
+            }
+        }
+    }
     let content_words = q.iter().filter(|w| !w.stop).count();
-    // A match needs one content word of the query matched, and two with a counterpart (matched
-    // or substituted) when the query has two: a lone shared word is not a variant of a phrase.
+    // A match needs half the query's content words matched (equal, variant or moved; both in a
+    // query of two), and two with a counterpart (matched or substituted) when the query has two:
+    // a lone shared word is not a variant of a phrase ("true masters" for "true multilateralism",
+    // "50 million South Americans" for "global South").
+    let need_matched = if content_words <= 2 { content_words } else { content_words.div_ceil(2) };
     let need_aligned = content_words.min(2);
 
     let mut budget = Budget::new(options.work_budget);
     budget.enter("searching");
     let mut hits: Vec<Hit> = Vec::new();
-    let window = |d: u32, lo: usize, hi: usize| {
-        align(&q, &(lo..hi).map(|i| index.word(d as usize, i)).collect::<Vec<Word>>(), true)
+    let word = |d: u32, i: usize| {
+        let w = index.word(d as usize, i);
+        inflected.get(&w.term).map_or(w, |&class| Word { class, ..w })
     };
+    let window = |d: u32, lo: usize, hi: usize| align(&q, &(lo..hi).map(|i| word(d, i)).collect::<Vec<Word>>(), true);
     index.windows(&anchors, q.len(), false, &mut budget, 0, |d, lo, hi| {
-        let al = window(d, lo, hi);
-        if al.score < options.query_min_score
-            || al.content_matched < content_words.min(1)
-            || al.content_aligned < need_aligned
-            || al.t_end <= al.t_start
-        {
-            return;
+        for (lo, hi) in sentences(index, d, lo, hi) {
+            let al = window(d, lo, hi);
+            if al.score < options.query_min_score
+                || al.content_matched < need_matched
+                || al.content_aligned < need_aligned
+                || al.t_end <= al.t_start
+            {
+                continue;
+            }
+            let occ = TokenOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
+            hits.push(Hit { score: al.score, occ, window: (lo as u32, hi as u32) });
         }
-        let occ = TokenOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
-        hits.push(Hit { score: al.score, occ, window: (lo as u32, hi as u32) });
     });
     // Best first; ties by statement id and position, so input order never matters.
     let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
@@ -155,6 +178,7 @@ pub(crate) fn query(
         kept.push(h);
     }
     let total = kept.len();
+    let exact = kept.iter().any(|h| is_exact(index, &q, h.occ));
     kept.truncate(options.query_max_results);
     let mut notes = Vec::new();
     if let Some(stage) = budget.ran_out_in() {
@@ -197,9 +221,59 @@ pub(crate) fn query(
         query_norm: text::join_norms(tokens.iter().map(|t| (t.norm.as_str(), t.kind, t.span))),
         occurrences,
         total,
+        exact,
         budget_exhausted: budget.exhausted(),
         notes,
     })
+}
+
+/// Other inflections of an English word, as they may be written: "uphold" gives "upholding",
+/// "upheld" no (irregular forms are not guessed); "practise" gives "practising", "practised";
+/// "upholding" gives "uphold" and "upholde"; only the forms the statements use are kept.
+fn inflections(word: &str) -> Vec<String> {
+    if word.chars().count() < 4 || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for suffix in ["ing", "ed"] {
+        if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.len() >= 3) {
+            out.push(stem.to_string());
+            out.push(format!("{stem}e"));
+            // A doubled last consonant: "committed", "committing" -> "commit".
+            let b = stem.as_bytes();
+            if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] {
+                out.push(stem[..stem.len() - 1].to_string());
+            }
+            let other = if suffix == "ing" { "ed" } else { "ing" };
+            out.push(format!("{stem}{other}"));
+            return out;
+        }
+    }
+    let stem = word.strip_suffix('e').unwrap_or(word);
+    out.push(format!("{stem}ing"));
+    out.push(format!("{stem}ed"));
+    out
+}
+
+/// The pieces of the window `lo..hi` of canonical doc `d` that no sentence end cuts.
+fn sentences(index: &Index, d: u32, lo: usize, hi: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let tokens = &index.docs[d as usize].tokens;
+    let mut start = lo;
+    (lo + 1..=hi).filter_map(move |k| {
+        if k == hi || tokens[k].sentence() {
+            let piece = (start, k);
+            start = k;
+            Some(piece)
+        } else {
+            None
+        }
+    })
+}
+
+/// The occurrence is the query word for word (the same normalized words, none between).
+fn is_exact(index: &Index, q: &[Word], occ: TokenOcc) -> bool {
+    let tokens = &index.docs[occ.doc as usize].tokens[occ.first as usize..=occ.last as usize];
+    tokens.len() == q.len() && tokens.iter().zip(q).all(|(t, w)| t.term() == w.term)
 }
 
 /// The statements' term closest to an unknown query word, if close enough to be a misspelling
@@ -261,6 +335,16 @@ fn tail(s: &str, chars: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inflections_are_guessed_both_ways() {
+        let of = |w: &str| super::inflections(w);
+        assert_eq!(of("uphold"), ["upholding", "upholded"]);
+        assert_eq!(of("practise"), ["practising", "practised"]);
+        assert_eq!(of("upholding"), ["uphold", "upholde", "upholded"]);
+        assert_eq!(of("committed"), ["committ", "committe", "commit", "committing"]);
+        assert!(of("law").is_empty() && of("多边主义").is_empty() && of("Uphold").is_empty());
+    }
+
     #[test]
     fn context_cuts_on_char_boundaries() {
         assert_eq!(super::head("多边主义", 2), "多边");

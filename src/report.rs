@@ -370,6 +370,9 @@ pub struct QueryReport {
     pub occurrences: Vec<QueryOccurrence>,
     /// Occurrences found before the `query_max_results` cut.
     pub total: usize,
+    /// True when the exact phrase occurs: an occurrence is the query's normalized words, in
+    /// order, with none between (otherwise the occurrences are its closest variants).
+    pub exact: bool,
     /// True when the work budget ran out.
     pub budget_exhausted: bool,
     /// Remarks a reader should know (occurrences cut by `query_max_results`, the work budget).

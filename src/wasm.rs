@@ -269,6 +269,8 @@ export interface QueryReport {
   query_norm: string;
   occurrences: QueryOccurrence[];
   total: number;
+  /** The exact phrase (normalized) occurs; otherwise the occurrences are its closest variants. */
+  exact: boolean;
   budget_exhausted: boolean;
   /** Bounds reached: the work budget, occurrences cut by `query_max_results`. */
   notes: string[];

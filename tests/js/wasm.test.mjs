@@ -435,6 +435,19 @@ test("NFKC in WebAssembly (the JavaScript engine's) gives the native comparison 
   corpus.free();
 });
 
+test('a query report says whether the exact phrase occurs, and no match crosses a sentence end', () => {
+  const corpus = new Corpus();
+  corpus.add({ id: 'a', text: 'We 🌍 practise genuine multilateralism. True results. Multilateralism needs trust.' });
+  const q = corpus.query('true multilateralism');
+  assert.equal(q.exact, false);
+  assert.deepEqual(
+    q.occurrences.map((o) => o.text),
+    ['genuine multilateralism'],
+  );
+  assert.equal(corpus.query('genuine multilateralism').exact, true);
+  corpus.free();
+});
+
 // ---- Contrast and selection.
 
 // Group North practises "true multilateralism" in every statement (one Chinese, one with emoji);

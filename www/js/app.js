@@ -21,7 +21,15 @@ import { createStatements, undatedNote } from './statements.js';
 import { createStorage, MINE } from './storage.js';
 import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
-import { reportJson, reportCsv, heatmapSvgBlob, heatmapPngBlob, contrastSvgBlob, contrastPngBlob } from './export.js';
+import {
+  reportJson,
+  reportCsv,
+  searchSummaryCsv,
+  heatmapSvgBlob,
+  heatmapPngBlob,
+  contrastSvgBlob,
+  contrastPngBlob,
+} from './export.js';
 import { ENGINE_LIMITS, LIMITS, SETTINGS, utf8Bytes } from './limits.js';
 import { createGroupFilter, groupIds } from './groups.js';
 import {
@@ -101,6 +109,10 @@ const search = createSearch($('panel-search'), L, {
     reader.goToHit(i);
   },
   onRead: (id) => showFamilyInReader(id),
+  summaries: true,
+  onFilter: (key) => setFilter(key),
+  onExport: (query, rows) =>
+    download(doc, new Blob([searchSummaryCsv(query, rows)], { type: 'text/csv' }), 'refrain-search-summary.csv'),
 });
 const heatmap = createHeatmap($('overview-heatmap'), L, {
   onOpenPair: (a, b) => {
@@ -139,14 +151,15 @@ const contrast = createContrast($('panel-groups'), L, {
     }
   },
 });
-const groupFilter = createGroupFilter($('scope-filter'), {
-  onChange: (key) => {
-    app.ws.filter = key;
-    remember({ filter: key });
-    renderViews();
-    renderScope();
-  },
-});
+const groupFilter = createGroupFilter($('scope-filter'), { onChange: (key) => setFilter(key) });
+
+/** Shows only the statements of group `key` (null: all) in the reader, the refrains and the search. */
+function setFilter(key) {
+  app.ws.filter = key;
+  remember({ filter: key });
+  renderViews();
+  renderScope();
+}
 
 const find = (id) => app.ws.statements.find((x) => x.id === id);
 const metaFields = (st) => Object.fromEntries(STATEMENT_FIELDS.map((k) => [k, st[k] ?? null]));

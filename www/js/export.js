@@ -66,6 +66,18 @@ export function reportCsv(report, statements) {
   return `\ufeff${rows.join('\r\n')}\r\n`;
 }
 
+/** The columns of the search summary's CSV, in order: the query, then one row per group with places
+ * (`kind` is group, speaker, country or year, as in groups.js; `places` counts occurrences,
+ * `statements` the statements they are in). */
+export const SEARCH_SUMMARY_COLUMNS = ['query', 'kind', 'name', 'places', 'statements'];
+
+/** The search summary (rows of search.js `searchSummary`) as CSV, like `reportCsv`. */
+export function searchSummaryCsv(query, rows) {
+  const lines = [SEARCH_SUMMARY_COLUMNS.join(',')];
+  for (const r of rows) lines.push(SEARCH_SUMMARY_COLUMNS.map((c) => csvCell(c === 'query' ? query : r[c])).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
 /** The report as pretty JSON, with the statements' metadata as given. */
 export function reportJson(report) {
   return `${JSON.stringify(report, null, 2)}\n`;

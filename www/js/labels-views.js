@@ -1,11 +1,26 @@
-// The English labels of the group comparison (contrast.js) and of "Why this rank" (the refrains'
-// cards): they load with those views, not with the page's first modules (labels.js); French and
+// The English labels of the group comparison (contrast.js), of "Why this rank" (the refrains'
+// cards) and of the search's summary (search.js): they load with those views, not with the page's first modules (labels.js); French and
 // Chinese are in labels-fr.js and labels-zh.js like the others. `withViewLabels(L)` gives the
 // labels `L` (labels.js) with these filling what its language lacks. No side effect on import.
 
 import { plural } from './util.js';
 
 const en = {
+  // the search's summary beside its lines (search.js)
+  orderLabel: 'Order',
+  orderBest: 'Best first',
+  orderDate: 'By date, oldest first',
+  summaryTitle: 'Where it is said',
+  perYear: 'Places per year',
+  perSpeaker: 'Per speaker',
+  perGroup: 'Per group',
+  perCountry: 'Per country',
+  groupName: 'Name',
+  places: 'Places',
+  showOnly: 'Show only',
+  showOnlyGroup: (name) => `Show only ${name}`,
+  undatedPlaces: (n) => `${plural(n, 'place')} in undated statements ${n === 1 ? 'is' : 'are'} not in the chart.`,
+  exportSummary: 'Export this summary (CSV)',
   // why a family ranks where it does (refrains.js)
   whyRank: 'Why this rank',
   whyMeasures: 'Measures',

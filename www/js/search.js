@@ -1,15 +1,51 @@
 // Find a phrase and its variants: a search box and keyword-in-context lines with the match aligned,
-// ranked by score; each line links to its place in the reader.
+// ranked by score (or by date); each line links to its place in the reader. Beside the lines, with
+// `summaries`, the places counted per year (a bar chart), per speaker and per group, a group's
+// "show only" button, and the summary's CSV export.
 
+import { GROUP_KINDS, groupsOf } from './groups.js';
+import { withViewLabels } from './labels-views.js';
 import { clear, familyClasses, h, pct, statementLabel } from './util.js';
 
 /**
- * @param {Element} root
- * @param {object} L  The labels (labels.js).
- * @param {{onSearch: (q: string) => void, onGo: (index: number) => void, onRead: (id: string) => void,
- *   suggestions?: string[]}} opts  `suggestions`: phrases offered under the box ("Try: …").
+ * The places of `occurrences` counted per group of `statements` (groupsOf: group, speaker, country,
+ * year), groups with none left out: [{key, kind, name, places, statements}], kind by kind, most
+ * places first, then by name. A statement with no speaker (or date) counts in no speaker (year).
  */
-export function createSearch(root, L, opts) {
+export function searchSummary(occurrences, statements) {
+  const places = new Map();
+  for (const o of occurrences) places.set(o.doc, (places.get(o.doc) || 0) + 1);
+  const rows = [];
+  for (const { kind } of GROUP_KINDS) {
+    const of = [];
+    for (const g of groupsOf(statements).filter((x) => x.kind === kind)) {
+      const ids = g.ids.filter((id) => places.has(id));
+      if (!ids.length) continue;
+      const n = ids.reduce((a, id) => a + places.get(id), 0);
+      of.push({ key: g.key, kind, name: g.name, places: n, statements: ids.length });
+    }
+    // Years read as a timeline, oldest first; the others most places first.
+    if (kind !== 'year')
+      of.sort((a, b) => b.places - a.places || a.name.localeCompare(b.name, 'en', { numeric: true }));
+    rows.push(...of);
+  }
+  return rows;
+}
+
+/** The sortable date of a statement ("" when it has none, sorted last). */
+const dateOf = (st) => String(st?.date || '').trim();
+
+/**
+ * @param {Element} root
+ * @param {object} given  The labels (labels.js; the summary's English is in labels-views.js).
+ * @param {{onSearch: (q: string) => void, onGo: (index: number) => void, onRead: (id: string) => void,
+ *   suggestions?: string[], summaries?: boolean, onFilter?: (key: string) => void,
+ *   onExport?: (query: string, rows: object[]) => void}} opts  `suggestions`: phrases offered under the
+ *   box ("Try: …"); `summaries`: counts beside the lines and the order control; `onFilter(groupKey)`: a
+ *   group's "show only"; `onExport(query, rows)`: the summary's CSV (rows of `searchSummary`).
+ */
+export function createSearch(root, given, opts) {
+  const L = withViewLabels(given);
   const doc = root.ownerDocument;
   const inputId = `${root.id || 'search'}-q`;
   const input = h(doc, 'input', {
@@ -75,23 +111,58 @@ export function createSearch(root, L, opts) {
     );
   }
   const summary = h(doc, 'p', { class: 'summary', role: 'status', 'aria-live': 'polite' });
+  const noExact = h(doc, 'p', { class: 'no-exact', hidden: true, text: L.noExactMatch });
   const table = h(doc, 'table', { class: 'kwic', part: 'hits', hidden: true });
-  root.append(h(doc, 'h2', { class: 'visually-hidden', text: L.findPhrase }), form, summary, table);
+  let order = 'score';
+  let last = null;
+  const orderSel = h(
+    doc,
+    'select',
+    {
+      id: `${inputId}-order`,
+      class: 'input',
+      on: {
+        change: () => {
+          order = orderSel.value;
+          if (last) render(...last);
+        },
+      },
+    },
+    h(doc, 'option', { value: 'score', text: L.orderBest }),
+    h(doc, 'option', { value: 'date', text: L.orderDate }),
+  );
+  const tools = h(
+    doc,
+    'p',
+    { class: 'search-tools', hidden: true },
+    h(doc, 'label', { for: orderSel.id, text: L.orderLabel }),
+    ' ',
+    orderSel,
+  );
+  const side = h(doc, 'aside', { class: 'search-summary', 'aria-label': L.summaryTitle, hidden: true });
+  const results = opts.summaries
+    ? h(doc, 'div', { class: 'search-results' }, h(doc, 'div', { class: 'search-lines' }, tools, table), side)
+    : table;
+  root.append(h(doc, 'h2', { class: 'visually-hidden', text: L.findPhrase }), form, summary, noExact, results);
 
   function render(result, statements, model) {
+    last = [result, statements, model];
     clear(table);
+    clear(side);
+    const occ = result?.occurrences || [];
+    table.hidden = !occ.length;
+    side.hidden = tools.hidden = !occ.length || !opts.summaries;
+    noExact.hidden = !occ.length || result.exact !== false;
     if (!result) {
-      table.hidden = true;
       summary.textContent = '';
       return;
     }
-    const occ = result.occurrences || [];
     const docs = new Set(occ.map((o) => o.doc));
     summary.textContent = occ.length
       ? L.foundFor(result.total ?? occ.length, docs.size, result.query, occ.length)
       : L.nothingFound(result.query);
-    table.hidden = !occ.length;
     if (!occ.length) return;
+    if (opts.summaries) renderSummary(result, statements);
     table.append(
       h(doc, 'caption', { class: 'visually-hidden', text: L.kwicCaption(result.query) }),
       h(
@@ -112,7 +183,13 @@ export function createSearch(root, L, opts) {
     );
     const body = h(doc, 'tbody');
     const byId = new Map(statements.map((st) => [st.id, st]));
-    occ.forEach((o, i) => {
+    // By date: oldest first, undated last, best first within a date (the index stays the hit's own).
+    const lines = occ.map((o, i) => [o, i]);
+    if (order === 'date') {
+      const key = (o) => dateOf(byId.get(o.doc)) || '\uffff';
+      lines.sort((a, b) => (key(a[0]) < key(b[0]) ? -1 : key(a[0]) > key(b[0]) ? 1 : a[1] - b[1]));
+    }
+    lines.forEach(([o, i]) => {
       const name = statementLabel(byId.get(o.doc) || { id: o.doc });
       const match = h(doc, 'button', {
         type: 'button',
@@ -157,6 +234,109 @@ export function createSearch(root, L, opts) {
       );
     });
     table.append(body);
+  }
+
+  /** A bar `percent` wide (set through the CSSOM: the page's CSP allows no style attribute). */
+  function bar(percent) {
+    const el = h(doc, 'span', { class: 'yb-bar' });
+    el.style.inlineSize = `${percent}%`;
+    return el;
+  }
+
+  /** Counts per year (bars), per speaker and per group, beside the lines; a group can be shown alone. */
+  function renderSummary(result, statements) {
+    const rows = searchSummary(result.occurrences, statements);
+    side.append(h(doc, 'h3', { text: L.summaryTitle }));
+    const years = rows.filter((r) => r.kind === 'year');
+    if (years.length) {
+      const most = Math.max(...years.map((r) => r.places));
+      side.append(
+        h(doc, 'h4', { text: L.perYear }),
+        h(
+          doc,
+          'ul',
+          { class: 'year-bars', 'aria-label': L.perYear },
+          years.map((r) =>
+            h(
+              doc,
+              'li',
+              { 'data-key': r.key },
+              h(doc, 'span', { class: 'yb-name', text: r.name }),
+              bar((100 * r.places) / most),
+              h(doc, 'span', { class: 'yb-n', text: String(r.places) }),
+            ),
+          ),
+        ),
+      );
+    }
+    const dated = new Set(statements.filter((st) => dateOf(st)).map((st) => st.id));
+    const undated = result.occurrences.filter((o) => !dated.has(o.doc)).length;
+    if (undated) side.append(h(doc, 'p', { class: 'hint', text: L.undatedPlaces(undated) }));
+    for (const { kind, label } of GROUP_KINDS) {
+      if (kind === 'year') continue;
+      const of = rows.filter((r) => r.kind === kind);
+      if (!of.length) continue;
+      side.append(
+        h(
+          doc,
+          'table',
+          { class: 'counts', 'data-kind': kind },
+          h(doc, 'caption', {
+            text: { speaker: L.perSpeaker, country: L.perCountry, group: L.perGroup }[kind] || label,
+          }),
+          h(
+            doc,
+            'thead',
+            {},
+            h(
+              doc,
+              'tr',
+              {},
+              h(doc, 'th', { scope: 'col', text: L.groupName }),
+              h(doc, 'th', { scope: 'col', text: L.places }),
+              opts.onFilter ? h(doc, 'th', { scope: 'col', class: 'visually-hidden', text: L.showOnly }) : null,
+            ),
+          ),
+          h(
+            doc,
+            'tbody',
+            {},
+            of.map((r) =>
+              h(
+                doc,
+                'tr',
+                { 'data-key': r.key },
+                h(doc, 'th', { scope: 'row', text: r.name }),
+                h(doc, 'td', { class: 'n', text: String(r.places) }),
+                opts.onFilter
+                  ? h(
+                      doc,
+                      'td',
+                      {},
+                      h(doc, 'button', {
+                        type: 'button',
+                        class: 'link',
+                        text: L.showOnly,
+                        'aria-label': L.showOnlyGroup(r.name),
+                        on: { click: () => opts.onFilter(r.key) },
+                      }),
+                    )
+                  : null,
+              ),
+            ),
+          ),
+        ),
+      );
+    }
+    if (opts.onExport)
+      side.append(
+        h(doc, 'button', {
+          type: 'button',
+          class: 'btn',
+          text: L.exportSummary,
+          on: { click: () => opts.onExport(result.query, rows) },
+        }),
+      );
   }
 
   // The context is cut at a character count: drop a word cut in half at the far end, and line breaks.
