@@ -816,12 +816,13 @@ mod tests {
     }
 
     /// The words of every statement of an index, as written.
+    /// The words of each statement, in input order.
     fn words_of<'a>(index: &Index, statements: &'a [Statement]) -> Vec<Vec<&'a str>> {
-        index
-            .docs
-            .iter()
-            .map(|d| d.tokens.iter().map(|t| &statements[d.input].text[t.span().range()]).collect())
-            .collect()
+        let mut words = vec![Vec::new(); statements.len()];
+        for d in &index.docs {
+            words[d.input] = d.tokens.iter().map(|t| &statements[d.input].text[t.span().range()]).collect();
+        }
+        words
     }
 
     #[test]
