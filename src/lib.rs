@@ -249,10 +249,36 @@ impl Corpus {
             .collect()
     }
 
-    /// Every place where `phrase` or a variant of it occurs, best first.
+    /// Aligns statement `zh_id` (a Chinese text) with statement `en_id` (its English edition)
+    /// sentence by sentence, each formula of the bundled [`lexicon`] linked to its rendering
+    /// ([`align_texts`]; the excerpts name the sides `"zh"` and `"en"`).
+    pub fn align(&self, zh_id: &str, en_id: &str) -> Result<Alignment, Error> {
+        let text = |id: &str| {
+            self.statements
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.as_str())
+                .ok_or_else(|| Error::UnknownStatement(id.to_string()))
+        };
+        Ok(align_texts(text(zh_id)?, text(en_id)?))
+    }
+
+    /// Every place where `phrase` or a variant of it occurs, best first; then, with option
+    /// `cross_language`, the places of what the bilingual [`lexicon`] pairs with the whole phrase
+    /// in the other language (`translation` says which entry).
     pub fn query(&mut self, phrase: &str) -> Result<QueryReport, Error> {
         self.ensure_index(&mut |_| true)?;
         let index = self.index.as_ref().expect("index was just built");
-        query::query(index, &self.statements, &self.options, phrase, self.last.as_ref())
+        let own = query::query(index, &self.statements, &self.options, phrase, self.last.as_ref())?;
+        if !self.options.cross_language {
+            return Ok(own);
+        }
+        let search = |p: &str| query::query(index, &self.statements, &self.options, p, self.last.as_ref());
+        Ok(parallel::with_translations(
+            own,
+            parallel::translations(phrase, lexicon()),
+            self.options.query_max_results,
+            search,
+        ))
     }
 }

@@ -11,7 +11,7 @@
 //!   UTF-16 code unit, so `utf16_start`/`utf16_end` index the caller's own string exactly.
 
 use crate::options::{Kind, Value};
-use crate::report::{ContrastReport, QueryReport, Report};
+use crate::report::{Alignment, ContrastReport, QueryReport, Report};
 use crate::{Error, Options, Progress, Selector, Statement};
 use js_sys::{Array, Function, Reflect};
 use serde::Serialize;
@@ -211,6 +211,83 @@ export interface QueryOccurrence extends Excerpt {
   family: string | null;
   before: string;
   after: string;
+  /** Null for the query's own occurrences; for one found through the bilingual lexicon, which entry. */
+  translation: QueryTranslation | null;
+}
+
+/** An official occurrence pair of a lexicon entry: bytes of files of ../shared/corpus. */
+export interface LexiconEvidence {
+  zh_file: string;
+  zh_start: number;
+  zh_end: number;
+  en_file: string;
+  en_start: number;
+  en_end: number;
+}
+
+/** Why an occurrence was found in the other language (option `cross_language`). */
+export interface QueryTranslation {
+  /** The phrase searched: the entry's formula or its rendering. */
+  phrase: string;
+  language: "zh" | "en";
+  entry_zh: string;
+  entry_en: string;
+  evidence: LexiconEvidence[];
+}
+
+/** A sentence of an alignment (`doc` is "zh" or "en"). */
+export interface AlignedSentence extends Excerpt {
+  index: number;
+  chars: number;
+}
+
+export type BeadStatus = "aligned" | "no_counterpart" | "lengths_disagree";
+
+/** A Chinese formula of the lexicon in a bead, and its rendering there (null when not found). */
+export interface FormulaLink {
+  zh: Excerpt;
+  en: Excerpt | null;
+  entry_zh: string;
+  entry_en: string | null;
+  renderings: string[];
+}
+
+/** Chinese sentences and the English sentences that translate them. */
+export interface Bead {
+  zh: number[];
+  en: number[];
+  kind: string;
+  status: BeadStatus;
+  cost: number;
+  length_z: number;
+  anchors: number;
+  formulas: FormulaLink[];
+}
+
+export interface AlignmentStats {
+  zh_sentences: number;
+  en_sentences: number;
+  aligned_beads: number;
+  unaligned_zh: number;
+  unaligned_en: number;
+  ratio: number;
+  band: number;
+  cells: number;
+  formulas: number;
+  formulas_rendered: number;
+}
+
+/** The result of `Corpus.align` (see docs/parallel.md and docs/report.md, "Alignment report"). */
+export interface Alignment {
+  schema_version: number;
+  engine: string;
+  zh: AlignedSentence[];
+  en: AlignedSentence[];
+  beads: Bead[];
+  unaligned_zh: number[];
+  unaligned_en: number[];
+  stats: AlignmentStats;
+  notes: string[];
 }
 
 /** One group of a contrast. */
@@ -425,6 +502,20 @@ impl JsCorpus {
         let phrase = phrase.as_string().ok_or_else(|| invalid_input("the query phrase must be a string"))?;
         let report: QueryReport = self.inner.query(&phrase).map_err(engine_error)?;
         to_js(&report)
+    }
+
+    /// Aligns statement `zhId` (a Chinese text) with statement `enId` (its English edition),
+    /// sentence by sentence; excerpts name the sides `"zh"` and `"en"`.
+    #[wasm_bindgen(unchecked_return_type = "Alignment")]
+    pub fn align(
+        &self,
+        #[wasm_bindgen(js_name = zhId, unchecked_param_type = "string")] zh_id: JsValue,
+        #[wasm_bindgen(js_name = enId, unchecked_param_type = "string")] en_id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let zh_id = zh_id.as_string().ok_or_else(|| invalid_input("zhId must be a string"))?;
+        let en_id = en_id.as_string().ok_or_else(|| invalid_input("enId must be a string"))?;
+        let alignment: Alignment = self.inner.align(&zh_id, &en_id).map_err(engine_error)?;
+        to_js(&alignment)
     }
 }
 

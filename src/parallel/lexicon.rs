@@ -41,6 +41,18 @@ pub struct LexiconEntry {
     en_words: Vec<String>,
 }
 
+impl LexiconEntry {
+    /// The formula as it compares (see [`normalize_zh`]).
+    pub(crate) fn zh_key(&self) -> &str {
+        &self.zh_key
+    }
+
+    /// The rendering as it compares (see [`normalize_en`]).
+    pub(crate) fn en_key(&self) -> String {
+        self.en_words.join(" ")
+    }
+}
+
 /// A set of formula pairs, with look-ups in both directions.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {

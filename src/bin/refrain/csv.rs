@@ -87,6 +87,7 @@ struct QueryRow<'a> {
     text: Text<'a>,
     after: Text<'a>,
     explanation: Text<'a>,
+    translation: Option<Text<'a>>,
 }
 
 /// One row of `contrast --csv`: a family, most distinctive of group A first, of group B last.
@@ -176,6 +177,7 @@ pub fn query(report: &QueryReport, statements: &[Statement]) -> String {
             text: Text(&e.text),
             after: Text(&o.after),
             explanation: Text(explanation),
+            translation: o.translation.as_ref().map(|t| Text(&t.phrase)),
         }
     }))
 }

@@ -502,6 +502,25 @@ pub fn query(out: &mut String, report: &QueryReport, statements: &[Statement]) {
             clip(&one_line_keep_edge(&o.after), 50)
         );
         let _ = writeln!(out, "     {}", explain(&o.explanation));
+        if let Some(t) = &o.translation {
+            let _ = writeln!(
+                out,
+                "     translation: “{}” (lexicon: {} = {}; evidence {})",
+                one_line(&t.phrase),
+                t.entry_zh,
+                t.entry_en,
+                t.evidence
+                    .iter()
+                    .map(|e| format!("{}:{}-{}", e.zh_file, e.zh_start, e.zh_end))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    for note in &report.notes {
+        if note.starts_with("Also searched") {
+            let _ = writeln!(out, "\nnote: {note}");
+        }
     }
 }
 
