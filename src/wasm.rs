@@ -241,8 +241,6 @@ export interface AlignedSentence extends Excerpt {
   chars: number;
 }
 
-export type BeadStatus = "aligned" | "no_counterpart" | "lengths_disagree";
-
 /** A Chinese formula of the lexicon in a bead, and its rendering there (null when not found). */
 export interface FormulaLink {
   zh: Excerpt;
@@ -257,7 +255,8 @@ export interface Bead {
   zh: number[];
   en: number[];
   kind: string;
-  status: BeadStatus;
+  /** Aligned, or why not. */
+  status: "aligned" | "no_counterpart" | "lengths_disagree";
   cost: number;
   length_z: number;
   anchors: number;

@@ -5,10 +5,12 @@
 // Protocol (one request at a time; the client queues the rest):
 //   client -> worker  { id, type: 'compare', statements, options }
 //                     { id, type: 'contrast', statements, options, a, b, labelA?, labelB? }
+//                     { id, type: 'align', statements, options, zh, en }
 //                     { id, type: 'query', phrase, corpus?: { statements, options } }
 //                       `corpus` is sent when this worker has not seen the statements yet.
 //   worker -> client  { id, type: 'progress', stage, done, total }   (a few per second at most)
-//                     { id, type: 'result', value }                  (Report, ContrastReport or QueryReport)
+//                     { id, type: 'result', value }                  (Report, ContrastReport, Alignment
+//                                                                     or QueryReport)
 //                     { id, type: 'error', code, message }           (the engine's error codes)
 //                     { id, type: 'crashed', message }               (WebAssembly trapped; the worker
 //                                                                     closes and must be replaced)
@@ -129,6 +131,10 @@ async function handle(message) {
   if (message.type === 'contrast') {
     const target = useStatements(module, message.statements, message.options);
     return target.contrast(message.a, message.b, message.labelA, message.labelB, postProgress(message.id));
+  }
+  if (message.type === 'align') {
+    const target = useStatements(module, message.statements, message.options);
+    return target.align(message.zh, message.en);
   }
   if (message.type === 'query') {
     if (message.corpus) useStatements(module, message.corpus.statements, message.corpus.options);

@@ -350,3 +350,42 @@ test('sharedClient() is one client per page', async () => {
   });
   assert.equal(same, true);
 });
+
+test('align resolves to the alignment of two statements, re-using the corpus; errors have codes', async () => {
+  const pair = [
+    { id: 'z', language: 'zh', text: '我们要坚持多边主义，推动构建人类命运共同体。中国将提供20亿美元国际援助。' },
+    {
+      id: 'e',
+      language: 'en',
+      text: 'We should uphold multilateralism and build a community with a shared future for mankind. China will provide US$2 billion in international assistance.',
+    },
+  ];
+  const result = await page.evaluate(async (statements) => {
+    const c = new refrain.RefrainClient();
+    const stages = [];
+    await c.compare(statements, {}, { onProgress: (p) => stages.push(p.stage) });
+    const aligned = await outcome(c.align({ statements, zh: 'z', en: 'e' }));
+    const unknown = await outcome(c.align({ statements, zh: 'z', en: 'nope' }));
+    const aborted = new AbortController();
+    aborted.abort();
+    const cancelled = await outcome(c.align({ statements, zh: 'z', en: 'e', signal: aborted.signal }));
+    c.terminate();
+    return { aligned, unknown, cancelled };
+  }, pair);
+  assert.ok(result.aligned.ok, result.aligned.message);
+  const a = result.aligned.value;
+  assert.deepEqual(
+    a.beads.map((b) => [b.zh, b.en, b.status]),
+    [
+      [[0], [0], 'aligned'],
+      [[1], [1], 'aligned'],
+    ],
+  );
+  const links = a.beads.flatMap((b) => b.formulas).map((f) => [f.zh.text, f.en ? f.en.text : null]);
+  assert.deepEqual(links, [
+    ['坚持多边主义', 'uphold multilateralism'],
+    ['人类命运共同体', 'community with a shared future for mankind'],
+  ]);
+  assert.equal(result.unknown.code, 'unknown_statement');
+  assert.equal(result.cancelled.code, 'cancelled');
+});

@@ -211,4 +211,24 @@ export default {
   exportPlot: 'Exporter le graphique',
   plotSvg: 'Graphique SVG',
   plotPng: 'Graphique PNG',
+  trIntro:
+    'Une déclaration chinoise et son édition anglaise côte à côte, phrase par phrase. Chaque formule du lexique bilingue et sa traduction sont marquées de la même couleur des deux côtés ; les phrases qui n’ont pu être alignées sont signalées, non devinées.',
+  trChinese: 'Texte chinois',
+  trEnglish: 'Édition anglaise',
+  trNone: '(choisir une déclaration)',
+  trBeads: 'Phrases côte à côte',
+  trNothing:
+    'Aucune déclaration : ajoutez une déclaration chinoise et son édition anglaise dans l’onglet Déclarations.',
+  trNoPair:
+    'Aucune déclaration chinoise n’a d’édition anglaise de même date ou de même titre : choisissez les deux déclarations ci-dessus.',
+  trChoose: 'Choisissez une déclaration chinoise et son édition anglaise.',
+  trSame: 'Choisissez deux déclarations différentes.',
+  trAligning: 'Alignement des phrases…',
+  trFailed: (m) => `L’alignement a échoué : ${m}`,
+  trSummary: (zh, en, aligned, beads, rendered, formulas) =>
+    `${plural(zh, 'phrase chinoise', 'phrases chinoises')} et ${plural(en, 'phrase anglaise', 'phrases anglaises')} : ${aligned} sur ${plural(beads, 'groupe')} alignés ; ${rendered} sur ${plural(formulas, 'formule')} du lexique ont leur traduction.`,
+  trRendered: (zh, en) => `${zh} est traduit « ${en} »`,
+  trUnrendered: (zh) => `${zh} : aucune traduction du lexique trouvée ici`,
+  trNoCounterpart: 'Non alignée : l’autre texte n’a rien à cette place.',
+  trLengthsDisagree: 'Non alignée : les longueurs ne concordent pas et rien ne confirme l’appariement.',
 };
