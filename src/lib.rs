@@ -202,7 +202,10 @@ impl Corpus {
     pub fn compare_with_progress(&mut self, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
         self.ensure_index(progress)?;
         let index = self.index.as_ref().expect("index was just built");
-        let report = compare::compare(index, &self.statements, &self.options, progress)?;
+        let mut report = compare::compare(index, &self.statements, &self.options, progress)?;
+        if self.options.cross_language {
+            parallel::link_families(&mut report.families, lexicon());
+        }
         self.last = Some(query::FamilySpans::of(&report));
         Ok(report)
     }

@@ -223,6 +223,21 @@ pub struct Family {
     pub occurrences: Vec<Occurrence>,
     /// Why the family ranks where it does: the measures behind `score`.
     pub why: Why,
+    /// With option `cross_language`: the bilingual lexicon's pairs whose formula (in a Chinese
+    /// root) or rendering (in an English one) the root holds, each with the families of the same
+    /// report whose root holds the other side (a cross-language family); empty otherwise.
+    pub renderings: Vec<FamilyRendering>,
+}
+
+/// A pair of the bilingual lexicon that a family's root holds one side of.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FamilyRendering {
+    /// The lexicon entry's Chinese formula.
+    pub zh: String,
+    /// Its English rendering.
+    pub en: String,
+    /// Ids of the families of the report whose root holds the other side, in the report's order.
+    pub families: Vec<String>,
 }
 
 /// The measures behind a family's score (see `docs/report.md`, "Ranking"). Each is computed

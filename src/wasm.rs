@@ -138,6 +138,15 @@ export interface Family {
   occurrences: Occurrence[];
   /** Why the family ranks where it does: the measures behind `score`. */
   why: Why;
+  /** Pairs of the bilingual lexicon whose formula or rendering the root holds (option `cross_language`). */
+  renderings: FamilyRendering[];
+}
+
+/** A lexicon pair one side of which a family's root holds, and the families whose root holds the other side. */
+export interface FamilyRendering {
+  zh: string;
+  en: string;
+  families: string[];
 }
 
 /** The measures behind a family's score (docs/report.md, "Ranking"). */

@@ -150,3 +150,38 @@ fn corpus_align_aligns_two_statements_by_id() {
     assert!(a.stats.formulas_rendered > 0);
     assert_eq!(c.align("nope", name).unwrap_err(), Error::UnknownStatement("nope".into()));
 }
+
+#[test]
+fn families_name_their_renderings_in_the_other_language_and_each_other() {
+    let report = corpus(Options::default()).compare();
+    let by_id: std::collections::HashMap<&str, &refrain::report::Family> =
+        report.families.iter().map(|f| (f.id.as_str(), f)).collect();
+    let zh: Vec<_> = report.families.iter().filter(|f| normalize_zh(&f.root).contains("人类命运共同体")).collect();
+    let en: Vec<_> = report
+        .families
+        .iter()
+        .filter(|f| normalize_en(&f.root).contains("community with a shared future for mankind"))
+        .collect();
+    assert!(!zh.is_empty() && !en.is_empty(), "both editions repeat the formula");
+    for f in &zh {
+        let r = f
+            .renderings
+            .iter()
+            .find(|r| r.zh == "人类命运共同体" && r.en == "community with a shared future for mankind")
+            .unwrap_or_else(|| panic!("{} {:?}", f.id, f.renderings));
+        let mut want: Vec<&str> = en.iter().map(|g| g.id.as_str()).collect();
+        want.sort_by_key(|id| report.families.iter().position(|g| g.id == *id));
+        assert_eq!(r.families, want, "{}", f.id);
+    }
+    // Every link is mutual: a family named as the other side names this one back.
+    for f in &report.families {
+        for r in &f.renderings {
+            for other in &r.families {
+                let back = by_id[other.as_str()].renderings.iter().find(|b| b.zh == r.zh && b.en == r.en);
+                assert!(back.is_some_and(|b| b.families.contains(&f.id)), "{} -> {other} ({} = {})", f.id, r.zh, r.en);
+            }
+        }
+    }
+    let off = corpus(Options::builder().cross_language(false).build().unwrap()).compare();
+    assert!(off.families.iter().all(|f| f.renderings.is_empty()));
+}

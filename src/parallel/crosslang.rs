@@ -4,7 +4,9 @@
 //! and appends their occurrences, marked, after those of the query itself.
 
 use super::lexicon::{normalize_en, normalize_zh, Lexicon};
-use crate::report::{count, LexiconEvidence, QueryOccurrence, QueryReport, QueryTranslation};
+use crate::report::{count, Family, FamilyRendering, LexiconEvidence, QueryOccurrence, QueryReport, QueryTranslation};
+use crate::span::Span;
+use std::collections::BTreeSet;
 
 /// The phrases of the other language that `lexicon` pairs with the whole of `query`: the
 /// renderings of a Chinese formula, or the formulas an English phrase renders, compared in the
@@ -119,6 +121,52 @@ pub fn with_translations<E>(
         report.notes.push(cut_note(report.occurrences.len(), total));
     }
     report
+}
+
+/// The normalized formulas and renderings of the lexicon that a family's root holds.
+type Sides<'a> = (BTreeSet<&'a str>, BTreeSet<String>);
+
+/// Links the families of a report across languages: each family's `renderings` lists the
+/// lexicon's pairs whose formula (in its root) or rendering (in its root) it holds, found as
+/// the alignment finds them (leftmost-longest), with the families whose root holds the other
+/// side. 人类命运共同体 and "community with a shared future for mankind" name each other.
+pub fn link_families(families: &mut [Family], lexicon: &Lexicon) {
+    // Per family: the normalized formulas and renderings its root holds.
+    let sides: Vec<Sides> = families
+        .iter()
+        .map(|f| {
+            let all = Span::new(0, f.root.len());
+            let zh = lexicon.find_zh(&f.root, all).into_iter().map(|(e, _)| lexicon.zh_key(e)).collect();
+            let en = lexicon.find_en(&f.root, all).into_iter().map(|(e, _)| lexicon.entries()[e].en_key()).collect();
+            (zh, en)
+        })
+        .collect();
+    let ids: Vec<String> = families.iter().map(|f| f.id.clone()).collect();
+    for (i, f) in families.iter_mut().enumerate() {
+        let (zh, en) = &sides[i];
+        let mut out: Vec<FamilyRendering> = Vec::new();
+        let mut push = |entry: usize, other: &dyn Fn(&Sides) -> bool| {
+            let e = &lexicon.entries()[entry];
+            if out.iter().any(|r| r.zh == e.zh && r.en == e.en) {
+                return;
+            }
+            let families = (0..sides.len()).filter(|&j| j != i && other(&sides[j])).map(|j| ids[j].clone()).collect();
+            out.push(FamilyRendering { zh: e.zh.clone(), en: e.en.clone(), families });
+        };
+        for key in zh {
+            for &entry in lexicon.entries_of_formula(key) {
+                let rendering = lexicon.entries()[entry].en_key();
+                push(entry, &|s| s.1.contains(&rendering));
+            }
+        }
+        for key in en {
+            for &entry in lexicon.entries_of_rendering(key) {
+                let formula = lexicon.zh_key(entry);
+                push(entry, &|s| s.0.contains(formula));
+            }
+        }
+        f.renderings = out;
+    }
 }
 
 /// The note of a query whose occurrences were cut by `query_max_results` (the query stage

@@ -212,6 +212,11 @@ impl Lexicon {
             .map_or_else(Vec::new, |v| v.iter().map(|&i| self.entries[i].zh.as_str()).collect())
     }
 
+    /// The entries whose rendering is `en` (normalized, see [`normalize_en`]).
+    pub(crate) fn entries_of_rendering(&self, en_key: &str) -> &[usize] {
+        self.by_en.get(en_key).map_or(&[], Vec::as_slice)
+    }
+
     /// The entries whose formula is `zh` (normalized).
     pub(crate) fn entries_of_formula(&self, zh_key: &str) -> &[usize] {
         self.by_zh.get(zh_key).map_or(&[], Vec::as_slice)

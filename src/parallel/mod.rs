@@ -25,7 +25,7 @@ mod lexicon;
 pub mod propose;
 mod sentences;
 
-pub use crosslang::{translations, with_translations};
+pub use crosslang::{link_families, translations, with_translations};
 pub use lexicon::{lexicon, normalize_en, normalize_zh, Evidence, Lexicon, LexiconEntry};
 
 use crate::report::{

@@ -240,6 +240,11 @@ fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String)
         let fillers: Vec<String> = slot.fillers.iter().map(|x| format!("{} ×{}", x.text, x.count)).collect();
         let _ = writeln!(out, "      slot {} “{}”: {}", slot.index + 1, slot.root, clip(&fillers.join(", "), 90));
     }
+    // Cross-language: the lexicon's pairs the root holds a side of, and the families with the other.
+    for r in &f.renderings {
+        let others = if r.families.is_empty() { String::new() } else { format!(" ({})", r.families.join(", ")) };
+        let _ = writeln!(out, "      lexicon: {} = “{}”{others}", r.zh, r.en);
+    }
     if let Some(first) = &f.first_use {
         let _ = writeln!(
             out,
