@@ -6,7 +6,6 @@
 use super::lexicon::{normalize_en, normalize_zh, Lexicon};
 use crate::report::{count, Family, FamilyRendering, LexiconEvidence, QueryOccurrence, QueryReport, QueryTranslation};
 use crate::span::Span;
-use std::collections::BTreeSet;
 
 /// The phrases of the other language that `lexicon` pairs with the whole of `query`: the
 /// renderings of a Chinese formula, or the formulas an English phrase renders, compared in the
@@ -123,8 +122,9 @@ pub fn with_translations<E>(
     report
 }
 
-/// The normalized formulas and renderings of the lexicon that a family's root holds.
-type Sides<'a> = (BTreeSet<&'a str>, BTreeSet<String>);
+/// The normalized formulas and renderings of the lexicon that a family's root holds (a few at
+/// most: vectors, not sets, which would add their code to the WebAssembly build).
+type Sides<'a> = (Vec<&'a str>, Vec<String>);
 
 /// Links the families of a report across languages: each family's `renderings` lists the
 /// lexicon's pairs whose formula (in its root) or rendering (in its root) it holds, found as
@@ -162,7 +162,7 @@ pub fn link_families(families: &mut [Family], lexicon: &Lexicon) {
         for key in en {
             for &entry in lexicon.entries_of_rendering(key) {
                 let formula = lexicon.zh_key(entry);
-                push(entry, &|s| s.0.contains(formula));
+                push(entry, &|s| s.0.contains(&formula));
             }
         }
         f.renderings = out;
