@@ -253,7 +253,10 @@ mod tests {
         assert_eq!(compare_columns().len(), 16);
         assert_eq!(compare_columns()[0], "family");
         let empty = write(std::iter::empty::<QueryRow>());
-        assert!(empty.starts_with("rank,score,statement,") && empty.ends_with("explanation\r\n"), "{empty}");
+        assert!(
+            empty.starts_with("rank,score,statement,") && empty.ends_with("explanation,translation\r\n"),
+            "{empty}"
+        );
     }
 
     /// The first column of each `| column | ... |` table of docs/report.md's CSV section.
