@@ -155,6 +155,9 @@ describe('the translation view', () => {
       if (colorScheme === 'dark') await page.screenshot({ path: join(OUTPUT, 'translation-1366-dark.png') });
     }
     await page.screenshot({ path: join(OUTPUT, 'translation-1366.png'), fullPage: false });
+    const lone = page.locator('#panel-translation .tr-bead[data-status="no_counterpart"]');
+    await lone.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT, 'translation-unaligned-1366.png'), fullPage: false });
 
     // 360 px: each group's Chinese above its English, nothing wider than the screen.
     await page.setViewportSize({ width: 360, height: 800 });
