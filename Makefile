@@ -3,7 +3,7 @@
 #   make test   set up, then every test (Rust, WebAssembly in Node and Chromium, JS, page), then
 #               the payload and speed figures; ends with PASS or FAIL
 #   make wasm   only build www/pkg (the library without the CLI feature, wasm-bindgen --target web,
-#               then wasm-opt -Oz --converge, then pkg/precache.js: the service worker's files and version)
+#               the glue's comments stripped, then wasm-opt -Oz --converge, then pkg/precache.js: the service worker's files and version)
 #   make npm    build www/pkg, then the npm package: target/npm/package/ and target/npm/refrain-VERSION.tgz
 #   make bench-peers  refrain against other tools on planted passages (not part of make test: about
 #               half an hour); rewrites the tables of docs/bench.md, "Peers". Options of
@@ -30,6 +30,8 @@ setup:
 wasm:
 	cargo build --profile wasm-release --target $(WASM_TARGET) --lib --no-default-features
 	wasm-bindgen --target web --out-dir $(PKG) --out-name refrain $(WASM_RAW)
+	@# The glue without its JSDoc blocks and line comments (refrain.d.ts keeps the documentation).
+	node -e 'const fs=require("fs"),f="$(PKG)/refrain.js";let doc=false;const out=[];for(const l of fs.readFileSync(f,"utf8").split("\n")){const t=l.trim();if(doc){doc=t!=="*/";continue}if(t==="/**"){doc=true;continue}if(!t.startsWith("// "))out.push(l)}if(doc)throw new Error("unclosed comment in "+f);fs.writeFileSync(f,out.join("\n"))'
 	node_modules/.bin/wasm-opt -Oz --converge --strip-producers $(WASM_OPT_FEATURES) $(PKG)/refrain_bg.wasm -o $(PKG)/refrain_bg.wasm
 	node scripts/precache.mjs www
 	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(PKG)/refrain_bg.wasm");console.log(`$(PKG)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'

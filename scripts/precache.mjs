@@ -7,7 +7,7 @@
 //   node scripts/precache.mjs [ROOT]     ROOT defaults to www/
 //
 // The files: the page, the iframe embed and the classroom page with their scripts and styles, the
-// Worker client and worker, the WebAssembly engine, the demo statements, the web app manifest and
+// Worker client and worker, the WebAssembly engine and its inline-JS snippets (pkg/snippets/), the demo statements, the web app manifest and
 // its icon. Not: examples/, documentation, type declarations, package.json files.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { cargoField } from './build-npm.mjs';
 
 export const PRECACHED =
-  /^(?:index\.html|manifest\.webmanifest|icon\.svg|refrain-(?:client|worker)\.js|css\/[\w-]+\.css|js\/[\w-]+\.js|embed\/[\w-]+\.(?:html|js|css)|pkg\/refrain(?:\.js|_bg\.wasm)|demo\/(?:manifest\.json|[\w-]+\.txt))$/;
+  /^(?:index\.html|manifest\.webmanifest|icon\.svg|refrain-(?:client|worker)\.js|css\/[\w-]+\.css|js\/[\w-]+\.js|embed\/[\w-]+\.(?:html|js|css)|pkg\/refrain(?:\.js|_bg\.wasm)|pkg\/snippets\/[\w-]+\/[\w-]+\.js|demo\/(?:manifest\.json|[\w-]+\.txt))$/;
 
 /** The precached files of `root` (paths relative to it, with /), sorted, and their version. */
 export function precache(root) {

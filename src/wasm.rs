@@ -371,17 +371,18 @@ fn js_nfkc(word: &str) -> String {
     String::from(js_sys::JsString::from(word).normalize("NFKC"))
 }
 
-// The browser's word segmenter (`Intl.Segmenter`, ICU's dictionary for Chinese and Japanese),
-// handed to the core: one call per run of Han and kana gives the UTF-16 offsets of its words.
+// The browser's word segmenter (`Intl.Segmenter`: UAX #29, and ICU's dictionary for Chinese and
+// Japanese), handed to the core: a call gives the UTF-16 offsets at which a text's word segments
+// start; the core calls it per chunk of each statement and per run of Han and kana.
 #[wasm_bindgen(inline_js = "const words = typeof Intl === 'object' && typeof Intl.Segmenter === 'function'
   ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
 export function hasWordSegmenter() { return words !== null; }
-export function wordStarts(run) { return Uint32Array.from(words.segment(run), (s) => s.index); }")]
+export function wordStarts(text) { return Uint32Array.from(words.segment(text), (s) => s.index); }")]
 extern "C" {
     #[wasm_bindgen(js_name = hasWordSegmenter)]
     fn has_word_segmenter() -> bool;
     #[wasm_bindgen(js_name = wordStarts)]
-    fn word_starts(run: &str) -> Vec<u32>;
+    fn word_starts(text: &str) -> Vec<u32>;
 }
 
 #[wasm_bindgen(js_class = Corpus)]

@@ -2,21 +2,30 @@
 //!
 //! - `tests/fixtures/segmentation.tsv` holds the words of every run of Han and kana of the
 //!   Chinese fixture statements, and of a few harder lines (Japanese, half-width katakana,
-//!   compatibility ideographs, emoji and NBSP between words). The native tokenizer must give them;
+//!   compatibility ideographs, emoji and NBSP between words; then lines without Chinese:
+//!   contractions, numbers, abbreviations, NBSP, emoji, combining marks, Cyrillic, Arabic, Hangul
+//!   with Latin, full-width letters). The native tokenizer must give them;
 //!   `tests/js/segmentation.test.mjs` checks the browser build against the same file (the package
 //!   in Node, and the page's worker in Chromium). To write it again from the native tokenizer:
 //!   `REFRAIN_BLESS=1 cargo test --test segmentation`.
 //! - On every Chinese statement of `../shared/corpus`, the native segmenter cuts each run as the
 //!   browser's `Intl.Segmenter` does, run by Node (20 or later, which `make test` needs anyway).
 //! - No family, occurrence or query result on those statements starts or ends inside a word.
+//! - The WebAssembly build takes its word segments from the browser's `Intl.Segmenter` and its
+//!   graphemes from a small hand-written function (`src/text/bounds.rs`): fed with Node's
+//!   segments, the same segment loop gives the native tokens on every statement of
+//!   `../shared/corpus`, and the hand-written graphemes are `unicode-segmentation`'s on every
+//!   segment of it with Han, kana or Hangul.
 
 use refrain::report::Edit;
-use refrain::text::{tokenize, TokenKind};
+use refrain::text::bounds::{chunks, graphemes, CHUNK};
+use refrain::text::{tokenize, tokenize_segmented, Normalization, Token, TokenKind};
 use refrain::{Corpus, Options, Statement};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Lines harder than the fixtures' runs, in the segmentation fixture after them.
 const HARDER: &[&str] = &[
@@ -30,6 +39,16 @@ const HARDER: &[&str] = &[
     "践行真正的多边主义🌍构建人类命运共同体\u{00A0}弥合数字鸿沟",
     "真正\u{FE00}的多边\u{0301}主义 multilateralism 2020年",
     "中国式现代化，全球治理，新型国际关系",
+    // Not Chinese: the browser's segments and the hand-written graphemes of the WebAssembly
+    // build must give the native words here too.
+    "Don't stop: the UN’s role, U.S. policy, e-mail to info@example.org and x_y",
+    "1.5 degrees, 3,000 people, 2017-2024, 10:30, 4.5% and 1,000.25",
+    "banner of\u{00A0}multilateralism 🌍 peace 👩\u{200D}👩\u{200D}👧 now 🇨🇳 👍🏽 flag",
+    "cafe\u{0301} naïve e\u{0301}\u{0308}tat Zürich a\u{20DD}b",
+    "Привет, мир: подлинная многосторонность",
+    "التعددية الحقيقية في العالم",
+    "한국어Korean 대한민국 Seoul서울 \u{1100}\u{1161}\u{11A8}",
+    "ＷＴＯ ＡＢＣ１２３ ｆｕｌｌ－ｗｉｄｔｈ",
 ];
 
 const FIXTURE: &str = "tests/fixtures/segmentation.tsv";
@@ -79,7 +98,7 @@ fn runs(text: &str) -> Vec<&str> {
 fn fixture_now() -> String {
     let mut out = String::from(
         "# Words of Chinese and Japanese: a text, a tab, its tokens as written (separated by spaces). The runs of\n\
-         # the Chinese fixture statements, then harder lines. Written by the native tokenizer (tests/segmentation.rs,\n\
+         # the Chinese fixture statements, then harder lines, the last without Chinese. Written by the native tokenizer (tests/segmentation.rs,\n\
          # REFRAIN_BLESS=1); the browser build must give the same (tests/js/segmentation.test.mjs).\n",
     );
     let statements = texts_under(&root().join("tests/fixtures/official/zh"));
@@ -214,4 +233,142 @@ fn no_family_occurrence_or_query_result_starts_or_ends_inside_a_word() {
     }
     let checked = places.len();
     assert!(checked > 10_000, "only {checked} places checked");
+}
+
+/// Every statement of `../shared/corpus` (English, Chinese and the rest), by path.
+fn shared_all() -> Vec<(String, String)> {
+    fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let dir = root().join("../shared/corpus");
+    assert!(dir.is_dir(), "../shared/corpus (the project's shared statements) must lie beside the repository");
+    let mut out = Vec::new();
+    walk(&dir, &mut out);
+    assert!(out.len() >= 100, "only {} statements", out.len());
+    out
+}
+
+/// The UTF-16 offsets at which `Intl.Segmenter('zh', {granularity: 'word'})` starts the segments
+/// of each text, in Node: what the bindings' `wordStarts` gives.
+fn browser_starts(texts: &[&str]) -> Vec<Vec<u32>> {
+    const SCRIPT: &str = "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+process.stdout.write(JSON.stringify(texts.map((t) => Array.from(words.segment(t), (s) => s.index))));";
+    let mut node = Command::new("node")
+        .args(["-e", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("Node (20 or later) runs the browser's segmenter for this test");
+    let input = serde_json::to_vec(texts).unwrap();
+    let mut stdin = node.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input).unwrap());
+    let out = node.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success(), "node failed");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The tokens of `text` as the WebAssembly build cuts it, the segmenter given chunks of at least
+/// `limit` bytes, with Node's segments of those chunks (`starts`, in order).
+fn browser_tokens(text: &str, limit: usize, starts: &mut dyn Iterator<Item = (&str, Vec<u32>)>) -> Vec<Token> {
+    tokenize_segmented(text, Normalization::default(), limit, &mut |chunk| {
+        let (expected, starts) = starts.next().expect("a chunk the segmenter was given");
+        assert_eq!(chunk, expected, "the chunks are cut alike");
+        starts
+    })
+}
+
+fn first_difference(text: &str, ours: &[Token], native: &[Token]) -> String {
+    let i = ours.iter().zip(native).position(|(a, b)| a != b).unwrap_or(ours.len().min(native.len()));
+    let show = |t: Option<&Token>| {
+        t.map_or("none".to_string(), |t| format!("{:?} {:?} {:?}", &text[t.span.range()], t.norm, t.kind))
+    };
+    format!("token {i}: browser {}, native {}", show(ours.get(i)), show(native.get(i)))
+}
+
+/// Fed with Node's `Intl.Segmenter` segments and the hand-written graphemes, the segment loop
+/// gives exactly the native tokens (spans, UTF-16 offsets, comparison forms, kinds) on every
+/// statement of the shared corpus: with the chunks the WebAssembly build gives the segmenter,
+/// and with the text cut at every place a chunk may end (which checks that words always end
+/// there).
+#[test]
+fn the_browser_segments_give_the_native_tokens_on_every_statement() {
+    let statements = shared_all();
+    for limit in [CHUNK, 0] {
+        let pieces: Vec<&str> = statements.iter().flat_map(|(_, text)| chunks(text, limit).map(|(_, c)| c)).collect();
+        let starts = browser_starts(&pieces);
+        let mut starts = pieces.iter().copied().zip(starts);
+        let mut differ = Vec::new();
+        let mut count = 0;
+        for (id, text) in &statements {
+            let ours = browser_tokens(text, limit, &mut starts);
+            let native = tokenize(text);
+            count += native.len();
+            if ours != native {
+                differ.push(format!("{id}: {}", first_difference(text, &ours, &native)));
+            }
+        }
+        assert!(starts.next().is_none(), "every chunk used");
+        assert!(
+            differ.is_empty(),
+            "chunks of {limit} bytes: {} statements differ:\n{}",
+            differ.len(),
+            differ.join("\n")
+        );
+        eprintln!(
+            "chunks of {limit} bytes: {} statements, {} chunks, {count} tokens: the same natively and from Node's Intl.Segmenter",
+            statements.len(),
+            pieces.len()
+        );
+        assert!(count > 250_000, "only {count} tokens");
+    }
+}
+
+/// The hand-written graphemes of the WebAssembly build are `unicode-segmentation`'s extended
+/// graphemes on every segment of the shared corpus with Han, kana or Hangul (the only segments
+/// the tokenizer cuts into graphemes), as Node's `Intl.Segmenter` and as UAX #29 cut them.
+#[test]
+fn the_hand_written_graphemes_are_uax29s_on_every_cjk_segment_of_the_corpus() {
+    let statements = shared_all();
+    let texts: Vec<&str> = statements.iter().map(|(_, t)| t.as_str()).collect();
+    let pieces: Vec<&str> = texts.iter().flat_map(|text| chunks(text, CHUNK).map(|(_, c)| c)).collect();
+    let starts = browser_starts(&pieces);
+    let cjk = |s: &str| {
+        s.chars().any(|c| {
+            matches!(c as u32, 0x1100..=0x11FF | 0x2E80..=0x9FFF | 0xAC00..=0xD7FF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..)
+        })
+    };
+    let mut segments: Vec<&str> = Vec::new();
+    for (chunk, starts) in pieces.iter().zip(&starts) {
+        let mut at: Vec<usize> = Vec::new();
+        let mut utf16 = 0;
+        for (i, c) in chunk.char_indices() {
+            if starts.contains(&(utf16 as u32)) {
+                at.push(i);
+            }
+            utf16 += c.len_utf16();
+        }
+        at.push(chunk.len());
+        segments.extend(at.windows(2).map(|w| &chunk[w[0]..w[1]]));
+    }
+    segments.extend(texts.iter().flat_map(|text| text.split_word_bounds()));
+    segments.retain(|s| cjk(s));
+    segments.sort_unstable();
+    segments.dedup();
+    for s in &segments {
+        let ours: Vec<(usize, &str)> = graphemes(s).collect();
+        let want: Vec<(usize, &str)> = s.grapheme_indices(true).collect();
+        assert_eq!(ours, want, "the graphemes of {s:?}");
+    }
+    eprintln!("{} distinct segments with Han, kana or Hangul: the same graphemes", segments.len());
+    assert!(segments.len() > 5_000, "only {} segments", segments.len());
 }

@@ -170,3 +170,30 @@ fn without_the_bindings_chinese_is_cut_per_character() {
     assert!(tokens.iter().all(|t| t.kind == refrain::text::TokenKind::Ideograph));
     assert_eq!((tokens[5].utf16_start, tokens[5].utf16_end), (7, 8), "after the emoji's two UTF-16 units");
 }
+
+/// Without the bindings the core splits words itself (no Unicode tables in the payload): words,
+/// numbers and contractions stay whole, as the Unicode word rules keep them.
+#[wasm_bindgen_test]
+fn without_the_bindings_words_numbers_and_contractions_stay_whole() {
+    let text = "Don't stop: the UN’s 1.5 degrees, 3,000 people, U.S. e-mail 2017-2024 cafe\u{301} 🌍 naïve Привет";
+    let tokens = refrain::text::tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
+    assert_eq!(
+        words,
+        [
+            "Don't", "stop", "the", "UN’s", "1.5", "degrees", "3,000", "people", "U.S", "e-mail", "2017", "2024",
+            "cafe\u{301}", "naïve", "Привет"
+        ]
+    );
+    let kinds: Vec<refrain::text::TokenKind> = tokens.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds[4], refrain::text::TokenKind::Number);
+    assert_eq!(kinds[6], refrain::text::TokenKind::Number);
+    for t in &tokens {
+        assert_eq!(utf16_len(&text[..t.span.start]), t.utf16_start);
+        assert_eq!(utf16_len(&text[..t.span.end]), t.utf16_end);
+    }
+    // The same tokens as the native build (UAX #29) gives: the fixture line of tests/segmentation.rs.
+    let line = "Don't stop: the UN’s role, U.S. policy, e-mail to info@example.org and x_y";
+    let words: Vec<String> = refrain::text::tokenize(line).iter().map(|t| line[t.span.range()].to_string()).collect();
+    assert_eq!(words.join(" "), "Don't stop the UN’s role U.S policy e-mail to info example.org and x_y");
+}

@@ -1,6 +1,8 @@
 //! Text: tokenization with exact spans, and normalization of each token's comparison form.
 //!
-//! Words are found by the Unicode word-boundary rules (UAX #29), except in runs of Han and kana:
+//! Words are found by the Unicode word-boundary rules (UAX #29: `unicode-segmentation` natively;
+//! in WebAssembly the browser's `Intl.Segmenter`, or a short fallback without the bindings: see
+//! `src/text/bounds.rs`; one segment loop for both), except in runs of Han and kana:
 //! Chinese and Japanese are written without spaces, so a word segmenter cuts those runs into
 //! dictionary words (ICU's, natively; the browser's `Intl.Segmenter` in WebAssembly: see
 //! `src/text/segment.rs`). Hangul syllables are single tokens. Punctuation, whitespace and
@@ -18,6 +20,8 @@
 //! assert_eq!(tokens.len(), 2 + 4); // 真正 的 多边 主义
 //! ```
 
+#[doc(hidden)]
+pub mod bounds;
 mod lexicon;
 mod normalize;
 mod segment;
@@ -31,6 +35,7 @@ pub use segment::set_word_segmenter;
 
 use crate::span::Span;
 use normalize::is_hyphen;
+#[cfg(not(target_arch = "wasm32"))]
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
@@ -113,11 +118,54 @@ struct Piece {
 /// Finds the tokens of `text` and calls `emit(span, utf16_start, utf16_end, kind, norm)` for each,
 /// in text order.
 pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str)) {
+    #[cfg(not(target_arch = "wasm32"))]
+    let pieces = pieces(text, text.split_word_bound_indices(), |s| s.grapheme_indices(true));
+    #[cfg(target_arch = "wasm32")]
+    let pieces = match segment::hook() {
+        Some(hook) => pieces(text, bounds::segmented(text, bounds::CHUNK, &mut |chunk| hook(chunk)), bounds::graphemes),
+        None => pieces(text, bounds::fallback(text), bounds::graphemes),
+    };
+    emit_tokens(text, &pieces, n, emit);
+}
+
+/// Tokenizes as the WebAssembly build does with the browser's word segmenter: `segmenter`
+/// gives the UTF-16 offsets at which the word segments of a string start (as
+/// `Intl.Segmenter(_, {granularity: 'word'})` does) and is given `text` in
+/// [`bounds::chunks`] of `limit` bytes; graphemes are [`bounds::graphemes`]. For the tests that
+/// check this gives the native tokens.
+#[doc(hidden)]
+pub fn tokenize_segmented(
+    text: &str,
+    n: Normalization,
+    limit: usize,
+    segmenter: &mut dyn FnMut(&str) -> Vec<u32>,
+) -> Vec<Token> {
+    let mut out = Vec::new();
+    let pieces = pieces(text, bounds::segmented(text, limit, segmenter), bounds::graphemes);
+    emit_tokens(text, &pieces, n, &mut |span, utf16_start, utf16_end, kind, norm| {
+        out.push(Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind })
+    });
+    out
+}
+
+/// The pieces of `text` from its word segments, `(byte offset, segment)` in text order, and a
+/// function that cuts a segment into its graphemes, `(byte offset in the segment, grapheme)`.
+/// A segment without letters or digits is no piece; a segment with Han or kana gives its
+/// letters, its Hangul syllables, and its Han and kana to the run that the word segmenter cuts;
+/// any other segment is a piece.
+fn pieces<'t, I>(
+    text: &'t str,
+    segments: impl Iterator<Item = (usize, &'t str)>,
+    graphemes: impl Fn(&'t str) -> I,
+) -> Vec<Piece>
+where
+    I: Iterator<Item = (usize, &'t str)>,
+{
     let mut pieces: Vec<Piece> = Vec::new();
     // The run of Han and kana being read, for the word segmenter: its start and end.
     let mut run: Option<(usize, usize)> = None;
     let mut ends = Vec::new();
-    for (offset, seg) in text.split_word_bound_indices() {
+    for (offset, seg) in segments {
         if !seg.chars().any(char::is_alphanumeric) {
             run_words(text, run.take(), &mut ends, &mut pieces);
             continue;
@@ -126,7 +174,7 @@ pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usiz
             // Han and kana go to the run; a Hangul syllable is a token (with its combining
             // marks); letters between them stay whole.
             let mut letters: Option<(usize, usize)> = None;
-            for (i, g) in seg.grapheme_indices(true) {
+            for (i, g) in graphemes(seg) {
                 let (gs, ge) = (offset + i, offset + i + g.len());
                 let cj = g.char_indices().find(|&(_, c)| !segment::is_cj(c)).map_or(g.len(), |(j, _)| j);
                 if cj > 0 {
@@ -162,7 +210,18 @@ pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usiz
         }
     }
     run_words(text, run, &mut ends, &mut pieces);
+    pieces
+}
 
+/// The tokens of the pieces: a word broken by a hyphen (and a line break) is joined, then each
+/// is normalized and given its UTF-16 offsets; a token whose comparison form is empty is left
+/// out.
+fn emit_tokens(
+    text: &str,
+    pieces: &[Piece],
+    n: Normalization,
+    emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str),
+) {
     let mut utf16 = 0usize;
     let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
     let mut buf = String::new();

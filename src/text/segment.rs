@@ -16,7 +16,8 @@
 //!   the browsers; this algorithm cuts all of them as Node and Chromium do (ICU 78).
 //! - In WebAssembly, the bindings hand in the browser's `Intl.Segmenter` with
 //!   [`set_word_segmenter`], called once per run, so the 2 MB dictionary never reaches the
-//!   payload. Without one (the core alone on wasm32) each character is a word, as refrain cut
+//!   payload. The same hook gives the tokenizer the word segments of whole statements, in chunks
+//!   (`src/text/bounds.rs`), so that `unicode-segmentation`'s tables stay native too. Without one (the core alone on wasm32) each character is a word, as refrain cut
 //!   Chinese before it had a segmenter.
 //!
 //! `tests/fixtures/segmentation.tsv` holds the words of every run of the fixture statements (and
@@ -122,19 +123,25 @@ fn each_character(run: &str, out: &mut Vec<usize>) {
 #[cfg(target_arch = "wasm32")]
 static HOOK: std::sync::OnceLock<fn(&str) -> Vec<u32>> = std::sync::OnceLock::new();
 
-/// Hands the engine a word segmenter on wasm32: given a run of Han and kana, it returns the
-/// UTF-16 offsets at which the run's words start (the bindings pass the browser's
-/// `Intl.Segmenter`). The first call wins.
+/// Hands the engine a word segmenter on wasm32: given a text, it returns the UTF-16 offsets at
+/// which its word segments start (the bindings pass the browser's `Intl.Segmenter('zh',
+/// {granularity: 'word'})`). The tokenizer calls it for the segments of each statement (in
+/// chunks) and for the words of each run of Han and kana. The first call wins.
 #[cfg(target_arch = "wasm32")]
 pub fn set_word_segmenter(hook: fn(&str) -> Vec<u32>) {
     let _ = HOOK.set(hook);
 }
 
+/// The word segmenter set with [`set_word_segmenter`], if any.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn hook() -> Option<fn(&str) -> Vec<u32>> {
+    HOOK.get().copied()
+}
+
 /// The word ends of `run` from the UTF-16 offsets of its words' starts. Offsets that are not
 /// ascending, fall inside a character or lie outside the run are left out, so a wrong hook can
 /// merge words but never make a span that is not on the text.
-#[cfg(any(target_arch = "wasm32", test))]
-fn hooked_word_ends(run: &str, starts: &[u32], out: &mut Vec<usize>) {
+pub(super) fn hooked_word_ends(run: &str, starts: &[u32], out: &mut Vec<usize>) {
     let mut next = 0; // the first start not yet reached
     let mut utf16 = 0;
     for (i, c) in run.char_indices() {
