@@ -11,7 +11,7 @@
 //!   UTF-16 code unit, so `utf16_start`/`utf16_end` index the caller's own string exactly.
 
 use crate::options::{Kind, Value};
-use crate::report::{Alignment, ContrastReport, QueryReport, Report};
+use crate::report::{ContrastReport, QueryReport, Report};
 use crate::{Error, Options, Progress, Selector, Statement};
 use js_sys::{Array, Function, Reflect};
 use serde::Serialize;
@@ -514,7 +514,9 @@ impl JsCorpus {
     }
 
     /// Aligns statement `zhId` (a Chinese text) with statement `enId` (its English edition),
-    /// sentence by sentence; excerpts name the sides `"zh"` and `"en"`.
+    /// sentence by sentence; excerpts name the sides `"zh"` and `"en"`. Only in the full package
+    /// (pkg/full/, feature `parallel`).
+    #[cfg(feature = "parallel")]
     #[wasm_bindgen(unchecked_return_type = "Alignment")]
     pub fn align(
         &self,
@@ -523,7 +525,7 @@ impl JsCorpus {
     ) -> Result<JsValue, JsValue> {
         let zh_id = zh_id.as_string().ok_or_else(|| invalid_input("zhId must be a string"))?;
         let en_id = en_id.as_string().ok_or_else(|| invalid_input("enId must be a string"))?;
-        let alignment: Alignment = self.inner.align(&zh_id, &en_id).map_err(engine_error)?;
+        let alignment: crate::report::Alignment = self.inner.align(&zh_id, &en_id).map_err(engine_error)?;
         to_js(&alignment)
     }
 }
