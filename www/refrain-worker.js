@@ -149,6 +149,18 @@ function useStatements(module, statements, options) {
   return corpus;
 }
 
+// Builds the corpus again on `module` (the full engine, for a query that needs it), compared again
+// if it was compared: a query names the families of the last comparison, and the next compare of
+// the same statements re-uses this report.
+function moveCorpus(module) {
+  const compared = lastReportOf === corpus && lastReport !== null;
+  useStatements(module, corpusInput.statements, corpusInput.options);
+  if (compared) {
+    lastReport = corpus.compare();
+    lastReportOf = corpus;
+  }
+}
+
 // A progress callback that posts the engine's progress for request `id`: at the start and end of
 // each stage, and at most every PROGRESS_INTERVAL_MS in between.
 function postProgress(id) {
@@ -185,7 +197,7 @@ async function handle(message) {
   }
   if (message.type === 'query') {
     if (message.corpus) useStatements(module, message.corpus.statements, message.corpus.options);
-    else if (corpus && corpusModule !== module) useStatements(module, corpusInput.statements, corpusInput.options);
+    else if (corpus && corpusModule !== module) moveCorpus(module);
     if (!corpus) throw coded('no_statements', 'compare some statements before querying them');
     return corpus.query(message.phrase);
   }

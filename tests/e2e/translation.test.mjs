@@ -3,7 +3,8 @@
 // demo) added in the Statements tab, found as a pair by their date, aligned by the engine in the
 // Worker: sentences side by side, each formula and its rendering in the same colour on both sides,
 // the one sentence only the Chinese edition has marked as not aligned, the formulas reachable with
-// the keyboard, stacked at 360 px without overflow, axe-core clean; screenshots at 360 and 1366 px
+// the keyboard, stacked at 360 px without overflow, axe-core clean; the full engine (pkg/full/)
+// requested only once the Translation tab is opened; screenshots at 360 and 1366 px
 // (tests/output/translation-*.png).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,8 +44,20 @@ describe('the translation view', () => {
     await waitCompared(page, 8);
     await addStatement(page, { title: 'UN75 meeting (English)', speaker: 'Xi Jinping', date: '2020-09-21', text: EN });
     await waitCompared(page, 9);
+    // The full engine (pkg/full/, parallel texts) is not part of the first load: the page and its
+    // Worker requested only the core engine until the Translation tab was opened.
+    const full = () => requests.filter((r) => new URL(r).pathname.includes('/pkg/full/'));
+    assert.ok(
+      requests.some((r) => new URL(r).pathname.endsWith('/pkg/refrain_bg.wasm')),
+      'the core engine was loaded',
+    );
+    assert.deepEqual(full(), [], 'pkg/full/ was not requested before the Translation tab');
     await tab(page, 'translation');
     await aligned(page);
+    assert.ok(
+      full().some((r) => r.endsWith('/pkg/full/refrain_bg.wasm')),
+      `the Translation view loaded the full engine: ${full().join(' ')}`,
+    );
 
     // The pair was found by its date: the Chinese text and its English edition are chosen.
     const chosen = await page.evaluate(() =>

@@ -13,6 +13,15 @@ if (!existsSync(GLUE) || !existsSync(WASM)) {
 }
 const { initSync, Corpus } = await import(GLUE.href);
 initSync({ module: readFileSync(WASM) });
+// The full package (feature parallel: Corpus.align, the cross-language query), which the
+// Translation view loads; the parallel tests at the end use it.
+const FULL_GLUE = new URL('../../www/pkg/full/refrain.js', import.meta.url);
+const FULL_WASM = new URL('../../www/pkg/full/refrain_bg.wasm', import.meta.url);
+if (!existsSync(FULL_GLUE) || !existsSync(FULL_WASM)) {
+  throw new Error('www/pkg/full is missing: run `make wasm` first');
+}
+const full = await import(FULL_GLUE.href);
+full.initSync({ module: readFileSync(FULL_WASM) });
 
 const utf8 = (s) => Buffer.from(s, 'utf8');
 
@@ -44,8 +53,8 @@ function checkSpans(report, texts) {
   return all.length;
 }
 
-function corpusOf(statements, options) {
-  const corpus = new Corpus(options);
+function corpusOf(statements, options, engine = Corpus) {
+  const corpus = new engine(options);
   for (const s of statements) corpus.add(s);
   return corpus;
 }
@@ -673,7 +682,8 @@ test('refrain.d.ts declares the contrast, the selection, why and the new error c
   corpus.free();
 });
 
-// ---- Parallel texts: Corpus.align and the cross-language query (docs/parallel.md).
+// ---- Parallel texts: Corpus.align and the cross-language query (docs/parallel.md), in the full
+// package; the core package has neither.
 
 const PARALLEL = [
   {
@@ -688,8 +698,22 @@ const PARALLEL = [
   },
 ];
 
-test('Corpus.align aligns two statements by id, with exact UTF-16 spans and the formulas linked', () => {
+const FULL_DTS = readFileSync(new URL('../../www/pkg/full/refrain.d.ts', import.meta.url), 'utf8');
+
+test('the core package has no align, and its cross_language option finds nothing in the other language', () => {
   const corpus = corpusOf(PARALLEL);
+  assert.equal(typeof corpus.align, 'undefined');
+  assert.doesNotMatch(DTS, /align\(zhId/);
+  assert.equal(corpus.options.cross_language, true);
+  assert.deepEqual(
+    corpus.query('人类命运共同体').occurrences.map((o) => [o.doc, o.translation]),
+    [['zh', null]],
+  );
+  corpus.free();
+});
+
+test('Corpus.align aligns two statements by id, with exact UTF-16 spans and the formulas linked', () => {
+  const corpus = corpusOf(PARALLEL, undefined, full.Corpus);
   const a = corpus.align('zh', 'en');
   conforms(a, 'Alignment');
   conforms(a.stats, 'AlignmentStats');
@@ -720,12 +744,12 @@ test('Corpus.align aligns two statements by id, with exact UTF-16 spans and the 
     codeOf(() => corpus.align(1, 'en')),
     'invalid_input',
   );
-  assert.match(DTS, /align\(zhId: string, enId: string\): Alignment;/);
+  assert.match(FULL_DTS, /align\(zhId: string, enId: string\): Alignment;/);
   corpus.free();
 });
 
 test('a query finds the other language through the lexicon, marked, unless cross_language is off', () => {
-  const corpus = corpusOf(PARALLEL);
+  const corpus = corpusOf(PARALLEL, undefined, full.Corpus);
   const q = corpus.query('人类命运共同体');
   for (const o of q.occurrences) conforms(o, 'QueryOccurrence');
   assert.deepEqual(
@@ -746,7 +770,7 @@ test('a query finds the other language through the lexicon, marked, unless cross
   assert.ok(t.evidence[0].zh_file.startsWith('official/zh/'));
   corpus.free();
 
-  const off = corpusOf(PARALLEL, { cross_language: false });
+  const off = corpusOf(PARALLEL, { cross_language: false }, full.Corpus);
   assert.equal(off.options.cross_language, false);
   assert.deepEqual(
     off.query('人类命运共同体').occurrences.map((o) => [o.doc, o.translation]),
