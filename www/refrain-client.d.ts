@@ -1,6 +1,15 @@
 // Types of the Worker client (refrain-client.js). The report and input types come from the
 // WebAssembly package's declarations (pkg/refrain.d.ts, see docs/report.md).
-import type { Alignment, ContrastReport, ErrorCode, Options, QueryReport, Report, Stage, StatementInput } from './pkg/refrain.js';
+import type {
+  Alignment,
+  ContrastReport,
+  ErrorCode,
+  Options,
+  QueryReport,
+  Report,
+  Stage,
+  StatementInput,
+} from './pkg/refrain.js';
 
 /** Progress of a comparison: at the start and end of each stage, at most every 50 ms in between. */
 export interface RefrainProgress {
