@@ -5,7 +5,8 @@
 // the one sentence only the Chinese edition has marked as not aligned, the formulas reachable with
 // the keyboard, stacked at 360 px without overflow, axe-core clean; the full engine (pkg/full/)
 // requested only once the Translation tab is opened; screenshots at 360 and 1366 px
-// (tests/output/translation-*.png).
+// (tests/output/translation-*.png). And a search of both statements: it loads the full engine, and
+// the English rendering of 人类命运共同体 is tagged as its translation.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -187,6 +188,39 @@ describe('the translation view', () => {
 
     assert.deepEqual(errors, []);
     assert.deepEqual(foreign(requests, env.url), []);
+    await context.close();
+  });
+
+  it('a search of Chinese and English statements loads the full engine and marks what it found in translation', async () => {
+    const { page, errors, requests, context } = await openPage(env);
+    await load(page, env.url);
+    await addStatement(page, { title: 'UN75 meeting (Chinese)', speaker: 'Xi Jinping', date: '2020-09-21', text: ZH });
+    await waitCompared(page, 8);
+    await addStatement(page, { title: 'UN75 meeting (English)', speaker: 'Xi Jinping', date: '2020-09-21', text: EN });
+    await waitCompared(page, 9);
+    const full = () => requests.filter((r) => new URL(r).pathname.includes('/pkg/full/'));
+    assert.deepEqual(full(), [], 'comparing does not load the full engine');
+    await tab(page, 'search');
+    await page.fill('#panel-search-q', '人类命运共同体');
+    await page.press('#panel-search-q', 'Enter');
+    await page.waitForSelector('#panel-search table.kwic tbody tr .tr-of', { timeout: 30_000 });
+    const rows = await page.$$eval('#panel-search table.kwic tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('.k-go').textContent, tr.querySelector('.tr-of')?.textContent ?? null]),
+    );
+    // The Chinese formula, untagged; its English rendering (in the English edition and in demo
+    // statements), each tagged.
+    assert.deepEqual(
+      rows.filter((r) => r[0] === '人类命运共同体').map((r) => r[1]),
+      [null],
+    );
+    const renderings = rows.filter((r) => r[0].toLowerCase() === 'community with a shared future for mankind');
+    assert.ok(renderings.length >= 1, JSON.stringify(rows));
+    for (const r of renderings) assert.equal(r[1], 'translation of 人类命运共同体');
+    assert.ok(
+      full().some((r) => r.endsWith('/pkg/full/refrain_bg.wasm')),
+      `the query loaded the full engine: ${full().join(' ')}`,
+    );
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

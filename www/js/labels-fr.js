@@ -104,6 +104,7 @@ export default {
   after: 'Après',
   goToMatch: (text, name) => `${text}, dans ${name} : afficher dans le texte`,
   partOf: (id, root) => `Fait partie du refrain ${id} : « ${root} »`,
+  translationOf: (phrase) => `traduction de ${phrase}`,
   heatmapLabel: (n) =>
     `Ressemblance de ${n} déclarations : la part des mots pleins de chaque ligne qui se trouvent dans des passages partagés avec la déclaration de la colonne`,
   heatmapTitle: 'refrain : part des mots de chaque ligne dans des passages partagés avec la colonne',

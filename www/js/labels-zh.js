@@ -93,6 +93,7 @@ export default {
   after: '后文',
   goToMatch: (text, name) => `${text}，见于 ${name}：在对照阅读中显示`,
   partOf: (id, root) => `属于套话 ${id}：“${root}”`,
+  translationOf: (phrase) => `${phrase} 的译法`,
   heatmapLabel: (n) => `${n} 篇发言的相似度：每行发言的实词中，出现在与该列发言共有段落中的比例`,
   heatmapTitle: 'refrain：每行发言与该列发言共有段落中的词语比例',
   heatmapNote:

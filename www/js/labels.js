@@ -113,6 +113,7 @@ const en = {
   after: 'After',
   goToMatch: (text, name) => `${text}, in ${name}: show in the reader`,
   partOf: (id, root) => `Part of refrain ${id}: “${root}”`,
+  translationOf: (phrase) => `translation of ${phrase}`,
   // the heatmap
   heatmapLabel: (n) =>
     `Similarity of ${n} statements: the share of each row’s content words in passages it shares with the column’s statement`,
