@@ -63,6 +63,7 @@ import {
   statementName,
   textOf,
   type RefrainCompareEventMap,
+  type RefrainContrastDetail,
   type RefrainErrorDetail,
   type RefrainReadyDetail,
   type RefrainRenderDetail,
@@ -179,6 +180,10 @@ export function element(): void {
   el.addEventListener('refrain-render', (e: RefrainCompareEventMap['refrain-render']) => {
     const detail: RefrainRenderDetail = e.detail;
     console.log(detail.view);
+  });
+  el.addEventListener('refrain-contrast', (e) => {
+    const detail: RefrainContrastDetail = e.detail;
+    console.log(detail.report.a.label);
   });
   el.addEventListener('refrain-error', (e) => {
     const detail: RefrainErrorDetail = e.detail;
