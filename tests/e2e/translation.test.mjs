@@ -36,18 +36,26 @@ async function aligned(page) {
   assert.equal(state, 'ready', await page.textContent('#panel-translation .tr-status'));
 }
 
+/** Loads the page (its demo statements) and adds the Chinese statement and its English edition. */
+async function loadPair(page) {
+  await load(page, env.url);
+  await addStatement(page, { title: 'UN75 meeting (Chinese)', speaker: 'Xi Jinping', date: '2020-09-21', text: ZH });
+  await waitCompared(page, 8);
+  await addStatement(page, { title: 'UN75 meeting (English)', speaker: 'Xi Jinping', date: '2020-09-21', text: EN });
+  await waitCompared(page, 9);
+}
+
+/** The requests so far, of `requests`, for the full engine's files (pkg/full/). */
+const fullRequests = (requests) => () => requests.filter((r) => new URL(r).pathname.includes('/pkg/full/'));
+
 describe('the translation view', () => {
   it('shows a parallel pair side by side with each formula and its rendering in one colour', async () => {
     // CSP bypassed only so that axe-core can be injected; the page's own scripts are files.
     const { page, errors, requests, context } = await openPage(env, { bypassCSP: true });
-    await load(page, env.url);
-    await addStatement(page, { title: 'UN75 meeting (Chinese)', speaker: 'Xi Jinping', date: '2020-09-21', text: ZH });
-    await waitCompared(page, 8);
-    await addStatement(page, { title: 'UN75 meeting (English)', speaker: 'Xi Jinping', date: '2020-09-21', text: EN });
-    await waitCompared(page, 9);
+    await loadPair(page);
     // The full engine (pkg/full/, parallel texts) is not part of the first load: the page and its
     // Worker requested only the core engine until the Translation tab was opened.
-    const full = () => requests.filter((r) => new URL(r).pathname.includes('/pkg/full/'));
+    const full = fullRequests(requests);
     assert.ok(
       requests.some((r) => new URL(r).pathname.endsWith('/pkg/refrain_bg.wasm')),
       'the core engine was loaded',
@@ -193,12 +201,8 @@ describe('the translation view', () => {
 
   it('a search of Chinese and English statements loads the full engine and marks what it found in translation', async () => {
     const { page, errors, requests, context } = await openPage(env);
-    await load(page, env.url);
-    await addStatement(page, { title: 'UN75 meeting (Chinese)', speaker: 'Xi Jinping', date: '2020-09-21', text: ZH });
-    await waitCompared(page, 8);
-    await addStatement(page, { title: 'UN75 meeting (English)', speaker: 'Xi Jinping', date: '2020-09-21', text: EN });
-    await waitCompared(page, 9);
-    const full = () => requests.filter((r) => new URL(r).pathname.includes('/pkg/full/'));
+    await loadPair(page);
+    const full = fullRequests(requests);
     assert.deepEqual(full(), [], 'comparing does not load the full engine');
     await tab(page, 'search');
     await page.fill('#panel-search-q', '人类命运共同体');
