@@ -2,8 +2,10 @@
 #   make run    set up, build www/pkg, serve www/ on 127.0.0.1 (PORT=8080 by default)
 #   make test   set up, then every test (Rust, WebAssembly in Node and Chromium, JS, page), then
 #               the payload and speed figures; ends with PASS or FAIL
-#   make wasm   only build www/pkg (the library without the CLI feature, wasm-bindgen --target web,
-#               the glue's comments stripped, then wasm-opt -Oz --converge, then pkg/precache.js: the service worker's files and version)
+#   make wasm   only build www/pkg (the library without the CLI and parallel features, wasm-bindgen
+#               --target web, the glue's comments stripped, then wasm-opt -Oz --converge), www/pkg/full
+#               (the same with feature parallel: what the Translation view loads), then
+#               pkg/precache.js: the service worker's files and version
 #   make npm    build www/pkg, then the npm package: target/npm/package/ and target/npm/refrain-VERSION.tgz
 #   make bench-peers  refrain against other tools on planted passages (not part of make test: about
 #               half an hour); rewrites the tables of docs/bench.md, "Peers". Options of
@@ -15,7 +17,6 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 PKG := www/pkg
 WASM_TARGET := wasm32-unknown-unknown
-WASM_RAW := target/$(WASM_TARGET)/wasm-release/refrain.wasm
 # The features rustc enables for wasm32 by default; wasm-opt must accept them.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -28,13 +29,23 @@ setup:
 	@bash scripts/setup.sh
 
 wasm:
-	cargo build --profile wasm-release --target $(WASM_TARGET) --lib --no-default-features
-	wasm-bindgen --target web --out-dir $(PKG) --out-name refrain $(WASM_RAW)
-	@# The glue without its JSDoc blocks and line comments (refrain.d.ts keeps the documentation).
-	node -e 'const fs=require("fs"),f="$(PKG)/refrain.js";let doc=false;const out=[];for(const l of fs.readFileSync(f,"utf8").split("\n")){const t=l.trim();if(doc){doc=t!=="*/";continue}if(t==="/**"){doc=true;continue}if(!t.startsWith("// "))out.push(l)}if(doc)throw new Error("unclosed comment in "+f);fs.writeFileSync(f,out.join("\n"))'
-	node_modules/.bin/wasm-opt -Oz --converge --strip-producers $(WASM_OPT_FEATURES) $(PKG)/refrain_bg.wasm -o $(PKG)/refrain_bg.wasm
+	@# The core package (www/pkg/: what every page load downloads), then the full one with feature
+	@# parallel (www/pkg/full/: what the Translation view loads). Each build goes to its own target
+	@# directory so that cargo does not rebuild one when the other is built.
+	$(call wasm_package,$(PKG),--no-default-features,target)
+	$(call wasm_package,$(PKG)/full,--no-default-features --features parallel,target/wasm-full)
 	node scripts/precache.mjs www
-	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(PKG)/refrain_bg.wasm");console.log(`$(PKG)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'
+
+# $(call wasm_package,OUT,CARGO_FEATURES,TARGET_DIR): cargo build, wasm-bindgen --target web into
+# OUT, the glue's JSDoc blocks and line comments stripped (refrain.d.ts keeps the documentation),
+# wasm-opt, the size printed.
+define wasm_package
+	cargo build --profile wasm-release --target $(WASM_TARGET) --lib $(2) --target-dir $(3)
+	wasm-bindgen --target web --out-dir $(1) --out-name refrain $(3)/$(WASM_TARGET)/wasm-release/refrain.wasm
+	node -e 'const fs=require("fs"),f="$(1)/refrain.js";let doc=false;const out=[];for(const l of fs.readFileSync(f,"utf8").split("\n")){const t=l.trim();if(doc){doc=t!=="*/";continue}if(t==="/**"){doc=true;continue}if(!t.startsWith("// "))out.push(l)}if(doc)throw new Error("unclosed comment in "+f);fs.writeFileSync(f,out.join("\n"))'
+	node_modules/.bin/wasm-opt -Oz --converge --strip-producers $(WASM_OPT_FEATURES) $(1)/refrain_bg.wasm -o $(1)/refrain_bg.wasm
+	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(1)/refrain_bg.wasm");console.log(`$(1)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'
+endef
 
 npm: wasm
 	node scripts/build-npm.mjs --pack

@@ -1,5 +1,5 @@
-// Builds the npm package `refrain` from the repository: the WebAssembly engine (www/pkg, built by
-// `make wasm`), the Worker client and its worker, the <refrain-compare> element, their TypeScript
+// Builds the npm package `refrain` from the repository: the WebAssembly engines (www/pkg, the core,
+// and www/pkg/full, with parallel texts; built by `make wasm`), the Worker client and its worker, the <refrain-compare> element, their TypeScript
 // declarations, custom-elements.json, the package README (scripts/npm/README.md), the licences
 // and the changelog. The version and licence are Cargo.toml's.
 //
@@ -71,6 +71,9 @@ function manifest(version) {
       './element': { types: './embed/refrain-compare.d.ts', default: './embed/refrain-compare-element.js' },
       './define': { types: './embed/define.d.ts', default: './embed/define.js' },
       './refrain_bg.wasm': './pkg/refrain_bg.wasm',
+      // The engine with parallel texts (Corpus.align, the cross-language query; feature parallel).
+      './full': { types: './pkg/full/refrain.d.ts', default: './pkg/full/refrain.js' },
+      './full/refrain_bg.wasm': './pkg/full/refrain_bg.wasm',
       './custom-elements.json': './custom-elements.json',
       './package.json': './package.json',
     },

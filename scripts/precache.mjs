@@ -7,8 +7,9 @@
 //   node scripts/precache.mjs [ROOT]     ROOT defaults to www/
 //
 // The files: the page, the iframe embed and the classroom page with their scripts and styles, the
-// Worker client and worker, the WebAssembly engine and its inline-JS snippets (pkg/snippets/), the demo statements, the web app manifest and
-// its icon. Not: examples/, documentation, type declarations, package.json files.
+// Worker client and worker, the WebAssembly engines and their inline-JS snippets (pkg/: the core;
+// pkg/full/: with parallel texts, which the Translation view loads: cached too, so that it works
+// offline), the demo statements, the web app manifest and its icon. Not: examples/, documentation, type declarations, package.json files.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { cargoField } from './build-npm.mjs';
 
 export const PRECACHED =
-  /^(?:index\.html|manifest\.webmanifest|icon\.svg|refrain-(?:client|worker)\.js|css\/[\w-]+\.css|js\/[\w-]+\.js|embed\/[\w-]+\.(?:html|js|css)|pkg\/refrain(?:\.js|_bg\.wasm)|pkg\/snippets\/[\w-]+\/[\w-]+\.js|demo\/(?:manifest\.json|[\w-]+\.txt))$/;
+  /^(?:index\.html|manifest\.webmanifest|icon\.svg|refrain-(?:client|worker)\.js|css\/[\w-]+\.css|js\/[\w-]+\.js|embed\/[\w-]+\.(?:html|js|css)|pkg\/(?:full\/)?refrain(?:\.js|_bg\.wasm)|pkg\/(?:full\/)?snippets\/[\w-]+\/[\w-]+\.js|demo\/(?:manifest\.json|[\w-]+\.txt))$/;
 
 /** The precached files of `root` (paths relative to it, with /), sorted, and their version. */
 export function precache(root) {

@@ -58,8 +58,10 @@ export -f node_tests run_node_tests wasm_test
 step "JavaScript formatted and linted (Biome, biome.json)" node_modules/.bin/biome ci www tests scripts
 step "Rust formatted (cargo fmt --check, rustfmt.toml)" cargo fmt --check
 step "Rust lints on the host (cargo clippy --all-targets -D warnings)" cargo clippy --all-targets -- -D warnings
-step "Rust lints of the WebAssembly build (clippy, wasm32)" \
+step "Rust lints of the WebAssembly core build (clippy, wasm32)" \
   cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+step "Rust lints of the WebAssembly full build (clippy, wasm32, feature parallel)" \
+  cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features parallel -- -D warnings
 step "Rust tests on the host (unit, integration, doc)" cargo test --no-fail-fast
 step "benches compile" cargo build --benches
 step "WebAssembly tests in Node (tests/wasm_node.rs)" wasm_test wasm_node

@@ -176,5 +176,6 @@ pub(crate) fn build_family(
             .collect(),
         occurrences,
         why: ranked.why.clone(),
+        renderings: Vec::new(), // set by parallel::link_families
     }
 }

@@ -74,6 +74,8 @@ mod contrast;
 // Beside: phrase search over the index.
 mod query;
 // Beside: a Chinese text and its English edition, sentence by sentence (uses text and report).
+// Feature `parallel` (on by default; the browser's core package leaves it out).
+#[cfg(feature = "parallel")]
 pub mod parallel;
 
 #[cfg(target_arch = "wasm32")]
@@ -81,6 +83,7 @@ mod wasm;
 
 pub use error::Error;
 pub use options::{Options, OptionsBuilder, OptionsError};
+#[cfg(feature = "parallel")]
 pub use parallel::{align_texts, align_texts_with, lexicon, Lexicon};
 pub use progress::{Progress, Stage};
 pub use report::{Alignment, ContrastReport, QueryReport, Report, SCHEMA_VERSION};
@@ -204,7 +207,13 @@ impl Corpus {
     pub fn compare_with_progress(&mut self, progress: &mut dyn FnMut(Progress) -> bool) -> Result<Report, Error> {
         self.ensure_index(progress)?;
         let index = self.index.as_ref().expect("index was just built");
-        let report = compare::compare(index, &self.statements, &self.options, progress)?;
+        #[cfg_attr(not(feature = "parallel"), allow(unused_mut))]
+        let mut report = compare::compare(index, &self.statements, &self.options, progress)?;
+        // Each family's renderings in the other language (feature `parallel`; empty without).
+        #[cfg(feature = "parallel")]
+        if self.options.cross_language {
+            parallel::link_families(&mut report.families, lexicon());
+        }
         self.last = Some(query::FamilySpans::of(&report));
         Ok(report)
     }
@@ -251,10 +260,52 @@ impl Corpus {
             .collect()
     }
 
-    /// Every place where `phrase` or a variant of it occurs, best first.
+    /// Aligns statement `zh_id` (a Chinese text) with statement `en_id` (its English edition)
+    /// sentence by sentence, each formula of the bundled [`lexicon`] linked to its rendering
+    /// ([`align_texts`]; the excerpts name the sides `"zh"` and `"en"`). Feature `parallel`.
+    #[cfg(feature = "parallel")]
+    pub fn align(&self, zh_id: &str, en_id: &str) -> Result<Alignment, Error> {
+        let text = |id: &str| {
+            self.statements
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.text.as_str())
+                .ok_or_else(|| Error::UnknownStatement(id.to_string()))
+        };
+        Ok(align_texts(text(zh_id)?, text(en_id)?))
+    }
+
+    /// Every place where `phrase` or a variant of it occurs, best first; then, with option
+    /// `cross_language`, the places of what the bilingual [`lexicon`] pairs with the whole phrase
+    /// in the other language (`translation` says which entry; feature `parallel`, without which
+    /// `cross_language` does nothing).
     pub fn query(&mut self, phrase: &str) -> Result<QueryReport, Error> {
         self.ensure_index(&mut |_| true)?;
         let index = self.index.as_ref().expect("index was just built");
-        query::query(index, &self.statements, &self.options, phrase, self.last.as_ref())
+        let own = query::query(index, &self.statements, &self.options, phrase, self.last.as_ref())?;
+        Ok(self.with_translations(phrase, own))
+    }
+
+    /// `own`, the occurrences of `phrase`, then (option `cross_language`) those of what the
+    /// bilingual lexicon pairs with it. Needs the index.
+    #[cfg(feature = "parallel")]
+    fn with_translations(&self, phrase: &str, own: QueryReport) -> QueryReport {
+        if !self.options.cross_language {
+            return own;
+        }
+        let index = self.index.as_ref().expect("the query built the index");
+        let search = |p: &str| query::query(index, &self.statements, &self.options, p, self.last.as_ref());
+        parallel::with_translations(
+            own,
+            parallel::translations(phrase, lexicon()),
+            self.options.query_max_results,
+            search,
+        )
+    }
+
+    /// Without feature `parallel` there is no lexicon: option `cross_language` does nothing.
+    #[cfg(not(feature = "parallel"))]
+    fn with_translations(&self, _phrase: &str, own: QueryReport) -> QueryReport {
+        own
     }
 }

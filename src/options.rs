@@ -647,6 +647,8 @@ options! {
     inflection: bool = true, any(), "Light inflection (plural and third-person -s) is ignored";
     synonyms: bool = true, any(),
         "Near-synonyms of the built-in lexicon (\"true\", \"genuine\", \"real\") fill the same slot";
+    cross_language: bool = true, any(),
+        "A query also finds what the bilingual lexicon pairs with it in the other language (人类命运共同体, \"community with a shared future for mankind\"), after its own occurrences; needs the parallel feature (the browser loads it with the Translation view)";
     work_budget: u64 = 400_000_000 (browser 150_000_000), at_least(1_000),
         "Most units of work (alignment cells and postings visited) of one run";
     max_statements: usize = 10_000 (browser 2_000), at_least(1), "Most statements in a corpus";

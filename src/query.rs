@@ -212,6 +212,7 @@ pub(crate) fn query(
                 family,
                 before,
                 after,
+                translation: None, // set by parallel::with_translations for the lexicon's renderings
             }
         })
         .collect();

@@ -223,6 +223,21 @@ pub struct Family {
     pub occurrences: Vec<Occurrence>,
     /// Why the family ranks where it does: the measures behind `score`.
     pub why: Why,
+    /// With option `cross_language`: the bilingual lexicon's pairs whose formula (in a Chinese
+    /// root) or rendering (in an English one) the root holds, each with the families of the same
+    /// report whose root holds the other side (a cross-language family); empty otherwise.
+    pub renderings: Vec<FamilyRendering>,
+}
+
+/// A pair of the bilingual lexicon that a family's root holds one side of.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FamilyRendering {
+    /// The lexicon entry's Chinese formula.
+    pub zh: String,
+    /// Its English rendering.
+    pub en: String,
+    /// Ids of the families of the report whose root holds the other side, in the report's order.
+    pub families: Vec<String>,
 }
 
 /// The measures behind a family's score (see `docs/report.md`, "Ranking"). Each is computed
@@ -355,6 +370,45 @@ pub struct QueryOccurrence {
     pub before: String,
     /// Up to 60 characters of text after the occurrence.
     pub after: String,
+    /// `null` for an occurrence of the query itself; for one found through the bilingual
+    /// lexicon (option `cross_language`), the lexicon entry that pairs the query with the
+    /// phrase found. Such occurrences come after those of the query.
+    pub translation: Option<QueryTranslation>,
+}
+
+/// Why an occurrence of a query was found in the other language: the lexicon entry that pairs
+/// the query with the phrase searched, and the entry's evidence (see `docs/parallel.md`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QueryTranslation {
+    /// The phrase searched, in the other language than the query's: the entry's formula or
+    /// its rendering.
+    pub phrase: String,
+    /// The language of `phrase`: `"zh"` or `"en"`.
+    pub language: String,
+    /// The entry's Chinese formula.
+    pub entry_zh: String,
+    /// The entry's English rendering.
+    pub entry_en: String,
+    /// Official occurrence pairs that attest the entry (the lexicon keeps one per entry).
+    pub evidence: Vec<LexiconEvidence>,
+}
+
+/// An official occurrence pair of a lexicon entry: files of `../shared/corpus` and the bytes of
+/// the formula and of its rendering in them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LexiconEvidence {
+    /// The Chinese edition.
+    pub zh_file: String,
+    /// The formula's bytes in it (half-open).
+    pub zh_start: usize,
+    /// End of the formula.
+    pub zh_end: usize,
+    /// The English edition.
+    pub en_file: String,
+    /// The rendering's bytes in it.
+    pub en_start: usize,
+    /// End of the rendering.
+    pub en_end: usize,
 }
 
 /// The result of a phrase search.

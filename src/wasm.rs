@@ -138,6 +138,15 @@ export interface Family {
   occurrences: Occurrence[];
   /** Why the family ranks where it does: the measures behind `score`. */
   why: Why;
+  /** Pairs of the bilingual lexicon whose formula or rendering the root holds (option `cross_language`). */
+  renderings: FamilyRendering[];
+}
+
+/** A lexicon pair one side of which a family's root holds, and the families whose root holds the other side. */
+export interface FamilyRendering {
+  zh: string;
+  en: string;
+  families: string[];
 }
 
 /** The measures behind a family's score (docs/report.md, "Ranking"). */
@@ -211,6 +220,82 @@ export interface QueryOccurrence extends Excerpt {
   family: string | null;
   before: string;
   after: string;
+  /** Null for the query's own occurrences; for one found through the bilingual lexicon, which entry. */
+  translation: QueryTranslation | null;
+}
+
+/** An official occurrence pair of a lexicon entry: bytes of files of ../shared/corpus. */
+export interface LexiconEvidence {
+  zh_file: string;
+  zh_start: number;
+  zh_end: number;
+  en_file: string;
+  en_start: number;
+  en_end: number;
+}
+
+/** Why an occurrence was found in the other language (option `cross_language`). */
+export interface QueryTranslation {
+  /** The phrase searched: the entry's formula or its rendering. */
+  phrase: string;
+  language: "zh" | "en";
+  entry_zh: string;
+  entry_en: string;
+  evidence: LexiconEvidence[];
+}
+
+/** A sentence of an alignment (`doc` is "zh" or "en"). */
+export interface AlignedSentence extends Excerpt {
+  index: number;
+  chars: number;
+}
+
+/** A Chinese formula of the lexicon in a bead, and its rendering there (null when not found). */
+export interface FormulaLink {
+  zh: Excerpt;
+  en: Excerpt | null;
+  entry_zh: string;
+  entry_en: string | null;
+  renderings: string[];
+}
+
+/** Chinese sentences and the English sentences that translate them. */
+export interface Bead {
+  zh: number[];
+  en: number[];
+  kind: string;
+  /** Aligned, or why not. */
+  status: "aligned" | "no_counterpart" | "lengths_disagree";
+  cost: number;
+  length_z: number;
+  anchors: number;
+  formulas: FormulaLink[];
+}
+
+export interface AlignmentStats {
+  zh_sentences: number;
+  en_sentences: number;
+  aligned_beads: number;
+  unaligned_zh: number;
+  unaligned_en: number;
+  ratio: number;
+  band: number;
+  cells: number;
+  formulas: number;
+  formulas_rendered: number;
+}
+
+/** The result of `Corpus.align` (see docs/parallel.md and docs/report.md, "Alignment report"). */
+export interface Alignment {
+  schema_version: number;
+  engine: string;
+  zh: AlignedSentence[];
+  en: AlignedSentence[];
+  beads: Bead[];
+  unaligned_zh: number[];
+  unaligned_en: number[];
+  stats: AlignmentStats;
+  notes: string[];
 }
 
 /** One group of a contrast. */
@@ -428,6 +513,22 @@ impl JsCorpus {
         let phrase = phrase.as_string().ok_or_else(|| invalid_input("the query phrase must be a string"))?;
         let report: QueryReport = self.inner.query(&phrase).map_err(engine_error)?;
         to_js(&report)
+    }
+
+    /// Aligns statement `zhId` (a Chinese text) with statement `enId` (its English edition),
+    /// sentence by sentence; excerpts name the sides `"zh"` and `"en"`. Only in the full package
+    /// (pkg/full/, feature `parallel`).
+    #[cfg(feature = "parallel")]
+    #[wasm_bindgen(unchecked_return_type = "Alignment")]
+    pub fn align(
+        &self,
+        #[wasm_bindgen(js_name = zhId, unchecked_param_type = "string")] zh_id: JsValue,
+        #[wasm_bindgen(js_name = enId, unchecked_param_type = "string")] en_id: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let zh_id = zh_id.as_string().ok_or_else(|| invalid_input("zhId must be a string"))?;
+        let en_id = en_id.as_string().ok_or_else(|| invalid_input("enId must be a string"))?;
+        let alignment: crate::report::Alignment = self.inner.align(&zh_id, &en_id).map_err(engine_error)?;
+        to_js(&alignment)
     }
 }
 

@@ -150,7 +150,8 @@ fn compact_queries(queries: &[QueryReport]) -> String {
     let mut out = String::from(
         "# Queries on tests/fixtures (all statements, default options, after a comparison). Per query: the\n\
          # phrase, its normalized words, occurrences found; then each occurrence as `score doc start..end\n\
-         # text [family]`, and where its wording differs from the query, the explanation word by word:\n\
+         # text [family]` (and `via \"phrase\"` when found through the bilingual lexicon), and where its\n\
+         # wording differs from the phrase searched, the explanation word by word:\n\
          # `w` equal, `q~w` variant, `q/w` substitute, `+w` inserted, `-q` deleted, `^w` moved.\n\
          # See tests/golden.rs; to accept a change: REFRAIN_BLESS=1 cargo test --test golden\n",
     );
@@ -159,7 +160,8 @@ fn compact_queries(queries: &[QueryReport]) -> String {
         writeln!(out, "query {:?} norm {:?} total={}{exhausted}", q.query, q.query_norm, q.total).unwrap();
         for o in &q.occurrences {
             let family = o.family.as_deref().map(|f| format!(" [{f}]")).unwrap_or_default();
-            writeln!(out, "  {:.3} {}{family}", o.score, excerpt_line(&o.excerpt)).unwrap();
+            let via = o.translation.as_ref().map(|t| format!(" via {:?}", t.phrase)).unwrap_or_default();
+            writeln!(out, "  {:.3} {}{family}{via}", o.score, excerpt_line(&o.excerpt)).unwrap();
             if o.explanation.iter().any(|e| e.op != EditOp::Equal) {
                 let word = |w: &Option<String>| visible(w.as_deref().unwrap_or("?"));
                 let steps: Vec<String> = o
@@ -486,8 +488,11 @@ fn obvious_families_are_found() {
 fn assert_query_facts(statements: &[Statement], q: &QueryReport, min_score: f64) {
     assert_eq!(q.schema_version, refrain::SCHEMA_VERSION);
     assert!(q.total >= q.occurrences.len());
+    // Best first: the query's own occurrences, then those found through the lexicon.
     for w in q.occurrences.windows(2) {
-        assert!(w[0].score >= w[1].score, "{:?}: best first", q.query);
+        let own = (w[0].translation.is_none(), w[1].translation.is_none());
+        assert!(own != (false, true), "{:?}: own occurrences first", q.query);
+        assert!(own.0 != own.1 || w[0].score >= w[1].score, "{:?}: best first", q.query);
     }
     for o in &q.occurrences {
         assert_excerpt(statements, &o.excerpt);
@@ -541,9 +546,15 @@ fn query_facts() {
         assert!(docs.contains(d), "{d} not among {docs:?}");
     }
     assert!(
-        q.occurrences.iter().all(|o| o.excerpt.text.chars().all(|c| !c.is_ascii_alphabetic())),
+        q.occurrences.iter().filter(|o| o.translation.is_none()).all(|o| o
+            .excerpt
+            .text
+            .chars()
+            .all(|c| !c.is_ascii_alphabetic())),
         "a Chinese phrase matches Chinese text"
     );
+    // ... and, through the bilingual lexicon, its English rendering, after it.
+    assert!(q.occurrences.iter().any(|o| o.translation.is_some() && o.excerpt.text.starts_with("community with")));
 
     // "sovereign equality of States" (Russia) and "... of nations" (Brazil, South Africa).
     let q = corpus.query("the principle of the sovereign equality of States").unwrap();

@@ -1,6 +1,15 @@
 // Types of the Worker client (refrain-client.js). The report and input types come from the
 // WebAssembly package's declarations (pkg/refrain.d.ts, see docs/report.md).
-import type { ContrastReport, ErrorCode, Options, QueryReport, Report, Stage, StatementInput } from './pkg/refrain.js';
+import type {
+  Alignment,
+  ContrastReport,
+  ErrorCode,
+  Options,
+  QueryReport,
+  Report,
+  Stage,
+  StatementInput,
+} from './pkg/refrain.js';
 
 /** Progress of a comparison: at the start and end of each stage, at most every 50 ms in between. */
 export interface RefrainProgress {
@@ -41,6 +50,15 @@ export interface ContrastCall extends CompareCall {
   labelB?: string;
 }
 
+/** Two of the statements to align: `zh`, a Chinese text, and `en`, its English edition (their ids). */
+export interface AlignCall {
+  statements: StatementInput[];
+  options?: Partial<Options>;
+  zh: string;
+  en: string;
+  signal?: AbortSignal;
+}
+
 /** A promise API over the refrain Web Worker: calls run one at a time, in the order they were made. */
 export declare class RefrainClient {
   constructor(settings?: RefrainClientSettings);
@@ -48,6 +66,8 @@ export declare class RefrainClient {
   compare(statements: StatementInput[], options?: Partial<Options>, call?: CompareCall): Promise<Report>;
   /** Contrasts group `a` with group `b` of the statements: which families one uses more than the other. */
   contrast(call: ContrastCall): Promise<ContrastReport>;
+  /** Aligns a Chinese statement with its English edition, sentence by sentence (docs/parallel.md). */
+  align(call: AlignCall): Promise<Alignment>;
   /** Finds a phrase and its variants in the statements of the last compare() call. */
   query(phrase: string, call?: QueryCall): Promise<QueryReport>;
   /** Rejects every pending call with code 'cancelled' and stops the worker; the next call starts a new one. */

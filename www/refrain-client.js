@@ -6,6 +6,7 @@
 //   const hits = await client.query('genuine multilateralism', { signal });
 //   const contrast = await client.contrast({ statements, options, a: ['id1'], b: ['id2', 'id3'],
 //                                            labelA, labelB, onProgress, signal });
+//   const alignment = await client.align({ statements, options, zh: 'id-zh', en: 'id-en', signal });
 //   client.cancel();     // rejects pending calls (code 'cancelled'); a fresh worker starts lazily
 //   client.terminate();  // the same, for a client you are done with
 //
@@ -67,6 +68,23 @@ export class RefrainClient {
   contrast({ statements, options = {}, a, b, labelA, labelB, onProgress, signal } = {}) {
     const corpus = { statements, options: options ?? {} };
     return this._submit({ type: 'contrast', corpus, groups: { a, b, labelA, labelB }, onProgress, signal });
+  }
+
+  /**
+   * Aligns two of the statements sentence by sentence: `zh`, a Chinese text, with `en`, its English
+   * edition; resolves to the alignment (docs/parallel.md). Like contrast(), it sends the statements
+   * and the worker re-uses its corpus when they are those it holds.
+   * @param {{
+   *   statements: Array<{id: string, text: string, title?: string, speaker?: string, date?: string, language?: string}>,
+   *   options?: object,
+   *   zh: string,
+   *   en: string,
+   *   signal?: AbortSignal,
+   * }} request the statements, engine options, and the ids of the two to align
+   */
+  align({ statements, options = {}, zh, en, signal } = {}) {
+    const corpus = { statements, options: options ?? {} };
+    return this._submit({ type: 'align', corpus, pair: { zh, en }, signal });
   }
 
   /**
@@ -179,6 +197,7 @@ export class RefrainClient {
       message.statements = job.corpus.statements;
       message.options = job.corpus.options;
       if (job.type === 'contrast') Object.assign(message, job.groups);
+      if (job.type === 'align') Object.assign(message, job.pair);
     }
     job.sentCorpus = job.type !== 'query' || 'corpus' in message;
     try {

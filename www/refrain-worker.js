@@ -1,14 +1,20 @@
 // The refrain Web Worker: runs the WebAssembly engine off the main thread for refrain-client.js.
 // A module worker; it loads ./pkg/refrain.js (wasm-bindgen, --target web) and ./pkg/refrain_bg.wasm
-// on first use.
+// on first use: the core engine, without parallel texts. The full engine (./pkg/full/, feature
+// `parallel`: Corpus.align and the cross-language query) is loaded the first time a request needs
+// it: an `align`, or a `query` with option cross_language on (the default) over statements in both
+// Chinese and English. Once loaded, the full engine serves every request (it does all the core
+// does), so that a corpus is not built on both.
 //
 // Protocol (one request at a time; the client queues the rest):
 //   client -> worker  { id, type: 'compare', statements, options }
 //                     { id, type: 'contrast', statements, options, a, b, labelA?, labelB? }
+//                     { id, type: 'align', statements, options, zh, en }
 //                     { id, type: 'query', phrase, corpus?: { statements, options } }
 //                       `corpus` is sent when this worker has not seen the statements yet.
 //   worker -> client  { id, type: 'progress', stage, done, total }   (a few per second at most)
-//                     { id, type: 'result', value }                  (Report, ContrastReport or QueryReport)
+//                     { id, type: 'result', value }                  (Report, ContrastReport, Alignment
+//                                                                     or QueryReport)
 //                     { id, type: 'error', code, message }           (the engine's error codes)
 //                     { id, type: 'crashed', message }               (WebAssembly trapped; the worker
 //                                                                     closes and must be replaced)
@@ -21,19 +27,64 @@ import { coded } from './js/util.js';
 
 const PROGRESS_INTERVAL_MS = 50;
 
-let engine = null; // the promise of the wasm module's exports
+const engines = { core: null, full: null }; // the promises of the two wasm modules' exports
 let corpus = null; // the engine Corpus of the last statements
 let corpusKey = null; // their hash
+let corpusModule = null; // the module that built it
+let corpusInput = null; // its statements and options, to build it again on the full engine
 let lastReport = null; // the report of `corpus`, once compared
 let lastReportOf = null;
 
-function loadEngine() {
-  engine ??= import('./pkg/refrain.js').then(async (module) => {
-    // The .wasm located by `new URL(…, import.meta.url)`, so that bundlers copy it too.
-    await module.default({ module_or_path: new URL('./pkg/refrain_bg.wasm', import.meta.url) });
+// The glue and .wasm of each engine, located by `new URL(…, import.meta.url)` so that bundlers
+// copy them too (an import() of a literal path, which bundlers follow, for the glue).
+const ENGINE_FILES = {
+  core: () => [import('./pkg/refrain.js'), new URL('./pkg/refrain_bg.wasm', import.meta.url)],
+  full: () => [import('./pkg/full/refrain.js'), new URL('./pkg/full/refrain_bg.wasm', import.meta.url)],
+};
+
+async function loadEngine(kind) {
+  engines[kind] ??= (async () => {
+    const [glue, wasm] = ENGINE_FILES[kind]();
+    const module = await glue;
+    await module.default({ module_or_path: wasm });
     return module;
-  });
-  return engine;
+  })();
+  try {
+    return await engines[kind];
+  } catch (e) {
+    engines[kind] = null; // try again on the next request
+    throw coded('load_failed', `could not load the WebAssembly engine: ${e?.message ? e.message : e}`);
+  }
+}
+
+// Whether the statements hold Chinese and English ones: by their `language` when given, else a
+// text with Han characters is Chinese and one with Latin letters and no Han is English.
+const HAN = /\p{Script=Han}/u;
+const LATIN = /\p{Script=Latin}/u;
+function bilingual(statements) {
+  let zh = false;
+  let en = false;
+  for (const s of Array.isArray(statements) ? statements : []) {
+    const language = typeof s?.language === 'string' ? s.language.toLowerCase() : '';
+    const text = typeof s?.text === 'string' ? s.text : '';
+    if (language) {
+      zh ||= language.startsWith('zh');
+      en ||= language.startsWith('en');
+    } else if (HAN.test(text)) zh = true;
+    else if (LATIN.test(text)) en = true;
+    if (zh && en) return true;
+  }
+  return false;
+}
+
+// The engine for a request: the full one when it needs it or once it is loaded, else the core.
+function engineFor(message) {
+  if (engines.full || message.type === 'align') return loadEngine('full');
+  if (message.type === 'query') {
+    const input = message.corpus ?? corpusInput;
+    if (input && input.options?.cross_language !== false && bilingual(input.statements)) return loadEngine('full');
+  }
+  return loadEngine('core');
 }
 
 // A 53-bit hash (two 32-bit lanes) of everything that makes a Corpus: cheap for megabytes.
@@ -77,10 +128,12 @@ function useStatements(module, statements, options) {
     throw coded('invalid_input', 'statements must be an array of {id, text, ...} objects');
   }
   const key = hashCorpus(statements, options);
-  if (corpus && key === corpusKey) return corpus;
+  if (corpus && key === corpusKey && module === corpusModule) return corpus;
   if (corpus) corpus.free();
   corpus = null;
   corpusKey = null;
+  corpusModule = null;
+  corpusInput = null;
   lastReport = lastReportOf = null;
   const fresh = new module.Corpus(options ?? {});
   try {
@@ -91,7 +144,21 @@ function useStatements(module, statements, options) {
   }
   corpus = fresh;
   corpusKey = key;
+  corpusModule = module;
+  corpusInput = { statements, options };
   return corpus;
+}
+
+// Builds the corpus again on `module` (the full engine, for a query that needs it), compared again
+// if it was compared: a query names the families of the last comparison, and the next compare of
+// the same statements re-uses this report.
+function moveCorpus(module) {
+  const compared = lastReportOf === corpus && lastReport !== null;
+  useStatements(module, corpusInput.statements, corpusInput.options);
+  if (compared) {
+    lastReport = corpus.compare();
+    lastReportOf = corpus;
+  }
 }
 
 // A progress callback that posts the engine's progress for request `id`: at the start and end of
@@ -110,13 +177,7 @@ function postProgress(id) {
 }
 
 async function handle(message) {
-  let module;
-  try {
-    module = await loadEngine();
-  } catch (e) {
-    engine = null; // try again on the next request
-    throw coded('load_failed', `could not load the WebAssembly engine: ${e?.message ? e.message : e}`);
-  }
+  const module = await engineFor(message);
   if (message.type === 'compare') {
     const target = useStatements(module, message.statements, message.options);
     // The same statements and options give the same report: keep it with the corpus.
@@ -130,8 +191,13 @@ async function handle(message) {
     const target = useStatements(module, message.statements, message.options);
     return target.contrast(message.a, message.b, message.labelA, message.labelB, postProgress(message.id));
   }
+  if (message.type === 'align') {
+    const target = useStatements(module, message.statements, message.options);
+    return target.align(message.zh, message.en);
+  }
   if (message.type === 'query') {
     if (message.corpus) useStatements(module, message.corpus.statements, message.corpus.options);
+    else if (corpus && corpusModule !== module) moveCorpus(module);
     if (!corpus) throw coded('no_statements', 'compare some statements before querying them');
     return corpus.query(message.phrase);
   }

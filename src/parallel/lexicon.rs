@@ -41,6 +41,18 @@ pub struct LexiconEntry {
     en_words: Vec<String>,
 }
 
+impl LexiconEntry {
+    /// The formula as it compares (see [`normalize_zh`]).
+    pub(crate) fn zh_key(&self) -> &str {
+        &self.zh_key
+    }
+
+    /// The rendering as it compares (see [`normalize_en`]).
+    pub(crate) fn en_key(&self) -> String {
+        self.en_words.join(" ")
+    }
+}
+
 /// A set of formula pairs, with look-ups in both directions.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
@@ -198,6 +210,11 @@ impl Lexicon {
         self.by_en
             .get(&normalize_en(en))
             .map_or_else(Vec::new, |v| v.iter().map(|&i| self.entries[i].zh.as_str()).collect())
+    }
+
+    /// The entries whose rendering is `en` (normalized, see [`normalize_en`]).
+    pub(crate) fn entries_of_rendering(&self, en_key: &str) -> &[usize] {
+        self.by_en.get(en_key).map_or(&[], Vec::as_slice)
     }
 
     /// The entries whose formula is `zh` (normalized).

@@ -19,11 +19,13 @@
 //! ```
 
 mod anchors;
+mod crosslang;
 pub mod gale_church;
 mod lexicon;
 pub mod propose;
 mod sentences;
 
+pub use crosslang::{link_families, translations, with_translations};
 pub use lexicon::{lexicon, normalize_en, normalize_zh, Evidence, Lexicon, LexiconEntry};
 
 use crate::report::{

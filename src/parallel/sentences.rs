@@ -69,7 +69,8 @@ fn is_abbreviation(text: &str, end: usize) -> bool {
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
-    let lower = word.to_lowercase();
+    // Char by char: str::to_lowercase would add 4 KB to the WebAssembly build.
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
     ABBREVIATIONS.contains(&lower.as_str())
 }
 

@@ -72,7 +72,15 @@ test('www/pkg/precache.js lists the files of www/ and their version (make wasm w
     precache(WWW),
     'www/pkg/precache.js is stale: run `node scripts/precache.mjs` (or make wasm)',
   );
-  for (const f of ['index.html', 'embed/embed.html', 'pkg/refrain_bg.wasm', 'demo/manifest.json', 'js/offline.js']) {
+  for (const f of [
+    'index.html',
+    'embed/embed.html',
+    'pkg/refrain_bg.wasm',
+    'pkg/full/refrain_bg.wasm',
+    'pkg/full/refrain.js',
+    'demo/manifest.json',
+    'js/offline.js',
+  ]) {
     assert.ok(written.files.includes(f), f);
   }
   assert.ok(!written.files.some((f) => f.startsWith('examples/') || f.endsWith('.md') || f.endsWith('.d.ts')));

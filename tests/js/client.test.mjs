@@ -350,3 +350,101 @@ test('sharedClient() is one client per page', async () => {
   });
   assert.equal(same, true);
 });
+
+test('align resolves to the alignment of two statements, re-using the corpus; errors have codes', async () => {
+  const pair = [
+    { id: 'z', language: 'zh', text: '我们要坚持多边主义，推动构建人类命运共同体。中国将提供20亿美元国际援助。' },
+    {
+      id: 'e',
+      language: 'en',
+      text: 'We should uphold multilateralism and build a community with a shared future for mankind. China will provide US$2 billion in international assistance.',
+    },
+  ];
+  const result = await page.evaluate(async (statements) => {
+    const c = new refrain.RefrainClient();
+    const stages = [];
+    await c.compare(statements, {}, { onProgress: (p) => stages.push(p.stage) });
+    const aligned = await outcome(c.align({ statements, zh: 'z', en: 'e' }));
+    const unknown = await outcome(c.align({ statements, zh: 'z', en: 'nope' }));
+    const aborted = new AbortController();
+    aborted.abort();
+    const cancelled = await outcome(c.align({ statements, zh: 'z', en: 'e', signal: aborted.signal }));
+    c.terminate();
+    return { aligned, unknown, cancelled };
+  }, pair);
+  assert.ok(result.aligned.ok, result.aligned.message);
+  const a = result.aligned.value;
+  assert.deepEqual(
+    a.beads.map((b) => [b.zh, b.en, b.status]),
+    [
+      [[0], [0], 'aligned'],
+      [[1], [1], 'aligned'],
+    ],
+  );
+  const links = a.beads.flatMap((b) => b.formulas).map((f) => [f.zh.text, f.en ? f.en.text : null]);
+  assert.deepEqual(links, [
+    ['坚持多边主义', 'uphold multilateralism'],
+    ['人类命运共同体', 'community with a shared future for mankind'],
+  ]);
+  assert.equal(result.unknown.code, 'unknown_statement');
+  assert.equal(result.cancelled.code, 'cancelled');
+});
+
+test('a query of Chinese and English statements runs on the full engine: translations found, families named', async () => {
+  // Two Chinese statements and their English editions share a formula in each language, so the
+  // comparison has families in both; the core engine (which compared them) has no lexicon.
+  const statements = [
+    { id: 'z1', language: 'zh', text: '我们要推动构建人类命运共同体，坚持多边主义。' },
+    { id: 'z2', language: 'zh', text: '各国应当推动构建人类命运共同体，坚持多边主义。' },
+    {
+      id: 'e1',
+      language: 'en',
+      text: 'We should build a community with a shared future for mankind and uphold multilateralism.',
+    },
+    {
+      id: 'e2',
+      language: 'en',
+      text: 'All countries should build a community with a shared future for mankind and uphold multilateralism.',
+    },
+  ];
+  const result = await page.evaluate(async (statements) => {
+    const c = new refrain.RefrainClient();
+    const report = await c.compare(statements);
+    const hits = await outcome(c.query('人类命运共同体'));
+    const progress = [];
+    await c.compare(statements, {}, { onProgress: (p) => progress.push(p) });
+    const off = await outcome(
+      (async () => {
+        await c.compare(statements, { cross_language: false });
+        return c.query('人类命运共同体');
+      })(),
+    );
+    c.terminate();
+    return { families: report.families.length, hits, progressAgain: progress.length, off };
+  }, statements);
+  assert.ok(result.families > 0, 'the statements share families');
+  assert.ok(result.hits.ok, result.hits.message);
+  const occ = result.hits.value.occurrences;
+  assert.deepEqual(
+    occ.map((o) => [o.doc, o.translation ? o.translation.language : null]),
+    [
+      ['z1', null],
+      ['z2', null],
+      ['e1', 'en'],
+      ['e2', 'en'],
+    ],
+  );
+  assert.ok(
+    occ.filter((o) => !o.translation).every((o) => typeof o.family === 'string'),
+    `the query names the families of the comparison: ${JSON.stringify(occ.map((o) => o.family))}`,
+  );
+  assert.equal(result.progressAgain, 0, 'the same statements re-use the corpus and its report');
+  assert.ok(result.off.ok, result.off.message);
+  assert.deepEqual(
+    result.off.value.occurrences.map((o) => [o.doc, o.translation]),
+    [
+      ['z1', null],
+      ['z2', null],
+    ],
+  );
+});

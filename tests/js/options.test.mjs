@@ -70,7 +70,7 @@ test('every option is documented with the type and default of new Corpus()', () 
     Object.keys(actual),
     'the same names, in the same order',
   );
-  assert.equal(documented.length, 17);
+  assert.equal(documented.length, 18);
   for (const o of documented) {
     if (o.names) {
       assert.equal(typeof actual[o.name], 'string', `${o.name}: a choice is a string`);

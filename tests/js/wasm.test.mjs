@@ -13,6 +13,15 @@ if (!existsSync(GLUE) || !existsSync(WASM)) {
 }
 const { initSync, Corpus } = await import(GLUE.href);
 initSync({ module: readFileSync(WASM) });
+// The full package (feature parallel: Corpus.align, the cross-language query), which the
+// Translation view loads; the parallel tests at the end use it.
+const FULL_GLUE = new URL('../../www/pkg/full/refrain.js', import.meta.url);
+const FULL_WASM = new URL('../../www/pkg/full/refrain_bg.wasm', import.meta.url);
+if (!existsSync(FULL_GLUE) || !existsSync(FULL_WASM)) {
+  throw new Error('www/pkg/full is missing: run `make wasm` first');
+}
+const full = await import(FULL_GLUE.href);
+full.initSync({ module: readFileSync(FULL_WASM) });
 
 const utf8 = (s) => Buffer.from(s, 'utf8');
 
@@ -44,8 +53,8 @@ function checkSpans(report, texts) {
   return all.length;
 }
 
-function corpusOf(statements, options) {
-  const corpus = new Corpus(options);
+function corpusOf(statements, options, engine = Corpus) {
+  const corpus = new engine(options);
   for (const s of statements) corpus.add(s);
   return corpus;
 }
@@ -684,4 +693,101 @@ test('refrain.d.ts declares the contrast, the selection, why and the new error c
     assert.ok(codes.includes(`"${code}"`), code);
   }
   corpus.free();
+});
+
+// ---- Parallel texts: Corpus.align and the cross-language query (docs/parallel.md), in the full
+// package; the core package has neither.
+
+const PARALLEL = [
+  {
+    id: 'zh',
+    language: 'zh',
+    text: '主席先生：🌍我们要坚持多边主义，推动构建人类命运共同体。中国将提供20亿美元国际援助。（新华社北京9月22日电）',
+  },
+  {
+    id: 'en',
+    language: 'en',
+    text: 'Mr.\u00a0President, 🌍 We should uphold multilateralism and build a community with a shared future for mankind. China will provide US$2 billion in international assistance.',
+  },
+];
+
+const FULL_DTS = readFileSync(new URL('../../www/pkg/full/refrain.d.ts', import.meta.url), 'utf8');
+
+test('the core package has no align, and its cross_language option finds nothing in the other language', () => {
+  const corpus = corpusOf(PARALLEL);
+  assert.equal(typeof corpus.align, 'undefined');
+  assert.doesNotMatch(DTS, /align\(zhId/);
+  assert.equal(corpus.options.cross_language, true);
+  assert.deepEqual(
+    corpus.query('人类命运共同体').occurrences.map((o) => [o.doc, o.translation]),
+    [['zh', null]],
+  );
+  corpus.free();
+});
+
+test('Corpus.align aligns two statements by id, with exact UTF-16 spans and the formulas linked', () => {
+  const corpus = corpusOf(PARALLEL, undefined, full.Corpus);
+  const a = corpus.align('zh', 'en');
+  conforms(a, 'Alignment');
+  conforms(a.stats, 'AlignmentStats');
+  const texts = { zh: PARALLEL[0].text, en: PARALLEL[1].text };
+  for (const s of [...a.zh, ...a.en]) {
+    conforms(s, 'AlignedSentence');
+    assert.equal(texts[s.doc].slice(s.utf16_start, s.utf16_end), s.text);
+  }
+  for (const b of a.beads) conforms(b, 'Bead');
+  const links = a.beads.flatMap((b) => b.formulas);
+  for (const f of links) conforms(f, 'FormulaLink');
+  const community = links.find((f) => f.entry_zh === '人类命运共同体');
+  assert.ok(community, 'the formula is found');
+  assert.equal(texts.zh.slice(community.zh.utf16_start, community.zh.utf16_end), '人类命运共同体');
+  assert.equal(
+    texts.en.slice(community.en.utf16_start, community.en.utf16_end),
+    'community with a shared future for mankind',
+  );
+  // The source line only the Chinese edition has is not paired by guess.
+  const source = a.zh.findIndex((s) => s.text.includes('新华社'));
+  assert.ok(a.unaligned_zh.includes(source));
+  assert.equal(a.beads.find((b) => b.zh.includes(source)).status, 'no_counterpart');
+  assert.equal(
+    codeOf(() => corpus.align('zh', 'nope')),
+    'unknown_statement',
+  );
+  assert.equal(
+    codeOf(() => corpus.align(1, 'en')),
+    'invalid_input',
+  );
+  assert.match(FULL_DTS, /align\(zhId: string, enId: string\): Alignment;/);
+  corpus.free();
+});
+
+test('a query finds the other language through the lexicon, marked, unless cross_language is off', () => {
+  const corpus = corpusOf(PARALLEL, undefined, full.Corpus);
+  const q = corpus.query('人类命运共同体');
+  for (const o of q.occurrences) conforms(o, 'QueryOccurrence');
+  assert.deepEqual(
+    q.occurrences.map((o) => [o.doc, o.text, o.translation ? o.translation.phrase : null]),
+    [
+      ['zh', '人类命运共同体', null],
+      ['en', 'community with a shared future for mankind', 'community with a shared future for mankind'],
+    ],
+  );
+  const t = q.occurrences[1].translation;
+  conforms(t, 'QueryTranslation');
+  assert.deepEqual(
+    [t.language, t.entry_zh, t.entry_en],
+    ['en', '人类命运共同体', 'community with a shared future for mankind'],
+  );
+  assert.ok(t.evidence.length >= 1);
+  for (const e of t.evidence) conforms(e, 'LexiconEvidence');
+  assert.ok(t.evidence[0].zh_file.startsWith('official/zh/'));
+  corpus.free();
+
+  const off = corpusOf(PARALLEL, { cross_language: false }, full.Corpus);
+  assert.equal(off.options.cross_language, false);
+  assert.deepEqual(
+    off.query('人类命运共同体').occurrences.map((o) => [o.doc, o.translation]),
+    [['zh', null]],
+  );
+  off.free();
 });

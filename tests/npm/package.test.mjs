@@ -111,7 +111,15 @@ async function expected() {
     hits: corpus.query(PHRASE).occurrences.map((o) => o.text),
   };
   corpus.free();
-  return result;
+  // The core engine has no align; the full one (refrain/full) has.
+  assert.equal(engine.Corpus.prototype.align, undefined, 'the core engine has no align');
+  const full = await import(join(dir, 'package', 'pkg', 'full', 'refrain.js'));
+  full.initSync({ module: readFileSync(join(dir, 'package', 'pkg', 'full', 'refrain_bg.wasm')) });
+  const both = new full.Corpus(OPTIONS);
+  for (const s of STATEMENTS) both.add(s);
+  const beads = both.align('a', 'b').beads.map((b) => b.status);
+  both.free();
+  return { ...result, beads };
 }
 
 /** Serves `dist` with the page's CSP and checks the app in Chromium. */
@@ -151,7 +159,12 @@ async function checkApp(url) {
     );
     const answer = async (id) => JSON.parse(await page.textContent(`#${id}`));
     assert.deepEqual(await answer('client'), want, 'the Worker client answers as the engine does');
-    assert.deepEqual(await answer('engine'), want, 'the engine answers on the main thread');
+    const { beads, ...core } = want;
+    assert.ok(beads.length > 0, 'the full engine aligns the statements');
+    assert.deepEqual(await answer('engine'), core, 'the engine answers on the main thread');
+    // The bundler copied both engines (file names may carry hashes): two .wasm files were loaded.
+    const wasms = new Set(requests.filter((r) => new URL(r).pathname.endsWith('.wasm')));
+    assert.ok(wasms.size >= 2, `the core and full engines' .wasm: ${[...wasms].join(' ')}`);
     const element = await page.$eval('refrain-compare', (el) => {
       const marks = [...el.shadowRoot.querySelectorAll('mark.occ[data-family]')];
       return {

@@ -18,6 +18,7 @@ import { createHeatmap } from './heatmap.js';
 import { createStrips } from './strip.js';
 import { contrastColumns, createContrast, familyIn } from './contrast.js';
 import { createStatements, undatedNote } from './statements.js';
+import { createTranslation } from './translation.js';
 import { createStorage, MINE } from './storage.js';
 import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
@@ -49,7 +50,7 @@ const doc = document;
 const $ = (id) => doc.getElementById(id);
 const base = new URL('.', doc.baseURI).href;
 const storage = createStorage(window);
-const TABS = ['read', 'refrains', 'search', 'overview', 'groups', 'statements'];
+const TABS = ['read', 'refrains', 'search', 'overview', 'groups', 'translation', 'statements'];
 const SCOPED_TABS = ['read', 'refrains', 'search'];
 const HEATMAP_MAX = 60; // statements drawn in the heatmap
 const TAB_KEY = 'refrain.workspace'; // sessionStorage: the workspace this browser tab shows
@@ -80,6 +81,7 @@ const app = {
   pendingAlign: null, // a refrain to line up once the reader is visible
   overviewStale: false, // the overview waits to be drawn until it is shown
   groupsStale: false, // so does the group comparison (it runs the engine)
+  translationStale: false, // and the translation view (it aligns in the engine)
 };
 
 // Other tabs of this browser: told of every stored change, so that none of them keeps (and later
@@ -127,6 +129,16 @@ const strips = createStrips($('overview-strips'), L, {
     selectTab('read');
     reader.goTo(id, occ ? occ.start : 0, occ ? occ.family : null);
   },
+});
+const translation = createTranslation($('panel-translation'), L, {
+  align: (zh, en, { signal }) =>
+    app.client.align({
+      statements: app.sent,
+      options: { ...(app.ws.options || {}), ...ENGINE_LIMITS },
+      zh,
+      en,
+      signal,
+    }),
 });
 const contrast = createContrast($('panel-groups'), L, {
   run: (groups, { signal, onProgress }) =>
@@ -884,6 +896,16 @@ function renderViews({ only = null, except = null } = {}) {
     app.groupsStale = true;
     if (!$('panel-groups').hidden) renderGroups();
   }
+  if (want('translation')) {
+    // So does the alignment.
+    app.translationStale = true;
+    if (!$('panel-translation').hidden) renderTranslation();
+  }
+}
+
+function renderTranslation() {
+  app.translationStale = false;
+  translation.update(viewStatements());
 }
 
 function renderGroups() {
@@ -1059,6 +1081,7 @@ function selectTab(name, { focus = false } = {}) {
   }
   if (name === 'overview' && app.overviewStale && app.model) renderOverview();
   if (name === 'groups' && app.groupsStale && app.model) renderGroups();
+  if (name === 'translation' && app.translationStale && app.model) renderTranslation();
   if (app.ws && app.ws.tab !== name) {
     app.ws.tab = name;
     remember({ tab: name });

@@ -120,6 +120,7 @@ export default {
   undatedPlaces: (n) =>
     `${plural(n, 'occurrence')} dans des déclarations sans date ${n < 2 ? 'n’est' : 'ne sont'} pas dans le graphique.`,
   exportSummary: 'Exporter ce résumé (CSV)',
+  translationOf: (phrase) => `traduction de ${phrase}`,
   heatmapLabel: (n) =>
     `Ressemblance de ${n} déclarations : la part des mots pleins de chaque ligne qui se trouvent dans des passages partagés avec la déclaration de la colonne`,
   heatmapTitle: 'refrain : part des mots de chaque ligne dans des passages partagés avec la colonne',
@@ -242,4 +243,24 @@ export default {
   exportPlot: 'Exporter le graphique',
   plotSvg: 'Graphique SVG',
   plotPng: 'Graphique PNG',
+  trIntro:
+    'Une déclaration chinoise et son édition anglaise côte à côte, phrase par phrase. Chaque formule du lexique bilingue et sa traduction sont marquées de la même couleur des deux côtés ; les phrases qui n’ont pu être alignées sont signalées, non devinées.',
+  trChinese: 'Texte chinois',
+  trEnglish: 'Édition anglaise',
+  trNone: '(choisir une déclaration)',
+  trBeads: 'Phrases côte à côte',
+  trNothing:
+    'Aucune déclaration : ajoutez une déclaration chinoise et son édition anglaise dans l’onglet Déclarations.',
+  trNoPair:
+    'Aucune déclaration chinoise n’a d’édition anglaise de même date ou de même titre : choisissez les deux déclarations ci-dessus.',
+  trChoose: 'Choisissez une déclaration chinoise et son édition anglaise.',
+  trSame: 'Choisissez deux déclarations différentes.',
+  trAligning: 'Alignement des phrases…',
+  trFailed: (m) => `L’alignement a échoué : ${m}`,
+  trSummary: (zh, en, aligned, beads, rendered, formulas) =>
+    `${plural(zh, 'phrase chinoise', 'phrases chinoises')} et ${plural(en, 'phrase anglaise', 'phrases anglaises')} : ${aligned} sur ${plural(beads, 'groupe')} alignés ; ${rendered} sur ${plural(formulas, 'formule')} du lexique ont leur traduction.`,
+  trRendered: (zh, en) => `${zh} est traduit « ${en} »`,
+  trUnrendered: (zh) => `${zh} : aucune traduction du lexique trouvée ici`,
+  trNoCounterpart: 'Non alignée : l’autre texte n’a rien à cette place.',
+  trLengthsDisagree: 'Non alignée : les longueurs ne concordent pas et rien ne confirme l’appariement.',
 };

@@ -102,6 +102,25 @@ const en = {
   exportPlot: 'Export the plot',
   plotSvg: 'Plot SVG',
   plotPng: 'Plot PNG',
+  // the translation view (translation.js)
+  trIntro:
+    'A Chinese statement and its English edition side by side, sentence by sentence. Each formula of the bilingual lexicon and its rendering are marked in the same colour on both sides; sentences that could not be aligned are marked, not guessed.',
+  trChinese: 'Chinese text',
+  trEnglish: 'English edition',
+  trNone: '(choose a statement)',
+  trBeads: 'Sentences side by side',
+  trNothing: 'No statements yet: add a Chinese statement and its English edition in the Statements tab.',
+  trNoPair: 'No Chinese statement with an English edition of the same date or title: choose the two statements above.',
+  trChoose: 'Choose a Chinese statement and its English edition.',
+  trSame: 'Choose two different statements.',
+  trAligning: 'Aligning the sentences…',
+  trFailed: (m) => `The alignment failed: ${m}`,
+  trSummary: (zh, en, aligned, beads, rendered, formulas) =>
+    `${plural(zh, 'Chinese sentence')} and ${plural(en, 'English sentence')}: ${aligned} of ${plural(beads, 'group')} aligned; ${rendered} of ${plural(formulas, 'formula')} of the lexicon found their rendering.`,
+  trRendered: (zh, en) => `${zh} is rendered “${en}”`,
+  trUnrendered: (zh) => `${zh}: no rendering of the lexicon found here`,
+  trNoCounterpart: 'Not aligned: the other text has nothing in its place.',
+  trLengthsDisagree: 'Not aligned: the lengths disagree and nothing confirms the pairing.',
 };
 
 /** The labels `L` with the English of these views where `L` has none (English itself, or a gap). */

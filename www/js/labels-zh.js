@@ -108,6 +108,7 @@ export default {
   showOnlyGroup: (name) => `只显示${name}`,
   undatedPlaces: (n) => `无日期声明中的 ${n} 处未列入图表。`,
   exportSummary: '导出此汇总（CSV）',
+  translationOf: (phrase) => `${phrase} 的译法`,
   heatmapLabel: (n) => `${n} 篇发言的相似度：每行发言的实词中，出现在与该列发言共有段落中的比例`,
   heatmapTitle: 'refrain：每行发言与该列发言共有段落中的词语比例',
   heatmapNote:
@@ -228,4 +229,22 @@ export default {
   exportPlot: '导出图表',
   plotSvg: '图表 SVG',
   plotPng: '图表 PNG',
+  trIntro:
+    '中文讲话与其英文版逐句对照。双语词表中的每条套话及其译法在两侧以同一颜色标出；无法对齐的句子予以标明，不作猜测。',
+  trChinese: '中文原文',
+  trEnglish: '英文版',
+  trNone: '（选择一篇讲话）',
+  trBeads: '逐句对照',
+  trNothing: '尚无讲话：请在“讲话”标签页中添加一篇中文讲话及其英文版。',
+  trNoPair: '没有日期或标题相同的中英文讲话：请在上方选择两篇讲话。',
+  trChoose: '请选择一篇中文讲话及其英文版。',
+  trSame: '请选择两篇不同的讲话。',
+  trAligning: '正在对齐句子…',
+  trFailed: (m) => `对齐失败：${m}`,
+  trSummary: (zh, en, aligned, beads, rendered, formulas) =>
+    `中文 ${zh} 句，英文 ${en} 句：${beads} 组中 ${aligned} 组已对齐；词表中的 ${formulas} 处套话有 ${rendered} 处找到译法。`,
+  trRendered: (zh, en) => `${zh} 译作“${en}”`,
+  trUnrendered: (zh) => `${zh}：此处未找到词表中的译法`,
+  trNoCounterpart: '未对齐：另一文本中没有对应内容。',
+  trLengthsDisagree: '未对齐：长度不符，且无依据确认配对。',
 };

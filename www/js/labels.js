@@ -114,6 +114,7 @@ const en = {
   goToMatch: (text, name) => `${text}, in ${name}: show in the reader`,
   partOf: (id, root) => `Part of refrain ${id}: “${root}”`,
   noExactMatch: 'No exact match; closest variants below.',
+  translationOf: (phrase) => `translation of ${phrase}`,
   // the heatmap
   heatmapLabel: (n) =>
     `Similarity of ${n} statements: the share of each row’s content words in passages it shares with the column’s statement`,

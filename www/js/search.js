@@ -226,6 +226,18 @@ export function createSearch(root, given, opts) {
                   }),
                 ]
               : null,
+            // Found through the bilingual lexicon: the query's phrase it translates.
+            o.translation
+              ? [
+                  ' ',
+                  h(doc, 'span', {
+                    class: 'tr-of',
+                    text: L.translationOf(
+                      o.translation.language === 'en' ? o.translation.entry_zh : o.translation.entry_en,
+                    ),
+                  }),
+                ]
+              : null,
           ),
           h(doc, 'td', { class: 'k-before' }, h(doc, 'span', { text: trimBefore(o.before || '') })),
           h(doc, 'td', { class: 'k-match' }, match),

@@ -12,7 +12,7 @@ import { LINK_LIMITS, settingProblem, utf8Bytes } from './limits.js';
 
 export const MAX_LINK = 24_000;
 const PREFIX = 's=';
-const TABS = ['read', 'refrains', 'search', 'overview', 'groups', 'statements'];
+const TABS = ['read', 'refrains', 'search', 'overview', 'groups', 'translation', 'statements'];
 
 /** A link that was refused: `problems` lists what was wrong, in words. */
 export class LinkError extends Error {

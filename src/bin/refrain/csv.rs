@@ -87,6 +87,7 @@ struct QueryRow<'a> {
     text: Text<'a>,
     after: Text<'a>,
     explanation: Text<'a>,
+    translation: Option<Text<'a>>,
 }
 
 /// One row of `contrast --csv`: a family, most distinctive of group A first, of group B last.
@@ -176,6 +177,7 @@ pub fn query(report: &QueryReport, statements: &[Statement]) -> String {
             text: Text(&e.text),
             after: Text(&o.after),
             explanation: Text(explanation),
+            translation: o.translation.as_ref().map(|t| Text(&t.phrase)),
         }
     }))
 }
@@ -251,7 +253,10 @@ mod tests {
         assert_eq!(compare_columns().len(), 16);
         assert_eq!(compare_columns()[0], "family");
         let empty = write(std::iter::empty::<QueryRow>());
-        assert!(empty.starts_with("rank,score,statement,") && empty.ends_with("explanation\r\n"), "{empty}");
+        assert!(
+            empty.starts_with("rank,score,statement,") && empty.ends_with("explanation,translation\r\n"),
+            "{empty}"
+        );
     }
 
     /// The first column of each `| column | ... |` table of docs/report.md's CSV section.

@@ -240,6 +240,11 @@ fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String)
         let fillers: Vec<String> = slot.fillers.iter().map(|x| format!("{} ×{}", x.text, x.count)).collect();
         let _ = writeln!(out, "      slot {} “{}”: {}", slot.index + 1, slot.root, clip(&fillers.join(", "), 90));
     }
+    // Cross-language: the lexicon's pairs the root holds a side of, and the families with the other.
+    for r in &f.renderings {
+        let others = if r.families.is_empty() { String::new() } else { format!(" ({})", r.families.join(", ")) };
+        let _ = writeln!(out, "      lexicon: {} = “{}”{others}", r.zh, r.en);
+    }
     if let Some(first) = &f.first_use {
         let _ = writeln!(
             out,
@@ -502,6 +507,25 @@ pub fn query(out: &mut String, report: &QueryReport, statements: &[Statement]) {
             clip(&one_line_keep_edge(&o.after), 50)
         );
         let _ = writeln!(out, "     {}", explain(&o.explanation));
+        if let Some(t) = &o.translation {
+            let _ = writeln!(
+                out,
+                "     translation: “{}” (lexicon: {} = {}; evidence {})",
+                one_line(&t.phrase),
+                t.entry_zh,
+                t.entry_en,
+                t.evidence
+                    .iter()
+                    .map(|e| format!("{}:{}-{}", e.zh_file, e.zh_start, e.zh_end))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    for note in &report.notes {
+        if note.starts_with("Also searched") {
+            let _ = writeln!(out, "\nnote: {note}");
+        }
     }
 }
 

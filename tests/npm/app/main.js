@@ -1,5 +1,5 @@
 // The test app of tests/npm: uses the package `refrain` the three ways its README shows (the
-// element, the Worker client, the engine itself), as an app bundled by Vite or webpack would.
+// element, the Worker client with an alignment on the full engine, the engine itself), as an app bundled by Vite or webpack would.
 // Each writes what it found, as JSON, where the test reads it.
 import 'refrain/define';
 import { RefrainClient } from 'refrain/client';
@@ -20,7 +20,13 @@ client
   .compare(STATEMENTS, OPTIONS)
   .then(async (report) => {
     const hits = await client.query(PHRASE);
-    show('client', { families: report.families.map((f) => f.root), hits: hits.occurrences.map((o) => o.text) });
+    // An alignment runs on the full engine (pkg/full/), which the worker loads only now.
+    const alignment = await client.align({ statements: STATEMENTS, options: OPTIONS, zh: 'a', en: 'b' });
+    show('client', {
+      families: report.families.map((f) => f.root),
+      hits: hits.occurrences.map((o) => o.text),
+      beads: alignment.beads.map((b) => b.status),
+    });
   })
   .catch(failed('client'));
 

@@ -37,6 +37,7 @@ import init, {
 import {
   RefrainClient,
   sharedClient,
+  type AlignCall,
   type ClientErrorCode,
   type CompareCall,
   type ContrastCall,
@@ -45,12 +46,24 @@ import {
   type RefrainClientSettings,
   type RefrainProgress,
 } from 'refrain/client';
+import initFull, {
+  Corpus as FullCorpus,
+  type AlignedSentence,
+  type Alignment,
+  type AlignmentStats,
+  type Bead,
+  type FamilyRendering,
+  type FormulaLink,
+  type LexiconEvidence,
+  type QueryTranslation,
+} from 'refrain/full';
 import {
   RefrainCompareElement,
   VIEWS,
   statementName,
   textOf,
   type RefrainCompareEventMap,
+  type RefrainContrastDetail,
   type RefrainErrorDetail,
   type RefrainReadyDetail,
   type RefrainRenderDetail,
@@ -168,6 +181,10 @@ export function element(): void {
     const detail: RefrainRenderDetail = e.detail;
     console.log(detail.view);
   });
+  el.addEventListener('refrain-contrast', (e) => {
+    const detail: RefrainContrastDetail = e.detail;
+    console.log(detail.report.a.label);
+  });
   el.addEventListener('refrain-error', (e) => {
     const detail: RefrainErrorDetail = e.detail;
     console.log(detail.code, detail.message);
@@ -176,4 +193,26 @@ export function element(): void {
   const report: Report | null = el.report;
   console.log(state, report, el.queryReport, textOf(el), statementName(given[0]));
   document.querySelector('refrain-compare')?.refresh();
+}
+
+// The full engine (refrain/full): the core's API, Corpus.align and the cross-language query; and
+// an alignment through the Worker client.
+export async function parallel(client: RefrainClient): Promise<string[]> {
+  await initFull();
+  const corpus = new FullCorpus({ cross_language: true });
+  corpus.add({ id: 'zh', text: '我们要践行真正的多边主义。' });
+  corpus.add({ id: 'en', text: 'We should practise true multilateralism.' });
+  const a: Alignment = corpus.align('zh', 'en');
+  const stats: AlignmentStats = a.stats;
+  const sentence: AlignedSentence | undefined = a.zh[0];
+  const bead: Bead | undefined = a.beads[0];
+  const link: FormulaLink | undefined = bead?.formulas[0];
+  const translation: QueryTranslation | null = corpus.query('真正的多边主义').occurrences[0]?.translation ?? null;
+  const evidence: LexiconEvidence[] = translation?.evidence ?? [];
+  const renderings: FamilyRendering[] = corpus.compare().families.flatMap((f) => f.renderings);
+  corpus.free();
+  const call: AlignCall = { statements: [statement], zh: 'zh', en: 'en' };
+  const viaWorker: Alignment = await client.align(call);
+  console.log(stats.aligned_beads, sentence?.chars, link?.entry_en, evidence.length, viaWorker.beads.length);
+  return renderings.map((r) => `${r.zh} = ${r.en}`);
 }
