@@ -35,6 +35,7 @@ pub use segment::set_word_segmenter;
 
 use crate::span::Span;
 use normalize::is_hyphen;
+use std::collections::HashMap;
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -224,7 +225,8 @@ where
 
 /// The tokens of the pieces: a word broken by a hyphen (and a line break) is joined, then each
 /// is normalized and given its UTF-16 offsets; a token whose comparison form is empty is left
-/// out.
+/// out. Each distinct word as written is normalized once (a statement repeats its words, and
+/// in WebAssembly NFKC is a call into JavaScript).
 fn emit_tokens(
     text: &str,
     pieces: &[Piece],
@@ -234,6 +236,7 @@ fn emit_tokens(
     let mut utf16 = 0usize;
     let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
     let mut buf = String::new();
+    let mut norms: HashMap<&str, String> = HashMap::new();
     let mut i = 0;
     while i < pieces.len() {
         let start = pieces[i].start;
@@ -249,21 +252,24 @@ fn emit_tokens(
                 end = pieces[j].end;
             }
         }
-        buf.clear();
-        for piece in &pieces[i..=j] {
-            buf.push_str(&text[piece.start..piece.end]);
-        }
-        let norm = if kind == TokenKind::Word && j == i {
-            normalize_word(&text[start..end], n)
+        let joined;
+        let norm = if j == i {
+            let word = &text[start..end];
+            norms.entry(word).or_insert_with(|| normalize_word(word, n)).as_str()
         } else {
-            normalize_word(&buf, n)
+            buf.clear();
+            for piece in &pieces[i..=j] {
+                buf.push_str(&text[piece.start..piece.end]);
+            }
+            joined = normalize_word(&buf, n);
+            joined.as_str()
         };
         utf16 += crate::span::utf16_len(&text[utf16_at..start]);
         let utf16_start = utf16;
         utf16 += crate::span::utf16_len(&text[start..end]);
         utf16_at = end;
         if !norm.is_empty() {
-            emit(Span::new(start, end), utf16_start, utf16, kind, &norm);
+            emit(Span::new(start, end), utf16_start, utf16, kind, norm);
         }
         i = j + 1;
     }
