@@ -17,8 +17,9 @@
 //!   `../shared/corpus`, and the hand-written graphemes are `unicode-segmentation`'s on every
 //!   segment of it with Han, kana or Hangul.
 
+use proptest::prelude::*;
 use refrain::report::Edit;
-use refrain::text::bounds::{chunks, graphemes, CHUNK};
+use refrain::text::bounds::{chunks, graphemes, plain_word_ends, CHUNK};
 use refrain::text::{tokenize, tokenize_segmented, Normalization, Token, TokenKind};
 use refrain::{Corpus, Options, Statement};
 use std::collections::HashSet;
@@ -308,7 +309,12 @@ fn first_difference(text: &str, ours: &[Token], native: &[Token]) -> String {
 fn the_browser_segments_give_the_native_tokens_on_every_statement() {
     let statements = shared_all();
     for limit in [CHUNK, 0] {
-        let pieces: Vec<&str> = statements.iter().flat_map(|(_, text)| chunks(text, limit).map(|(_, c)| c)).collect();
+        // The chunks the WebAssembly build asks the segmenter for: those it cannot split itself.
+        let pieces: Vec<&str> = statements
+            .iter()
+            .flat_map(|(_, text)| chunks(text, limit).map(|(_, c)| c))
+            .filter(|c| plain_ends(c).is_none())
+            .collect();
         let starts = browser_starts(&pieces);
         let mut starts = pieces.iter().copied().zip(starts);
         let mut differ = Vec::new();
@@ -375,4 +381,102 @@ fn the_hand_written_graphemes_are_uax29s_on_every_cjk_segment_of_the_corpus() {
     }
     eprintln!("{} distinct segments with Han, kana or Hangul: the same graphemes", segments.len());
     assert!(segments.len() > 5_000, "only {} segments", segments.len());
+}
+
+/// The word segment ends of `s` as the WebAssembly build splits a chunk of plain characters
+/// itself (`src/text/bounds.rs`), `None` when `s` is not plain.
+fn plain_ends(s: &str) -> Option<Vec<usize>> {
+    let mut ends = Vec::new();
+    plain_word_ends(s, &mut ends).then_some(ends)
+}
+
+/// The word segment ends of `s` by UAX #29 (`unicode-segmentation`, the native build's).
+fn uax29_ends(s: &str) -> Vec<usize> {
+    s.split_word_bound_indices().map(|(i, w)| i + w.len()).collect()
+}
+
+/// One character of each Word_Break class among the plain characters, and a few of class Other.
+const PLAIN_CLASSES: &[char] = &[
+    'a', 'Z', '\u{E9}', '1', ' ', '\u{2003}', ':', '\u{B7}', '.', '\'', '\u{2019}', ',', ';', '_', '\r', '\n', '-',
+    '"', '\u{A0}', '\t', '\u{2014}',
+];
+
+/// Every plain character (all lie below U+2100).
+fn plain_chars() -> Vec<char> {
+    (0..0x2100u32).filter_map(char::from_u32).filter(|c| plain_ends(&c.to_string()).is_some()).collect()
+}
+
+/// The hand-written splitter is UAX #29 on plain text: on every string of up to four characters
+/// of the classes above, and on every plain character between and after two of them (so each
+/// plain character splits as its class does).
+#[test]
+fn plain_chunks_split_as_uax29_on_every_short_string() {
+    let chars = plain_chars();
+    assert_eq!(chars.len(), 95 + 3 + 223 + 10, "the plain characters");
+    assert!(plain_ends("a\u{AD}b").is_none() && plain_ends("a\u{301}").is_none() && plain_ends("中").is_none());
+    assert!(plain_ends("\u{B}").is_none() && plain_ends("\u{7F}").is_none() && plain_ends("\u{2028}").is_none());
+    let check = |s: &str| assert_eq!(plain_ends(s).as_deref(), Some(uax29_ends(s).as_slice()), "{s:?}");
+    let mut count = 0;
+    let mut s = String::new();
+    for len in 0..=4u32 {
+        for mut n in 0..PLAIN_CLASSES.len().pow(len) {
+            s.clear();
+            for _ in 0..len {
+                s.push(PLAIN_CLASSES[n % PLAIN_CLASSES.len()]);
+                n /= PLAIN_CLASSES.len();
+            }
+            check(&s);
+            count += 1;
+        }
+    }
+    for &c in &chars {
+        for &x in PLAIN_CLASSES {
+            for &y in PLAIN_CLASSES {
+                for s in [format!("{x}{c}{y}"), format!("{x}{y}{c}"), format!("{c}{x}{y}")] {
+                    check(&s);
+                    count += 1;
+                }
+            }
+        }
+    }
+    eprintln!("{} plain characters, {count} strings: split as UAX #29 splits them", chars.len());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3_000))]
+    /// On random strings of plain characters (half of them drawn from the class
+    /// representatives, so that words, numbers and middle characters meet often).
+    #[test]
+    fn plain_chunks_split_as_uax29_on_random_strings(
+        picks in prop::collection::vec((any::<bool>(), any::<prop::sample::Index>()), 0..60)
+    ) {
+        let chars = plain_chars();
+        let s: String = picks
+            .iter()
+            .map(|(class, i)| if *class { *i.get(PLAIN_CLASSES) } else { *i.get(&chars) })
+            .collect();
+        prop_assert_eq!(plain_ends(&s), Some(uax29_ends(&s)), "{:?}", s);
+    }
+}
+
+/// Every chunk of every statement of the shared corpus that is plain splits as UAX #29 splits
+/// it, with the chunks the WebAssembly build cuts and cut at every place a chunk may end.
+#[test]
+fn plain_chunks_of_the_corpus_split_as_uax29() {
+    let statements = shared_all();
+    for limit in [CHUNK, 0] {
+        let (mut plain, mut all, mut bytes) = (0, 0, 0);
+        for (id, text) in &statements {
+            for (at, chunk) in chunks(text, limit) {
+                all += 1;
+                if let Some(ends) = plain_ends(chunk) {
+                    assert_eq!(ends, uax29_ends(chunk), "{id}: the chunk at byte {at}");
+                    plain += 1;
+                    bytes += chunk.len();
+                }
+            }
+        }
+        eprintln!("chunks of {limit} bytes: {plain} of {all} plain ({bytes} bytes), split as UAX #29 splits them");
+        assert!(plain * 2 > all, "only {plain} of {all} chunks plain");
+    }
 }

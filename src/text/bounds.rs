@@ -7,7 +7,9 @@
 //! - the word segments are the browser's: `Intl.Segmenter('zh', {granularity: 'word'})`, handed
 //!   in by the bindings (`set_word_segmenter`); [`segmented`] calls it once per chunk of about a
 //!   kilobyte of a statement, cut where a word always ends, and turns the UTF-16 starts it gives
-//!   into segments of the text;
+//!   into segments of the text; a chunk made only of plain characters (ASCII, Latin-1, Latin
+//!   Extended-A and a few punctuation marks: see [`Plain`]) it splits itself by the UAX #29 rules
+//!   for them ([`plain_word_ends`]), without a call (most chunks of English or French text);
 //! - without the bindings (the core alone on wasm32), [`fallback`] splits the text: a word is a
 //!   run of letters and digits with the marks that extend them, joined across UAX #29's
 //!   MidLetter and MidNum characters; each Han, kana or Hangul character is a segment of its own;
@@ -39,7 +41,10 @@ pub fn segmented<'t>(
     let mut chunk_ends = Vec::new();
     for (at, chunk) in chunks(text, limit) {
         chunk_ends.clear();
-        super::segment::hooked_word_ends(chunk, &segmenter(chunk), &mut chunk_ends);
+        if !plain_word_ends(chunk, &mut chunk_ends) {
+            chunk_ends.clear();
+            super::segment::hooked_word_ends(chunk, &segmenter(chunk), &mut chunk_ends);
+        }
         ends.extend(chunk_ends.iter().map(|&e| at + e));
     }
     join_mids(text, &mut ends);
@@ -47,6 +52,109 @@ pub fn segmented<'t>(
         let start = std::mem::replace(from, end);
         Some((start, &text[start..end]))
     })
+}
+
+/// The Word_Break property (UAX #29) of the characters [`plain_word_ends`] splits, `None` for
+/// any other character. Plain are: tab, line feed, carriage return and the printable ASCII
+/// characters; U+00A0 to U+017F (Latin-1 Supplement and Latin Extended-A) except the soft hyphen
+/// U+00AD (Format); the em space U+2003; and `– — ― ‘ ’ “ ” … €`. Among them UAX #29 knows only
+/// these classes: no Extend, Format or ZWJ character (which rule WB4 skips), no Hebrew letter,
+/// katakana, ideograph or regional indicator. `tests/segmentation.rs` checks, for every plain
+/// character, that UAX #29 splits it as its class.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Plain {
+    /// ALetter: the letters (ASCII, `ª µ º`, `À`-`ÿ` but `× ÷`, Latin Extended-A) and the
+    /// cedilla `¸`, which UAX #29 counts among them.
+    Letter,
+    /// Numeric: the ASCII digits.
+    Numeric,
+    /// WSegSpace: the space and the em space.
+    Space,
+    /// MidLetter: `:` and `·`.
+    MidLetter,
+    /// MidNumLet and Single_Quote: `.`, `‘`, `’` and `'`.
+    MidNumLetQ,
+    /// MidNum: `,` and `;`.
+    MidNum,
+    /// ExtendNumLet: `_`.
+    ExtendNumLet,
+    Cr,
+    Lf,
+    /// Any other plain character: tab, NBSP, the other punctuation and symbols (`"` is
+    /// Double_Quote, which matters only next to Hebrew letters).
+    Other,
+}
+
+fn plain(c: char) -> Option<Plain> {
+    use Plain::*;
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Letter,
+        '0'..='9' => Numeric,
+        ' ' | '\u{2003}' => Space,
+        ':' | '\u{B7}' => MidLetter,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLetQ,
+        ',' | ';' => MidNum,
+        '_' => ExtendNumLet,
+        '\r' => Cr,
+        '\n' => Lf,
+        '\u{AD}' => return None,
+        '\u{A0}'..='\u{17F}' if c.is_alphabetic() => Letter,
+        '\u{B8}' => Letter,
+        '\t' | '!'..='~' | '\u{A0}'..='\u{17F}' => Other,
+        '\u{2013}'..='\u{2015}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{20AC}' => Other,
+        _ => return None,
+    })
+}
+
+/// True when UAX #29 keeps `b` and `c` in one word, `b2` before them and `c2` after (rules
+/// WB3 to WB13b, for the plain classes).
+fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: Option<Plain>) -> bool {
+    use Plain::*;
+    match (b, c) {
+        (Cr, Lf) => true,                                                                           // WB3
+        (Cr | Lf, _) | (_, Cr | Lf) => false,                                                       // WB3a, WB3b
+        (Space, Space) => true,                                                                     // WB3d
+        (Letter | Numeric, Letter | Numeric) => true,                                               // WB5, WB8-WB10
+        (Letter | Numeric | ExtendNumLet, ExtendNumLet) | (ExtendNumLet, Letter | Numeric) => true, // WB13a, WB13b
+        (Letter, MidLetter | MidNumLetQ) => c2 == Some(Letter),                                     // WB6
+        (MidLetter | MidNumLetQ, Letter) => b2 == Some(Letter),                                     // WB7
+        (Numeric, MidNum | MidNumLetQ) => c2 == Some(Numeric),                                      // WB12
+        (MidNum | MidNumLetQ, Numeric) => b2 == Some(Numeric),                                      // WB11
+        _ => false,                                                                                 // WB999
+    }
+}
+
+/// Appends to `out` the ends of the word segments of `text`, as UAX #29 cuts them, when every
+/// character of `text` is plain (see [`Plain`]), and returns true; otherwise returns false
+/// (and `out` may hold some ends). The WebAssembly build splits such chunks itself rather than
+/// ask the browser's segmenter: English and most Latin text.
+pub fn plain_word_ends(text: &str, out: &mut Vec<usize>) -> bool {
+    let mut classes = text.char_indices().map(|(i, c)| plain(c).map(|p| (i, p)));
+    let mut window: [Option<(usize, Plain)>; 3] = [None, None, None]; // b2, b, c
+    let mut next = match classes.next() {
+        None => return true,
+        Some(None) => return false,
+        Some(first) => first,
+    };
+    loop {
+        window = [window[1], window[2], next];
+        next = match classes.next() {
+            None => None,
+            Some(None) => return false,
+            Some(p) => p,
+        };
+        let [b2, b, c] = window;
+        if let (Some((_, b)), Some((i, c))) = (b, c) {
+            if !plain_joins(b2.map(|x| x.1), b, c, next.map(|x| x.1)) {
+                out.push(i);
+            }
+        }
+        if next.is_none() {
+            break;
+        }
+    }
+    out.push(text.len());
+    true
 }
 
 /// Joins segments that a single middle character separates, where the Unicode word rules join

@@ -35,6 +35,7 @@ pub use segment::set_word_segmenter;
 
 use crate::span::Span;
 use normalize::is_hyphen;
+use std::collections::HashMap;
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -119,11 +120,13 @@ struct Piece {
 /// in text order.
 pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str)) {
     #[cfg(not(target_arch = "wasm32"))]
-    let pieces = pieces(text, text.split_word_bound_indices(), |s| s.grapheme_indices(true));
+    let pieces = pieces(text, text.split_word_bound_indices(), |s| s.grapheme_indices(true), false);
     #[cfg(target_arch = "wasm32")]
     let pieces = match segment::hook() {
-        Some(hook) => pieces(text, bounds::segmented(text, bounds::CHUNK, &mut |chunk| hook(chunk)), bounds::graphemes),
-        None => pieces(text, bounds::fallback(text), bounds::graphemes),
+        Some(hook) => {
+            pieces(text, bounds::segmented(text, bounds::CHUNK, &mut |chunk| hook(chunk)), bounds::graphemes, true)
+        }
+        None => pieces(text, bounds::fallback(text), bounds::graphemes, false),
     };
     emit_tokens(text, &pieces, n, emit);
 }
@@ -141,7 +144,7 @@ pub fn tokenize_segmented(
     segmenter: &mut dyn FnMut(&str) -> Vec<u32>,
 ) -> Vec<Token> {
     let mut out = Vec::new();
-    let pieces = pieces(text, bounds::segmented(text, limit, segmenter), bounds::graphemes);
+    let pieces = pieces(text, bounds::segmented(text, limit, segmenter), bounds::graphemes, true);
     emit_tokens(text, &pieces, n, &mut |span, utf16_start, utf16_end, kind, norm| {
         out.push(Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind })
     });
@@ -151,23 +154,26 @@ pub fn tokenize_segmented(
 /// The pieces of `text` from its word segments, `(byte offset, segment)` in text order, and a
 /// function that cuts a segment into its graphemes, `(byte offset in the segment, grapheme)`.
 /// A segment without letters or digits is no piece; a segment with Han or kana gives its
-/// letters, its Hangul syllables, and its Han and kana to the run that the word segmenter cuts;
-/// any other segment is a piece.
+/// letters, its Hangul syllables, and its Han and kana to a run of them; any other segment is a
+/// piece. A run is cut into words where its segments start when `words_are_segments` (the
+/// browser's segmenter cuts Han and kana into dictionary words already), by the word segmenter
+/// otherwise.
 fn pieces<'t, I>(
     text: &'t str,
     segments: impl Iterator<Item = (usize, &'t str)>,
     graphemes: impl Fn(&'t str) -> I,
+    words_are_segments: bool,
 ) -> Vec<Piece>
 where
     I: Iterator<Item = (usize, &'t str)>,
 {
     let mut pieces: Vec<Piece> = Vec::new();
-    // The run of Han and kana being read, for the word segmenter: its start and end.
+    // The run of Han and kana being read: its start and end.
     let mut run: Option<(usize, usize)> = None;
-    let mut ends = Vec::new();
+    let mut words = RunWords { from_segments: words_are_segments, cuts: Vec::new(), ends: Vec::new() };
     for (offset, seg) in segments {
         if !seg.chars().any(char::is_alphanumeric) {
-            run_words(text, run.take(), &mut ends, &mut pieces);
+            words.close(text, run.take(), &mut pieces);
             continue;
         }
         if seg.chars().any(|c| segment::is_cj(c) || is_ideograph(c)) {
@@ -181,15 +187,19 @@ where
                     if let Some((s, e)) = letters.take() {
                         pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
                     }
+                    if i == 0 && run.is_some() {
+                        // The segment goes on with the run: a word starts here.
+                        words.cuts.push(gs);
+                    }
                     run = Some((run.map_or(gs, |r| r.0), gs + cj));
                     if cj < g.len() {
                         // Combining marks or a variation selector end the run, in its last word.
-                        run_words(text, run.take(), &mut ends, &mut pieces);
+                        words.close(text, run.take(), &mut pieces);
                         pieces.last_mut().expect("a run has a word").end = ge;
                     }
                     continue;
                 }
-                run_words(text, run.take(), &mut ends, &mut pieces);
+                words.close(text, run.take(), &mut pieces);
                 if g.chars().any(is_ideograph) {
                     if let Some((s, e)) = letters.take() {
                         pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
@@ -205,17 +215,18 @@ where
                 pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
             }
         } else {
-            run_words(text, run.take(), &mut ends, &mut pieces);
+            words.close(text, run.take(), &mut pieces);
             pieces.push(Piece { start: offset, end: offset + seg.len(), kind: kind_of(seg) });
         }
     }
-    run_words(text, run, &mut ends, &mut pieces);
+    words.close(text, run, &mut pieces);
     pieces
 }
 
 /// The tokens of the pieces: a word broken by a hyphen (and a line break) is joined, then each
 /// is normalized and given its UTF-16 offsets; a token whose comparison form is empty is left
-/// out.
+/// out. Each distinct word as written is normalized once (a statement repeats its words, and
+/// in WebAssembly NFKC is a call into JavaScript).
 fn emit_tokens(
     text: &str,
     pieces: &[Piece],
@@ -225,6 +236,7 @@ fn emit_tokens(
     let mut utf16 = 0usize;
     let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
     let mut buf = String::new();
+    let mut norms: HashMap<&str, String> = HashMap::new();
     let mut i = 0;
     while i < pieces.len() {
         let start = pieces[i].start;
@@ -240,35 +252,59 @@ fn emit_tokens(
                 end = pieces[j].end;
             }
         }
-        buf.clear();
-        for piece in &pieces[i..=j] {
-            buf.push_str(&text[piece.start..piece.end]);
-        }
-        let norm = if kind == TokenKind::Word && j == i {
-            normalize_word(&text[start..end], n)
+        let joined;
+        let norm = if j == i {
+            let word = &text[start..end];
+            norms.entry(word).or_insert_with(|| normalize_word(word, n)).as_str()
         } else {
-            normalize_word(&buf, n)
+            buf.clear();
+            for piece in &pieces[i..=j] {
+                buf.push_str(&text[piece.start..piece.end]);
+            }
+            joined = normalize_word(&buf, n);
+            joined.as_str()
         };
         utf16 += crate::span::utf16_len(&text[utf16_at..start]);
         let utf16_start = utf16;
         utf16 += crate::span::utf16_len(&text[start..end]);
         utf16_at = end;
         if !norm.is_empty() {
-            emit(Span::new(start, end), utf16_start, utf16, kind, &norm);
+            emit(Span::new(start, end), utf16_start, utf16, kind, norm);
         }
         i = j + 1;
     }
 }
 
-/// The words of a run `text[start..end]` of Han and kana, as the word segmenter cuts it.
-fn run_words(text: &str, run: Option<(usize, usize)>, ends: &mut Vec<usize>, pieces: &mut Vec<Piece>) {
-    let Some((start, end)) = run else { return };
-    ends.clear();
-    let kind = if segment::word_ends(&text[start..end], ends) { TokenKind::CjkWord } else { TokenKind::Ideograph };
-    let mut from = start;
-    for &e in ends.iter() {
-        pieces.push(Piece { start: from, end: start + e, kind });
-        from = start + e;
+/// The words of the runs of Han and kana (see [`pieces`]).
+struct RunWords {
+    /// The words are the segments: a run is cut at `cuts`.
+    from_segments: bool,
+    /// Where segments start inside the run being read (byte offsets into the text).
+    cuts: Vec<usize>,
+    /// The word segmenter's word ends, relative to the run.
+    ends: Vec<usize>,
+}
+
+impl RunWords {
+    /// Appends to `pieces` the words of the run `text[start..end]`, if any, and forgets its cuts.
+    fn close(&mut self, text: &str, run: Option<(usize, usize)>, pieces: &mut Vec<Piece>) {
+        let Some((start, end)) = run else { return };
+        self.ends.clear();
+        let kind = if self.from_segments {
+            self.ends.extend(self.cuts.iter().filter(|&&c| start < c && c < end).map(|&c| c - start));
+            self.ends.push(end - start);
+            TokenKind::CjkWord
+        } else if segment::word_ends(&text[start..end], &mut self.ends) {
+            TokenKind::CjkWord
+        } else {
+            TokenKind::Ideograph
+        };
+        self.cuts.clear();
+        let mut from = start;
+        for &e in &self.ends {
+            pieces.push(Piece { start: from, end: start + e, kind });
+            from = start + e;
+        }
     }
 }
 

@@ -15,9 +15,10 @@
 //!   cuts 855 of the 9,713 runs of the Chinese statements of the test corpus differently from
 //!   the browsers; this algorithm cuts all of them as Node and Chromium do (ICU 78).
 //! - In WebAssembly, the bindings hand in the browser's `Intl.Segmenter` with
-//!   [`set_word_segmenter`], called once per run, so the 2 MB dictionary never reaches the
-//!   payload. The same hook gives the tokenizer the word segments of whole statements, in chunks
-//!   (`src/text/bounds.rs`), so that `unicode-segmentation`'s tables stay native too. Without one (the core alone on wasm32) each character is a word, as refrain cut
+//!   [`set_word_segmenter`], so the 2 MB dictionary never reaches the payload. It gives the
+//!   tokenizer the word segments of whole statements, in chunks (`src/text/bounds.rs`), so that
+//!   `unicode-segmentation`'s tables stay native too; and as it cuts Han and kana into dictionary
+//!   words in those segments, a run's words are its segments, with no call of its own. Without one (the core alone on wasm32) each character is a word, as refrain cut
 //!   Chinese before it had a segmenter.
 //!
 //! `tests/fixtures/segmentation.tsv` holds the words of every run of the fixture statements (and
@@ -89,23 +90,20 @@ const CJ: [(u32, u32); 38] = [
 
 /// Appends to `out` the ends of the words of `run` (a run of [`is_cj`] characters), as byte
 /// offsets into `run`, ascending; the last is `run.len()`. Returns false when no segmenter was
-/// at hand and each character is a word.
+/// at hand and each character is a word (on wasm32, where the browser's segments of the text
+/// give the words when the bindings hand in its segmenter).
 pub(crate) fn word_ends(run: &str, out: &mut Vec<usize>) -> bool {
     if run.is_empty() {
         return true;
     }
     #[cfg(not(target_arch = "wasm32"))]
     return dictionary::word_ends(run, out);
+    // In WebAssembly the browser's segmenter has cut the run already (`pieces` in
+    // `src/text/mod.rs`); this is the core alone, without one.
     #[cfg(target_arch = "wasm32")]
-    match HOOK.get() {
-        Some(hook) => {
-            hooked_word_ends(run, &hook(run), out);
-            true
-        }
-        None => {
-            each_character(run, out);
-            false
-        }
+    {
+        each_character(run, out);
+        false
     }
 }
 
@@ -126,7 +124,8 @@ static HOOK: std::sync::OnceLock<fn(&str) -> Vec<u32>> = std::sync::OnceLock::ne
 /// Hands the engine a word segmenter on wasm32: given a text, it returns the UTF-16 offsets at
 /// which its word segments start (the bindings pass the browser's `Intl.Segmenter('zh',
 /// {granularity: 'word'})`). The tokenizer calls it for the segments of each statement (in
-/// chunks) and for the words of each run of Han and kana. The first call wins.
+/// chunks that it cannot split itself), which also give the words of the runs of Han and kana.
+/// The first call wins.
 #[cfg(target_arch = "wasm32")]
 pub fn set_word_segmenter(hook: fn(&str) -> Vec<u32>) {
     let _ = HOOK.set(hook);
