@@ -17,6 +17,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 PKG := www/pkg
 WASM_TARGET := wasm32-unknown-unknown
+comma := ,
 # The features rustc enables for wasm32 by default; wasm-opt must accept them.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -33,7 +34,7 @@ wasm:
 	@# parallel (www/pkg/full/: what the Translation view loads). Each build goes to its own target
 	@# directory so that cargo does not rebuild one when the other is built.
 	$(call wasm_package,$(PKG),--no-default-features,target)
-	$(call wasm_package,$(PKG)/full,--no-default-features --features parallel,target/wasm-full)
+	$(call wasm_package,$(PKG)/full,--no-default-features --features parallel$(comma)groups,target/wasm-full)
 	node scripts/precache.mjs www
 
 # $(call wasm_package,OUT,CARGO_FEATURES,TARGET_DIR): cargo build, wasm-bindgen --target web into
@@ -43,7 +44,7 @@ define wasm_package
 	cargo build --profile wasm-release --target $(WASM_TARGET) --lib $(2) --target-dir $(3)
 	wasm-bindgen --target web --out-dir $(1) --out-name refrain $(3)/$(WASM_TARGET)/wasm-release/refrain.wasm
 	node -e 'const fs=require("fs"),f="$(1)/refrain.js";let doc=false;const out=[];for(const l of fs.readFileSync(f,"utf8").split("\n")){const t=l.trim();if(doc){doc=t!=="*/";continue}if(t==="/**"){doc=true;continue}if(!t.startsWith("// "))out.push(l)}if(doc)throw new Error("unclosed comment in "+f);fs.writeFileSync(f,out.join("\n"))'
-	node_modules/.bin/wasm-opt -Oz --converge --strip-producers $(WASM_OPT_FEATURES) $(1)/refrain_bg.wasm -o $(1)/refrain_bg.wasm
+	node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --strip-producers $(WASM_OPT_FEATURES) $(1)/refrain_bg.wasm -o $(1)/refrain_bg.wasm
 	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(1)/refrain_bg.wasm");console.log(`$(1)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'
 endef
 

@@ -71,7 +71,9 @@ console.log(
 // The full package (feature parallel), which the Translation view (and a cross-language query of
 // Chinese and English statements) loads instead, when first used.
 if (existsSync(join(FULL, 'refrain_bg.wasm'))) {
-  console.log(`  www/pkg/full, loaded by the Translation view: ${kb(payload(FULL).totalGz)} KB gzip`);
+  console.log(
+    `  www/pkg/full, loaded by the Translation and Compare groups views: ${kb(payload(FULL).totalGz)} KB gzip`,
+  );
 } else {
   console.log('  www/pkg/full is missing; run `make wasm`');
 }

@@ -60,8 +60,8 @@ step "Rust formatted (cargo fmt --check, rustfmt.toml)" cargo fmt --check
 step "Rust lints on the host (cargo clippy --all-targets -D warnings)" cargo clippy --all-targets -- -D warnings
 step "Rust lints of the WebAssembly core build (clippy, wasm32)" \
   cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
-step "Rust lints of the WebAssembly full build (clippy, wasm32, feature parallel)" \
-  cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features parallel -- -D warnings
+step "Rust lints of the WebAssembly full build (clippy, wasm32, features parallel and groups)" \
+  cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features parallel,groups -- -D warnings
 step "Rust tests on the host (unit, integration, doc)" cargo test --no-fail-fast
 step "benches compile" cargo build --benches
 step "WebAssembly tests in Node (tests/wasm_node.rs)" wasm_test wasm_node

@@ -11,8 +11,12 @@
 //!   UTF-16 code unit, so `utf16_start`/`utf16_end` index the caller's own string exactly.
 
 use crate::options::{Kind, Value};
-use crate::report::{ContrastReport, QueryReport, Report};
-use crate::{Error, Options, Progress, Selector, Statement};
+#[cfg(feature = "groups")]
+use crate::report::ContrastReport;
+use crate::report::{QueryReport, Report};
+#[cfg(feature = "groups")]
+use crate::Selector;
+use crate::{Error, Options, Progress, Statement};
 use js_sys::{Array, Function, Reflect};
 use serde::Serialize;
 use serde_wasm_bindgen::Serializer;
@@ -463,6 +467,7 @@ impl JsCorpus {
     /// reverse, with each group's wordings; `labelA` and `labelB` (default "A" and "B") name the
     /// groups in the report. `onProgress` as for `compare`. Throws `unknown_statement` for an id
     /// the corpus does not hold, `invalid_groups` for an empty group or a statement in both.
+    #[cfg(feature = "groups")]
     #[wasm_bindgen(unchecked_return_type = "ContrastReport")]
     pub fn contrast(
         &mut self,
@@ -482,6 +487,7 @@ impl JsCorpus {
     /// The ids of the statements a selector (`speaker=NAME`, `year=2017-2019`, `language=zh`,
     /// `id=ID`) chooses, in the order they were added; with `null`, those that none of `others`
     /// chooses (the rest). A selector that cannot be read throws `invalid_input`.
+    #[cfg(feature = "groups")]
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn select(
         &self,
@@ -566,6 +572,7 @@ fn with_progress<T>(
 }
 
 /// An array of strings (ids or selectors); `what` names it in the error.
+#[cfg(feature = "groups")]
 fn read_strings(value: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
     if !Array::is_array(value) {
         return Err(invalid_input(&format!("{what} must be an array of strings, got {}", type_name(value))));
@@ -583,6 +590,7 @@ fn read_strings(value: &JsValue, what: &str) -> Result<Vec<String>, JsValue> {
 }
 
 /// A group's label: a string, or `default` when absent.
+#[cfg(feature = "groups")]
 fn read_label(value: &JsValue, default: &str) -> Result<String, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(default.to_string());

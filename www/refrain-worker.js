@@ -1,8 +1,8 @@
 // The refrain Web Worker: runs the WebAssembly engine off the main thread for refrain-client.js.
 // A module worker; it loads ./pkg/refrain.js (wasm-bindgen, --target web) and ./pkg/refrain_bg.wasm
 // on first use: the core engine, without parallel texts. The full engine (./pkg/full/, feature
-// `parallel`: Corpus.align and the cross-language query) is loaded the first time a request needs
-// it: an `align`, or a `query` with option cross_language on (the default) over statements in both
+// `parallel` and `groups`: Corpus.align, the cross-language query, Corpus.contrast) is loaded the
+// first time a request needs it: an `align`, a `contrast`, or a `query` with option cross_language on (the default) over statements in both
 // Chinese and English. Once loaded, the full engine serves every request (it does all the core
 // does), so that a corpus is not built on both.
 //
@@ -79,7 +79,7 @@ function bilingual(statements) {
 
 // The engine for a request: the full one when it needs it or once it is loaded, else the core.
 function engineFor(message) {
-  if (engines.full || message.type === 'align') return loadEngine('full');
+  if (engines.full || message.type === 'align' || message.type === 'contrast') return loadEngine('full');
   if (message.type === 'query') {
     const input = message.corpus ?? corpusInput;
     if (input && input.options?.cross_language !== false && bilingual(input.statements)) return loadEngine('full');

@@ -13,8 +13,9 @@ if (!existsSync(GLUE) || !existsSync(WASM)) {
 }
 const { initSync, Corpus } = await import(GLUE.href);
 initSync({ module: readFileSync(WASM) });
-// The full package (feature parallel: Corpus.align, the cross-language query), which the
-// Translation view loads; the parallel tests at the end use it.
+// The full package (features parallel and groups: Corpus.align, the cross-language query,
+// Corpus.contrast and Corpus.select), which the Translation and Compare groups views load; the
+// group and parallel tests use it, and the core package has neither.
 const FULL_GLUE = new URL('../../www/pkg/full/refrain.js', import.meta.url);
 const FULL_WASM = new URL('../../www/pkg/full/refrain_bg.wasm', import.meta.url);
 if (!existsSync(FULL_GLUE) || !existsSync(FULL_WASM)) {
@@ -511,7 +512,7 @@ function errorOf(fn) {
 }
 
 test('select chooses statements by metadata, or the rest; a bad selector is invalid_input', () => {
-  const corpus = corpusOf(GROUPS);
+  const corpus = corpusOf(GROUPS, undefined, full.Corpus);
   assert.deepEqual(corpus.select('speaker=north'), ['n0', 'n1', 'n2'], 'titles left out, case ignored');
   assert.deepEqual(corpus.select('year=2019'), ['n0', 's0']);
   assert.deepEqual(corpus.select('year=2020-2022'), ['n1', 'n2', 's1']);
@@ -538,7 +539,7 @@ test('select chooses statements by metadata, or the rest; a bad selector is inva
 });
 
 test('contrast tells which group uses a formula more, with each group’s wording and exact spans', () => {
-  const corpus = corpusOf(GROUPS);
+  const corpus = corpusOf(GROUPS, undefined, full.Corpus);
   const north = corpus.select('speaker=North');
   const south = corpus.select(null, ['speaker=North']);
   const stages = [];
@@ -582,7 +583,7 @@ test('contrast tells which group uses a formula more, with each group’s wordin
 });
 
 test('contrast errors have codes; the corpus keeps working', () => {
-  const corpus = corpusOf(GROUPS);
+  const corpus = corpusOf(GROUPS, undefined, full.Corpus);
   const unknown = errorOf(() => corpus.contrast(['n0', 'zz'], ['s0']));
   assert.equal(unknown.code, 'unknown_statement');
   assert.match(unknown.message, /zz/);
@@ -628,6 +629,7 @@ test('contrast errors have codes; the corpus keeps working', () => {
 // ---- The declarations, checked against the objects the package returns.
 
 const DTS = readFileSync(new URL('../../www/pkg/refrain.d.ts', import.meta.url), 'utf8');
+const FULL_DTS = readFileSync(new URL('../../www/pkg/full/refrain.d.ts', import.meta.url), 'utf8');
 
 /** The fields an interface of refrain.d.ts declares: { name: { type, optional } }. */
 function declared(name) {
@@ -660,7 +662,7 @@ function conforms(value, name) {
 }
 
 test('refrain.d.ts declares the contrast, the selection, why and the new error codes as they are', () => {
-  const corpus = corpusOf(GROUPS);
+  const corpus = corpusOf(GROUPS, undefined, full.Corpus);
   const report = corpus.contrast(corpus.select('speaker=North'), corpus.select(null, ['speaker=North']));
   conforms(report, 'ContrastReport');
   conforms(report.a, 'GroupSummary');
@@ -681,12 +683,13 @@ test('refrain.d.ts declares the contrast, the selection, why and the new error c
   assert.equal(declared('ContrastFamily').family.type, 'Family');
   assert.equal(declared('ContrastFamily').wordings_a.type, 'Wording[]');
   assert.equal(declared('ContrastReport').families.type, 'ContrastFamily[]');
-  // The methods' signatures.
+  // The methods' signatures (in the full package's declarations; the core has neither method).
   assert.match(
-    DTS,
+    FULL_DTS,
     /contrast\(a: string\[\], b: string\[\], labelA\?: string, labelB\?: string, onProgress\?: ProgressCallback\): ContrastReport;/,
   );
-  assert.match(DTS, /select\(selector: string \| null, others\?: string\[\]\): string\[\];/);
+  assert.match(FULL_DTS, /select\(selector: string \| null, others\?: string\[\]\): string\[\];/);
+  assert.doesNotMatch(DTS, /contrast\(a: string/);
   // Every code the engine gives is in ErrorCode.
   const codes = /export type ErrorCode =([^;]*);/.exec(DTS)[1];
   for (const code of ['unknown_statement', 'invalid_groups', 'invalid_input', 'cancelled']) {
@@ -711,11 +714,11 @@ const PARALLEL = [
   },
 ];
 
-const FULL_DTS = readFileSync(new URL('../../www/pkg/full/refrain.d.ts', import.meta.url), 'utf8');
-
-test('the core package has no align, and its cross_language option finds nothing in the other language', () => {
+test('the core package has no align, contrast or select, and its cross_language option finds nothing in the other language', () => {
   const corpus = corpusOf(PARALLEL);
   assert.equal(typeof corpus.align, 'undefined');
+  assert.equal(typeof corpus.contrast, 'undefined', 'contrast is in the full package');
+  assert.equal(typeof corpus.select, 'undefined', 'select is in the full package');
   assert.doesNotMatch(DTS, /align\(zhId/);
   assert.equal(corpus.options.cross_language, true);
   assert.deepEqual(

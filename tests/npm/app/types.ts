@@ -106,7 +106,12 @@ export async function engine(): Promise<string[]> {
   const hit: QueryOccurrence | undefined = hits.occurrences[0];
   const why: Why | undefined = family?.why;
   const factors: Factors | undefined = why?.factors;
-  const contrast: ContrastReport = corpus.contrast(corpus.select('speaker=X'), ['a'], 'X', 'A', progress);
+  // Corpus.contrast and Corpus.select are in the full engine (refrain/full).
+  await initFull();
+  const full = new FullCorpus(options);
+  full.add(statement);
+  const contrast: ContrastReport = full.contrast(full.select('speaker=X'), ['a'], 'X', 'A', progress);
+  full.free();
   const groups: GroupSummary[] = [contrast.a, contrast.b];
   const distinctive: ContrastFamily | undefined = contrast.families[0];
   const wordings: Wording[] = distinctive?.wordings_a ?? [];
