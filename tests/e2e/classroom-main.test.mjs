@@ -419,6 +419,8 @@ test('the comparison of two groups at 360 and 1366 px', async () => {
 test('a shared link shown unsaved is presented too: its statements travel in the address, not in storage', async () => {
   const { page, context, errors } = await teacherPage({ viewport: { width: 1280, height: 720 } });
   await page.click('#share-link');
+  // The link is written once its statements are compressed (asynchronously).
+  await page.waitForFunction(() => document.getElementById('share-url').value.includes('#s='));
   const link = await page.inputValue('#share-url');
   assert.match(link, /#s=/);
   await context.close();
