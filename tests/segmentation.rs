@@ -131,22 +131,33 @@ fn the_fixture_words_hold_natively() {
     assert!(lines > 100, "only {lines} lines in {FIXTURE}");
 }
 
-/// The words `Intl.Segmenter('zh', {granularity: 'word'})` cuts each run into, in Node.
-fn browser_words(runs: &[&str]) -> Vec<Vec<String>> {
-    const SCRIPT: &str = "const runs = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-const words = new Intl.Segmenter('zh', { granularity: 'word' });
-process.stdout.write(JSON.stringify(runs.map((r) => Array.from(words.segment(r), (s) => s.segment))));";
+/// What Node's `Intl.Segmenter('zh', {granularity: 'word'})` gives for each text: each segment's
+/// `field` (`segment`, its text; `index`, its UTF-16 start). The input is written from a thread
+/// so that a large one cannot block on a full pipe.
+fn node_segments<T: serde::de::DeserializeOwned>(texts: &[&str], field: &str) -> Vec<Vec<T>> {
+    let script = format!(
+        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const words = new Intl.Segmenter('zh', {{ granularity: 'word' }});
+process.stdout.write(JSON.stringify(texts.map((t) => Array.from(words.segment(t), (s) => s.{field}))));"
+    );
     let mut node = Command::new("node")
-        .args(["-e", SCRIPT])
+        .args(["-e", &script])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .expect("Node (20 or later) runs the browser's segmenter for this test");
-    let input = serde_json::to_vec(runs).unwrap();
-    node.stdin.take().unwrap().write_all(&input).unwrap();
+    let input = serde_json::to_vec(texts).unwrap();
+    let mut stdin = node.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input).unwrap());
     let out = node.wait_with_output().unwrap();
+    writer.join().unwrap();
     assert!(out.status.success(), "node failed");
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The words `Intl.Segmenter('zh', {granularity: 'word'})` cuts each run into, in Node.
+fn browser_words(runs: &[&str]) -> Vec<Vec<String>> {
+    node_segments(runs, "segment")
 }
 
 fn shared_zh() -> Vec<(String, String)> {
@@ -264,22 +275,7 @@ fn shared_all() -> Vec<(String, String)> {
 /// The UTF-16 offsets at which `Intl.Segmenter('zh', {granularity: 'word'})` starts the segments
 /// of each text, in Node: what the bindings' `wordStarts` gives.
 fn browser_starts(texts: &[&str]) -> Vec<Vec<u32>> {
-    const SCRIPT: &str = "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));
-const words = new Intl.Segmenter('zh', { granularity: 'word' });
-process.stdout.write(JSON.stringify(texts.map((t) => Array.from(words.segment(t), (s) => s.index))));";
-    let mut node = Command::new("node")
-        .args(["-e", SCRIPT])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("Node (20 or later) runs the browser's segmenter for this test");
-    let input = serde_json::to_vec(texts).unwrap();
-    let mut stdin = node.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || stdin.write_all(&input).unwrap());
-    let out = node.wait_with_output().unwrap();
-    writer.join().unwrap();
-    assert!(out.status.success(), "node failed");
-    serde_json::from_slice(&out.stdout).unwrap()
+    node_segments(texts, "index")
 }
 
 /// The tokens of `text` as the WebAssembly build cuts it, the segmenter given chunks of at least
