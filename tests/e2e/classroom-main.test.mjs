@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { setUp, openPage, load, tab, waitCompared, widenGlyphs, foreign, OUTPUT } from './helpers.mjs';
+import { OUTPUT, foreign, load, openPage, setUp, tab, waitCompared, waitReady, widenGlyphs } from './helpers.mjs';
 import { TEACHER_SET, UNIFORM_SET, teacherFiles } from './classroom-set.mjs';
 import { labelsFor } from '../../www/js/labels.js';
 
@@ -35,21 +35,10 @@ async function teacherPage(options, set = TEACHER_SET) {
   return opened;
 }
 
-async function classroomReady(page) {
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, {
-    timeout: 30_000,
-  });
-  assert.equal(
-    await page.evaluate(() => document.documentElement.dataset.state),
-    'ready',
-    await page.textContent('#status'),
-  );
-}
-
 /** Clicks `selector` on the main page and returns the classroom tab it opens, ready. */
 async function openFrom(page, context, selector) {
   const [tabOpened] = await Promise.all([context.waitForEvent('page'), page.click(selector)]);
-  await classroomReady(tabOpened);
+  await waitReady(tabOpened);
   return tabOpened;
 }
 

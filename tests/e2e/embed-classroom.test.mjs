@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, openPage, foreign, shot, widenGlyphs } from './embed-helpers.mjs';
+import { waitReady } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -15,17 +16,6 @@ after(async () => {
 });
 
 const FROM = 'embed/classroom.html?from=../examples/lesson.html%23lesson-set';
-
-async function ready(page) {
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.state), null, {
-    timeout: 30_000,
-  });
-  assert.equal(
-    await page.evaluate(() => document.documentElement.dataset.state),
-    'ready',
-    await page.textContent('#status'),
-  );
-}
 
 const state = (page) =>
   page.$eval('.rf-presenter', (b) => ({
@@ -43,7 +33,7 @@ const state = (page) =>
 test('the presenter steps through the refrains by keyboard and clicker keys and reveals the words', async () => {
   const { page, errors, requests } = await openPage(env, { viewport: { width: 1366, height: 768 } });
   await page.goto(env.url + FROM);
-  await ready(page);
+  await waitReady(page);
   assert.equal(await page.title(), 'Multilateralism at the UN General Assembly, 2020 to 2023 (classroom)');
   let s = await state(page);
   const n = Number(/of (\d+)/.exec(s.count)[1]);
@@ -113,7 +103,7 @@ test('the presenter steps through the refrains by keyboard and clicker keys and 
 test('the worksheet: a numbered blank for each hidden word, an answer key that restores the text, printing shows it alone', async () => {
   const { page, errors } = await openPage(env, { viewport: { width: 1000, height: 900 } });
   await page.goto(`${env.url}${FROM}&mode=worksheet`);
-  await ready(page);
+  await waitReady(page);
   assert.ok(await page.isVisible('.rf-worksheet'));
   assert.ok(!(await page.isVisible('.rf-presenter')));
   const ws = await page.evaluate(() => {
@@ -191,7 +181,7 @@ test('the worksheet: a numbered blank for each hidden word, an answer key that r
 test('the classroom at 360 px and with demo statements from the URL', async () => {
   const { page } = await openPage(env, { viewport: { width: 360, height: 740 }, bypassCSP: true });
   await page.goto(`${env.url}embed/classroom.html?demo=LIE_78_2023,VCT_78_2023,VEN_78_2023,ZWE_75_2020&lang=fr`);
-  await ready(page);
+  await waitReady(page);
   const s = await state(page);
   assert.match(s.count, /^Refrain 1 sur \d+( · déclarations? 1( à \d+)? sur \d+)?$/);
   await widenGlyphs(page);
