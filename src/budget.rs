@@ -65,6 +65,11 @@ impl Budget {
         self.ran_out_in
     }
 
+    /// The units this budget holds.
+    pub(crate) fn limit(&self) -> u64 {
+        self.limit
+    }
+
     pub(crate) fn spent(&self) -> u64 {
         self.spent
     }

@@ -24,7 +24,7 @@ pub(crate) fn compare(
     options: &Options,
     progress: &mut dyn FnMut(Progress) -> bool,
 ) -> Result<Report, Error> {
-    let mut budget = Budget::new(options.work_budget);
+    let mut budget = Budget::new(options.work_limit(index.content_words));
     let mut notes = Vec::new();
     let tick = |progress: &mut dyn FnMut(Progress) -> bool, stage, done: usize, total: usize| {
         if progress(Progress { stage, done: done as u64, total: total.max(1) as u64 }) {
@@ -49,8 +49,8 @@ pub(crate) fn compare(
     tick(progress, Stage::Report, 0, 4)?;
     if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
-            "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget to find more.",
-            count(options.work_budget)
+            "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget or work_per_word to find more.",
+            count(budget.limit())
         ));
     }
     budget.enter("computing the similarity matrix");

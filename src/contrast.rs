@@ -93,7 +93,7 @@ pub(crate) fn contrast(
     };
     let (n_a, n_b, n) = (words(1), words(2), index.content_words);
 
-    let mut budget = Budget::new(options.work_budget);
+    let mut budget = Budget::new(options.work_limit(index.content_words));
     let mut notes = Vec::new();
     budget.enter("finding repeated phrases");
     let content = Content::of(index);
@@ -104,8 +104,8 @@ pub(crate) fn contrast(
     let ranked = ranked(index, statements, &drafts, options.order, &mut budget);
     if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
-            "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget to find more.",
-            count(options.work_budget)
+            "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget or work_per_word to find more.",
+            count(budget.limit())
         ));
     }
 

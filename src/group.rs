@@ -26,6 +26,7 @@ const GATHER_MIN_WORDS: usize = 4;
 /// Roots longer than this gather no one-off variants: their alignment would cost too much for
 /// what it finds (long passages repeat verbatim or not at all).
 const GATHER_MAX_WORDS: usize = 64;
+const _: () = assert!(GATHER_MAX_WORDS <= 64, "a root's classes are a 64-bit mask when gathering");
 
 /// Work units charged for taking a phrase as a root (its keys, lookups and bookkeeping), and
 /// for testing a candidate variant (plus its alignment cells): about what an alignment cell
@@ -340,10 +341,34 @@ fn gather_variants(
         spans.entry(o.doc).or_default().insert(o.first, o.last);
     }
     let mut found: Vec<ContentOcc> = Vec::new();
-    index.windows(&anchors, m, true, budget, VARIANT_COST, |d, lo, hi| {
-        let doc = &index.docs[d as usize];
-        let t: Vec<Word> =
-            doc.content[lo..hi].iter().map(|&i| index.class_word(index.class(doc.tokens[i as usize].term()))).collect();
+    // A root word earns credit only where its class is in the window (the same word, a
+    // near-synonym, a swap or a move), so the root's words whose class a window lacks bound
+    // what an alignment there can score: a window that cannot pass is not aligned. The root
+    // has at most 64 distinct classes (`GATHER_MAX_WORDS`): a window's are a bit mask.
+    let total: f64 = r.iter().map(|w| w.weight as f64).sum();
+    let need = options.min_words.max(2);
+    let mut distinct: Vec<u32> = root.seq.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let bit_of: Vec<u64> = root.seq.iter().map(|c| 1u64 << distinct.binary_search(c).unwrap_or(0)).collect();
+    let worth = |d: u32, lo: usize, hi: usize| {
+        let mut present = 0u64;
+        for c in &index.doc_classes(d)[lo..hi] {
+            if let Ok(k) = distinct.binary_search(c) {
+                present |= 1 << k;
+            }
+        }
+        let (mut credit, mut words) = (0f64, 0usize);
+        for (w, bit) in r.iter().zip(&bit_of) {
+            if present & bit != 0 {
+                credit += w.weight as f64;
+                words += 1;
+            }
+        }
+        words >= need && credit + 1e-9 >= options.fuzzy_threshold * total
+    };
+    index.windows(&anchors, m, true, budget, VARIANT_COST, worth, |d, lo, hi| {
+        let t: Vec<Word> = index.doc_classes(d)[lo..hi].iter().map(|&c| index.class_word(c)).collect();
         let al = align(&r, &t, true);
         if al.score < options.fuzzy_threshold || al.content_matched < options.min_words.max(2) || al.t_end <= al.t_start
         {

@@ -615,9 +615,7 @@ impl Index {
         }
         // A match is a run of `content_seq`: it cannot cross a statement's end, whose
         // separator is no class.
-        let c = rarest as usize;
-        let list = &self.content_postings
-            [self.content_postings_start[c] as usize..self.content_postings_start[c + 1] as usize];
+        let list = self.content_postings(rarest);
         let count = list
             .iter()
             .filter(|&&p| {
@@ -713,13 +711,31 @@ impl Index {
         }
     }
 
+    /// The positions in `content_seq` of the content words of a class, in order.
+    pub(crate) fn content_postings(&self, class: u32) -> &[u32] {
+        let c = class as usize;
+        if c + 1 >= self.content_postings_start.len() {
+            return &[];
+        }
+        &self.content_postings[self.content_postings_start[c] as usize..self.content_postings_start[c + 1] as usize]
+    }
+
+    /// The content classes of canonical doc `d`, in text order: its stretch of `content_seq`.
+    pub(crate) fn doc_classes(&self, d: u32) -> &[u32] {
+        let start = self.content_doc_start[d as usize] as usize;
+        &self.content_seq[start..start + self.docs[d as usize].content.len()]
+    }
+
     /// Windows of the statements around the occurrences of a reference's words, for aligning
     /// the reference there. For each anchor `(qi, class)` (the class of the reference's word
     /// `qi`; the reference has `m` words), each occurrence of the class opens the window
     /// `lo..hi`, from `qi + slack` positions before it to `m - qi + slack` after, counted in
-    /// tokens or, with `content`, in content words. Each window is visited once, with
-    /// `visit(doc, lo, hi)`; its cells (plus `extra` units) are charged to the budget, and the
-    /// walk stops when the budget runs out.
+    /// tokens or, with `content`, in content words (only content words of the class are
+    /// anchors then). Each window is looked at once: reading it costs a unit per position, and
+    /// when `worth(doc, lo, hi)` says an alignment there could pass, its cells (plus `extra`
+    /// units) are charged and `visit(doc, lo, hi)` aligns. The walk stops when the budget runs
+    /// out.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn windows(
         &self,
         anchors: &[(usize, u32)],
@@ -727,28 +743,43 @@ impl Index {
         content: bool,
         budget: &mut Budget,
         extra: u64,
+        mut worth: impl FnMut(u32, usize, usize) -> bool,
         mut visit: impl FnMut(u32, usize, usize),
     ) {
         let slack = (m / 2).max(2);
         let mut tried: HashSet<(u32, u32)> = HashSet::new();
         for &(qi, class) in anchors {
-            let postings = self.postings(class);
-            if !budget.spend(postings.len() as u64) {
-                return;
-            }
-            for (d, tok) in postings.iter() {
-                let doc = &self.docs[d as usize];
-                let (at, len) = if content {
-                    match doc.content.binary_search(&tok) {
-                        Ok(ci) => (ci, doc.content.len()),
-                        Err(_) => continue, // a stopword of the class: not an anchor here
+            // (doc, position in the doc, the doc's length), in tokens or content words.
+            let places: Box<dyn Iterator<Item = (u32, usize, usize)>> = if content {
+                let list = self.content_postings(class);
+                if !budget.spend(list.len() as u64) {
+                    return;
+                }
+                let starts = &self.content_doc_start;
+                let mut d = 0usize;
+                Box::new(list.iter().map(move |&p| {
+                    while d + 1 < starts.len() && starts[d + 1] <= p {
+                        d += 1;
                     }
-                } else {
-                    (tok as usize, doc.tokens.len())
-                };
+                    (d as u32, (p - starts[d]) as usize, self.docs[d].content.len())
+                }))
+            } else {
+                let postings = self.postings(class);
+                if !budget.spend(postings.len() as u64) {
+                    return;
+                }
+                Box::new(postings.iter().map(|(d, tok)| (d, tok as usize, self.docs[d as usize].tokens.len())))
+            };
+            for (d, at, len) in places {
                 let lo = at.saturating_sub(qi + slack);
                 let hi = (at + (m - qi) + slack).min(len);
                 if !tried.insert((d, lo as u32)) {
+                    continue;
+                }
+                if !budget.spend((hi - lo) as u64) {
+                    return;
+                }
+                if !worth(d, lo, hi) {
                     continue;
                 }
                 if !budget.spend((m * (hi - lo)) as u64 + extra) {

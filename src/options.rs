@@ -257,6 +257,12 @@ impl Options {
     pub fn builder() -> OptionsBuilder {
         OptionsBuilder { options: Options::default() }
     }
+
+    /// The units of work a run over `content_words` content words may spend: `work_budget`
+    /// plus `work_per_word` for each content word.
+    pub fn work_limit(&self, content_words: usize) -> u64 {
+        self.work_budget.saturating_add(self.work_per_word.saturating_mul(content_words as u64))
+    }
 }
 
 // The parts of a row, as the `options!` macro turns them into code and text.
@@ -650,7 +656,9 @@ options! {
     cross_language: bool = true, any(),
         "A query also finds what the bilingual lexicon pairs with it in the other language (人类命运共同体, \"community with a shared future for mankind\"), after its own occurrences; needs the parallel feature (the browser loads it with the Translation view)";
     work_budget: u64 = 400_000_000 (browser 150_000_000), at_least(1_000),
-        "Most units of work (alignment cells and postings visited) of one run";
+        "Units of work (alignment cells and postings visited) any run may spend, however small its corpus";
+    work_per_word: u64 = 200, any(),
+        "Units of work a run may spend per content word of the corpus, on top of work_budget: a larger corpus gets a larger budget (real statements need 10 to 60; periodic text far more)";
     max_statements: usize = 10_000 (browser 2_000), at_least(1), "Most statements in a corpus";
     max_statement_bytes: usize = 16_777_216 (browser 8_388_608), between(1, 4_294_967_295),
         "Most UTF-8 bytes in one statement";

@@ -134,7 +134,7 @@ pub(crate) fn query(
     let need_matched = if content_words <= 2 { content_words } else { content_words.div_ceil(2) };
     let need_aligned = content_words.min(2);
 
-    let mut budget = Budget::new(options.work_budget);
+    let mut budget = Budget::new(options.work_limit(index.content_words));
     budget.enter("searching");
     let mut hits: Vec<Hit> = Vec::new();
     let word = |d: u32, i: usize| {
@@ -142,20 +142,28 @@ pub(crate) fn query(
         inflected.get(&w.term).map_or(w, |&class| Word { class, ..w })
     };
     let window = |d: u32, lo: usize, hi: usize| align(&q, &(lo..hi).map(|i| word(d, i)).collect::<Vec<Word>>(), true);
-    index.windows(&anchors, q.len(), false, &mut budget, 0, |d, lo, hi| {
-        for (lo, hi) in sentences(index, d, lo, hi) {
-            let al = window(d, lo, hi);
-            if al.score < options.query_min_score
-                || al.content_matched < need_matched
-                || al.content_aligned < need_aligned
-                || al.t_end <= al.t_start
-            {
-                continue;
+    index.windows(
+        &anchors,
+        q.len(),
+        false,
+        &mut budget,
+        0,
+        |_, _, _| true,
+        |d, lo, hi| {
+            for (lo, hi) in sentences(index, d, lo, hi) {
+                let al = window(d, lo, hi);
+                if al.score < options.query_min_score
+                    || al.content_matched < need_matched
+                    || al.content_aligned < need_aligned
+                    || al.t_end <= al.t_start
+                {
+                    continue;
+                }
+                let occ = TokenOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
+                hits.push(Hit { score: al.score, occ, window: (lo as u32, hi as u32) });
             }
-            let occ = TokenOcc { doc: d, first: (lo + al.t_start) as u32, last: (lo + al.t_end - 1) as u32 };
-            hits.push(Hit { score: al.score, occ, window: (lo as u32, hi as u32) });
-        }
-    });
+        },
+    );
     // Best first; ties by statement id and position, so input order never matters.
     let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
     hits.sort_by(|x, y| {
@@ -183,8 +191,8 @@ pub(crate) fn query(
     let mut notes = Vec::new();
     if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
-            "The work budget of {} units ran out while {stage}: the occurrences are those found before it did; raise work_budget to find more.",
-            count(options.work_budget)
+            "The work budget of {} units ran out while {stage}: the occurrences are those found before it did; raise work_budget or work_per_word to find more.",
+            count(budget.limit())
         ));
     }
     if total > kept.len() {

@@ -131,7 +131,7 @@ proptest! {
 
     #[test]
     fn no_input_panics(texts in proptest::collection::vec(any::<String>(), 0..4), phrase in any::<String>()) {
-        let mut c = Corpus::new(Options::builder().work_budget(200_000).build().unwrap());
+        let mut c = Corpus::new(Options::builder().work_budget(200_000).work_per_word(0).build().unwrap());
         for (i, t) in texts.into_iter().enumerate() {
             c.add(Statement::new(format!("{i}"), t)).unwrap();
         }
@@ -145,7 +145,7 @@ proptest! {
 fn a_tiny_budget_is_reported_not_a_crash() {
     let text =
         "practise true multilateralism and common, comprehensive, cooperative and sustainable security. ".repeat(50);
-    let mut c = Corpus::new(Options::builder().work_budget(1_000).build().unwrap());
+    let mut c = Corpus::new(Options::builder().work_budget(1_000).work_per_word(0).build().unwrap());
     c.add(Statement::new("a", text.clone())).unwrap();
     c.add(Statement::new("b", text)).unwrap();
     let report = c.compare();

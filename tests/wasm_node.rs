@@ -133,7 +133,8 @@ fn periodic_text_gives_a_report_not_a_trap() {
         corpus.add(Statement::new("b", "security peace ".repeat(n))).unwrap();
         let report = corpus.compare();
         assert!(!report.stats.budget_exhausted, "{n}: {:?}", report.notes);
-        assert!(report.stats.work <= Options::default().work_budget());
+        let content_words = report.statements.iter().map(|s| s.content_words).sum();
+        assert!(report.stats.work <= Options::default().work_limit(content_words));
         let f = &report.families[0];
         assert_eq!(f.statements, 2);
         for o in &f.occurrences {
@@ -149,7 +150,7 @@ fn periodic_text_gives_a_report_not_a_trap() {
 /// A budget too small for periodic text stops the run with a note that names the option.
 #[wasm_bindgen_test]
 fn periodic_text_under_a_small_budget_says_so() {
-    let options = Options::builder().work_budget(200_000).build().unwrap();
+    let options = Options::builder().work_budget(200_000).work_per_word(0).build().unwrap();
     let mut corpus = Corpus::new(options);
     corpus.add(Statement::new("a", "peace security justice ".repeat(20_000))).unwrap();
     corpus.add(Statement::new("b", "justice peace security ".repeat(20_000))).unwrap();

@@ -76,7 +76,8 @@ pub fn utf16_offsets(text: &str) -> Vec<u32> {
 pub fn report(statements: &[Statement], options: &Options, report: &Report) {
     let texts = Texts::new(statements);
     assert_eq!(report.statements.len(), statements.len());
-    assert!(report.stats.work <= options.work_budget(), "work {} over the budget", report.stats.work);
+    let content_words = report.statements.iter().map(|s| s.content_words).sum();
+    assert!(report.stats.work <= options.work_limit(content_words), "work {} over the budget", report.stats.work);
     if report.stats.budget_exhausted {
         assert!(report.notes.iter().any(|n| n.contains("raise work_budget")), "{:?}", report.notes);
     }
@@ -127,7 +128,7 @@ pub const SEPARATOR: char = '\u{1e}';
 
 /// Options of the fuzz targets: a small work budget, so one input never takes long.
 pub fn fuzz_options() -> Options {
-    Options::builder().work_budget(2_000_000).build().unwrap()
+    Options::builder().work_budget(2_000_000).work_per_word(0).build().unwrap()
 }
 
 /// Tokenizer and normalization: tokens in order, on character boundaries, never overlapping,
@@ -228,7 +229,11 @@ pub fn fuzz_json(data: &[u8]) {
     for (name, value) in options.values() {
         small = small.set(name, value).expect("an option's own value sets it");
     }
-    let options = small.work_budget(options.work_budget().min(2_000_000)).build().expect("valid options stay valid");
+    let options = small
+        .work_budget(options.work_budget().min(2_000_000))
+        .work_per_word(0)
+        .build()
+        .expect("valid options stay valid");
     let mut corpus = Corpus::new(options.clone());
     let mut accepted = Vec::new();
     for s in input.get("statements").and_then(Json::as_array).into_iter().flatten() {
