@@ -591,23 +591,29 @@ fn options_change_the_result() {
     assert_eq!(count(&["--min-statements", "3"]), 0, "only two statements");
 }
 
-#[test]
-fn a_closed_pipe_is_not_an_error() {
+/// Runs the program in `dir`, reads the first `n` bytes of its output and closes the pipe, as
+/// `refrain ... | head -c N` does.
+fn read_then_close(dir: &Path, args: &[&str], n: usize) -> (Vec<u8>, Output) {
     use std::io::Read;
-    // The report (about 200 KB) is larger than a pipe's buffer (64 KB), so the program is still
-    // writing when the reader goes away after one byte, as with `refrain ... | head -c 1`.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut child = Command::new(env!("CARGO_BIN_EXE_refrain"))
-        .current_dir(&root)
-        .args(["compare", "--json", "."])
+        .current_dir(dir)
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut first = [0u8; 1];
+    let mut first = vec![0u8; n];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-    assert_eq!(&first, b"{");
-    let o = child.wait_with_output().unwrap();
+    (first, child.wait_with_output().unwrap())
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // The report (about 200 KB) is larger than a pipe's buffer (64 KB), so the program is still
+    // writing when the reader goes away after one byte, as with `refrain ... | head -c 1`.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let (first, o) = read_then_close(&root, &["compare", "--json", "."], 1);
+    assert_eq!(first, b"{");
     assert_exit(&o, 0);
     assert!(o.stderr.is_empty(), "{}", stderr(&o));
 }
@@ -943,4 +949,26 @@ fn align_shows_a_chinese_text_and_its_english_edition_side_by_side() {
     let o = refrain(&["align", &zh, &dir.join("missing.txt").to_string_lossy()]);
     assert_exit(&o, 1);
     assert!(stderr(&o).contains("missing.txt") && !stderr(&o).contains("主席"), "{}", stderr(&o));
+}
+
+/// `n` statements sharing two passages (`A`, `B`), each with a sentence of its own, in three
+/// folders, written in an order that is not the sorted one.
+fn many(name: &str, n: usize) -> PathBuf {
+    let dir = temp_dir(name);
+    for i in (0..n).rev() {
+        let folder = ["b", "a", "c"][i % 3];
+        write(&dir.join(format!("{folder}/{i:03}.txt")), format!("{A}Statement number {i} ends here.\n{B}"));
+    }
+    dir
+}
+
+#[test]
+fn a_closed_pipe_ends_the_csv_without_an_error() {
+    // Some 300 KB of rows, more than a pipe holds: the program is still writing when the reader
+    // goes away.
+    let dir = many("pipe", 300);
+    let (first, o) = read_then_close(&dir, &["compare", "--csv", "."], 6);
+    assert_eq!(first, b"family");
+    assert_exit(&o, 0);
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
 }
