@@ -972,3 +972,25 @@ fn a_closed_pipe_ends_the_csv_without_an_error() {
     assert_exit(&o, 0);
     assert!(o.stderr.is_empty(), "{}", stderr(&o));
 }
+
+#[test]
+fn the_progress_bar_is_on_stderr_when_asked_and_never_shows_the_text() {
+    let dir = many("progress", 150);
+    let d = dir.to_string_lossy();
+    // stderr is a pipe here, not a terminal: no bar unless asked for.
+    let quiet = refrain(&["compare", "--json", &d]);
+    assert_exit(&quiet, 0);
+    assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
+    let never = refrain(&["compare", "--json", &d, "--progress", "never"]);
+    assert!(never.stderr.is_empty() && never.stdout == quiet.stdout);
+    // Asked for, it is written as lines (stage, bar, share, time left) and changes nothing else.
+    let shown = refrain(&["compare", "--json", &d, "--progress", "always"]);
+    assert_exit(&shown, 0);
+    assert!(shown.stdout == quiet.stdout);
+    for line in stderr(&shown).lines() {
+        let rest = line.strip_prefix("refrain: ").unwrap_or_else(|| panic!("{line}"));
+        let stage = rest.split(' ').next().unwrap();
+        assert!(["tokenize", "repeats", "families", "report"].contains(&stage), "{line}");
+        assert!(rest.contains('%') && !rest.contains("multilateralism") && !rest.contains("Statement"), "{line}");
+    }
+}

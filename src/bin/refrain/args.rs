@@ -33,8 +33,19 @@ pub struct Cli {
     pub command: Command,
     #[command(flatten)]
     pub output: Output,
+    /// A progress bar on stderr: the stage, its share done, an estimate of its time left (auto: when stderr is a terminal; always: as lines elsewhere)
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = When::Auto, help_heading = "Run")]
+    pub progress: When,
     #[command(flatten)]
     pub engine: EngineOptions,
+}
+
+/// When to show the progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum When {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -412,6 +423,14 @@ mod tests {
             let err = contrast(bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad:?}: {err}");
         }
+    }
+
+    #[test]
+    fn the_progress_flag_is_given_anywhere() {
+        assert_eq!(parse(&["compare", "x"]).unwrap().progress, When::Auto);
+        assert_eq!(parse(&["--progress", "never", "compare", "x"]).unwrap().progress, When::Never);
+        assert_eq!(parse(&["compare", "x", "--progress=always"]).unwrap().progress, When::Always);
+        assert_eq!(parse(&["compare", "x", "--progress", "yes"]).unwrap_err().exit_code(), 2);
     }
 
     #[test]

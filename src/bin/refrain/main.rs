@@ -71,11 +71,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let format = cli.output.format().unwrap_or_else(|e| e.exit());
+    let bar = cli.progress;
     match cli.command {
         Command::Compare { inputs } => {
             let report = {
                 let mut corpus = corpus(cli.engine.options, &inputs)?;
-                progress::with_bar(|p| corpus.compare_with_progress(p))?
+                progress::with_bar(bar, |p| corpus.compare_with_progress(p))?
             }; // the statements and their index are freed before the report is written
             write(format, &report, csv::compare, |out, r| render_text::compare(out, r, cli.output.top))
         }
@@ -93,7 +94,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Contrast(args) => {
             let report = {
                 let mut g = groups::groups(cli.engine.options, &args)?;
-                progress::with_bar(|p| g.corpus.contrast_with_progress(&g.a, &g.b, &g.label_a, &g.label_b, p))?
+                progress::with_bar(bar, |p| g.corpus.contrast_with_progress(&g.a, &g.b, &g.label_a, &g.label_b, p))?
             };
             write(format, &report, csv::contrast, |out, r| render_text::contrast(out, r, cli.output.top))
         }
