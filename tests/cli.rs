@@ -994,3 +994,58 @@ fn the_progress_bar_is_on_stderr_when_asked_and_never_shows_the_text() {
         assert!(rest.contains('%') && !rest.contains("multilateralism") && !rest.contains("Statement"), "{line}");
     }
 }
+
+#[test]
+fn many_files_are_read_in_sorted_order_and_the_first_bad_one_is_named() {
+    let dir = many("many", 300);
+    let d = dir.to_string_lossy();
+    for jobs in ["1", "3"] {
+        let o = refrain(&["compare", "--json", &d, "--jobs", jobs]);
+        assert_exit(&o, 0);
+        let ids: Vec<String> =
+            json(&o)["statements"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().into()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids.len(), 300);
+        assert_eq!(ids, sorted, "--jobs {jobs}");
+        assert!(ids[0].ends_with("a/001.txt") && ids[299].ends_with("c/299.txt"), "{ids:?}");
+    }
+    // Two files that are not UTF-8: the first in sorted order is named, whichever thread read it.
+    write(&dir.join("c/005.txt"), b"bad \xff");
+    write(&dir.join("a/298.txt"), b"bad \xfe");
+    for jobs in ["1", "2", "4"] {
+        let o = refrain(&["compare", &d, "--jobs", jobs]);
+        assert_exit(&o, 1);
+        let err = stderr(&o);
+        assert!(err.contains("a/298.txt is not valid UTF-8") && !err.contains("005"), "--jobs {jobs}: {err}");
+    }
+}
+
+#[test]
+fn results_do_not_depend_on_the_number_of_threads() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").to_string_lossy().into_owned();
+    let many = many("jobs", 120).to_string_lossy().into_owned();
+    for args in [
+        &["compare", "--json", &fixtures][..],
+        &["compare", "--csv", &fixtures],
+        &["compare", &fixtures],
+        &["compare", "--json", &many],
+        &["query", "true multilateralism", &fixtures, "--json"],
+        &["contrast", &fixtures, "--by", "language=en", "--json"],
+    ] {
+        let run = |jobs: &str| {
+            let o = refrain(&[args, &["--jobs", jobs]].concat());
+            assert_exit(&o, 0);
+            o.stdout
+        };
+        let one = run("1");
+        assert!(one.len() > 1000, "{args:?}");
+        assert!(run("2") == one, "{args:?}: --jobs 2 differs from --jobs 1");
+        assert!(run("3") == one, "{args:?}: --jobs 3 differs from --jobs 1");
+    }
+    for bad in ["0", "-1", "two", ""] {
+        let o = refrain(&["compare", &fixtures, &format!("--jobs={bad}")]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("--jobs"), "{}", stderr(&o));
+    }
+}

@@ -71,6 +71,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let format = cli.output.format().unwrap_or_else(|e| e.exit());
+    if let Some(jobs) = cli.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.get())
+            .build_global()
+            .map_err(|e| Failure::input(format!("cannot start {jobs} threads: {e}")))?;
+    }
     let bar = cli.progress;
     match cli.command {
         Command::Compare { inputs } => {
