@@ -15,9 +15,12 @@
 //! language. Exit codes: 0 success, 1 input error (unreadable file, invalid UTF-8, bad
 //! sidecar, a statement the engine refuses), 2 usage error (unknown flag, invalid option).
 //!
+//! `--jobs N` sizes rayon's global pool (reading files, tokenizing); `--progress` shows the bar.
+//! The report is written on stdout as it is made, never held whole as a string.
+//!
 //! Modules: `args` (the command line, clap; the engine's options come from the table in
-//! `refrain::options`), `input` (files and sidecars), `groups` (the groups of `contrast`),
-//! `progress`, `render_text` (`--text`) and `csv` (`--csv`). The user's text appears only on
+//! `refrain::options`), `input` (files, read in parallel, and sidecars), `groups` (the groups of
+//! `contrast`), `progress`, `render_text` (`--text`) and `csv` (`--csv`). The user's text appears only on
 //! stdout, as the report's content; messages on stderr name files, offsets and options, never
 //! the text.
 
