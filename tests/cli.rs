@@ -591,23 +591,29 @@ fn options_change_the_result() {
     assert_eq!(count(&["--min-statements", "3"]), 0, "only two statements");
 }
 
-#[test]
-fn a_closed_pipe_is_not_an_error() {
+/// Runs the program in `dir`, reads the first `n` bytes of its output and closes the pipe, as
+/// `refrain ... | head -c N` does.
+fn read_then_close(dir: &Path, args: &[&str], n: usize) -> (Vec<u8>, Output) {
     use std::io::Read;
-    // The report (about 200 KB) is larger than a pipe's buffer (64 KB), so the program is still
-    // writing when the reader goes away after one byte, as with `refrain ... | head -c 1`.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut child = Command::new(env!("CARGO_BIN_EXE_refrain"))
-        .current_dir(&root)
-        .args(["compare", "--json", "."])
+        .current_dir(dir)
+        .args(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut first = [0u8; 1];
+    let mut first = vec![0u8; n];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-    assert_eq!(&first, b"{");
-    let o = child.wait_with_output().unwrap();
+    (first, child.wait_with_output().unwrap())
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // The report (about 200 KB) is larger than a pipe's buffer (64 KB), so the program is still
+    // writing when the reader goes away after one byte, as with `refrain ... | head -c 1`.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let (first, o) = read_then_close(&root, &["compare", "--json", "."], 1);
+    assert_eq!(first, b"{");
     assert_exit(&o, 0);
     assert!(o.stderr.is_empty(), "{}", stderr(&o));
 }
@@ -943,4 +949,103 @@ fn align_shows_a_chinese_text_and_its_english_edition_side_by_side() {
     let o = refrain(&["align", &zh, &dir.join("missing.txt").to_string_lossy()]);
     assert_exit(&o, 1);
     assert!(stderr(&o).contains("missing.txt") && !stderr(&o).contains("主席"), "{}", stderr(&o));
+}
+
+/// `n` statements sharing two passages (`A`, `B`), each with a sentence of its own, in three
+/// folders, written in an order that is not the sorted one.
+fn many(name: &str, n: usize) -> PathBuf {
+    let dir = temp_dir(name);
+    for i in (0..n).rev() {
+        let folder = ["b", "a", "c"][i % 3];
+        write(&dir.join(format!("{folder}/{i:03}.txt")), format!("{A}Statement number {i} ends here.\n{B}"));
+    }
+    dir
+}
+
+#[test]
+fn a_closed_pipe_ends_the_csv_without_an_error() {
+    // Some 300 KB of rows, more than a pipe holds: the program is still writing when the reader
+    // goes away.
+    let dir = many("pipe", 300);
+    let (first, o) = read_then_close(&dir, &["compare", "--csv", "."], 6);
+    assert_eq!(first, b"family");
+    assert_exit(&o, 0);
+    assert!(o.stderr.is_empty(), "{}", stderr(&o));
+}
+
+#[test]
+fn the_progress_bar_is_on_stderr_when_asked_and_never_shows_the_text() {
+    let dir = many("progress", 150);
+    let d = dir.to_string_lossy();
+    // stderr is a pipe here, not a terminal: no bar unless asked for.
+    let quiet = refrain(&["compare", "--json", &d]);
+    assert_exit(&quiet, 0);
+    assert!(quiet.stderr.is_empty(), "{}", stderr(&quiet));
+    let never = refrain(&["compare", "--json", &d, "--progress", "never"]);
+    assert!(never.stderr.is_empty() && never.stdout == quiet.stdout);
+    // Asked for, it is written as lines (stage, bar, share, time left) and changes nothing else.
+    let shown = refrain(&["compare", "--json", &d, "--progress", "always"]);
+    assert_exit(&shown, 0);
+    assert!(shown.stdout == quiet.stdout);
+    for line in stderr(&shown).lines() {
+        let rest = line.strip_prefix("refrain: ").unwrap_or_else(|| panic!("{line}"));
+        let stage = rest.split(' ').next().unwrap();
+        assert!(["tokenize", "repeats", "families", "report"].contains(&stage), "{line}");
+        assert!(rest.contains('%') && !rest.contains("multilateralism") && !rest.contains("Statement"), "{line}");
+    }
+}
+
+#[test]
+fn many_files_are_read_in_sorted_order_and_the_first_bad_one_is_named() {
+    let dir = many("many", 300);
+    let d = dir.to_string_lossy();
+    for jobs in ["1", "3"] {
+        let o = refrain(&["compare", "--json", &d, "--jobs", jobs]);
+        assert_exit(&o, 0);
+        let ids: Vec<String> =
+            json(&o)["statements"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().into()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids.len(), 300);
+        assert_eq!(ids, sorted, "--jobs {jobs}");
+        assert!(ids[0].ends_with("a/001.txt") && ids[299].ends_with("c/299.txt"), "{ids:?}");
+    }
+    // Two files that are not UTF-8: the first in sorted order is named, whichever thread read it.
+    write(&dir.join("c/005.txt"), b"bad \xff");
+    write(&dir.join("a/298.txt"), b"bad \xfe");
+    for jobs in ["1", "2", "4"] {
+        let o = refrain(&["compare", &d, "--jobs", jobs]);
+        assert_exit(&o, 1);
+        let err = stderr(&o);
+        assert!(err.contains("a/298.txt is not valid UTF-8") && !err.contains("005"), "--jobs {jobs}: {err}");
+    }
+}
+
+#[test]
+fn results_do_not_depend_on_the_number_of_threads() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").to_string_lossy().into_owned();
+    let many = many("jobs", 120).to_string_lossy().into_owned();
+    for args in [
+        &["compare", "--json", &fixtures][..],
+        &["compare", "--csv", &fixtures],
+        &["compare", &fixtures],
+        &["compare", "--json", &many],
+        &["query", "true multilateralism", &fixtures, "--json"],
+        &["contrast", &fixtures, "--by", "language=en", "--json"],
+    ] {
+        let run = |jobs: &str| {
+            let o = refrain(&[args, &["--jobs", jobs]].concat());
+            assert_exit(&o, 0);
+            o.stdout
+        };
+        let one = run("1");
+        assert!(one.len() > 1000, "{args:?}");
+        assert!(run("2") == one, "{args:?}: --jobs 2 differs from --jobs 1");
+        assert!(run("3") == one, "{args:?}: --jobs 3 differs from --jobs 1");
+    }
+    for bad in ["0", "-1", "two", ""] {
+        let o = refrain(&["compare", &fixtures, &format!("--jobs={bad}")]);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains("--jobs"), "{}", stderr(&o));
+    }
 }

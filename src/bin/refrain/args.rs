@@ -7,6 +7,7 @@ use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use refrain::options::{Kind, Spec, Value, SPECS};
 use refrain::{Options, OptionsBuilder, Selector};
+use std::num::NonZeroUsize;
 
 const USAGE: &str = "\
 refrain compare FILE_OR_DIR... [--text | --json | --csv] [OPTIONS]
@@ -33,8 +34,31 @@ pub struct Cli {
     pub command: Command,
     #[command(flatten)]
     pub output: Output,
+    /// Threads for the parallel work (reading files, tokenizing) [default: the machine's cores, or RAYON_NUM_THREADS]
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = jobs, help_heading = "Run")]
+    pub jobs: Option<NonZeroUsize>,
+    /// A progress bar on stderr: the stage, its share done, an estimate of its time left (auto: when stderr is a terminal; always: as lines elsewhere)
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = When::Auto, help_heading = "Run")]
+    pub progress: When,
     #[command(flatten)]
     pub engine: EngineOptions,
+}
+
+/// When to show the progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum When {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A number of threads: at least 1.
+fn jobs(s: &str) -> Result<NonZeroUsize, String> {
+    whole(s)
+        .ok()
+        .and_then(|n| usize::try_from(n).ok())
+        .and_then(NonZeroUsize::new)
+        .ok_or_else(|| "expects a whole number of threads, at least 1".to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -411,6 +435,23 @@ mod tests {
         ] {
             let err = contrast(bad).unwrap_err();
             assert_eq!(err.exit_code(), 2, "{bad:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn jobs_and_progress_are_run_flags_given_anywhere() {
+        let cli = parse(&["compare", "x"]).unwrap();
+        assert_eq!((cli.jobs, cli.progress), (None, When::Auto));
+        let cli = parse(&["-j", "3", "compare", "x", "--progress", "never"]).unwrap();
+        assert_eq!((cli.jobs, cli.progress), (NonZeroUsize::new(3), When::Never));
+        let cli = parse(&["compare", "x", "--jobs=1_0", "--progress=always"]).unwrap();
+        assert_eq!((cli.jobs, cli.progress), (NonZeroUsize::new(10), When::Always));
+        for bad in [
+            &["compare", "x", "--jobs", "0"][..],
+            &["compare", "x", "-j", "two"],
+            &["compare", "x", "--progress", "yes"],
+        ] {
+            assert_eq!(parse(bad).unwrap_err().exit_code(), 2, "{bad:?}");
         }
     }
 

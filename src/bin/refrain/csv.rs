@@ -9,6 +9,8 @@ use crate::render_text::explain;
 use refrain::report::{ContrastReport, QueryReport, Report};
 use refrain::Statement;
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
+use std::io;
 
 /// A text cell. A text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
 /// leading `'`, so that a spreadsheet does not run it as a formula.
@@ -105,21 +107,32 @@ struct ContrastRow<'a> {
     wording_b: Option<Text<'a>>,
 }
 
-/// Writes the header (the row type's field names, also when there are no rows) and the rows.
-fn write<T: Serialize + Default>(rows: impl IntoIterator<Item = T>) -> String {
-    let csv = |headers: bool| {
-        ::csv::WriterBuilder::new().has_headers(headers).terminator(::csv::Terminator::CRLF).from_writer(Vec::new())
-    };
+/// Writes the header (the row type's field names, also when there are no rows), then the rows
+/// one by one as they are made.
+fn write<T: Serialize + Default>(out: &mut dyn io::Write, rows: impl IntoIterator<Item = T>) -> io::Result<()> {
+    let mut csv = ::csv::WriterBuilder::new();
+    csv.terminator(::csv::Terminator::CRLF);
     // Writing a default row with its header, then keeping the header only, keeps the field
     // names in one place (the struct).
-    let mut header = csv(true);
-    let mut out = csv(false);
-    let written = header.serialize(T::default()).and_then(|()| rows.into_iter().try_for_each(|r| out.serialize(r)));
-    written.expect("writing CSV to memory does not fail");
-    let header = String::from_utf8(header.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out");
-    let body = String::from_utf8(out.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out");
-    let first_line = &header[..header.find("\r\n").map_or(header.len(), |i| i + 2)];
-    format!("{first_line}{body}")
+    let mut header = csv.from_writer(Vec::new());
+    header.serialize(T::default()).map_err(io_error)?;
+    let header = header.into_inner().map_err(|e| e.into_error())?;
+    let end = header.windows(2).position(|w| w == b"\r\n").map_or(header.len(), |i| i + 2);
+    out.write_all(&header[..end])?;
+    let mut rows_out = csv.has_headers(false).from_writer(out);
+    for row in rows {
+        rows_out.serialize(row).map_err(io_error)?;
+    }
+    rows_out.flush()
+}
+
+/// The output's error, of its kind (a closed pipe is not an error of the program).
+fn io_error(e: ::csv::Error) -> io::Error {
+    let kind = match e.kind() {
+        ::csv::ErrorKind::Io(e) => e.kind(),
+        _ => io::ErrorKind::Other,
+    };
+    io::Error::new(kind, e)
 }
 
 fn text(s: &Option<String>) -> Option<Text<'_>> {
@@ -127,19 +140,50 @@ fn text(s: &Option<String>) -> Option<Text<'_>> {
 }
 
 /// `compare --csv`.
-pub fn compare(report: &Report) -> String {
-    let meta = |id: &str| report.statements.iter().find(|s| s.id == id);
-    write(report.families.iter().flat_map(|f| {
-        f.occurrences.iter().map(move |o| {
+pub fn compare(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
+    let by_id: HashMap<&str, _> = report.statements.iter().map(|s| (s.id.as_str(), s)).collect();
+    let meta = |id: &str| by_id.get(id).copied();
+    write(
+        out,
+        report.families.iter().flat_map(|f| {
+            f.occurrences.iter().map(move |o| {
+                let e = &o.excerpt;
+                let s = meta(&e.doc);
+                OccurrenceRow {
+                    family: Text(&f.id),
+                    family_root: Text(&f.root),
+                    family_score: Decimal(f.score),
+                    family_statements: f.statements,
+                    family_speakers: f.speakers,
+                    family_stability: Decimal(f.stability),
+                    statement: Text(&e.doc),
+                    title: s.and_then(|s| text(&s.title)),
+                    speaker: s.and_then(|s| text(&s.speaker)),
+                    date: s.and_then(|s| text(&s.date)),
+                    utf16_start: e.utf16_start,
+                    utf16_end: e.utf16_end,
+                    byte_start: e.start,
+                    byte_end: e.end,
+                    similarity: Decimal(o.similarity),
+                    text: Text(&e.text),
+                }
+            })
+        }),
+    )
+}
+
+/// `query --csv`.
+pub fn query(out: &mut dyn io::Write, report: &QueryReport, statements: &[Statement]) -> io::Result<()> {
+    let by_id: HashMap<&str, &Statement> = statements.iter().map(|s| (s.id.as_str(), s)).collect();
+    let explanations: Vec<String> = report.occurrences.iter().map(|o| explain(&o.explanation)).collect();
+    write(
+        out,
+        report.occurrences.iter().zip(&explanations).enumerate().map(|(rank, (o, explanation))| {
             let e = &o.excerpt;
-            let s = meta(&e.doc);
-            OccurrenceRow {
-                family: Text(&f.id),
-                family_root: Text(&f.root),
-                family_score: Decimal(f.score),
-                family_statements: f.statements,
-                family_speakers: f.speakers,
-                family_stability: Decimal(f.stability),
+            let s = by_id.get(e.doc.as_str()).copied();
+            QueryRow {
+                rank: rank + 1,
+                score: Decimal(o.score),
                 statement: Text(&e.doc),
                 title: s.and_then(|s| text(&s.title)),
                 speaker: s.and_then(|s| text(&s.speaker)),
@@ -148,60 +192,48 @@ pub fn compare(report: &Report) -> String {
                 utf16_end: e.utf16_end,
                 byte_start: e.start,
                 byte_end: e.end,
-                similarity: Decimal(o.similarity),
+                family: o.family.as_deref().map(Text),
+                before: Text(&o.before),
                 text: Text(&e.text),
+                after: Text(&o.after),
+                explanation: Text(explanation),
+                translation: o.translation.as_ref().map(|t| Text(&t.phrase)),
             }
-        })
-    }))
-}
-
-/// `query --csv`.
-pub fn query(report: &QueryReport, statements: &[Statement]) -> String {
-    let explanations: Vec<String> = report.occurrences.iter().map(|o| explain(&o.explanation)).collect();
-    write(report.occurrences.iter().zip(&explanations).enumerate().map(|(rank, (o, explanation))| {
-        let e = &o.excerpt;
-        let s = statements.iter().find(|s| s.id == e.doc);
-        QueryRow {
-            rank: rank + 1,
-            score: Decimal(o.score),
-            statement: Text(&e.doc),
-            title: s.and_then(|s| text(&s.title)),
-            speaker: s.and_then(|s| text(&s.speaker)),
-            date: s.and_then(|s| text(&s.date)),
-            utf16_start: e.utf16_start,
-            utf16_end: e.utf16_end,
-            byte_start: e.start,
-            byte_end: e.end,
-            family: o.family.as_deref().map(Text),
-            before: Text(&o.before),
-            text: Text(&e.text),
-            after: Text(&o.after),
-            explanation: Text(explanation),
-            translation: o.translation.as_ref().map(|t| Text(&t.phrase)),
-        }
-    }))
+        }),
+    )
 }
 
 /// `contrast --csv`.
-pub fn contrast(report: &ContrastReport) -> String {
-    write(report.families.iter().map(|f| ContrastRow {
-        id: Text(&f.family.id),
-        root: Text(&f.family.root),
-        z: Decimal(f.z),
-        log_odds: Decimal(f.log_odds),
-        count_a: f.count_a,
-        count_b: f.count_b,
-        rate_a: Decimal(f.rate_a),
-        rate_b: Decimal(f.rate_b),
-        wording_a: f.wordings_a.first().map(|w| Text(&w.text)),
-        wording_b: f.wordings_b.first().map(|w| Text(&w.text)),
-    }))
+pub fn contrast(out: &mut dyn io::Write, report: &ContrastReport) -> io::Result<()> {
+    write(
+        out,
+        report.families.iter().map(|f| ContrastRow {
+            id: Text(&f.family.id),
+            root: Text(&f.family.root),
+            z: Decimal(f.z),
+            log_odds: Decimal(f.log_odds),
+            count_a: f.count_a,
+            count_b: f.count_b,
+            rate_a: Decimal(f.rate_a),
+            rate_b: Decimal(f.rate_b),
+            wording_a: f.wordings_a.first().map(|w| Text(&w.text)),
+            wording_b: f.wordings_b.first().map(|w| Text(&w.text)),
+        }),
+    )
+}
+
+/// The CSV of `rows`, as a string.
+#[cfg(test)]
+fn to_string<T: Serialize + Default>(rows: impl IntoIterator<Item = T>) -> String {
+    let mut out = Vec::new();
+    write(&mut out, rows).expect("writing CSV to memory does not fail");
+    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
 }
 
 /// The columns of `compare --csv`, in order.
 #[cfg(test)]
 fn compare_columns() -> Vec<String> {
-    let header = write(std::iter::empty::<OccurrenceRow>());
+    let header = to_string(std::iter::empty::<OccurrenceRow>());
     header.trim_end().split(',').map(str::to_string).collect()
 }
 
@@ -239,7 +271,7 @@ mod tests {
             family_score: Decimal(-1.0),
             ..OccurrenceRow::default()
         };
-        let out = write([row]);
+        let out = to_string([row]);
         let lines: Vec<&str> = out.split("\r\n").collect();
         assert_eq!(
             lines[1],
@@ -252,7 +284,7 @@ mod tests {
     fn the_header_is_written_without_rows() {
         assert_eq!(compare_columns().len(), 16);
         assert_eq!(compare_columns()[0], "family");
-        let empty = write(std::iter::empty::<QueryRow>());
+        let empty = to_string(std::iter::empty::<QueryRow>());
         assert!(
             empty.starts_with("rank,score,statement,") && empty.ends_with("explanation,translation\r\n"),
             "{empty}"
@@ -275,9 +307,9 @@ mod tests {
 
     #[test]
     fn the_columns_are_the_ones_docs_report_md_lists() {
-        let query = write(std::iter::empty::<QueryRow>());
+        let query = to_string(std::iter::empty::<QueryRow>());
         let query: Vec<String> = query.trim_end().split(',').map(str::to_string).collect();
-        let contrast = write(std::iter::empty::<ContrastRow>());
+        let contrast = to_string(std::iter::empty::<ContrastRow>());
         let contrast: Vec<String> = contrast.trim_end().split(',').map(str::to_string).collect();
         assert_eq!(documented_tables(), [compare_columns(), query, contrast]);
     }

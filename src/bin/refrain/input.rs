@@ -2,32 +2,33 @@
 //! files and byte offsets, never the text.
 
 use crate::Failure;
+use rayon::prelude::*;
 use refrain::Statement;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// Reads every statement named on the command line, in order.
+/// Reads every statement named on the command line, in order: the files as given, each
+/// directory's in sorted order. The files are read in parallel; the error reported is the
+/// first in that order, whichever thread met it.
 pub fn read_inputs(inputs: &[String]) -> Result<Vec<Statement>, Failure> {
-    let mut statements = Vec::new();
+    let mut files = Vec::new();
     for input in inputs {
         let path = Path::new(input);
         let meta =
             std::fs::metadata(path).map_err(|e| Failure::input(format!("cannot read {input}: {}", io_reason(&e))))?;
         if meta.is_dir() {
-            let mut files = Vec::new();
+            let start = files.len();
             walk(path, &mut files)?;
-            if files.is_empty() {
+            if files.len() == start {
                 return Err(Failure::input(format!("{input} holds no .txt file")));
             }
-            files.sort();
-            for f in files {
-                statements.push(read_statement(&f)?);
-            }
+            files[start..].sort();
         } else {
-            statements.push(read_statement(path)?);
+            files.push(path.to_path_buf());
         }
     }
-    Ok(statements)
+    let read: Vec<Result<Statement, Failure>> = files.par_iter().map(|f| read_statement(f)).collect();
+    read.into_iter().collect()
 }
 
 /// Collects the `.txt` files under `dir`, recursively; hidden entries and symbolic links to

@@ -15,9 +15,12 @@
 //! language. Exit codes: 0 success, 1 input error (unreadable file, invalid UTF-8, bad
 //! sidecar, a statement the engine refuses), 2 usage error (unknown flag, invalid option).
 //!
+//! `--jobs N` sizes rayon's global pool (reading files, tokenizing); `--progress` shows the bar.
+//! The report is written on stdout as it is made, never held whole as a string.
+//!
 //! Modules: `args` (the command line, clap; the engine's options come from the table in
-//! `refrain::options`), `input` (files and sidecars), `groups` (the groups of `contrast`),
-//! `progress`, `render_text` (`--text`) and `csv` (`--csv`). The user's text appears only on
+//! `refrain::options`), `input` (files, read in parallel, and sidecars), `groups` (the groups of
+//! `contrast`), `progress`, `render_text` (`--text`) and `csv` (`--csv`). The user's text appears only on
 //! stdout, as the report's content; messages on stderr name files, offsets and options, never
 //! the text.
 
@@ -31,7 +34,8 @@ mod render_text;
 use args::{Cli, Command, Format};
 use clap::Parser;
 use refrain::{Corpus, Error};
-use std::io::{self, Write};
+use render_text::Lines;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 /// Why the program stops: the message for stderr and the exit code.
@@ -70,54 +74,63 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let format = cli.output.format().unwrap_or_else(|e| e.exit());
-    let out = match cli.command {
+    if let Some(jobs) = cli.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.get())
+            .build_global()
+            .map_err(|e| Failure::input(format!("cannot start {jobs} threads: {e}")))?;
+    }
+    let bar = cli.progress;
+    match cli.command {
         Command::Compare { inputs } => {
-            let mut corpus = corpus(cli.engine.options, &inputs)?;
-            let report = progress::with_bar(|p| corpus.compare_with_progress(p))?;
-            write(format, &report, csv::compare, |out, r| render_text::compare(out, r, cli.output.top))?
+            let report = {
+                let mut corpus = corpus(cli.engine.options, &inputs)?;
+                progress::with_bar(bar, |p| corpus.compare_with_progress(p))?
+            }; // the statements and their index are freed before the report is written
+            write(format, &report, csv::compare, |out, r| render_text::compare(out, r, cli.output.top))
         }
         Command::Query { phrase, inputs } => {
             let mut corpus = corpus(cli.engine.options, &inputs)?;
             let report = corpus.query(&phrase).map_err(|e| Failure::engine(&e))?;
             let statements = corpus.statements();
-            write(format, &report, |r| csv::query(r, statements), |out, r| render_text::query(out, r, statements))?
+            write(
+                format,
+                &report,
+                |out, r| csv::query(out, r, statements),
+                |out, r| render_text::query(out, r, statements),
+            )
         }
         Command::Contrast(args) => {
-            let mut g = groups::groups(cli.engine.options, &args)?;
-            let report =
-                progress::with_bar(|p| g.corpus.contrast_with_progress(&g.a, &g.b, &g.label_a, &g.label_b, p))?;
-            write(format, &report, csv::contrast, |out, r| render_text::contrast(out, r, cli.output.top))?
+            let report = {
+                let mut g = groups::groups(cli.engine.options, &args)?;
+                progress::with_bar(bar, |p| g.corpus.contrast_with_progress(&g.a, &g.b, &g.label_a, &g.label_b, p))?
+            };
+            write(format, &report, csv::contrast, |out, r| render_text::contrast(out, r, cli.output.top))
         }
         Command::Align { zh, en } => {
             let zh = input::read_statement(std::path::Path::new(&zh))?;
             let en = input::read_statement(std::path::Path::new(&en))?;
             let report = refrain::align_texts(&zh.text, &en.text);
-            match format {
-                Format::Json => to_json(&report)?,
-                Format::Csv => args::command()
+            let csv = |_: &mut dyn Write, _: &refrain::report::Alignment| -> io::Result<()> {
+                args::command()
                     .error(clap::error::ErrorKind::ArgumentConflict, "align writes --text or --json, not --csv")
-                    .exit(),
-                Format::Text => {
-                    let mut out = String::new();
-                    render_text::align(&mut out, &report, &zh.id, &en.id);
-                    out
-                }
-            }
+                    .exit()
+            };
+            write(format, &report, csv, |out, r| render_text::align(out, r, &zh.id, &en.id))
         }
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut args::command(), "refrain", &mut script);
-            String::from_utf8(script).map_err(|_| Failure::input("the completion script is not UTF-8"))?
+            emit(|out| out.write_all(&script))
         }
         Command::Man => {
             let mut page = Vec::new();
             clap_mangen::Man::new(args::command())
                 .render(&mut page)
                 .map_err(|e| Failure::input(format!("cannot write the manual page: {e}")))?;
-            String::from_utf8(page).map_err(|_| Failure::input("the manual page is not UTF-8"))?
+            emit(|out| out.write_all(&page))
         }
-    };
-    emit(&out)
+    }
 }
 
 /// A corpus of the statements named on the command line.
@@ -129,36 +142,34 @@ fn corpus(options: refrain::Options, inputs: &[String]) -> Result<Corpus, Failur
     Ok(corpus)
 }
 
-/// Writes the output; a closed pipe (`refrain ... | head`) is not an error.
-fn emit(out: &str) -> Result<(), Failure> {
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+/// Writes the output on stdout as it is made, through a buffer; a closed pipe (`refrain ... |
+/// head`) ends the writing and is not an error.
+fn emit(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::input(format!("cannot write the output: {e}"))),
     }
 }
 
-/// A report in the format asked for: JSON, its CSV rows, or its readable summary.
+/// Writes a report in the format asked for: JSON, its CSV rows, or its readable summary.
 fn write<T: serde::Serialize>(
     format: Format,
     report: &T,
-    csv: impl FnOnce(&T) -> String,
-    text: impl FnOnce(&mut String, &T),
-) -> Result<String, Failure> {
-    Ok(match format {
-        Format::Json => to_json(report)?,
-        Format::Csv => csv(report),
+    csv: impl FnOnce(&mut dyn Write, &T) -> io::Result<()>,
+    text: impl FnOnce(&mut Lines<&mut dyn Write>, &T),
+) -> Result<(), Failure> {
+    emit(|out| match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, report)?;
+            out.write_all(b"\n")
+        }
+        Format::Csv => csv(out, report),
         Format::Text => {
-            let mut out = String::new();
-            text(&mut out, report);
-            out
+            let mut lines = Lines::new(out);
+            text(&mut lines, report);
+            lines.finish()
         }
     })
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
-    let mut s = serde_json::to_string_pretty(value).map_err(|e| Failure::input(format!("cannot write JSON: {e}")))?;
-    s.push('\n');
-    Ok(s)
 }

@@ -6,8 +6,40 @@ use refrain::report::{
     Alignment, BeadStatus, ContrastFamily, ContrastReport, Edit, EditOp, Family, QueryReport, Report, Wording,
 };
 use refrain::Statement;
-use std::fmt::Write as _;
+use std::collections::HashMap;
+use std::fmt::{self, Write};
+use std::io;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The summaries' writer on stdout: each line goes out as it is made, not kept in a string.
+/// The first error of the output (a closed pipe) ends the writing; [`Lines::finish`] returns it.
+pub struct Lines<W: io::Write> {
+    out: W,
+    error: Option<io::Error>,
+}
+
+impl<W: io::Write> Lines<W> {
+    pub fn new(out: W) -> Lines<W> {
+        Lines { out, error: None }
+    }
+
+    /// The first error of the output, if any.
+    pub fn finish(self) -> io::Result<()> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl<W: io::Write> Write for Lines<W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        if self.error.is_some() {
+            return Err(fmt::Error);
+        }
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            fmt::Error
+        })
+    }
+}
 
 /// Collapses runs of whitespace (line breaks, tabs, NBSP) to one space, for one-line display.
 fn one_line(s: &str) -> String {
@@ -105,9 +137,13 @@ fn short_labels(ids: &[String]) -> Vec<String> {
     };
     loop {
         let labels: Vec<String> = (0..ids.len()).map(|i| label(i, depth[i])).collect();
+        let mut uses: HashMap<&str, usize> = HashMap::with_capacity(labels.len());
+        for l in &labels {
+            *uses.entry(l).or_default() += 1;
+        }
         let mut changed = false;
         for i in 0..ids.len() {
-            let clash = labels.iter().enumerate().any(|(j, l)| j != i && *l == labels[i]);
+            let clash = uses[labels[i].as_str()] > 1;
             if clash && depth[i] < parts[i].len() {
                 depth[i] += 1;
                 changed = true;
@@ -147,11 +183,11 @@ fn bar(x: f64, width: usize) -> String {
 }
 
 /// The readable summary of a comparison: the strongest families, shares, similarity.
-pub fn compare(out: &mut String, report: &Report, top: usize) {
+pub fn compare(out: &mut impl Write, report: &Report, top: usize) {
     let ids: Vec<String> = report.statements.iter().map(|s| s.id.clone()).collect();
     let labels = short_labels(&ids);
-    let label_of =
-        |id: &str| -> String { ids.iter().position(|x| x == id).map_or_else(|| id.to_string(), |i| labels[i].clone()) };
+    let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let label_of = |id: &str| -> String { index.get(id).map_or_else(|| id.to_string(), |&i| labels[i].clone()) };
     let st = &report.stats;
     let _ = writeln!(
         out,
@@ -213,7 +249,7 @@ pub fn compare(out: &mut String, report: &Report, top: usize) {
     write_similarity(out, report, &labels);
 }
 
-fn write_family(out: &mut String, f: &Family, label_of: &dyn Fn(&str) -> String) {
+fn write_family(out: &mut impl Write, f: &Family, label_of: &dyn Fn(&str) -> String) {
     let mut wordings: Vec<String> = f.occurrences.iter().map(|o| one_line(&o.excerpt.text).to_lowercase()).collect();
     wordings.sort();
     wordings.dedup();
@@ -275,7 +311,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// The matrix for up to 24 statements (numbered columns), else the most similar pairs.
-fn write_similarity(out: &mut String, report: &Report, labels: &[String]) {
+fn write_similarity(out: &mut impl Write, report: &Report, labels: &[String]) {
     let m = &report.similarity.matrix;
     let n = labels.len();
     if n < 2 {
@@ -312,21 +348,28 @@ fn write_similarity(out: &mut String, report: &Report, labels: &[String]) {
             let _ = writeln!(out, "{}", row.trim_end());
         }
     } else {
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        // The strongest pairs, kept in order as they are found (not all n² of them).
+        const SHOWN: usize = 15;
+        let stronger = |a: &(f64, usize, usize), b: &(f64, usize, usize)| {
+            b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+        };
+        let mut pairs: Vec<(f64, usize, usize)> = Vec::with_capacity(SHOWN + 1);
         for i in 0..n {
             for j in i + 1..n {
                 let v = (m[i].get(j).copied().unwrap_or(0.0) + m[j].get(i).copied().unwrap_or(0.0)) / 2.0;
-                if v > 0.0 {
-                    pairs.push((v, i, j));
+                let pair = (v, i, j);
+                if v > 0.0 && (pairs.len() < SHOWN || stronger(&pair, &pairs[SHOWN - 1]).is_lt()) {
+                    let at = pairs.partition_point(|p| stronger(p, &pair).is_lt());
+                    pairs.insert(at, pair);
+                    pairs.truncate(SHOWN);
                 }
             }
         }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         let _ = writeln!(
             out,
             "\nMost similar pairs (mean % of content words in shared passages; {n} statements, matrix in --json):"
         );
-        for (v, i, j) in pairs.into_iter().take(15) {
+        for (v, i, j) in pairs {
             let _ = writeln!(out, "  {:>4}  {}  ↔  {}", percent(v), labels[i], labels[j]);
         }
     }
@@ -334,7 +377,7 @@ fn write_similarity(out: &mut String, report: &Report, labels: &[String]) {
 
 /// The readable summary of a contrast: the two groups, then the families most distinctive of
 /// group A, then those of group B (at most `top` of each), in tables.
-pub fn contrast(out: &mut String, report: &ContrastReport, top: usize) {
+pub fn contrast(out: &mut impl Write, report: &ContrastReport, top: usize) {
     let _ = writeln!(
         out,
         "Contrast of two groups: {} families used by them{}",
@@ -374,7 +417,7 @@ pub fn contrast(out: &mut String, report: &ContrastReport, top: usize) {
 }
 
 /// The families most distinctive of one group, most distinctive first.
-fn write_side(out: &mut String, side: &str, label: &str, families: &[&ContrastFamily], top: usize) {
+fn write_side(out: &mut impl Write, side: &str, label: &str, families: &[&ContrastFamily], top: usize) {
     let label = clip(&one_line(label), 60);
     if families.is_empty() {
         let _ = writeln!(
@@ -463,8 +506,9 @@ pub fn explain(edits: &[Edit]) -> String {
 }
 
 /// The readable list of a query's occurrences, in keyword-in-context lines.
-pub fn query(out: &mut String, report: &QueryReport, statements: &[Statement]) {
+pub fn query(out: &mut impl Write, report: &QueryReport, statements: &[Statement]) {
     let labels = short_labels(&statements.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+    let index: HashMap<&str, usize> = statements.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let n = report.occurrences.len();
     let _ = writeln!(
         out,
@@ -479,7 +523,7 @@ pub fn query(out: &mut String, report: &QueryReport, statements: &[Statement]) {
     }
     for (rank, o) in report.occurrences.iter().enumerate() {
         let e = &o.excerpt;
-        let i = statements.iter().position(|s| s.id == e.doc);
+        let i = index.get(e.doc.as_str()).copied();
         let label = i.map_or(e.doc.as_str(), |i| labels[i].as_str());
         let line = i.map(|i| {
             statements[i].text.as_bytes()[..e.start.min(statements[i].text.len())]
@@ -569,7 +613,7 @@ const SIDE: usize = 48;
 
 /// A Chinese text and its English edition side by side, bead by bead; beads not aligned are
 /// marked, each Chinese formula of the lexicon is shown with its rendering (or its absence).
-pub fn align(out: &mut String, a: &Alignment, zh_name: &str, en_name: &str) {
+pub fn align(out: &mut impl Write, a: &Alignment, zh_name: &str, en_name: &str) {
     let s = &a.stats;
     let _ = writeln!(
         out,
@@ -607,7 +651,8 @@ pub fn align(out: &mut String, a: &Alignment, zh_name: &str, en_name: &str) {
         for k in 0..left.len().max(right.len()) {
             let l = left.get(k).map_or("", String::as_str);
             let r = right.get(k).map_or("", String::as_str);
-            let _ = writeln!(out, "  {} | {r}", pad(l, SIDE));
+            // No trailing spaces when the right column is empty.
+            let _ = writeln!(out, "{}", format!("  {} | {r}", pad(l, SIDE)).trim_end());
         }
         for f in &b.formulas {
             let rendering = match &f.en {
@@ -620,9 +665,6 @@ pub fn align(out: &mut String, a: &Alignment, zh_name: &str, en_name: &str) {
             let _ = writeln!(out, "  {} → {rendering}", f.zh.text);
         }
     }
-    // Trailing spaces of the left column are not wanted when the right one is empty.
-    let trimmed: Vec<&str> = out.lines().map(str::trim_end).collect();
-    *out = trimmed.join("\n") + "\n";
 }
 
 /// Like [`one_line`], but keeps one space at either edge when the text had whitespace there, so
