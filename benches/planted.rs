@@ -4,7 +4,8 @@
 //!
 //! - No argument: 200 statements x 5,000 words (`REFRAIN_BENCH_SIZES=200x5000,2000x5000,...`
 //!   chooses the sizes, `REFRAIN_BENCH_RUNS` the runs per setting, `REFRAIN_BENCH_SEED` the
-//!   seed). For each size and each setting (the default options; `min_words` 5), both with
+//!   seed). For each size and each setting (the default options; `min_words` 5; `min_words` 5
+//!   with no bound on the work; `REFRAIN_BENCH_SETTINGS=1,2` picks some), all with
 //!   `max_families` raised so that every family is reported, each in a child process of its
 //!   own: words, bytes, time end to end (a corpus, every statement added, compared: median of
 //!   the runs, and CPU time), peak memory, families, detections, the PAN measures, and per
@@ -77,13 +78,29 @@ fn main() {
 // ---------------------------------------------------------------------------------------------
 // Running the engine
 
-/// The settings measured: every family reported, with the default `min_words` and with 5.
+/// The settings measured: every family reported, with the default `min_words` and with 5, and
+/// with 5 and no bound on the work (what the default work budget must not lose).
 fn settings() -> Vec<(&'static str, Options)> {
     let every = || Options::builder().max_families(1_000_000);
     vec![
         ("default", every().build().expect("valid options")),
         ("min_words 5", every().min_words(5).build().expect("valid options")),
+        ("5, unbounded", every().min_words(5).work_budget(u64::MAX).build().expect("valid options")),
     ]
+}
+
+/// The settings this run measures: `REFRAIN_BENCH_SETTINGS` picks some by their number in
+/// [`settings`] (`1,2`: min_words 5 with the default budget and unbounded), all by default.
+fn chosen_settings() -> Vec<usize> {
+    let all = settings().len();
+    match std::env::var("REFRAIN_BENCH_SETTINGS") {
+        Ok(list) => list
+            .split(',')
+            .map(|k| k.trim().parse().ok().filter(|&k: &usize| k < all))
+            .collect::<Option<Vec<usize>>>()
+            .unwrap_or_else(|| panic!("REFRAIN_BENCH_SETTINGS: {list:?} is not a list of numbers below {all}")),
+        Err(_) => (0..all).collect(),
+    }
 }
 
 /// Runs of one setting: the median time and CPU time, the rise of peak memory in the first,
@@ -415,7 +432,8 @@ fn full() {
             .map_or(if docs * words <= 2_000_000 { 3 } else { 1 }, |r| r.max(1) as usize);
         println!("{HEADER}");
         let mut results = Vec::new();
-        for (index, (name, _)) in settings().into_iter().enumerate() {
+        for index in chosen_settings() {
+            let name = settings()[index].0;
             let (outcome, cases) = measure_apart(&config, index, runs);
             outcome_row(name, &outcome, bytes);
             print!("{cases}");

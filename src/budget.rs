@@ -44,6 +44,17 @@ impl Budget {
         true
     }
 
+    /// Spends `units` if they fit in what is left, and returns whether they did; a refusal
+    /// leaves the budget as it was (for optional work, such as the similarity matrix, that a
+    /// run does without and says so).
+    pub(crate) fn afford(&mut self, units: u64) -> bool {
+        let fits = self.spent.saturating_add(units) <= self.limit;
+        if fits {
+            self.spent += units;
+        }
+        fits
+    }
+
     fn ran_out(&mut self, stage: &'static str) {
         if self.ran_out_in.is_none() {
             self.ran_out_in = Some(stage);
@@ -92,5 +103,15 @@ mod tests {
         assert!(!b.spend(1));
         assert_eq!(b.ran_out_in(), Some("first"), "the first stage to run out is the one named");
         assert!(b.exhausted());
+    }
+
+    #[test]
+    fn optional_work_that_does_not_fit_leaves_the_budget_as_it_was() {
+        let mut b = Budget::new(1_000);
+        assert!(b.afford(600));
+        assert!(!b.afford(500));
+        assert_eq!(b.spent(), 600);
+        assert!(!b.exhausted());
+        assert!(b.spend(400));
     }
 }

@@ -657,7 +657,7 @@ options! {
         "A query also finds what the bilingual lexicon pairs with it in the other language (人类命运共同体, \"community with a shared future for mankind\"), after its own occurrences; needs the parallel feature (the browser loads it with the Translation view)";
     work_budget: u64 = 400_000_000 (browser 150_000_000), at_least(1_000),
         "Units of work (alignment cells and postings visited) any run may spend, however small its corpus";
-    work_per_word: u64 = 200, any(),
+    work_per_word: u64 = 200 (browser 100), any(),
         "Units of work a run may spend per content word of the corpus, on top of work_budget: a larger corpus gets a larger budget (real statements need 10 to 60; periodic text far more)";
     max_statements: usize = 10_000 (browser 2_000), at_least(1), "Most statements in a corpus";
     max_statement_bytes: usize = 16_777_216 (browser 8_388_608), between(1, 4_294_967_295),

@@ -50,9 +50,9 @@ pub(crate) fn coverage(
     let shared: Vec<usize> = per_doc.iter().map(|v| covered(v.iter().map(|x| x.0).collect())).collect();
     // The matrix costs an interval per occurrence and statement of its family.
     let cost: u64 = families.iter().zip(&family_docs).map(|(occ, docs)| (occ.len() * docs.len()) as u64).sum();
-    if n <= options.matrix_max_statements && !budget.spend(cost) {
+    if n <= options.matrix_max_statements && !budget.afford(cost) {
         notes.push(
-            "The similarity matrix is left out: computing it would pass the work budget; raise work_budget to have it."
+            "The similarity matrix is left out: computing it would pass the work budget; raise work_budget or work_per_word to have it."
                 .to_string(),
         );
         return (shared, None);
