@@ -1,6 +1,6 @@
 // Speed figures of the page and the engine in headless Chromium (build www/pkg with `make wasm`;
 // Chromium at /usr/bin/chromium or $CHROMIUM, as the page tests use it).
-//   node scripts/measure-page.mjs [--runs N]
+//   node scripts/measure-page.mjs [--runs N] [--demo-only]
 // Prints, each as the median of N runs (default 5) with the fastest and slowest:
 // - the demo's load to first highlight: a fresh browser context (empty cache and storage, no
 //   service worker) opens the page; the figure is the time from navigation start to the first
@@ -104,7 +104,9 @@ try {
 
   // 2. The corpus in Chromium.
   const corpus = corpusDir(ROOT);
-  if (!existsSync(corpus)) {
+  if (process.argv.includes('--demo-only')) {
+    // Only the demo's figures.
+  } else if (!existsSync(corpus)) {
     console.log(`corpus: ${corpus} not found; the comparison in Chromium is skipped`);
   } else {
     const statements = readCorpus(corpus);
