@@ -4,7 +4,8 @@
 #               the payload and speed figures; ends with PASS or FAIL
 #   make wasm   only build www/pkg (the library without the CLI and parallel features, wasm-bindgen
 #               --target web, the glue's comments stripped, then wasm-opt -Oz --converge), www/pkg/full
-#               (the same with feature parallel: what the Translation view loads), then
+#               (features parallel and groups, built for speed with the wasm-speed profile: what the
+#               Translation and Compare groups views and large comparisons load), then
 #               pkg/precache.js: the service worker's files and version
 #   make npm    build www/pkg, then the npm package: target/npm/package/ and target/npm/refrain-VERSION.tgz
 #   make bench-peers  refrain against other tools on planted passages (not part of make test: about
@@ -30,19 +31,21 @@ setup:
 	@bash scripts/setup.sh
 
 wasm:
-	@# The core package (www/pkg/: what every page load downloads), then the full one with feature
-	@# parallel (www/pkg/full/: what the Translation view loads). Each build goes to its own target
-	@# directory so that cargo does not rebuild one when the other is built.
-	$(call wasm_package,$(PKG),--no-default-features,target)
-	$(call wasm_package,$(PKG)/full,--no-default-features --features parallel$(comma)groups,target/wasm-full)
+	@# The core package (www/pkg/: what every page load downloads; profile wasm-release, smallest
+	@# code), then the full one with features parallel and groups (www/pkg/full/: what the
+	@# Translation and Compare groups views and the Worker's large comparisons load; profile
+	@# wasm-speed, fastest code). Each build goes to its own target directory so that cargo does
+	@# not rebuild one when the other is built.
+	$(call wasm_package,$(PKG),--no-default-features,target,wasm-release)
+	$(call wasm_package,$(PKG)/full,--no-default-features --features parallel$(comma)groups,target/wasm-full,wasm-speed)
 	node scripts/precache.mjs www
 
-# $(call wasm_package,OUT,CARGO_FEATURES,TARGET_DIR): cargo build, wasm-bindgen --target web into
+# $(call wasm_package,OUT,CARGO_FEATURES,TARGET_DIR,PROFILE): cargo build, wasm-bindgen --target web into
 # OUT, the glue's JSDoc blocks and line comments stripped (refrain.d.ts keeps the documentation),
 # wasm-opt, the size printed.
 define wasm_package
-	cargo build --profile wasm-release --target $(WASM_TARGET) --lib $(2) --target-dir $(3)
-	wasm-bindgen --target web --out-dir $(1) --out-name refrain $(3)/$(WASM_TARGET)/wasm-release/refrain.wasm
+	cargo build --profile $(4) --target $(WASM_TARGET) --lib $(2) --target-dir $(3)
+	wasm-bindgen --target web --out-dir $(1) --out-name refrain $(3)/$(WASM_TARGET)/$(4)/refrain.wasm
 	node -e 'const fs=require("fs"),f="$(1)/refrain.js";let doc=false;const out=[];for(const l of fs.readFileSync(f,"utf8").split("\n")){const t=l.trim();if(doc){doc=t!=="*/";continue}if(t==="/**"){doc=true;continue}if(!t.startsWith("// "))out.push(l)}if(doc)throw new Error("unclosed comment in "+f);fs.writeFileSync(f,out.join("\n"))'
 	node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --strip-producers $(WASM_OPT_FEATURES) $(1)/refrain_bg.wasm -o $(1)/refrain_bg.wasm
 	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(1)/refrain_bg.wasm");console.log(`$(1)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'

@@ -12,6 +12,17 @@ if (!existsSync(new URL('pkg/refrain_bg.wasm', WWW))) {
   throw new Error('www/pkg is missing: run `make wasm` first');
 }
 
+/** Serves an empty test page on the server's origin to `page`, under the page's real Content Security Policy. */
+async function serveTestPage(page) {
+  await page.route('**/__client_test__.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'content-security-policy': CSP },
+      body: '<!doctype html><meta charset="utf-8"><title>client test</title>',
+    }),
+  );
+}
+
 let server;
 let browser;
 let page;
@@ -32,14 +43,7 @@ before(async () => {
   });
   page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  // An empty test page on the server's origin, under the page's real Content Security Policy.
-  await page.route('**/__client_test__.html', (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      headers: { 'content-security-policy': CSP },
-      body: '<!doctype html><meta charset="utf-8"><title>client test</title>',
-    }),
-  );
+  await serveTestPage(page);
   // A worker that throws on every message, to test crash handling; counts its starts.
   await page.route('**/__crashing_worker__.js', (route) => {
     workerFetches += 1;
@@ -459,4 +463,44 @@ test('a query of Chinese and English statements runs on the full engine: transla
       ['z2', null],
     ],
   );
+});
+
+test('a comparison of 256 K characters or more runs on the full engine, a smaller one on the core', async () => {
+  // A fresh context: its requests (the Worker's included) show which engine was fetched.
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const requests = [];
+  fresh.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await serveTestPage(fresh);
+  await fresh.goto(`${server.url}__client_test__.html`);
+  const large = bigCorpus(40);
+  const characters = large.reduce((n, s) => n + s.text.length, 0);
+  assert.ok(characters >= 256 * 1024, `the large corpus has ${characters} characters`);
+  const small = await fresh.evaluate(async (statements) => {
+    const { RefrainClient } = await import('/refrain-client.js');
+    window.c = new RefrainClient();
+    const report = await c.compare(statements);
+    return report.statements.length;
+  }, STATEMENTS);
+  assert.equal(small, STATEMENTS.length);
+  const wasm = () => requests.filter((p) => p.endsWith('refrain_bg.wasm'));
+  assert.deepEqual(wasm(), ['/pkg/refrain_bg.wasm'], 'the small comparison loaded the core only');
+  const result = await fresh.evaluate(async (statements) => {
+    const report = await c.compare(statements);
+    const hits = await c.query('genuine multilateralism');
+    c.terminate();
+    return { ids: report.statements.map((s) => s.id), families: report.families.length, hits: hits.total };
+  }, large);
+  assert.deepEqual(
+    wasm(),
+    ['/pkg/refrain_bg.wasm', '/pkg/full/refrain_bg.wasm'],
+    'the large one loaded the full engine',
+  );
+  assert.deepEqual(
+    result.ids,
+    large.map((s) => s.id),
+  );
+  assert.ok(result.families > 0, 'the large statements share families');
+  assert.ok(result.hits > 0, 'the query searches the large statements');
+  await context.close();
 });

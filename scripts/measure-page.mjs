@@ -1,0 +1,183 @@
+// Speed figures of the page and the engine in headless Chromium (build www/pkg with `make wasm`;
+// Chromium at /usr/bin/chromium or $CHROMIUM, as the page tests use it).
+//   node scripts/measure-page.mjs [--runs N] [--demo-only]
+// Prints, each as the median of N runs (default 5) with the fastest and slowest:
+// - the demo's load to first highlight: a fresh browser context (empty cache and storage, no
+//   service worker) opens the page; the figure is the time from navigation start to the first
+//   frame painted after the reader shows a highlighted passage (target < 300 ms), with the
+//   page's own marks (refrain:manifest, refrain:texts, refrain:compared) beside it;
+// - the same on a second visit (the service worker and the HTTP cache warm);
+// - the comparison of every statement of ../shared/corpus (or $REFRAIN_CORPUS) in Chromium:
+//   the engine on the page's main thread (Corpus.add and Corpus.compare, as in
+//   scripts/measure-wasm.mjs), and through the Worker client (RefrainClient.compare: copying the
+//   statements to the Worker, indexing, comparing and copying the report back), target < 0.5 s.
+// The targets are reported, not enforced: this is a benchmark, not a timed test. It prints
+// figures only, never the statements' text.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { corpusDir, readCorpus } from './corpus.mjs';
+import { startServer } from './serve.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WWW = join(ROOT, 'www');
+const at = process.argv.indexOf('--runs');
+const RUNS = at > 0 ? Math.max(1, Number(process.argv[at + 1]) || 5) : 5;
+const FIRST_HIGHLIGHT_MS = 300;
+const COMPARE_MS = 500;
+
+if (!existsSync(join(WWW, 'pkg', 'refrain.js'))) {
+  console.error('measure: www/pkg is missing; run `make wasm` first');
+  process.exit(1);
+}
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
+const spread = (xs) => `${median(xs).toFixed(0)} ms (${sorted(xs)[0].toFixed(0)}-${sorted(xs).at(-1).toFixed(0)})`;
+const verdict = (ok) => (ok ? 'ok' : 'OVER TARGET');
+
+// Records, before the page's own scripts run, when the first highlighted passage of the reader
+// enters the document and the first frame painted after it.
+function watchFirstHighlight() {
+  const seen = () => document.querySelector('#panel-read mark.occ');
+  const observer = new MutationObserver(() => {
+    if (!seen()) return;
+    observer.disconnect();
+    window.__highlightInDom = performance.now();
+    requestAnimationFrame(() => {
+      // The callback of a frame runs before its paint; the task after it runs once it is painted.
+      setTimeout(() => {
+        window.__highlightPainted = performance.now();
+      }, 0);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function visit(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.__highlightPainted !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    return {
+      painted: window.__highlightPainted,
+      inDom: window.__highlightInDom,
+      manifest: mark('refrain:manifest'),
+      compared: mark('refrain:compared'),
+      state: document.documentElement.dataset.state,
+    };
+  });
+}
+
+const server = await startServer({ root: WWW, port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  // 1. The demo, first visit and second visit.
+  const first = [];
+  const second = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    await context.addInitScript(watchFirstHighlight);
+    const page = await context.newPage();
+    first.push(await visit(page, server.url));
+    // The service worker installs after the first load; wait for it before the second visit.
+    await page.evaluate(() => navigator.serviceWorker?.ready);
+    second.push(await visit(page, server.url));
+    await context.close();
+  }
+  for (const [name, runs] of [
+    ['first visit', first],
+    ['second visit', second],
+  ]) {
+    const painted = runs.map((r) => r.painted);
+    console.log(
+      `demo, ${name}: first highlight painted ${spread(painted)} after navigation (target < ${FIRST_HIGHLIGHT_MS} ms: ${verdict(median(painted) < FIRST_HIGHLIGHT_MS)})`,
+    );
+    console.log(
+      `  marks: manifest ${spread(runs.map((r) => r.manifest))}, compared ${spread(runs.map((r) => r.compared))}, highlight in the document ${spread(runs.map((r) => r.inDom))}`,
+    );
+  }
+
+  // 2. The corpus in Chromium.
+  const corpus = corpusDir(ROOT);
+  if (process.argv.includes('--demo-only')) {
+    // Only the demo's figures.
+  } else if (!existsSync(corpus)) {
+    console.log(`corpus: ${corpus} not found; the comparison in Chromium is skipped`);
+  } else {
+    const statements = readCorpus(corpus);
+    const bytes = statements.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
+    console.log(`corpus in Chromium: ${statements.length} statements, ${(bytes / 1024).toFixed(1)} KB`);
+    // A blank document of the page's origin (the engine's files are fetched from it), in a fresh
+    // context for each measurement, so that each engine starts cold.
+    const blank = async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.route(`${server.url}measure.html`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>measure</title>' }),
+      );
+      await page.goto(`${server.url}measure.html`);
+      return { context, page };
+    };
+    // Each engine on the main thread: the first comparison after instantiation, then the same
+    // statements in a new Corpus (the hot code compiled by the optimizing tier by then).
+    for (const dir of ['pkg', 'pkg/full']) {
+      const first = [];
+      const again = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { context, page } = await blank();
+        const times = await page.evaluate(
+          async ({ statements, dir }) => {
+            const engine = await import(`/${dir}/refrain.js`);
+            await engine.default({ module_or_path: `/${dir}/refrain_bg.wasm` });
+            const times = [];
+            for (let k = 0; k < 2; k++) {
+              const corpus = new engine.Corpus();
+              const t0 = performance.now();
+              for (const s of statements) corpus.add(s);
+              corpus.compare();
+              times.push(performance.now() - t0);
+              corpus.free();
+            }
+            return times;
+          },
+          { statements, dir },
+        );
+        first.push(times[0]);
+        again.push(times[1]);
+        await context.close();
+      }
+      console.log(
+        `  www/${dir}, add + compare on the main thread: ${spread(first)}  (target < ${COMPARE_MS} ms: ${verdict(median(first) < COMPARE_MS)}); again in a new Corpus: ${spread(again)}`,
+      );
+    }
+    // What the page does: RefrainClient.compare (copying the statements to the Worker, loading
+    // the engine the Worker chooses, indexing, comparing, copying the report back), after a
+    // first request that loads the core engine, as the page's boot does.
+    const worker = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { context, page } = await blank();
+      worker.push(
+        await page.evaluate(async (statements) => {
+          const { RefrainClient } = await import('/refrain-client.js');
+          const client = new RefrainClient();
+          await client.compare([{ id: 'warm-up', text: 'warm up' }]);
+          const t0 = performance.now();
+          await client.compare(statements);
+          const ms = performance.now() - t0;
+          client.terminate();
+          return ms;
+        }, statements),
+      );
+      await context.close();
+    }
+    console.log(`  RefrainClient.compare (the Worker): ${spread(worker)}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
