@@ -7,7 +7,10 @@
 //! the work spent and the families reported; then the same time and peak for the case's
 //! queries on the indexed corpus (the report kept); and the notes (their first clause). Peak memory is VmHWM of /proc/self/status, reset through
 //! /proc/self/clear_refs before each case; where the kernel does not allow it, it is not shown.
-//! `cargo test --benches` runs the cases under 256 KB only, once.
+//! `cargo test --benches` runs the cases under 256 KB only, once. With
+//! `REFRAIN_HOSTILE_DEFAULTS=1` every case runs with the default work budget (`work_budget` and
+//! `work_per_word`, which grows with the input) instead of the cases' small fixed one: how far a
+//! pathological input gets, and how long it takes, before the default budget stops it.
 
 #[path = "../tests/common/hostile.rs"]
 mod hostile;
@@ -63,7 +66,19 @@ fn input_bytes(case: &hostile::Case) -> usize {
 /// Runs case `i` and prints its row.
 fn run_case(i: usize) {
     let entry = hostile::table().into_iter().nth(i).expect("a case of the table");
-    let case = (entry.build)(1);
+    let mut case = (entry.build)(1);
+    if std::env::var_os("REFRAIN_HOSTILE_DEFAULTS").is_some() {
+        let defaults = refrain::Options::default();
+        let mut options = refrain::Options::builder();
+        for (name, value) in case.options.values() {
+            options = options.set(name, value).expect("a case's own option sets it");
+        }
+        case.options = options
+            .work_budget(defaults.work_budget())
+            .work_per_word(defaults.work_per_word())
+            .build()
+            .expect("the default budget is valid");
+    }
     let bytes = input_bytes(&case);
     let start = Instant::now();
     let ((mut corpus, report), peak) = with_peak(|| {
