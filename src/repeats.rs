@@ -93,7 +93,7 @@ struct Open {
     changes_to_lo: u32,
     /// Pairs of suffixes of one statement, next to each other among that statement's suffixes,
     /// both in this interval (see `run`).
-    repeats: u32,
+    pairs: u32,
     periodic: Option<Periodic>,
 }
 
@@ -246,7 +246,7 @@ impl<'a> Walk<'a, '_> {
         let n = self.seq.len();
         let mut last_of_doc: Vec<usize> = vec![usize::MAX; self.index.docs.len()];
         let mut changes = 0u32;
-        let mut stack: Vec<Open> = vec![Open { len: 0, lo: 0, changes_to_lo: 0, repeats: 0, periodic: None }];
+        let mut stack: Vec<Open> = vec![Open { len: 0, lo: 0, changes_to_lo: 0, pairs: 0, periodic: None }];
         for i in 1..=n {
             // Suffix k = i - 1 joins: its left context and its statement.
             let k = i - 1;
@@ -259,12 +259,12 @@ impl<'a> Walk<'a, '_> {
                 if last != usize::MAX {
                     // The open intervals' `lo` grow from the root up the stack.
                     let holding = stack.partition_point(|o| o.lo <= last) - 1;
-                    stack[holding].repeats += 1;
+                    stack[holding].pairs += 1;
                 }
             }
             // Past the last suffix, an lcp of 0 closes every interval still open.
             let cur = lcp.get(i).map_or(0, |&l| l as usize);
-            let (mut lb, mut changes_lb, mut carried, mut carried_repeats) = (k, changes, None, 0);
+            let (mut lb, mut changes_lb, mut carried, mut carried_pairs) = (k, changes, None, 0);
             while cur < stack.last().map_or(0, |t| t.len) {
                 let open = stack.pop().expect("stack is not empty");
                 let up = match self.visit(&open, k, changes, budget, cap) {
@@ -276,10 +276,10 @@ impl<'a> Walk<'a, '_> {
                 let top = stack.last_mut().expect("the root interval stays");
                 if cur <= top.len {
                     top.periodic = longer(top.periodic, up);
-                    top.repeats += open.repeats;
+                    top.pairs += open.pairs;
                 } else {
                     carried = up;
-                    carried_repeats = open.repeats;
+                    carried_pairs = open.pairs;
                 }
             }
             if cur > stack.last().map_or(0, |t| t.len) {
@@ -287,7 +287,7 @@ impl<'a> Walk<'a, '_> {
                     len: cur,
                     lo: lb,
                     changes_to_lo: changes_lb,
-                    repeats: carried_repeats,
+                    pairs: carried_pairs,
                     periodic: carried,
                 });
             }
@@ -311,7 +311,7 @@ impl<'a> Walk<'a, '_> {
         }
         // No separator is in an interval of one word or more (each is unique), so every
         // suffix has a statement.
-        let docs = hi - lo + 1 - open.repeats as usize;
+        let docs = hi - lo + 1 - open.pairs as usize;
         if docs < 2 {
             return Ok(below);
         }
