@@ -17,8 +17,8 @@
 //!   in the same statements is left out without visiting its occurrences: the longer one
 //!   covers it ("peace security" x 5,000 gives the whole run, not 10,000 prefixes of it);
 //! - the statements a phrase occurs in and whether its left context varies are counted in
-//!   constant or logarithmic time per phrase, so only candidates cost time per occurrence, and
-//!   that time is charged to the work budget;
+//!   constant time per phrase (and logarithmic time per word), so only candidates cost time
+//!   per occurrence, and that time is charged to the work budget;
 //! - the occurrences all candidates hold together are capped at [`OCCURRENCES_PER_WORD`] per
 //!   content word (plus [`OCCURRENCES_FLOOR`]), and one phrase keeps at most
 //!   [`MAX_PHRASE_OCCURRENCES`] of them (evenly spread); reaching a cap adds a note.
@@ -91,31 +91,10 @@ struct Open {
     lo: usize,
     /// Changes of left context among the suffixes up to and including `lo` (see `walk`).
     changes_to_lo: u32,
+    /// Pairs of suffixes of one statement, next to each other among that statement's suffixes,
+    /// both in this interval (see `run`).
+    pairs: u32,
     periodic: Option<Periodic>,
-}
-
-/// A Fenwick tree of counts over suffix-array positions, for counting the statements of an
-/// interval in logarithmic time.
-struct Fenwick(Vec<u32>);
-
-impl Fenwick {
-    fn add(&mut self, at: usize, delta: u32) {
-        let mut i = at + 1;
-        while i < self.0.len() {
-            self.0[i] = self.0[i].wrapping_add(delta);
-            i += i & i.wrapping_neg();
-        }
-    }
-
-    /// Sum over positions `..to`.
-    fn prefix(&self, to: usize) -> u32 {
-        let (mut i, mut s) = (to, 0u32);
-        while i > 0 {
-            s = s.wrapping_add(self.0[i]);
-            i -= i & i.wrapping_neg();
-        }
-        s
-    }
 }
 
 /// Why the walk stopped early.
@@ -162,15 +141,17 @@ pub(crate) fn repeated_phrases<'a>(
             prev = i as usize;
         }
     }
+    let ranked = Ranked::gather(seq, &sa, &owner);
+    drop(owner);
     let mut walk = Walk {
         index,
         options,
         seq,
         sa: &sa,
-        owner: &owner,
+        doc: &ranked.doc,
+        flags: &ranked.flags,
         doc_start: content.doc_start,
         sentence: &sentence,
-        docs_seen: Fenwick(vec![0; n + 1]),
         phrases: Vec::new(),
         held: 0,
         held_limit: OCCURRENCES_PER_WORD.saturating_mul(n).saturating_add(OCCURRENCES_FLOOR),
@@ -195,17 +176,52 @@ pub(crate) fn repeated_phrases<'a>(
     Ok(phrases)
 }
 
+/// What the walk reads of each suffix, in suffix-array order. Gathered in one tight pass,
+/// whose random reads (a suffix's statement and the word before it) overlap in memory, rather
+/// than one at a time in the walk, where they were most of its time.
+struct Ranked {
+    /// The statement of suffix `sa[k]` (u32::MAX for a separator).
+    doc: Vec<u32>,
+    /// [`STARTS`] and [`CHANGES`] of suffix `sa[k]`.
+    flags: Vec<u8>,
+}
+
+/// The suffix starts a statement: nothing is before it.
+const STARTS: u8 = 1;
+/// The suffix changes the left context (see [`Walk::run`]).
+const CHANGES: u8 = 2;
+
+impl Ranked {
+    /// `owner`: the statement of each position of `seq` (u32::MAX on separators).
+    fn gather(seq: &[u32], sa: &[u32], owner: &[u32]) -> Ranked {
+        // The class before position `q`, or u32::MAX at the start of a statement.
+        let before = |q: usize| if q == 0 || owner[q - 1] != owner[q] { u32::MAX } else { seq[q - 1] };
+        let mut doc = Vec::with_capacity(sa.len());
+        let mut flags = Vec::with_capacity(sa.len());
+        let mut prev = u32::MAX;
+        for (k, &q) in sa.iter().enumerate() {
+            let b = before(q as usize);
+            let starts = b == u32::MAX;
+            let changes = starts || (k > 0 && b != prev);
+            prev = b;
+            doc.push(owner[q as usize]);
+            flags.push(if starts { STARTS } else { 0 } | if changes { CHANGES } else { 0 });
+        }
+        Ranked { doc, flags }
+    }
+}
+
 /// The state of the walk over the LCP array.
 struct Walk<'a, 'i> {
     index: &'i Index,
     options: &'i Options,
     seq: &'a [u32],
     sa: &'i [u32],
-    owner: &'i [u32],
+    /// [`Ranked::doc`] and [`Ranked::flags`].
+    doc: &'i [u32],
+    flags: &'i [u8],
     doc_start: &'i [u32],
     sentence: &'i [bool],
-    /// A 1 at the last suffix-array position seen of each statement.
-    docs_seen: Fenwick,
     phrases: Vec<Phrase<'a>>,
     held: usize,
     held_limit: usize,
@@ -213,15 +229,6 @@ struct Walk<'a, 'i> {
 }
 
 impl<'a> Walk<'a, '_> {
-    /// The class before position `q`, or u32::MAX at the start of a statement.
-    fn before(&self, q: usize) -> u32 {
-        if q == 0 || self.owner[q - 1] != self.owner[q] {
-            u32::MAX
-        } else {
-            self.seq[q - 1]
-        }
-    }
-
     /// Lists every lcp-interval (a node of the suffix tree): a phrase of `len` words that the
     /// suffixes sa[lo..=hi] start with and that no longer phrase covers at all of them. Each
     /// is closed once the walk has passed its last suffix; children close before parents.
@@ -230,33 +237,34 @@ impl<'a> Walk<'a, '_> {
     /// start or by another class than the suffix before it in the array; an interval is
     /// left-maximal when its first suffix is at a statement's start or a change falls inside
     /// it after its first suffix. `changes` counts them along the array.
+    ///
+    /// Statements: an interval's suffixes are in as many statements as it has suffixes, less
+    /// its pairs of one statement's suffixes next to each other among that statement's (each
+    /// pair is counted at the smallest interval that holds both, the deepest open one that
+    /// holds the first, when the second joins, and passed on to its parents as it closes).
     fn run(&mut self, lcp: &[u32], budget: &mut Budget, cap: u64) -> Option<Stop> {
         let n = self.seq.len();
         let mut last_of_doc: Vec<usize> = vec![usize::MAX; self.index.docs.len()];
         let mut changes = 0u32;
-        let mut prev_before = u32::MAX;
-        let mut stack: Vec<Open> = vec![Open { len: 0, lo: 0, changes_to_lo: 0, periodic: None }];
+        let mut stack: Vec<Open> = vec![Open { len: 0, lo: 0, changes_to_lo: 0, pairs: 0, periodic: None }];
         for i in 1..=n {
             // Suffix k = i - 1 joins: its left context and its statement.
             let k = i - 1;
-            let q = self.sa[k] as usize;
-            let before = self.before(q);
-            if before == u32::MAX || (k > 0 && before != prev_before) {
+            if self.flags[k] & CHANGES != 0 {
                 changes += 1;
             }
-            prev_before = before;
-            let d = self.owner[q];
+            let d = self.doc[k];
             if d != u32::MAX {
-                let last = &mut last_of_doc[d as usize];
-                if *last != usize::MAX {
-                    self.docs_seen.add(*last, u32::MAX); // minus one
+                let last = std::mem::replace(&mut last_of_doc[d as usize], k);
+                if last != usize::MAX {
+                    // The open intervals' `lo` grow from the root up the stack.
+                    let holding = stack.partition_point(|o| o.lo <= last) - 1;
+                    stack[holding].pairs += 1;
                 }
-                self.docs_seen.add(k, 1);
-                *last = k;
             }
             // Past the last suffix, an lcp of 0 closes every interval still open.
             let cur = lcp.get(i).map_or(0, |&l| l as usize);
-            let (mut lb, mut changes_lb, mut carried) = (k, changes, None);
+            let (mut lb, mut changes_lb, mut carried, mut carried_pairs) = (k, changes, None, 0);
             while cur < stack.last().map_or(0, |t| t.len) {
                 let open = stack.pop().expect("stack is not empty");
                 let up = match self.visit(&open, k, changes, budget, cap) {
@@ -268,12 +276,20 @@ impl<'a> Walk<'a, '_> {
                 let top = stack.last_mut().expect("the root interval stays");
                 if cur <= top.len {
                     top.periodic = longer(top.periodic, up);
+                    top.pairs += open.pairs;
                 } else {
                     carried = up;
+                    carried_pairs = open.pairs;
                 }
             }
             if cur > stack.last().map_or(0, |t| t.len) {
-                stack.push(Open { len: cur, lo: lb, changes_to_lo: changes_lb, periodic: carried });
+                stack.push(Open {
+                    len: cur,
+                    lo: lb,
+                    changes_to_lo: changes_lb,
+                    pairs: carried_pairs,
+                    periodic: carried,
+                });
             }
         }
         None
@@ -293,7 +309,9 @@ impl<'a> Walk<'a, '_> {
         if len < self.options.min_words {
             return Ok(below);
         }
-        let docs = (self.docs_seen.prefix(hi + 1).wrapping_sub(self.docs_seen.prefix(lo))) as usize;
+        // No separator is in an interval of one word or more (each is unique), so every
+        // suffix has a statement.
+        let docs = hi - lo + 1 - open.pairs as usize;
         if docs < 2 {
             return Ok(below);
         }
@@ -307,7 +325,7 @@ impl<'a> Walk<'a, '_> {
         if !self.heavy_enough(words) {
             return Ok(below);
         }
-        let left_varies = self.before(p0) == u32::MAX || changes > open.changes_to_lo;
+        let left_varies = self.flags[lo] & STARTS != 0 || changes > open.changes_to_lo;
         if !left_varies {
             return Ok(below);
         }
@@ -327,7 +345,7 @@ impl<'a> Walk<'a, '_> {
                 return Ok(below);
             }
         }
-        let mut occ: Vec<(u32, u32)> = suffixes.iter().map(|&q| (self.owner[q as usize], q)).collect();
+        let mut occ: Vec<(u32, u32)> = self.doc[lo..=hi].iter().copied().zip(suffixes.iter().copied()).collect();
         occ.sort_unstable();
         // Of occurrences overlapping in one statement, the first; the shortest distance
         // between two of them is a period of the phrase.
