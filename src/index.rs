@@ -11,8 +11,8 @@ use crate::progress::{Progress, Stage};
 use crate::span::Span;
 use crate::statement::{date_key, speaker_key, Statement};
 use crate::text::{self, is_common, is_stopword, Normalization, TokenKind, SYNONYMS};
-use rustc_hash::FxHashMap;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::HashMap;
 
 /// A token inside the index, 12 bytes: its byte span (read as a [`Span`]) and the term id with,
 /// in its top bit, whether punctuation separates the token from the one before, and in the next
@@ -747,7 +747,7 @@ impl Index {
         mut visit: impl FnMut(u32, usize, usize),
     ) {
         let slack = (m / 2).max(2);
-        let mut tried: HashSet<(u32, u32)> = HashSet::new();
+        let mut tried: FxHashSet<u64> = FxHashSet::default();
         for &(qi, class) in anchors {
             // (doc, position in the doc, the doc's length), in tokens or content words.
             let places: Box<dyn Iterator<Item = (u32, usize, usize)>> = if content {
@@ -773,7 +773,7 @@ impl Index {
             for (d, at, len) in places {
                 let lo = at.saturating_sub(qi + slack);
                 let hi = (at + (m - qi) + slack).min(len);
-                if !tried.insert((d, lo as u32)) {
+                if !tried.insert((d as u64) << 32 | lo as u64) {
                     continue;
                 }
                 if !budget.spend((hi - lo) as u64) {
