@@ -226,8 +226,9 @@ pub(crate) struct Doc {
 }
 
 /// One statement's tokens before interning: their term fields hold local numbers, indices
-/// into `forms`, the statement's distinct comparison forms (with the kind of their first
-/// token) in order of first use.
+/// into `forms`, the statement's distinct words as written with their comparison forms and
+/// kinds, in order of first use (two words may have one comparison form: "Nations" and
+/// "nations").
 struct Scanned {
     tokens: Vec<Tok>,
     forms: Vec<(Box<str>, TokenKind)>,
@@ -235,24 +236,14 @@ struct Scanned {
 
 impl Scanned {
     fn of(text: &str, normalization: Normalization) -> Scanned {
-        let mut local: FxHashMap<Box<str>, (u32, TokenKind)> = FxHashMap::default();
+        let mut forms: Vec<(Box<str>, TokenKind)> = Vec::new();
         let mut tokens = Vec::new();
-        text::scan(text, normalization, &mut |span, _, _, kind, norm| {
-            let id = match local.get(norm) {
-                Some(&(id, _)) => id,
-                None => {
-                    let id = local.len() as u32;
-                    local.insert(norm.into(), (id, kind));
-                    id
-                }
-            };
-            tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: id });
+        text::scan(text, normalization, &mut |span, kind, norm, form| {
+            if form as usize == forms.len() {
+                forms.push((norm.into(), kind));
+            }
+            tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: form });
         });
-        let mut forms: Vec<(Box<str>, TokenKind)> = Vec::with_capacity(local.len());
-        let mut by_id: Vec<(u32, Box<str>, TokenKind)> =
-            local.into_iter().map(|(norm, (id, kind))| (id, norm, kind)).collect();
-        by_id.sort_unstable_by_key(|e| e.0);
-        forms.extend(by_id.into_iter().map(|(_, norm, kind)| (norm, kind)));
         Scanned { tokens, forms }
     }
 }

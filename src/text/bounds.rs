@@ -37,17 +37,33 @@ pub fn segmented<'t>(
     limit: usize,
     segmenter: &mut dyn FnMut(&str) -> Vec<u32>,
 ) -> impl Iterator<Item = (usize, &'t str)> {
+    let mut ends =
+        word_ends(text, limit, &mut |chunk, out| super::segment::hooked_word_ends(chunk, &segmenter(chunk), out));
+    join_mids(text, &mut ends);
+    segments(text, ends)
+}
+
+/// The ends of the word segments of `text`, ascending: `text` is cut into [`chunks`] of about
+/// `limit` bytes; a chunk of plain characters is split by [`plain_word_ends`], any other by
+/// `other`, which appends the ends of the chunk's segments (offsets into the chunk, the last
+/// one its length).
+pub(super) fn word_ends(text: &str, limit: usize, other: &mut dyn FnMut(&str, &mut Vec<usize>)) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut chunk_ends = Vec::new();
     for (at, chunk) in chunks(text, limit) {
         chunk_ends.clear();
         if !plain_word_ends(chunk, &mut chunk_ends) {
             chunk_ends.clear();
-            super::segment::hooked_word_ends(chunk, &segmenter(chunk), &mut chunk_ends);
+            other(chunk, &mut chunk_ends);
         }
         ends.extend(chunk_ends.iter().map(|&e| at + e));
     }
-    join_mids(text, &mut ends);
+    ends
+}
+
+/// The segments of `text` that end at `ends` (ascending, the last `text.len()`), as `(byte
+/// offset, segment)`.
+pub(super) fn segments(text: &str, ends: Vec<usize>) -> impl Iterator<Item = (usize, &str)> {
     ends.into_iter().scan(0, move |from, end| {
         let start = std::mem::replace(from, end);
         Some((start, &text[start..end]))
@@ -87,24 +103,48 @@ enum Plain {
 
 fn plain(c: char) -> Option<Plain> {
     use Plain::*;
+    if c.is_ascii() {
+        return ASCII[c as usize];
+    }
     Some(match c {
-        'a'..='z' | 'A'..='Z' => Letter,
-        '0'..='9' => Numeric,
-        ' ' | '\u{2003}' => Space,
-        ':' | '\u{B7}' => MidLetter,
-        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLetQ,
-        ',' | ';' => MidNum,
-        '_' => ExtendNumLet,
-        '\r' => Cr,
-        '\n' => Lf,
+        '\u{2003}' => Space,
+        '\u{B7}' => MidLetter,
+        '\u{2018}' | '\u{2019}' => MidNumLetQ,
         '\u{AD}' => return None,
         '\u{A0}'..='\u{17F}' if c.is_alphabetic() => Letter,
         '\u{B8}' => Letter,
-        '\t' | '!'..='~' | '\u{A0}'..='\u{17F}' => Other,
+        '\u{A0}'..='\u{17F}' => Other,
         '\u{2013}'..='\u{2015}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{20AC}' => Other,
         _ => return None,
     })
 }
+
+/// [`plain`] of the ASCII characters, looked up: most characters of most chunks are ASCII.
+const ASCII: [Option<Plain>; 128] = {
+    const fn class(b: u8) -> Option<Plain> {
+        use Plain::*;
+        Some(match b {
+            b'a'..=b'z' | b'A'..=b'Z' => Letter,
+            b'0'..=b'9' => Numeric,
+            b' ' => Space,
+            b':' => MidLetter,
+            b'.' | b'\'' => MidNumLetQ,
+            b',' | b';' => MidNum,
+            b'_' => ExtendNumLet,
+            b'\r' => Cr,
+            b'\n' => Lf,
+            b'\t' | b'!'..=b'~' => Other,
+            _ => return None,
+        })
+    }
+    let mut table = [None; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = class(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// True when UAX #29 keeps `b` and `c` in one word, `b2` before them and `c2` after (rules
 /// WB3 to WB13b, for the plain classes).
@@ -129,29 +169,27 @@ fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: Option<Plain>) -> bool
 /// (and `out` may hold some ends). The WebAssembly build splits such chunks itself rather than
 /// ask the browser's segmenter: English and most Latin text.
 pub fn plain_word_ends(text: &str, out: &mut Vec<usize>) -> bool {
-    let mut classes = text.char_indices().map(|(i, c)| plain(c).map(|p| (i, p)));
-    let mut window: [Option<(usize, Plain)>; 3] = [None, None, None]; // b2, b, c
-    let mut next = match classes.next() {
+    let mut classes = text.char_indices().map(|(i, c)| (i, plain(c)));
+    // The classes of the two characters before the place looked at (`b2`, `b`), of the one
+    // after it (`c`, at `i`) and of the next (`c2`).
+    let (mut b2, mut b) = match classes.next() {
         None => return true,
-        Some(None) => return false,
-        Some(first) => first,
+        Some((_, None)) => return false,
+        Some((_, Some(first))) => (None, first),
     };
-    loop {
-        window = [window[1], window[2], next];
-        next = match classes.next() {
+    let mut next = classes.next();
+    while let Some((i, c)) = next {
+        let Some(c) = c else { return false };
+        next = classes.next();
+        let c2 = match next {
             None => None,
-            Some(None) => return false,
-            Some(p) => p,
+            Some((_, None)) => return false,
+            Some((_, c2)) => c2,
         };
-        let [b2, b, c] = window;
-        if let (Some((_, b)), Some((i, c))) = (b, c) {
-            if !plain_joins(b2.map(|x| x.1), b, c, next.map(|x| x.1)) {
-                out.push(i);
-            }
+        if !plain_joins(b2, b, c, c2) {
+            out.push(i);
         }
-        if next.is_none() {
-            break;
-        }
+        (b2, b) = (Some(b), c);
     }
     out.push(text.len());
     true
@@ -191,8 +229,9 @@ fn join_mids(text: &str, ends: &mut Vec<usize>) {
 /// offset, piece)`, each cut at the first place after `limit` bytes where the Unicode word rules
 /// (UAX #29, and ICU's) always end a word, whatever comes before and after: after a line feed,
 /// and between a space, an ideographic space or one of `。，、；！？` and a letter or digit of
-/// ASCII, a Han or kana character that starts a word or a Hangul syllable. With `limit` 0 it
-/// cuts at every such place.
+/// ASCII, a Han or kana character that starts a word or a Hangul syllable; but not between `，`
+/// or `；` and a digit (they are MidNum: "1，000" is one word). With `limit` 0 it cuts at every
+/// such place.
 pub fn chunks(text: &str, limit: usize) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -200,11 +239,13 @@ pub fn chunks(text: &str, limit: usize) -> impl Iterator<Item = (usize, &str)> {
         if rest.is_empty() {
             return None;
         }
-        let mut before = None;
+        // The first place looked at: the first character boundary at or after `limit` (and 1).
+        let from = (limit.max(1)..rest.len()).find(|&i| rest.is_char_boundary(i)).unwrap_or(rest.len());
+        let mut before = rest[..from].chars().next_back();
         let mut end = rest.len();
-        for (i, c) in rest.char_indices() {
-            if i >= limit.max(1) && before.is_some_and(|b| word_ends_between(b, c)) {
-                end = i;
+        for (i, c) in rest[from..].char_indices() {
+            if before.is_some_and(|b| word_ends_between(b, c)) {
+                end = from + i;
                 break;
             }
             before = Some(c);
@@ -219,7 +260,8 @@ pub fn chunks(text: &str, limit: usize) -> impl Iterator<Item = (usize, &str)> {
 fn word_ends_between(before: char, c: char) -> bool {
     before == '\n'
         || matches!(before, ' ' | '\u{3000}' | '。' | '，' | '、' | '；' | '！' | '？')
-            && (c.is_ascii_alphanumeric()
+            && (c.is_ascii_alphabetic()
+                || c.is_ascii_digit() && !matches!(before, '，' | '；')
                 || super::segment::is_cj(c) && !matches!(c, '\u{FF9E}' | '\u{FF9F}')
                 || matches!(c, '\u{AC00}'..='\u{D7A3}'))
 }
@@ -454,6 +496,7 @@ mod tests {
         assert_eq!(cuts("a b.c 3.5\r\nd", 0), ["a ", "b.c ", "3.5\r\n", "d"]);
         assert_eq!(cuts("多边，主义。ﾃﾞｰﾀ 、ﾞ  \u{0301}x", 0), ["多边，", "主义。", "ﾃﾞｰﾀ 、ﾞ  \u{0301}x"]);
         assert_eq!(cuts("ab cd ef gh", 4), ["ab cd ", "ef gh"]);
+        assert_eq!(cuts("1，2；3、4，a；b", 0), ["1，2；3、", "4，", "a；", "b"]);
         assert_eq!(cuts("abcdef", 2), ["abcdef"]);
         assert_eq!(cuts("", 0), Vec::<&str>::new());
         let text = "one two three\nfour";

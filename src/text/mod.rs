@@ -34,8 +34,8 @@ pub use normalize::{normalize_word, Normalization};
 pub use segment::set_word_segmenter;
 
 use crate::span::Span;
-use normalize::is_hyphen;
-use std::collections::HashMap;
+use normalize::{is_hyphen, normalize_to};
+use rustc_hash::FxHashMap;
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -76,10 +76,32 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// Tokenizes with the given normalization.
 pub fn tokenize_with(text: &str, n: Normalization) -> Vec<Token> {
     let mut out = Vec::new();
-    scan(text, n, &mut |span, utf16_start, utf16_end, kind, norm| {
-        out.push(Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind })
-    });
+    let mut utf16 = Utf16::default();
+    scan(text, n, &mut |span, kind, norm, _| out.push(utf16.token(text, span, kind, norm)));
     out
+}
+
+/// Counts UTF-16 code units through a text, for tokens in text order.
+#[derive(Default)]
+struct Utf16 {
+    /// The byte offset counted to.
+    at: usize,
+    /// The UTF-16 offset of `at`.
+    units: usize,
+}
+
+impl Utf16 {
+    fn to(&mut self, text: &str, offset: usize) -> usize {
+        self.units += crate::span::utf16_len(&text[self.at..offset]);
+        self.at = offset;
+        self.units
+    }
+
+    fn token(&mut self, text: &str, span: Span, kind: TokenKind, norm: &str) -> Token {
+        let utf16_start = self.to(text, span.start);
+        let utf16_end = self.to(text, span.end);
+        Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind }
+    }
 }
 
 /// The comparison forms of consecutive tokens as one string, as a family's `root_norm` and a
@@ -116,11 +138,19 @@ struct Piece {
     kind: TokenKind,
 }
 
-/// Finds the tokens of `text` and calls `emit(span, utf16_start, utf16_end, kind, norm)` for each,
-/// in text order.
-pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str)) {
+/// How long a piece of text is split at most, in bytes, natively, before it is cut at the next
+/// place where a word always ends ([`bounds::chunks`]): a chunk of plain characters is split by
+/// [`bounds::plain_word_ends`], faster than by `unicode-segmentation`, which splits the others.
+#[cfg(not(target_arch = "wasm32"))]
+const NATIVE_CHUNK: usize = 256;
+
+/// Finds the tokens of `text` and calls `emit(span, kind, norm, form)` for each, in text order.
+/// `form` numbers the distinct words as written, with their kind, from 0 in order of first
+/// appearance: the tokens of a form have the same comparison form and kind (a word joined
+/// across a hyphen is a form of its own each time).
+pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, TokenKind, &str, u32)) {
     #[cfg(not(target_arch = "wasm32"))]
-    let pieces = pieces(text, text.split_word_bound_indices(), |s| s.grapheme_indices(true), false);
+    let pieces = native_pieces(text, Some(NATIVE_CHUNK));
     #[cfg(target_arch = "wasm32")]
     let pieces = match segment::hook() {
         Some(hook) => {
@@ -129,6 +159,32 @@ pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usiz
         None => pieces(text, bounds::fallback(text), bounds::graphemes, false),
     };
     emit_tokens(text, &pieces, n, emit);
+}
+
+/// The pieces of `text` natively: its [`bounds::chunks`] of `limit` bytes split by
+/// [`bounds::plain_word_ends`] where they are plain, by `unicode-segmentation` otherwise; or,
+/// with `limit` `None`, the whole text split by `unicode-segmentation`.
+#[cfg(not(target_arch = "wasm32"))]
+fn native_pieces(text: &str, limit: Option<usize>) -> Vec<Piece> {
+    let graphemes = |s| UnicodeSegmentation::grapheme_indices(s, true);
+    let Some(limit) = limit else { return pieces(text, text.split_word_bound_indices(), graphemes, false) };
+    let ends = bounds::word_ends(text, limit, &mut |chunk, out| {
+        out.extend(chunk.split_word_bound_indices().map(|(i, segment)| i + segment.len()))
+    });
+    pieces(text, bounds::segments(text, ends), graphemes, false)
+}
+
+/// Tokenizes natively as [`tokenize_with`] does, but with the text cut into [`bounds::chunks`]
+/// of `limit` bytes, or not cut (`None`, `unicode-segmentation` splits it whole): for the tests
+/// that check each gives the same tokens.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub fn tokenize_chunked(text: &str, n: Normalization, limit: Option<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut utf16 = Utf16::default();
+    let pieces = native_pieces(text, limit);
+    emit_tokens(text, &pieces, n, &mut |span, kind, norm, _| out.push(utf16.token(text, span, kind, norm)));
+    out
 }
 
 /// Tokenizes as the WebAssembly build does with the browser's word segmenter: `segmenter`
@@ -144,10 +200,9 @@ pub fn tokenize_segmented(
     segmenter: &mut dyn FnMut(&str) -> Vec<u32>,
 ) -> Vec<Token> {
     let mut out = Vec::new();
+    let mut utf16 = Utf16::default();
     let pieces = pieces(text, bounds::segmented(text, limit, segmenter), bounds::graphemes, true);
-    emit_tokens(text, &pieces, n, &mut |span, utf16_start, utf16_end, kind, norm| {
-        out.push(Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind })
-    });
+    emit_tokens(text, &pieces, n, &mut |span, kind, norm, _| out.push(utf16.token(text, span, kind, norm)));
     out
 }
 
@@ -176,7 +231,7 @@ where
             words.close(text, run.take(), &mut pieces);
             continue;
         }
-        if seg.chars().any(|c| segment::is_cj(c) || is_ideograph(c)) {
+        if seg.chars().any(|c| c >= '\u{1100}' && (segment::is_cj(c) || is_ideograph(c))) {
             // Han and kana go to the run; a Hangul syllable is a token (with its combining
             // marks); letters between them stay whole.
             let mut letters: Option<(usize, usize)> = None;
@@ -224,19 +279,22 @@ where
 }
 
 /// The tokens of the pieces: a word broken by a hyphen (and a line break) is joined, then each
-/// is normalized and given its UTF-16 offsets; a token whose comparison form is empty is left
-/// out. Each distinct word as written is normalized once (a statement repeats its words, and
-/// in WebAssembly NFKC is a call into JavaScript).
-fn emit_tokens(
-    text: &str,
+/// is normalized and numbered as a form (see [`scan`]); a token whose comparison form is empty
+/// is left out. Each distinct word as written is normalized once (a statement repeats its words,
+/// and in WebAssembly NFKC is a call into JavaScript).
+fn emit_tokens<'t>(
+    text: &'t str,
     pieces: &[Piece],
     n: Normalization,
-    emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str),
+    emit: &mut dyn FnMut(Span, TokenKind, &str, u32),
 ) {
-    let mut utf16 = 0usize;
-    let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
-    let mut buf = String::new();
-    let mut norms: HashMap<&str, String> = HashMap::new();
+    // The forms: a word as written and its kind -> its number and where its comparison form
+    // lies in `norms` (the comparison forms one after another).
+    let mut forms: FxHashMap<(&'t str, TokenKind), (u32, usize, usize)> = FxHashMap::default();
+    let mut count = 0u32;
+    let mut norms = String::new();
+    let mut norm = String::new();
+    let mut joined = String::new();
     let mut i = 0;
     while i < pieces.len() {
         let start = pieces[i].start;
@@ -252,24 +310,29 @@ fn emit_tokens(
                 end = pieces[j].end;
             }
         }
-        let joined;
-        let norm = if j == i {
-            let word = &text[start..end];
-            norms.entry(word).or_insert_with(|| normalize_word(word, n)).as_str()
-        } else {
-            buf.clear();
-            for piece in &pieces[i..=j] {
-                buf.push_str(&text[piece.start..piece.end]);
-            }
-            joined = normalize_word(&buf, n);
-            joined.as_str()
+        let mut number = || {
+            count += 1;
+            count - 1
         };
-        utf16 += crate::span::utf16_len(&text[utf16_at..start]);
-        let utf16_start = utf16;
-        utf16 += crate::span::utf16_len(&text[start..end]);
-        utf16_at = end;
-        if !norm.is_empty() {
-            emit(Span::new(start, end), utf16_start, utf16, kind, norm);
+        if j == i {
+            let (form, from, to) = *forms.entry((&text[start..end], kind)).or_insert_with(|| {
+                normalize_to(&text[start..end], n, &mut norm);
+                let from = norms.len();
+                norms.push_str(&norm);
+                (if norm.is_empty() { u32::MAX } else { number() }, from, norms.len())
+            });
+            if from < to {
+                emit(Span::new(start, end), kind, &norms[from..to], form);
+            }
+        } else {
+            joined.clear();
+            for piece in &pieces[i..=j] {
+                joined.push_str(&text[piece.start..piece.end]);
+            }
+            normalize_to(&joined, n, &mut norm);
+            if !norm.is_empty() {
+                emit(Span::new(start, end), kind, &norm, number());
+            }
         }
         i = j + 1;
     }
@@ -415,6 +478,18 @@ mod tests {
         check("🌍 peace 👩‍👩‍👧 now", &[("peace", "peace"), ("now", "now")]);
         check("𝐀 cafe\u{0301} ﬁnance", &[("𝐀", "a"), ("cafe\u{0301}", "café"), ("ﬁnance", "finance")]);
         check("e\u{0301}tat", &[("e\u{0301}tat", "état")]);
+    }
+
+    #[test]
+    fn chunks_split_as_the_whole_text() {
+        // "，" between digits is a middle character of a number: no chunk ends after it.
+        let n = Normalization::default();
+        for text in ["1，000 people", "x 3；5 a，b 中国，2020年。4，5"] {
+            let whole = tokenize_chunked(text, n, None);
+            assert_eq!(tokenize_chunked(text, n, Some(0)), whole, "{text:?}");
+            assert_eq!(tokenize(text), whole, "{text:?}");
+        }
+        assert_eq!(tokenize("1，000")[0].norm, "1,000");
     }
 
     #[test]
