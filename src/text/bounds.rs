@@ -146,9 +146,9 @@ const ASCII: [Option<Plain>; 128] = {
     table
 };
 
-/// True when UAX #29 keeps `b` and `c` in one word, `b2` before them and `c2` after (rules
+/// True when UAX #29 keeps `b` and `c` in one word, `b2` before them and `c2()` after (rules
 /// WB3 to WB13b, for the plain classes).
-fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: Option<Plain>) -> bool {
+fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: impl FnOnce() -> Option<Plain>) -> bool {
     use Plain::*;
     match (b, c) {
         (Cr, Lf) => true,                                                                           // WB3
@@ -156,9 +156,9 @@ fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: Option<Plain>) -> bool
         (Space, Space) => true,                                                                     // WB3d
         (Letter | Numeric, Letter | Numeric) => true,                                               // WB5, WB8-WB10
         (Letter | Numeric | ExtendNumLet, ExtendNumLet) | (ExtendNumLet, Letter | Numeric) => true, // WB13a, WB13b
-        (Letter, MidLetter | MidNumLetQ) => c2 == Some(Letter),                                     // WB6
+        (Letter, MidLetter | MidNumLetQ) => c2() == Some(Letter),                                   // WB6
         (MidLetter | MidNumLetQ, Letter) => b2 == Some(Letter),                                     // WB7
-        (Numeric, MidNum | MidNumLetQ) => c2 == Some(Numeric),                                      // WB12
+        (Numeric, MidNum | MidNumLetQ) => c2() == Some(Numeric),                                    // WB12
         (MidNum | MidNumLetQ, Numeric) => b2 == Some(Numeric),                                      // WB11
         _ => false,                                                                                 // WB999
     }
@@ -169,30 +169,65 @@ fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: Option<Plain>) -> bool
 /// (and `out` may hold some ends). The WebAssembly build splits such chunks itself rather than
 /// ask the browser's segmenter: English and most Latin text.
 pub fn plain_word_ends(text: &str, out: &mut Vec<usize>) -> bool {
-    let mut classes = text.char_indices().map(|(i, c)| (i, plain(c)));
-    // The classes of the two characters before the place looked at (`b2`, `b`), of the one
-    // after it (`c`, at `i`) and of the next (`c2`).
-    let (mut b2, mut b) = match classes.next() {
-        None => return true,
-        Some((_, None)) => return false,
-        Some((_, Some(first))) => (None, first),
-    };
-    let mut next = classes.next();
-    while let Some((i, c)) = next {
-        let Some(c) = c else { return false };
-        next = classes.next();
-        let c2 = match next {
-            None => None,
-            Some((_, None)) => return false,
-            Some((_, c2)) => c2,
-        };
+    plain_segments(text, |_, end| out.push(end))
+}
+
+/// Calls `segment(start, end)` for each word segment of `text`, in order, as UAX #29 cuts them,
+/// when every character of `text` is plain (see [`Plain`]), and returns true; otherwise returns
+/// false (having called it for some segments, or none).
+pub(super) fn plain_segments(text: &str, mut segment: impl FnMut(usize, usize)) -> bool {
+    let bytes = text.as_bytes();
+    if text.is_empty() {
+        return true;
+    }
+    // The classes of the two characters before the place looked at (`b2`, `b`) and of the one
+    // after it (`c`, at `i`); where the segment being read starts. Every character but the
+    // first is a `c` once (or an ASCII letter or digit skipped), so each is checked to be plain.
+    let Some((mut b, mut i)) = class_at(text, 0) else { return false };
+    let mut b2 = None;
+    let mut start = 0;
+    while i < bytes.len() {
+        // Letters and digits are one word (WB5, WB8 to WB10): skip those of ASCII.
+        if matches!(b, Plain::Letter | Plain::Numeric) && bytes[i].is_ascii_alphanumeric() {
+            let from = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let class = |b: u8| if b.is_ascii_digit() { Plain::Numeric } else { Plain::Letter };
+            b2 = Some(if i - from >= 2 { class(bytes[i - 2]) } else { b });
+            b = class(bytes[i - 1]);
+            if i == bytes.len() {
+                break;
+            }
+        }
+        let Some((c, len)) = class_at(text, i) else { return false };
+        // The class of the character after `c` (None at the end, or where it is not plain: it
+        // is looked at as `c` next).
+        let c2 = || (i + len < bytes.len()).then(|| class_at(text, i + len)).flatten().map(|x| x.0);
         if !plain_joins(b2, b, c, c2) {
-            out.push(i);
+            segment(start, i);
+            start = i;
         }
         (b2, b) = (Some(b), c);
+        i += len;
     }
-    out.push(text.len());
+    segment(start, text.len());
     true
+}
+
+/// The class of the character of `text` at byte `i` and its length in bytes, when it is plain.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> Option<(Plain, usize)> {
+    match text.as_bytes()[i] {
+        b @ 0..=0x7F => ASCII[b as usize].map(|p| (p, 1)),
+        _ => class_beyond_ascii(text, i),
+    }
+}
+
+#[inline(never)]
+fn class_beyond_ascii(text: &str, i: usize) -> Option<(Plain, usize)> {
+    let c = text[i..].chars().next()?;
+    plain(c).map(|p| (p, c.len_utf8()))
 }
 
 /// Joins segments that a single middle character separates, where the Unicode word rules join
