@@ -1,8 +1,10 @@
-//! Word segments and graphemes for the WebAssembly build, without Unicode tables.
+//! Word segments and graphemes for the WebAssembly build, without Unicode tables; and the
+//! splitting of plain text, for both builds.
 //!
 //! Natively the tokenizer takes its word segments and graphemes from `unicode-segmentation`
-//! (UAX #29). Its tables cost the browser payload about 20 KB gzip, and the browser ships the
-//! same rules, so in WebAssembly:
+//! (UAX #29), except in chunks of plain characters (see below), which it splits itself
+//! ([`plain_segments`], several times faster). Its tables cost the browser payload about 20 KB
+//! gzip, and the browser ships the same rules, so in WebAssembly:
 //!
 //! - the word segments are the browser's: `Intl.Segmenter('zh', {granularity: 'word'})`, handed
 //!   in by the bindings (`set_word_segmenter`); [`segmented`] calls it once per chunk of about a
@@ -19,7 +21,9 @@
 //! `tests/segmentation.rs` checks, natively, that the browser's segments and these graphemes give
 //! the native tokens on every statement of the shared corpus, and that these graphemes are
 //! `unicode-segmentation`'s on every Chinese, Japanese or Korean segment of it and on harder
-//! strings; `tests/wasm_node.rs` checks the fallback.
+//! strings; that plain chunks split as UAX #29 splits them, and that the native tokens are those
+//! of `unicode-segmentation`'s segments of the whole text; `tests/wasm_node.rs` checks the
+//! fallback.
 
 /// How long a piece of text the word segmenter is given at most, in bytes, before it is cut at
 /// the next place where a word always ends ([`chunks`]). `Intl.Segmenter` takes time that grows
@@ -37,33 +41,17 @@ pub fn segmented<'t>(
     limit: usize,
     segmenter: &mut dyn FnMut(&str) -> Vec<u32>,
 ) -> impl Iterator<Item = (usize, &'t str)> {
-    let mut ends =
-        word_ends(text, limit, &mut |chunk, out| super::segment::hooked_word_ends(chunk, &segmenter(chunk), out));
-    join_mids(text, &mut ends);
-    segments(text, ends)
-}
-
-/// The ends of the word segments of `text`, ascending: `text` is cut into [`chunks`] of about
-/// `limit` bytes; a chunk of plain characters is split by [`plain_word_ends`], any other by
-/// `other`, which appends the ends of the chunk's segments (offsets into the chunk, the last
-/// one its length).
-pub(super) fn word_ends(text: &str, limit: usize, other: &mut dyn FnMut(&str, &mut Vec<usize>)) -> Vec<usize> {
     let mut ends = Vec::new();
     let mut chunk_ends = Vec::new();
     for (at, chunk) in chunks(text, limit) {
         chunk_ends.clear();
         if !plain_word_ends(chunk, &mut chunk_ends) {
             chunk_ends.clear();
-            other(chunk, &mut chunk_ends);
+            super::segment::hooked_word_ends(chunk, &segmenter(chunk), &mut chunk_ends);
         }
         ends.extend(chunk_ends.iter().map(|&e| at + e));
     }
-    ends
-}
-
-/// The segments of `text` that end at `ends` (ascending, the last `text.len()`), as `(byte
-/// offset, segment)`.
-pub(super) fn segments(text: &str, ends: Vec<usize>) -> impl Iterator<Item = (usize, &str)> {
+    join_mids(text, &mut ends);
     ends.into_iter().scan(0, move |from, end| {
         let start = std::mem::replace(from, end);
         Some((start, &text[start..end]))

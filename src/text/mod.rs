@@ -1,8 +1,9 @@
 //! Text: tokenization with exact spans, and normalization of each token's comparison form.
 //!
-//! Words are found by the Unicode word-boundary rules (UAX #29: `unicode-segmentation` natively;
-//! in WebAssembly the browser's `Intl.Segmenter`, or a short fallback without the bindings: see
-//! `src/text/bounds.rs`; one segment loop for both), except in runs of Han and kana:
+//! Words are found by the Unicode word-boundary rules (UAX #29: `unicode-segmentation` natively,
+//! and a splitter of its own for chunks of plain text such as English; in WebAssembly the
+//! browser's `Intl.Segmenter` and the same splitter, or a short fallback without the bindings:
+//! see `src/text/bounds.rs`; one segment loop for all), except in runs of Han and kana:
 //! Chinese and Japanese are written without spaces, so a word segmenter cuts those runs into
 //! dictionary words (ICU's, natively; the browser's `Intl.Segmenter` in WebAssembly: see
 //! `src/text/segment.rs`). Hangul syllables are single tokens. Punctuation, whitespace and
