@@ -152,7 +152,9 @@ struct Piece {
 pub(crate) struct Words<'t> {
     n: Normalization,
     /// The numbers of the words of up to [`SHORT`] bytes, by [`short_key`] (most words: they
-    /// hash and compare faster so than as strings), and of the longer ones.
+    /// hash and compare faster so than as strings; natively only, as in WebAssembly the code
+    /// would cost more than the time it saves), and of the others.
+    #[cfg(not(target_arch = "wasm32"))]
     short: FxHashMap<u128, u32>,
     long: FxHashMap<(&'t str, TokenKind), u32>,
     forms: Forms,
@@ -162,9 +164,11 @@ pub(crate) struct Words<'t> {
 }
 
 /// The longest word, in bytes, that [`short_key`] packs.
+#[cfg(not(target_arch = "wasm32"))]
 const SHORT: usize = 14;
 
 /// A word of up to [`SHORT`] bytes with its kind and length, packed into a number.
+#[cfg(not(target_arch = "wasm32"))]
 fn short_key(word: &str, kind: TokenKind) -> Option<u128> {
     let bytes = word.as_bytes();
     (bytes.len() <= SHORT).then(|| {
@@ -174,6 +178,12 @@ fn short_key(word: &str, kind: TokenKind) -> Option<u128> {
         key[15] = bytes.len() as u8;
         u128::from_le_bytes(key)
     })
+}
+
+/// In WebAssembly no word is packed (see [`Words`]).
+#[cfg(target_arch = "wasm32")]
+fn short_key(_: &str, _: TokenKind) -> Option<u128> {
+    None
 }
 
 /// No number: the word's comparison form is empty.
@@ -205,6 +215,7 @@ impl<'t> Words<'t> {
     pub(crate) fn new(n: Normalization) -> Words<'t> {
         Words {
             n,
+            #[cfg(not(target_arch = "wasm32"))]
             short: FxHashMap::default(),
             long: FxHashMap::default(),
             forms: Forms::default(),
@@ -401,7 +412,8 @@ fn pieces_into<'t, I>(
 /// Each distinct word as written is normalized once (a statement repeats its words, and in
 /// WebAssembly NFKC is a call into JavaScript).
 fn emit_tokens<'t>(text: &'t str, pieces: &[Piece], words: &mut Words<'t>, emit: &mut dyn FnMut(Span, u32)) {
-    let Words { n, short, long, forms, norm, joined } = words;
+    #[rustfmt::skip]
+    let Words { n, #[cfg(not(target_arch = "wasm32"))] short, long, forms, norm, joined } = words;
     let mut i = 0;
     while i < pieces.len() {
         let start = pieces[i].start;
@@ -424,8 +436,9 @@ fn emit_tokens<'t>(text: &'t str, pieces: &[Piece], words: &mut Words<'t>, emit:
                 forms.push(norm, kind)
             };
             match short_key(word, kind) {
+                #[cfg(not(target_arch = "wasm32"))]
                 Some(key) => *short.entry(key).or_insert_with(number),
-                None => *long.entry((word, kind)).or_insert_with(number),
+                _ => *long.entry((word, kind)).or_insert_with(number),
             }
         } else {
             joined.clear();

@@ -1,7 +1,7 @@
 //! A word's comparison form. The span of the word is never touched here.
 
 use super::lexicon::{DOUBLE_L_STEMS, ISE_KEEP, OUR_STEMS, PLURAL_KEEP, SPELLING};
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::UnicodeNormalization;
@@ -22,10 +22,10 @@ impl Default for Normalization {
 }
 
 struct Tables {
-    spelling: FxHashMap<&'static str, &'static str>,
-    double_l: FxHashSet<&'static str>,
-    ise_keep: FxHashSet<&'static str>,
-    plural_keep: FxHashSet<&'static str>,
+    spelling: HashMap<&'static str, &'static str>,
+    double_l: HashSet<&'static str>,
+    ise_keep: HashSet<&'static str>,
+    plural_keep: HashSet<&'static str>,
 }
 
 fn tables() -> &'static Tables {
