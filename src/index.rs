@@ -13,6 +13,7 @@ use crate::statement::{date_key, speaker_key, Statement};
 use crate::text::{self, is_common, is_stopword, Normalization, TokenKind, SYNONYMS};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// A token inside the index, 12 bytes: its byte span (read as a [`Span`]) and the term id with,
 /// in its top bit, whether punctuation separates the token from the one before, and in the next
@@ -225,35 +226,20 @@ pub(crate) struct Doc {
     utf16_marks: Vec<u32>,
 }
 
-/// One statement's tokens before interning: their term fields hold local numbers, indices
-/// into `forms`, the statement's distinct comparison forms (with the kind of their first
-/// token) in order of first use.
+/// One statement's tokens before interning: their term fields hold their numbers in the
+/// [`text::Words`] of the thread that scanned them, `words`.
 struct Scanned {
     tokens: Vec<Tok>,
-    forms: Vec<(Box<str>, TokenKind)>,
+    words: usize,
 }
 
 impl Scanned {
-    fn of(text: &str, normalization: Normalization) -> Scanned {
-        let mut local: FxHashMap<Box<str>, (u32, TokenKind)> = FxHashMap::default();
+    fn of<'t>(text: &'t str, k: usize, words: &mut text::Words<'t>) -> Scanned {
         let mut tokens = Vec::new();
-        text::scan(text, normalization, &mut |span, _, _, kind, norm| {
-            let id = match local.get(norm) {
-                Some(&(id, _)) => id,
-                None => {
-                    let id = local.len() as u32;
-                    local.insert(norm.into(), (id, kind));
-                    id
-                }
-            };
-            tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: id });
+        text::scan(text, words, &mut |span, word| {
+            tokens.push(Tok { start: span.start as u32, end: span.end as u32, packed: word })
         });
-        let mut forms: Vec<(Box<str>, TokenKind)> = Vec::with_capacity(local.len());
-        let mut by_id: Vec<(u32, Box<str>, TokenKind)> =
-            local.into_iter().map(|(norm, (id, kind))| (id, norm, kind)).collect();
-        by_id.sort_unstable_by_key(|e| e.0);
-        forms.extend(by_id.into_iter().map(|(_, norm, kind)| (norm, kind)));
-        Scanned { tokens, forms }
+        Scanned { tokens, words: k }
     }
 }
 
@@ -339,19 +325,31 @@ impl Index {
         // Statements are scanned a batch at a time (in parallel natively), then their words
         // interned in canonical order: term ids are in order of first use, as if one thread
         // had read the statements one after another.
+        // Each thread numbers the words it reads (normalizing each once), and each of those
+        // numbers is interned once, when a token of it is first met.
+        let mut words: Vec<Mutex<text::Words>> =
+            (0..crate::threads::count()).map(|_| Mutex::new(text::Words::new(normalization))).collect();
+        let mut word_terms: Vec<Vec<u32>> = vec![Vec::new(); words.len()];
         let mut scanned: std::collections::VecDeque<Scanned> = Default::default();
         for (k, &input) in order.iter().enumerate() {
             if scanned.is_empty() {
                 let batch = batch_end(statements, &order, k);
-                scanned =
-                    crate::threads::map(&order[k..batch], |&i| Scanned::of(&statements[i].text, normalization)).into();
+                scanned = crate::threads::map_with(&order[k..batch], &words, |w, words, &i| {
+                    Scanned::of(&statements[i].text, w, words)
+                })
+                .into();
             }
             let s = &statements[input];
-            let Scanned { mut tokens, forms } = scanned.pop_front().expect("a batch holds this statement");
-            let ids: Vec<u32> =
-                forms.iter().map(|(norm, kind)| intern(norm, *kind, &mut terms, &mut term_ids)).collect();
+            let Scanned { mut tokens, words: w } = scanned.pop_front().expect("a batch holds this statement");
+            let words = words[w].get_mut().unwrap_or_else(|poisoned| poisoned.into_inner());
+            let word_terms = &mut word_terms[w];
+            word_terms.resize(words.len(), u32::MAX);
             for t in &mut tokens {
-                t.packed = ids[t.packed as usize];
+                let word = t.packed;
+                if word_terms[word as usize] == u32::MAX {
+                    word_terms[word as usize] = intern(words.norm(word), words.kind(word), &mut terms, &mut term_ids);
+                }
+                t.packed = word_terms[word as usize];
             }
             let speaker = s.speaker.as_deref().and_then(speaker_key).map(|key| {
                 let next = speaker_ids.len() as u32;

@@ -16,11 +16,14 @@
 //!   segments, the same segment loop gives the native tokens on every statement of
 //!   `../shared/corpus`, and the hand-written graphemes are `unicode-segmentation`'s on every
 //!   segment of it with Han, kana or Hangul.
+//! - The native tokenizer splits chunks of plain characters itself (`src/text/bounds.rs`) and
+//!   normalizes ASCII words without NFKC: it gives the tokens `unicode-segmentation`'s segments of
+//!   the whole text give, on every statement of `../shared/corpus` and on random strings.
 
 use proptest::prelude::*;
 use refrain::report::Edit;
 use refrain::text::bounds::{chunks, graphemes, plain_word_ends, CHUNK};
-use refrain::text::{tokenize, tokenize_segmented, Normalization, Token, TokenKind};
+use refrain::text::{tokenize, tokenize_chunked, tokenize_segmented, tokenize_with, Normalization, Token, TokenKind};
 use refrain::{Corpus, Options, Statement};
 use std::collections::HashSet;
 use std::io::Write;
@@ -474,5 +477,59 @@ fn plain_chunks_of_the_corpus_split_as_uax29() {
         }
         eprintln!("chunks of {limit} bytes: {plain} of {all} plain ({bytes} bytes), split as UAX #29 splits them");
         assert!(plain * 2 > all, "only {plain} of {all} chunks plain");
+    }
+}
+
+/// The native tokenizer (plain chunks split by the hand-written splitter, the others by
+/// `unicode-segmentation`; ASCII words normalized without NFKC) gives the tokens of
+/// `unicode-segmentation`'s word segments of the whole text, on every statement of the shared
+/// corpus, with either normalization, and with the text cut at every place a chunk may end.
+#[test]
+fn the_native_tokens_are_those_of_uax29_segments_on_every_statement() {
+    let statements = shared_all();
+    let raw = Normalization { spelling: false, inflection: false };
+    let mut count = 0;
+    for (id, text) in &statements {
+        for n in [Normalization::default(), raw] {
+            let want = tokenize_chunked(text, n, None);
+            for ours in [tokenize_with(text, n), tokenize_chunked(text, n, Some(0))] {
+                assert!(ours == want, "{id}: {}", first_difference(text, &ours, &want));
+            }
+            count += want.len();
+        }
+    }
+    eprintln!("{} statements, {count} tokens: the same as from UAX #29 segments of the whole text", statements.len());
+    assert!(count > 500_000, "only {count} tokens");
+}
+
+/// Words and separators the random texts below are made of: plain text, curly quotes, NBSP,
+/// hyphens and line breaks (joined words), numbers, combining marks, emoji, Chinese, Japanese,
+/// Korean, full-width letters and punctuation, Cyrillic, Arabic, soft hyphens and invisible
+/// characters.
+const PARTS: &[&str] = &[
+    "multilateralism", "Centres", "UN’s", "don't", "travelled", "Organisations", "the", "a", "1.5", "3,000", "2017",
+    "x_y", "_", "e.g", "U.S.", "a:b", " ", " ", " ", "  ", "\n", "\r\n", "\t", ",", ".", ";", ":", "'", "’", "‘", "“",
+    "”", "-", "- ", "-\n", "—", "–", "…", "€", "\u{A0}", "\u{2003}", "\u{3000}", "\u{AD}", "\u{200B}", "\u{200D}",
+    "\u{FEFF}", "\u{0301}", "\u{0308}", "\u{FE0F}", "cafe\u{0301}", "naïve", "Zürich", "Łódź", "œuvre", "ß", "²", "½",
+    "¸", "·", "ª", "🌍", "👩\u{200D}👩\u{200D}👧", "👍🏽", "🇨🇳", "真正", "的", "多边主义", "。", "，", "、", "；", "！",
+    "2020年", "データ", "ﾃﾞｰﾀ", "한국어", "대한민국", "ＷＴＯ", "ｆｕｌｌ－ｗｉｄｔｈ", "ﬁnance", "Привет", "мир",
+    "التعددية", "ΟΔΟΣ", "\u{1100}\u{1161}\u{11A8}", "𠀀", "人\u{0301}", "1\u{FE0F}\u{20E3}", "#", "@", "%", "&", "\"",
+    "(", ")",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+    /// On random texts of [`PARTS`], long enough to be cut into several chunks, the native
+    /// tokenizer gives the tokens of `unicode-segmentation`'s segments of the whole text, and so
+    /// does it with the text cut at every place a chunk may end.
+    #[test]
+    fn the_native_tokens_are_those_of_uax29_segments_on_random_texts(
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 0..400)
+    ) {
+        let text: String = picks.iter().map(|i| *i.get(PARTS)).collect();
+        let n = Normalization::default();
+        let want = tokenize_chunked(&text, n, None);
+        prop_assert_eq!(&tokenize_with(&text, n), &want, "{:?}", text);
+        prop_assert_eq!(&tokenize_chunked(&text, n, Some(0)), &want, "{:?}", text);
     }
 }

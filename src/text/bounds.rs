@@ -1,8 +1,10 @@
-//! Word segments and graphemes for the WebAssembly build, without Unicode tables.
+//! Word segments and graphemes for the WebAssembly build, without Unicode tables; and the
+//! splitting of plain text, for both builds.
 //!
 //! Natively the tokenizer takes its word segments and graphemes from `unicode-segmentation`
-//! (UAX #29). Its tables cost the browser payload about 20 KB gzip, and the browser ships the
-//! same rules, so in WebAssembly:
+//! (UAX #29), except in chunks of plain characters (see below), which it splits itself
+//! ([`plain_segments`], several times faster). Its tables cost the browser payload about 20 KB
+//! gzip, and the browser ships the same rules, so in WebAssembly:
 //!
 //! - the word segments are the browser's: `Intl.Segmenter('zh', {granularity: 'word'})`, handed
 //!   in by the bindings (`set_word_segmenter`); [`segmented`] calls it once per chunk of about a
@@ -19,7 +21,9 @@
 //! `tests/segmentation.rs` checks, natively, that the browser's segments and these graphemes give
 //! the native tokens on every statement of the shared corpus, and that these graphemes are
 //! `unicode-segmentation`'s on every Chinese, Japanese or Korean segment of it and on harder
-//! strings; `tests/wasm_node.rs` checks the fallback.
+//! strings; that plain chunks split as UAX #29 splits them, and that the native tokens are those
+//! of `unicode-segmentation`'s segments of the whole text; `tests/wasm_node.rs` checks the
+//! fallback.
 
 /// How long a piece of text the word segmenter is given at most, in bytes, before it is cut at
 /// the next place where a word always ends ([`chunks`]). `Intl.Segmenter` takes time that grows
@@ -87,28 +91,52 @@ enum Plain {
 
 fn plain(c: char) -> Option<Plain> {
     use Plain::*;
+    if c.is_ascii() {
+        return ASCII[c as usize];
+    }
     Some(match c {
-        'a'..='z' | 'A'..='Z' => Letter,
-        '0'..='9' => Numeric,
-        ' ' | '\u{2003}' => Space,
-        ':' | '\u{B7}' => MidLetter,
-        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLetQ,
-        ',' | ';' => MidNum,
-        '_' => ExtendNumLet,
-        '\r' => Cr,
-        '\n' => Lf,
+        '\u{2003}' => Space,
+        '\u{B7}' => MidLetter,
+        '\u{2018}' | '\u{2019}' => MidNumLetQ,
         '\u{AD}' => return None,
         '\u{A0}'..='\u{17F}' if c.is_alphabetic() => Letter,
         '\u{B8}' => Letter,
-        '\t' | '!'..='~' | '\u{A0}'..='\u{17F}' => Other,
+        '\u{A0}'..='\u{17F}' => Other,
         '\u{2013}'..='\u{2015}' | '\u{201C}' | '\u{201D}' | '\u{2026}' | '\u{20AC}' => Other,
         _ => return None,
     })
 }
 
-/// True when UAX #29 keeps `b` and `c` in one word, `b2` before them and `c2` after (rules
+/// [`plain`] of the ASCII characters, looked up: most characters of most chunks are ASCII.
+const ASCII: [Option<Plain>; 128] = {
+    const fn class(b: u8) -> Option<Plain> {
+        use Plain::*;
+        Some(match b {
+            b'a'..=b'z' | b'A'..=b'Z' => Letter,
+            b'0'..=b'9' => Numeric,
+            b' ' => Space,
+            b':' => MidLetter,
+            b'.' | b'\'' => MidNumLetQ,
+            b',' | b';' => MidNum,
+            b'_' => ExtendNumLet,
+            b'\r' => Cr,
+            b'\n' => Lf,
+            b'\t' | b'!'..=b'~' => Other,
+            _ => return None,
+        })
+    }
+    let mut table = [None; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = class(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// True when UAX #29 keeps `b` and `c` in one word, `b2` before them and `c2()` after (rules
 /// WB3 to WB13b, for the plain classes).
-fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: Option<Plain>) -> bool {
+fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: impl FnOnce() -> Option<Plain>) -> bool {
     use Plain::*;
     match (b, c) {
         (Cr, Lf) => true,                                                                           // WB3
@@ -116,9 +144,9 @@ fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: Option<Plain>) -> bool
         (Space, Space) => true,                                                                     // WB3d
         (Letter | Numeric, Letter | Numeric) => true,                                               // WB5, WB8-WB10
         (Letter | Numeric | ExtendNumLet, ExtendNumLet) | (ExtendNumLet, Letter | Numeric) => true, // WB13a, WB13b
-        (Letter, MidLetter | MidNumLetQ) => c2 == Some(Letter),                                     // WB6
+        (Letter, MidLetter | MidNumLetQ) => c2() == Some(Letter),                                   // WB6
         (MidLetter | MidNumLetQ, Letter) => b2 == Some(Letter),                                     // WB7
-        (Numeric, MidNum | MidNumLetQ) => c2 == Some(Numeric),                                      // WB12
+        (Numeric, MidNum | MidNumLetQ) => c2() == Some(Numeric),                                    // WB12
         (MidNum | MidNumLetQ, Numeric) => b2 == Some(Numeric),                                      // WB11
         _ => false,                                                                                 // WB999
     }
@@ -129,32 +157,65 @@ fn plain_joins(b2: Option<Plain>, b: Plain, c: Plain, c2: Option<Plain>) -> bool
 /// (and `out` may hold some ends). The WebAssembly build splits such chunks itself rather than
 /// ask the browser's segmenter: English and most Latin text.
 pub fn plain_word_ends(text: &str, out: &mut Vec<usize>) -> bool {
-    let mut classes = text.char_indices().map(|(i, c)| plain(c).map(|p| (i, p)));
-    let mut window: [Option<(usize, Plain)>; 3] = [None, None, None]; // b2, b, c
-    let mut next = match classes.next() {
-        None => return true,
-        Some(None) => return false,
-        Some(first) => first,
-    };
-    loop {
-        window = [window[1], window[2], next];
-        next = match classes.next() {
-            None => None,
-            Some(None) => return false,
-            Some(p) => p,
-        };
-        let [b2, b, c] = window;
-        if let (Some((_, b)), Some((i, c))) = (b, c) {
-            if !plain_joins(b2.map(|x| x.1), b, c, next.map(|x| x.1)) {
-                out.push(i);
+    plain_segments(text, |_, end| out.push(end))
+}
+
+/// Calls `segment(start, end)` for each word segment of `text`, in order, as UAX #29 cuts them,
+/// when every character of `text` is plain (see [`Plain`]), and returns true; otherwise returns
+/// false (having called it for some segments, or none).
+pub(super) fn plain_segments(text: &str, mut segment: impl FnMut(usize, usize)) -> bool {
+    let bytes = text.as_bytes();
+    if text.is_empty() {
+        return true;
+    }
+    // The classes of the two characters before the place looked at (`b2`, `b`) and of the one
+    // after it (`c`, at `i`); where the segment being read starts. Every character but the
+    // first is a `c` once (or an ASCII letter or digit skipped), so each is checked to be plain.
+    let Some((mut b, mut i)) = class_at(text, 0) else { return false };
+    let mut b2 = None;
+    let mut start = 0;
+    while i < bytes.len() {
+        // Letters and digits are one word (WB5, WB8 to WB10): skip those of ASCII.
+        if matches!(b, Plain::Letter | Plain::Numeric) && bytes[i].is_ascii_alphanumeric() {
+            let from = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let class = |b: u8| if b.is_ascii_digit() { Plain::Numeric } else { Plain::Letter };
+            b2 = Some(if i - from >= 2 { class(bytes[i - 2]) } else { b });
+            b = class(bytes[i - 1]);
+            if i == bytes.len() {
+                break;
             }
         }
-        if next.is_none() {
-            break;
+        let Some((c, len)) = class_at(text, i) else { return false };
+        // The class of the character after `c` (None at the end, or where it is not plain: it
+        // is looked at as `c` next).
+        let c2 = || (i + len < bytes.len()).then(|| class_at(text, i + len)).flatten().map(|x| x.0);
+        if !plain_joins(b2, b, c, c2) {
+            segment(start, i);
+            start = i;
         }
+        (b2, b) = (Some(b), c);
+        i += len;
     }
-    out.push(text.len());
+    segment(start, text.len());
     true
+}
+
+/// The class of the character of `text` at byte `i` and its length in bytes, when it is plain.
+#[inline(always)]
+fn class_at(text: &str, i: usize) -> Option<(Plain, usize)> {
+    match text.as_bytes()[i] {
+        b @ 0..=0x7F => ASCII[b as usize].map(|p| (p, 1)),
+        _ => class_beyond_ascii(text, i),
+    }
+}
+
+#[inline(never)]
+fn class_beyond_ascii(text: &str, i: usize) -> Option<(Plain, usize)> {
+    let c = text[i..].chars().next()?;
+    plain(c).map(|p| (p, c.len_utf8()))
 }
 
 /// Joins segments that a single middle character separates, where the Unicode word rules join
@@ -191,8 +252,9 @@ fn join_mids(text: &str, ends: &mut Vec<usize>) {
 /// offset, piece)`, each cut at the first place after `limit` bytes where the Unicode word rules
 /// (UAX #29, and ICU's) always end a word, whatever comes before and after: after a line feed,
 /// and between a space, an ideographic space or one of `。，、；！？` and a letter or digit of
-/// ASCII, a Han or kana character that starts a word or a Hangul syllable. With `limit` 0 it
-/// cuts at every such place.
+/// ASCII, a Han or kana character that starts a word or a Hangul syllable; but not between `，`
+/// or `；` and a digit (they are MidNum: "1，000" is one word). With `limit` 0 it cuts at every
+/// such place.
 pub fn chunks(text: &str, limit: usize) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -200,11 +262,13 @@ pub fn chunks(text: &str, limit: usize) -> impl Iterator<Item = (usize, &str)> {
         if rest.is_empty() {
             return None;
         }
-        let mut before = None;
+        // The first place looked at: the first character boundary at or after `limit` (and 1).
+        let from = (limit.max(1)..rest.len()).find(|&i| rest.is_char_boundary(i)).unwrap_or(rest.len());
+        let mut before = rest[..from].chars().next_back();
         let mut end = rest.len();
-        for (i, c) in rest.char_indices() {
-            if i >= limit.max(1) && before.is_some_and(|b| word_ends_between(b, c)) {
-                end = i;
+        for (i, c) in rest[from..].char_indices() {
+            if before.is_some_and(|b| word_ends_between(b, c)) {
+                end = from + i;
                 break;
             }
             before = Some(c);
@@ -219,7 +283,8 @@ pub fn chunks(text: &str, limit: usize) -> impl Iterator<Item = (usize, &str)> {
 fn word_ends_between(before: char, c: char) -> bool {
     before == '\n'
         || matches!(before, ' ' | '\u{3000}' | '。' | '，' | '、' | '；' | '！' | '？')
-            && (c.is_ascii_alphanumeric()
+            && (c.is_ascii_alphabetic()
+                || c.is_ascii_digit() && !matches!(before, '，' | '；')
                 || super::segment::is_cj(c) && !matches!(c, '\u{FF9E}' | '\u{FF9F}')
                 || matches!(c, '\u{AC00}'..='\u{D7A3}'))
 }
@@ -454,6 +519,7 @@ mod tests {
         assert_eq!(cuts("a b.c 3.5\r\nd", 0), ["a ", "b.c ", "3.5\r\n", "d"]);
         assert_eq!(cuts("多边，主义。ﾃﾞｰﾀ 、ﾞ  \u{0301}x", 0), ["多边，", "主义。", "ﾃﾞｰﾀ 、ﾞ  \u{0301}x"]);
         assert_eq!(cuts("ab cd ef gh", 4), ["ab cd ", "ef gh"]);
+        assert_eq!(cuts("1，2；3、4，a；b", 0), ["1，2；3、", "4，", "a；", "b"]);
         assert_eq!(cuts("abcdef", 2), ["abcdef"]);
         assert_eq!(cuts("", 0), Vec::<&str>::new());
         let text = "one two three\nfour";

@@ -1,8 +1,9 @@
 //! Text: tokenization with exact spans, and normalization of each token's comparison form.
 //!
-//! Words are found by the Unicode word-boundary rules (UAX #29: `unicode-segmentation` natively;
-//! in WebAssembly the browser's `Intl.Segmenter`, or a short fallback without the bindings: see
-//! `src/text/bounds.rs`; one segment loop for both), except in runs of Han and kana:
+//! Words are found by the Unicode word-boundary rules (UAX #29: `unicode-segmentation` natively,
+//! and a splitter of its own for chunks of plain text such as English; in WebAssembly the
+//! browser's `Intl.Segmenter` and the same splitter, or a short fallback without the bindings:
+//! see `src/text/bounds.rs`; one segment loop for all), except in runs of Han and kana:
 //! Chinese and Japanese are written without spaces, so a word segmenter cuts those runs into
 //! dictionary words (ICU's, natively; the browser's `Intl.Segmenter` in WebAssembly: see
 //! `src/text/segment.rs`). Hangul syllables are single tokens. Punctuation, whitespace and
@@ -34,8 +35,8 @@ pub use normalize::{normalize_word, Normalization};
 pub use segment::set_word_segmenter;
 
 use crate::span::Span;
-use normalize::is_hyphen;
-use std::collections::HashMap;
+use normalize::{is_hyphen, normalize_to};
+use rustc_hash::FxHashMap;
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -75,11 +76,39 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Tokenizes with the given normalization.
 pub fn tokenize_with(text: &str, n: Normalization) -> Vec<Token> {
-    let mut out = Vec::new();
-    scan(text, n, &mut |span, utf16_start, utf16_end, kind, norm| {
-        out.push(Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind })
-    });
-    out
+    let mut words = Words::new(n);
+    let mut found = Vec::new();
+    scan(text, &mut words, &mut |span, word| found.push((span, word)));
+    tokens(text, &words, found)
+}
+
+/// The tokens of `text` found at `(span, word)`, in text order, with their UTF-16 offsets.
+fn tokens(text: &str, words: &Words, found: Vec<(Span, u32)>) -> Vec<Token> {
+    let mut utf16 = Utf16::default();
+    found.into_iter().map(|(span, word)| utf16.token(text, span, words.kind(word), words.norm(word))).collect()
+}
+
+/// Counts UTF-16 code units through a text, for tokens in text order.
+#[derive(Default)]
+struct Utf16 {
+    /// The byte offset counted to.
+    at: usize,
+    /// The UTF-16 offset of `at`.
+    units: usize,
+}
+
+impl Utf16 {
+    fn to(&mut self, text: &str, offset: usize) -> usize {
+        self.units += crate::span::utf16_len(&text[self.at..offset]);
+        self.at = offset;
+        self.units
+    }
+
+    fn token(&mut self, text: &str, span: Span, kind: TokenKind, norm: &str) -> Token {
+        let utf16_start = self.to(text, span.start);
+        let utf16_end = self.to(text, span.end);
+        Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind }
+    }
 }
 
 /// The comparison forms of consecutive tokens as one string, as a family's `root_norm` and a
@@ -116,11 +145,113 @@ struct Piece {
     kind: TokenKind,
 }
 
-/// Finds the tokens of `text` and calls `emit(span, utf16_start, utf16_end, kind, norm)` for each,
-/// in text order.
-pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str)) {
+/// The distinct words as written, with their kinds, of the texts [`scan`] was given, each
+/// normalized once: numbered from 0 in order of first appearance, with their comparison forms
+/// (a word whose comparison form is empty, which gives no token, has no number). A word joined
+/// across a hyphen is a word of its own each time.
+pub(crate) struct Words<'t> {
+    n: Normalization,
+    /// The numbers of the words of up to [`SHORT`] bytes, by [`short_key`] (most words: they
+    /// hash and compare faster so than as strings; natively only, as in WebAssembly the code
+    /// would cost more than the time it saves), and of the others.
     #[cfg(not(target_arch = "wasm32"))]
-    let pieces = pieces(text, text.split_word_bound_indices(), |s| s.grapheme_indices(true), false);
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<(&'t str, TokenKind), u32>,
+    forms: Forms,
+    /// Room to normalize a word and to join the parts of a word.
+    norm: String,
+    joined: String,
+}
+
+/// The longest word, in bytes, that [`short_key`] packs.
+#[cfg(not(target_arch = "wasm32"))]
+const SHORT: usize = 14;
+
+/// A word of up to [`SHORT`] bytes with its kind and length, packed into a number.
+#[cfg(not(target_arch = "wasm32"))]
+fn short_key(word: &str, kind: TokenKind) -> Option<u128> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= SHORT).then(|| {
+        let mut key = [0u8; 16];
+        key[..bytes.len()].copy_from_slice(bytes);
+        key[14] = kind as u8;
+        key[15] = bytes.len() as u8;
+        u128::from_le_bytes(key)
+    })
+}
+
+/// In WebAssembly no word is packed (see [`Words`]).
+#[cfg(target_arch = "wasm32")]
+fn short_key(_: &str, _: TokenKind) -> Option<u128> {
+    None
+}
+
+/// No number: the word's comparison form is empty.
+const EMPTY: u32 = u32::MAX;
+
+/// The comparison forms and kinds of [`Words`], by number.
+#[derive(Default)]
+struct Forms {
+    /// The comparison forms one after another.
+    norms: String,
+    /// For each word, where its comparison form starts and ends in `norms`, and its kind.
+    words: Vec<(usize, usize, TokenKind)>,
+}
+
+impl Forms {
+    /// The number of a word of comparison form `norm` and of `kind`, or [`EMPTY`].
+    fn push(&mut self, norm: &str, kind: TokenKind) -> u32 {
+        if norm.is_empty() {
+            return EMPTY;
+        }
+        let start = self.norms.len();
+        self.norms.push_str(norm);
+        self.words.push((start, self.norms.len(), kind));
+        self.words.len() as u32 - 1
+    }
+}
+
+impl<'t> Words<'t> {
+    pub(crate) fn new(n: Normalization) -> Words<'t> {
+        Words {
+            n,
+            #[cfg(not(target_arch = "wasm32"))]
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            forms: Forms::default(),
+            norm: String::new(),
+            joined: String::new(),
+        }
+    }
+
+    /// How many words there are.
+    pub(crate) fn len(&self) -> usize {
+        self.forms.words.len()
+    }
+
+    /// The comparison form of word `id`.
+    pub(crate) fn norm(&self, id: u32) -> &str {
+        let (start, end, _) = self.forms.words[id as usize];
+        &self.forms.norms[start..end]
+    }
+
+    /// The kind of the tokens of word `id`.
+    pub(crate) fn kind(&self, id: u32) -> TokenKind {
+        self.forms.words[id as usize].2
+    }
+}
+
+/// How long a piece of text is split at most, in bytes, natively, before it is cut at the next
+/// place where a word always ends ([`bounds::chunks`]): a chunk of plain characters is split by
+/// [`bounds::plain_segments`], faster than by `unicode-segmentation`, which splits the others.
+#[cfg(not(target_arch = "wasm32"))]
+const NATIVE_CHUNK: usize = 256;
+
+/// Finds the tokens of `text` and calls `emit(span, word)` for each, in text order, where
+/// `word` is the token's number in `words`, which gives its comparison form and kind.
+pub(crate) fn scan<'t>(text: &'t str, words: &mut Words<'t>, emit: &mut dyn FnMut(Span, u32)) {
+    #[cfg(not(target_arch = "wasm32"))]
+    let pieces = native_pieces(text, Some(NATIVE_CHUNK));
     #[cfg(target_arch = "wasm32")]
     let pieces = match segment::hook() {
         Some(hook) => {
@@ -128,7 +259,48 @@ pub(crate) fn scan(text: &str, n: Normalization, emit: &mut dyn FnMut(Span, usiz
         }
         None => pieces(text, bounds::fallback(text), bounds::graphemes, false),
     };
-    emit_tokens(text, &pieces, n, emit);
+    emit_tokens(text, &pieces, words, emit);
+}
+
+/// The pieces of `text` natively: its [`bounds::chunks`] of `limit` bytes, each split by
+/// [`bounds::plain_segments`] where it is plain (without graphemes: a plain segment holds no
+/// Han, kana or Hangul), by `unicode-segmentation` otherwise; or, with `limit` `None`, the whole
+/// text split by `unicode-segmentation`.
+#[cfg(not(target_arch = "wasm32"))]
+fn native_pieces(text: &str, limit: Option<usize>) -> Vec<Piece> {
+    let graphemes = |s| UnicodeSegmentation::grapheme_indices(s, true);
+    let mut pieces = Vec::new();
+    let Some(limit) = limit else {
+        pieces_into(text, text.split_word_bound_indices(), graphemes, false, &mut pieces);
+        return pieces;
+    };
+    for (at, chunk) in bounds::chunks(text, limit) {
+        let before = pieces.len();
+        let plain = bounds::plain_segments(chunk, |start, end| {
+            let segment = &chunk[start..end];
+            if segment.chars().any(char::is_alphanumeric) {
+                pieces.push(Piece { start: at + start, end: at + end, kind: kind_of(segment) });
+            }
+        });
+        if !plain {
+            pieces.truncate(before);
+            let segments = chunk.split_word_bound_indices().map(|(i, segment)| (at + i, segment));
+            pieces_into(text, segments, graphemes, false, &mut pieces);
+        }
+    }
+    pieces
+}
+
+/// Tokenizes natively as [`tokenize_with`] does, but with the text cut into [`bounds::chunks`]
+/// of `limit` bytes, or not cut (`None`, `unicode-segmentation` splits it whole): for the tests
+/// that check each gives the same tokens.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub fn tokenize_chunked(text: &str, n: Normalization, limit: Option<usize>) -> Vec<Token> {
+    let mut words = Words::new(n);
+    let mut found = Vec::new();
+    emit_tokens(text, &native_pieces(text, limit), &mut words, &mut |span, word| found.push((span, word)));
+    tokens(text, &words, found)
 }
 
 /// Tokenizes as the WebAssembly build does with the browser's word segmenter: `segmenter`
@@ -143,12 +315,11 @@ pub fn tokenize_segmented(
     limit: usize,
     segmenter: &mut dyn FnMut(&str) -> Vec<u32>,
 ) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut words = Words::new(n);
+    let mut found = Vec::new();
     let pieces = pieces(text, bounds::segmented(text, limit, segmenter), bounds::graphemes, true);
-    emit_tokens(text, &pieces, n, &mut |span, utf16_start, utf16_end, kind, norm| {
-        out.push(Token { span, utf16_start, utf16_end, norm: norm.to_string(), kind })
-    });
-    out
+    emit_tokens(text, &pieces, &mut words, &mut |span, word| found.push((span, word)));
+    tokens(text, &words, found)
 }
 
 /// The pieces of `text` from its word segments, `(byte offset, segment)` in text order, and a
@@ -167,16 +338,30 @@ fn pieces<'t, I>(
 where
     I: Iterator<Item = (usize, &'t str)>,
 {
-    let mut pieces: Vec<Piece> = Vec::new();
+    let mut pieces = Vec::new();
+    pieces_into(text, segments, graphemes, words_are_segments, &mut pieces);
+    pieces
+}
+
+/// [`pieces`], appended to `pieces`.
+fn pieces_into<'t, I>(
+    text: &'t str,
+    segments: impl Iterator<Item = (usize, &'t str)>,
+    graphemes: impl Fn(&'t str) -> I,
+    words_are_segments: bool,
+    pieces: &mut Vec<Piece>,
+) where
+    I: Iterator<Item = (usize, &'t str)>,
+{
     // The run of Han and kana being read: its start and end.
     let mut run: Option<(usize, usize)> = None;
     let mut words = RunWords { from_segments: words_are_segments, cuts: Vec::new(), ends: Vec::new() };
     for (offset, seg) in segments {
         if !seg.chars().any(char::is_alphanumeric) {
-            words.close(text, run.take(), &mut pieces);
+            words.close(text, run.take(), pieces);
             continue;
         }
-        if seg.chars().any(|c| segment::is_cj(c) || is_ideograph(c)) {
+        if seg.chars().any(|c| c >= '\u{1100}' && (segment::is_cj(c) || is_ideograph(c))) {
             // Han and kana go to the run; a Hangul syllable is a token (with its combining
             // marks); letters between them stay whole.
             let mut letters: Option<(usize, usize)> = None;
@@ -194,12 +379,12 @@ where
                     run = Some((run.map_or(gs, |r| r.0), gs + cj));
                     if cj < g.len() {
                         // Combining marks or a variation selector end the run, in its last word.
-                        words.close(text, run.take(), &mut pieces);
+                        words.close(text, run.take(), pieces);
                         pieces.last_mut().expect("a run has a word").end = ge;
                     }
                     continue;
                 }
-                words.close(text, run.take(), &mut pieces);
+                words.close(text, run.take(), pieces);
                 if g.chars().any(is_ideograph) {
                     if let Some((s, e)) = letters.take() {
                         pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
@@ -215,28 +400,20 @@ where
                 pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
             }
         } else {
-            words.close(text, run.take(), &mut pieces);
+            words.close(text, run.take(), pieces);
             pieces.push(Piece { start: offset, end: offset + seg.len(), kind: kind_of(seg) });
         }
     }
-    words.close(text, run, &mut pieces);
-    pieces
+    words.close(text, run, pieces);
 }
 
 /// The tokens of the pieces: a word broken by a hyphen (and a line break) is joined, then each
-/// is normalized and given its UTF-16 offsets; a token whose comparison form is empty is left
-/// out. Each distinct word as written is normalized once (a statement repeats its words, and
-/// in WebAssembly NFKC is a call into JavaScript).
-fn emit_tokens(
-    text: &str,
-    pieces: &[Piece],
-    n: Normalization,
-    emit: &mut dyn FnMut(Span, usize, usize, TokenKind, &str),
-) {
-    let mut utf16 = 0usize;
-    let mut utf16_at = 0usize; // byte offset that `utf16` corresponds to
-    let mut buf = String::new();
-    let mut norms: HashMap<&str, String> = HashMap::new();
+/// is numbered in `words` (see [`scan`]); a token whose comparison form is empty is left out.
+/// Each distinct word as written is normalized once (a statement repeats its words, and in
+/// WebAssembly NFKC is a call into JavaScript).
+fn emit_tokens<'t>(text: &'t str, pieces: &[Piece], words: &mut Words<'t>, emit: &mut dyn FnMut(Span, u32)) {
+    #[rustfmt::skip]
+    let Words { n, #[cfg(not(target_arch = "wasm32"))] short, long, forms, norm, joined } = words;
     let mut i = 0;
     while i < pieces.len() {
         let start = pieces[i].start;
@@ -252,24 +429,27 @@ fn emit_tokens(
                 end = pieces[j].end;
             }
         }
-        let joined;
-        let norm = if j == i {
+        let id = if j == i {
             let word = &text[start..end];
-            norms.entry(word).or_insert_with(|| normalize_word(word, n)).as_str()
-        } else {
-            buf.clear();
-            for piece in &pieces[i..=j] {
-                buf.push_str(&text[piece.start..piece.end]);
+            let number = || {
+                normalize_to(word, *n, norm);
+                forms.push(norm, kind)
+            };
+            match short_key(word, kind) {
+                #[cfg(not(target_arch = "wasm32"))]
+                Some(key) => *short.entry(key).or_insert_with(number),
+                _ => *long.entry((word, kind)).or_insert_with(number),
             }
-            joined = normalize_word(&buf, n);
-            joined.as_str()
+        } else {
+            joined.clear();
+            for piece in &pieces[i..=j] {
+                joined.push_str(&text[piece.start..piece.end]);
+            }
+            normalize_to(joined, *n, norm);
+            forms.push(norm, kind)
         };
-        utf16 += crate::span::utf16_len(&text[utf16_at..start]);
-        let utf16_start = utf16;
-        utf16 += crate::span::utf16_len(&text[start..end]);
-        utf16_at = end;
-        if !norm.is_empty() {
-            emit(Span::new(start, end), utf16_start, utf16, kind, norm);
+        if id != EMPTY {
+            emit(Span::new(start, end), id);
         }
         i = j + 1;
     }
@@ -287,8 +467,14 @@ struct RunWords {
 
 impl RunWords {
     /// Appends to `pieces` the words of the run `text[start..end]`, if any, and forgets its cuts.
+    #[inline]
     fn close(&mut self, text: &str, run: Option<(usize, usize)>, pieces: &mut Vec<Piece>) {
-        let Some((start, end)) = run else { return };
+        if let Some(run) = run {
+            self.close_run(text, run, pieces);
+        }
+    }
+
+    fn close_run(&mut self, text: &str, (start, end): (usize, usize), pieces: &mut Vec<Piece>) {
         self.ends.clear();
         let kind = if self.from_segments {
             self.ends.extend(self.cuts.iter().filter(|&&c| start < c && c < end).map(|&c| c - start));
@@ -415,6 +601,18 @@ mod tests {
         check("🌍 peace 👩‍👩‍👧 now", &[("peace", "peace"), ("now", "now")]);
         check("𝐀 cafe\u{0301} ﬁnance", &[("𝐀", "a"), ("cafe\u{0301}", "café"), ("ﬁnance", "finance")]);
         check("e\u{0301}tat", &[("e\u{0301}tat", "état")]);
+    }
+
+    #[test]
+    fn chunks_split_as_the_whole_text() {
+        // "，" between digits is a middle character of a number: no chunk ends after it.
+        let n = Normalization::default();
+        for text in ["1，000 people", "x 3；5 a，b 中国，2020年。4，5"] {
+            let whole = tokenize_chunked(text, n, None);
+            assert_eq!(tokenize_chunked(text, n, Some(0)), whole, "{text:?}");
+            assert_eq!(tokenize(text), whole, "{text:?}");
+        }
+        assert_eq!(tokenize("1，000")[0].norm, "1,000");
     }
 
     #[test]

@@ -23,6 +23,7 @@ impl Default for Normalization {
 
 struct Tables {
     spelling: HashMap<&'static str, &'static str>,
+    double_l: HashSet<&'static str>,
     ise_keep: HashSet<&'static str>,
     plural_keep: HashSet<&'static str>,
 }
@@ -31,6 +32,7 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| Tables {
         spelling: SPELLING.iter().copied().collect(),
+        double_l: DOUBLE_L_STEMS.iter().copied().collect(),
         ise_keep: ISE_KEEP.iter().copied().collect(),
         plural_keep: PLURAL_KEEP.iter().copied().collect(),
     })
@@ -117,53 +119,75 @@ pub(crate) fn is_hyphen(c: char) -> bool {
 /// ```
 pub fn normalize_word(word: &str, n: Normalization) -> String {
     let mut s = String::with_capacity(word.len());
-    let folded = nfkc(word);
-    for c in folded.chars() {
-        if is_invisible(c) {
-            continue;
-        }
-        if is_apostrophe(c) {
-            s.push('\'');
-        } else if is_hyphen(c) {
-            // Compounds compare as one word: "anti-fascist" = "anti- fascist" = "antifascist".
-        } else if c == 'ς' {
-            s.push('σ');
-        } else {
-            s.extend(c.to_lowercase());
-        }
-    }
-    if let Some(stem) = s.strip_suffix("'s") {
-        s.truncate(stem.len());
-    }
-    s.retain(|c| c != '\'');
-    if !s.bytes().all(|b| b.is_ascii_lowercase()) || s.len() < 3 {
-        return s;
-    }
-    if n.inflection {
-        s = singular(s);
-    }
-    if n.spelling {
-        s = american(s);
-    }
+    normalize_to(word, n, &mut s);
     s
 }
 
-fn american(s: String) -> String {
-    let t = tables();
-    if let Some(us) = t.spelling.get(s.as_str()) {
-        return (*us).to_string();
-    }
-    for stem in OUR_STEMS {
-        if let Some(rest) = s.strip_prefix(stem) {
-            return format!("{}or{}", &stem[..stem.len() - 3], rest);
+/// [`normalize_word`] into `s` (cleared first), which the tokenizer re-uses from word to word.
+pub(crate) fn normalize_to(word: &str, n: Normalization, s: &mut String) {
+    s.clear();
+    if word.is_ascii() {
+        // What the loop below does to ASCII, which is its own NFKC.
+        for b in word.bytes() {
+            match b {
+                b'\'' | b'`' => s.push('\''),
+                b'-' => {}
+                _ => s.push(b.to_ascii_lowercase() as char),
+            }
+        }
+    } else {
+        for c in nfkc(word).chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            if is_apostrophe(c) {
+                s.push('\'');
+            } else if is_hyphen(c) {
+                // Compounds compare as one word: "anti-fascist" = "anti- fascist" = "antifascist".
+            } else if c == 'ς' {
+                s.push('σ');
+            } else {
+                s.extend(c.to_lowercase());
+            }
         }
     }
-    for stem in DOUBLE_L_STEMS {
-        if let Some(rest) = s.strip_prefix(stem) {
-            if let Some(suffix) = rest.strip_prefix('l') {
-                if matches!(suffix, "ed" | "ing" | "er" | "ers") {
-                    return format!("{stem}{suffix}");
-                }
+    if s.ends_with("'s") {
+        s.truncate(s.len() - 2);
+    }
+    if s.contains('\'') {
+        s.retain(|c| c != '\'');
+    }
+    if !s.bytes().all(|b| b.is_ascii_lowercase()) || s.len() < 3 {
+        return;
+    }
+    if n.inflection {
+        singular(s);
+    }
+    if n.spelling {
+        american(s);
+    }
+}
+
+fn american(s: &mut String) {
+    let t = tables();
+    if let Some(us) = t.spelling.get(s.as_str()) {
+        s.clear();
+        s.push_str(us);
+        return;
+    }
+    // Each stem ends in "our", which becomes "or".
+    if s.as_bytes().windows(3).any(|w| w == b"our") {
+        if let Some(stem) = OUR_STEMS.iter().find(|stem| s.starts_with(*stem)) {
+            s.replace_range(stem.len() - 3..stem.len(), "or");
+            return;
+        }
+    }
+    // A stem, a doubled l and one of these endings: the l is not doubled.
+    for suffix in ["led", "ling", "ler", "lers"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            if t.double_l.contains(stem) {
+                s.remove(stem.len());
+                return;
             }
         }
     }
@@ -184,21 +208,22 @@ fn american(s: String) -> String {
     ] {
         if let Some(stem) = s.strip_suffix(from) {
             if stem.len() < 3 {
-                return s;
+                return;
             }
             let base = format!("{stem}{}", if from.starts_with('y') { "yse" } else { "ise" });
             if t.ise_keep.contains(base.as_str()) || base.ends_with("wise") {
-                return s;
+                return;
             }
-            return format!("{stem}{to}");
+            s.truncate(stem.len());
+            s.push_str(to);
+            return;
         }
     }
-    s
 }
 
-fn singular(mut s: String) -> String {
+fn singular(s: &mut String) {
     if s.len() < 4 || !s.ends_with('s') || tables().plural_keep.contains(s.as_str()) {
-        return s;
+        return;
     }
     if s.ends_with("ies") && !s.ends_with("eies") && !s.ends_with("aies") {
         s.truncate(s.len() - 3);
@@ -221,7 +246,6 @@ fn singular(mut s: String) -> String {
             s.truncate(s.len() - 1);
         }
     }
-    s
 }
 
 #[cfg(test)]
