@@ -323,7 +323,7 @@ fn recall(g: &Generated, report: &Report) -> (f64, f64) {
     let covered = |fi: Option<usize>, &(d, s, e): &(usize, usize, usize)| -> bool {
         let overlap: usize = occ[d]
             .iter()
-            .filter(|o| fi.map_or(true, |f| o.0 == f))
+            .filter(|o| fi.is_none_or(|f| o.0 == f))
             .map(|&(_, a, b)| b.min(e).saturating_sub(a.max(s)))
             .sum();
         2 * overlap >= e - s

@@ -154,10 +154,8 @@ fn detections(report: &Report, statements: &[Statement], copies: Option<&[Vec<(u
         }
         let k = occurrences.len();
         let pairs = k * k.saturating_sub(1) / 2 - per_doc.values().map(|&n| n * (n - 1) / 2).sum::<usize>();
-        let kept: Vec<&DocSpan> = occurrences
-            .iter()
-            .filter(|o| copies.map_or(true, |c| touches(&c[o.doc as usize], o.start, o.end)))
-            .collect();
+        let kept: Vec<&DocSpan> =
+            occurrences.iter().filter(|o| copies.is_none_or(|c| touches(&c[o.doc as usize], o.start, o.end))).collect();
         let before = out.len();
         for (i, x) in kept.iter().enumerate() {
             out.extend(kept[i + 1..].iter().filter(|y| y.doc != x.doc).map(|y| Pair::new(**x, **y)));

@@ -389,7 +389,7 @@ fn association(
         };
         let (x, y) = (x.max(1) as f64, y.max(1) as f64);
         let mi = (both * n / (x * y)).log2();
-        if weakest.map_or(true, |(w, _)| mi < w) {
+        if weakest.is_none_or(|(w, _)| mi < w) {
             weakest = Some((mi, log_likelihood(both, x - both, y - both, n)));
         }
     }
@@ -680,7 +680,7 @@ fn fmt_times(bits: f64) -> String {
     let digits = ((x + scale / 2) / scale * scale).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -252,7 +252,7 @@ impl Model {
                     continue;
                 }
                 match c {
-                    '.' | '!' | '?' if chars.get(i + 1).map_or(true, |n| n.is_whitespace()) => {
+                    '.' | '!' | '?' if chars.get(i + 1).is_none_or(|n| n.is_whitespace()) => {
                         if in_sentence > 0 {
                             questions += (c == '?') as u64;
                             exclamations += (c == '!') as u64;
@@ -595,7 +595,7 @@ fn apply_edit(
             let old = words[k].text.clone();
             words[k].text = if old.chars().any(char::is_uppercase) {
                 old.to_lowercase()
-            } else if variant % 2 == 0 {
+            } else if variant.is_multiple_of(2) {
                 capitalized(&old)
             } else {
                 old.to_uppercase()
@@ -623,7 +623,8 @@ fn apply_edit(
             format!("no-break space after word {i}")
         }
         Edit::Nfkc => {
-            let ligature = (variant % 2 == 0)
+            let ligature = variant
+                .is_multiple_of(2)
                 .then(|| {
                     inner.clone().find_map(|k| {
                         LIGATURES

@@ -296,7 +296,7 @@ fn leftmost_longest(mut found: Vec<(usize, usize, usize)>) -> Vec<(usize, usize,
     found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     for m in found {
-        if out.last().map_or(true, |last| last.0 + last.1 <= m.0) {
+        if out.last().is_none_or(|last| last.0 + last.1 <= m.0) {
             out.push(m);
         }
     }

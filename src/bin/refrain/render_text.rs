@@ -163,7 +163,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -174,11 +174,11 @@ fn thousands(n: usize) -> String {
 fn bar(x: f64, width: usize) -> String {
     let eighths = ((x.clamp(0.0, 1.0) * width as f64 * 8.0).round()) as usize;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push([' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8]);
     }
     let len = s.chars().count();
-    s.extend(std::iter::repeat('·').take(width.saturating_sub(len)));
+    s.extend(std::iter::repeat_n('·', width.saturating_sub(len)));
     s
 }
 
