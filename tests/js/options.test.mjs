@@ -70,7 +70,7 @@ test('every option is documented with the type and default of new Corpus()', () 
     Object.keys(actual),
     'the same names, in the same order',
   );
-  assert.equal(documented.length, 18);
+  assert.equal(documented.length, 19);
   for (const o of documented) {
     if (o.names) {
       assert.equal(typeof actual[o.name], 'string', `${o.name}: a choice is a string`);
@@ -84,8 +84,8 @@ test('every option is documented with the type and default of new Corpus()', () 
 
 test('the browser defaults are the documented ones, and the engine defaults are named beside them', () => {
   const documented = Object.fromEntries(documentedOptions().map((o) => [o.name, o]));
-  // The four limits that differ in a browser tab.
-  for (const name of ['work_budget', 'max_statements', 'max_statement_bytes', 'max_total_bytes']) {
+  // The five limits that differ in a browser tab.
+  for (const name of ['work_budget', 'work_per_word', 'max_statements', 'max_statement_bytes', 'max_total_bytes']) {
     assert.match(
       documented[name].defaultLine,
       /^@default [\d_]+ \(the Rust library's and the command line's default is [\d_]+\)$/,
@@ -94,6 +94,7 @@ test('the browser defaults are the documented ones, and the engine defaults are 
   }
   assert.equal(documented.min_weight.default, 0.85);
   assert.equal(documented.work_budget.default, 150_000_000);
+  assert.equal(documented.work_per_word.default, 100);
 });
 
 test('every documented range is the one the package enforces', () => {
