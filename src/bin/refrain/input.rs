@@ -2,7 +2,6 @@
 //! files and byte offsets, never the text.
 
 use crate::Failure;
-use rayon::prelude::*;
 use refrain::Statement;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -27,7 +26,15 @@ pub fn read_inputs(inputs: &[String]) -> Result<Vec<Statement>, Failure> {
             files.push(path.to_path_buf());
         }
     }
-    let read: Vec<Result<Statement, Failure>> = files.par_iter().map(|f| read_statement(f)).collect();
+    // In parallel natively; the command line has no threads to use where the library's tests
+    // build it for WebAssembly (rayon is a native dependency only).
+    #[cfg(not(target_arch = "wasm32"))]
+    let read: Vec<Result<Statement, Failure>> = {
+        use rayon::prelude::*;
+        files.par_iter().map(|f| read_statement(f)).collect()
+    };
+    #[cfg(target_arch = "wasm32")]
+    let read: Vec<Result<Statement, Failure>> = files.iter().map(|f| read_statement(f)).collect();
     read.into_iter().collect()
 }
 

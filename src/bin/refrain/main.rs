@@ -74,6 +74,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let format = cli.output.format().unwrap_or_else(|e| e.exit());
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(jobs) = cli.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.get())
