@@ -56,7 +56,11 @@ pub fn divisor() -> usize {
 /// Options of most cases: a small fixed work budget (50 million units, an eighth of the
 /// default floor, nothing per word), so every case shows that its work is bounded.
 pub fn small_budget() -> Options {
-    Options::builder().work_budget(50_000_000).work_per_word(0).build().unwrap()
+    small_budget_builder().build().unwrap()
+}
+
+fn small_budget_builder() -> refrain::OptionsBuilder {
+    Options::builder().work_budget(50_000_000).work_per_word(0)
 }
 
 fn statements(texts: Vec<String>) -> Vec<Statement> {
@@ -286,12 +290,7 @@ pub fn table() -> Vec<Entry> {
                 let limit = 1 << 20;
                 let text = FORMULA.repeat(limit / FORMULA.len() + 1)[..limit].to_string();
                 let mut c = case(vec![text, FORMULA.into()], Expect::SomeFamily);
-                c.options = Options::builder()
-                    .max_statement_bytes(limit)
-                    .work_budget(50_000_000)
-                    .work_per_word(0)
-                    .build()
-                    .unwrap();
+                c.options = small_budget_builder().max_statement_bytes(limit).build().unwrap();
                 c
             },
         },
@@ -301,12 +300,7 @@ pub fn table() -> Vec<Entry> {
                 let limit = 1 << 20;
                 let text = FORMULA.repeat(limit / FORMULA.len() + 1)[..limit + 1].to_string();
                 let mut c = case(vec![FORMULA.into(), text, FORMULA.into()], Expect::Valid);
-                c.options = Options::builder()
-                    .max_statement_bytes(limit)
-                    .work_budget(50_000_000)
-                    .work_per_word(0)
-                    .build()
-                    .unwrap();
+                c.options = small_budget_builder().max_statement_bytes(limit).build().unwrap();
                 c.refused = Some("statement_too_large");
                 c
             },
