@@ -603,26 +603,111 @@ impl Index {
         (o.first..=o.last).filter(|&i| !self.term(doc.tokens[i as usize].term()).stop).count()
     }
 
-    /// How often the phrase of content classes `seq` occurs in all statements (as consecutive
-    /// content words), found from the postings of its rarest class; the postings read and the
-    /// words compared are charged to `budget`. `None` when the budget runs out.
-    pub(crate) fn count_content(&self, seq: &[u32], budget: &mut Budget) -> Option<usize> {
-        let (at, &rarest) = seq.iter().enumerate().min_by_key(|&(_, &c)| (self.postings(c).len(), c))?;
-        if !budget.spend((self.postings(rarest).len() * seq.len()) as u64) {
+    /// How often each part of the phrase of content classes `seq` occurs in all statements (as
+    /// consecutive content words): the whole, each prefix `seq[..k]` and each suffix `seq[k..]`.
+    /// Each pass reads the postings of the rarest class of a stretch of `seq` once and measures,
+    /// at each, how far the phrase matches before and after it: that counts at once every part
+    /// holding that word there (a part's occurrences and the postings of its word at its place
+    /// in the part correspond one to one). The parts left (before or after the rarest word) are
+    /// counted the same way, so a phrase costs a few passes, not one per part. The postings read
+    /// times the words compared are charged to `budget`; `None` when it runs out.
+    pub(crate) fn part_counts(&self, seq: &[u32], budget: &mut Budget) -> Option<PartCounts> {
+        let m = seq.len();
+        let mut counts = PartCounts { prefix: vec![0; m + 1], suffix: vec![0; m + 1] };
+        if m == 0 {
+            return Some(counts);
+        }
+        // The whole phrase, with the prefixes and suffixes holding its rarest word.
+        let at = self.rarest(seq, 0, m);
+        self.tally(seq, (0, at, m), &mut counts, budget)?;
+        // The prefixes before the rarest word ([0, k) for k <= at), then the suffixes after it.
+        let mut hi = at;
+        while hi > 0 {
+            let a = self.rarest(seq, 0, hi);
+            self.tally(seq, (0, a, hi), &mut counts, budget)?;
+            hi = a;
+        }
+        let mut lo = at + 1;
+        while lo < m {
+            let a = self.rarest(seq, lo, m);
+            self.tally(seq, (lo, a, m), &mut counts, budget)?;
+            lo = a + 1;
+        }
+        Some(counts)
+    }
+
+    /// The position in `seq[lo..hi]` of its rarest class (fewest postings, then lowest class).
+    fn rarest(&self, seq: &[u32], lo: usize, hi: usize) -> usize {
+        (lo..hi).min_by_key(|&i| (self.content_postings(seq[i]).len(), seq[i])).unwrap_or(lo)
+    }
+
+    /// One pass over the postings of `seq[at]` (`lo <= at < hi`): counts the prefixes `seq[..k]`
+    /// with `at < k <= hi` when `lo` is 0, and the suffixes `seq[k..]` with `lo <= k <= at` when
+    /// `hi` is the phrase's end, from how far the phrase matches before and after each posting.
+    fn tally(
+        &self,
+        seq: &[u32],
+        (lo, at, hi): (usize, usize, usize),
+        counts: &mut PartCounts,
+        budget: &mut Budget,
+    ) -> Option<()> {
+        let list = self.content_postings(seq[at]);
+        let (before, after) = (&seq[lo..at], &seq[at + 1..hi]);
+        let (prefixes, suffixes) = (lo == 0, hi == seq.len());
+        if before.is_empty() && after.is_empty() {
+            // One word: its postings.
+            if prefixes {
+                counts.prefix[at + 1] = list.len();
+            }
+            if suffixes {
+                counts.suffix[at] = list.len();
+            }
+            return Some(());
+        }
+        if !budget.spend((list.len() * (hi - lo)) as u64) {
             return None;
         }
-        // A match is a run of `content_seq`: it cannot cross a statement's end, whose
-        // separator is no class.
-        let list = self.content_postings(rarest);
-        let count = list
-            .iter()
-            .filter(|&&p| {
-                let first = (p as usize).wrapping_sub(at);
-                p as usize >= at && self.content_seq.get(first..first + seq.len()) == Some(seq)
-            })
-            .count();
-        Some(count)
+        // By how many words match after (prefixes) or before (suffixes) a posting.
+        let mut after_hits = vec![0usize; after.len() + 1];
+        let mut before_hits = vec![0usize; before.len() + 1];
+        let all = &self.content_seq;
+        // A statement's end is a separator of no class: no match crosses it.
+        for &p in list {
+            let p = p as usize;
+            let back = before.iter().rev().zip(all[..p].iter().rev()).take_while(|(a, b)| a == b).count();
+            let fwd = after.iter().zip(&all[p + 1..]).take_while(|(a, b)| a == b).count();
+            if prefixes && back == before.len() {
+                after_hits[fwd] += 1;
+            }
+            if suffixes && fwd == after.len() {
+                before_hits[back] += 1;
+            }
+        }
+        // A part matches where the words it needs on each side match: prefix `seq[..k]` needs
+        // `k - at - 1` words after, suffix `seq[k..]` needs `at - k` before.
+        let mut atleast = 0;
+        for f in (0..=after.len()).rev() {
+            atleast += after_hits[f];
+            if prefixes {
+                counts.prefix[at + 1 + f] = atleast;
+            }
+        }
+        let mut atleast = 0;
+        for b in (0..=before.len()).rev() {
+            atleast += before_hits[b];
+            if suffixes {
+                counts.suffix[at - b] = atleast;
+            }
+        }
+        Some(())
     }
+}
+
+/// How often the parts of a phrase occur (see [`Index::part_counts`]): `prefix[k]` counts
+/// `seq[..k]` and `suffix[k]` counts `seq[k..]`, so `prefix[len]` and `suffix[0]` count the whole.
+pub(crate) struct PartCounts {
+    pub(crate) prefix: Vec<usize>,
+    pub(crate) suffix: Vec<usize>,
 }
 
 /// Every doc's content classes laid end to end with a separator (`terms.len() + doc`) after
@@ -884,5 +969,46 @@ mod tests {
         let statements = vec![Statement::new("a", "践行多边主义，践行承诺。"), Statement::new("b", "坚持多边主义。")];
         let index = Index::build(&statements, &Options::default(), &mut |_| true).unwrap();
         assert_eq!(words_of(&index, &statements)[0][..2], ["践", "行"]);
+    }
+
+    /// Every occurrence of `part` as consecutive classes of `content_seq`, counted one by one.
+    fn brute_count(index: &Index, part: &[u32]) -> usize {
+        index.content_seq.windows(part.len()).filter(|w| *w == part).count()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn part_counts_equal_counting_every_part_one_by_one(
+            texts in proptest::collection::vec(proptest::collection::vec(0usize..5, 0..60), 1..6),
+            picks in proptest::collection::vec((0usize..400, 1usize..9), 1..8),
+        ) {
+            // A vocabulary of five words makes parts repeat, overlap and cross statements' ends.
+            const WORDS: [&str; 5] = ["peace", "order", "trade", "world", "peace"];
+            let statements: Vec<Statement> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Statement::new(format!("s{i}"), t.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ")))
+                .collect();
+            let index = Index::build(&statements, &Options::default(), &mut |_| true).unwrap();
+            let all = &index.content_seq;
+            for &(at, len) in &picks {
+                // A phrase of a statement (up to its end: a separator is no class) or, past the
+                // text's end, made up.
+                let seq: Vec<u32> = if at + len <= all.len() {
+                    all[at..at + len].iter().copied().take_while(|&c| (c as usize) < index.terms.len()).collect()
+                } else {
+                    (0..len).map(|k| index.class(((at + k) % index.terms.len()) as u32)).collect()
+                };
+                let counts = index.part_counts(&seq, &mut Budget::new(u64::MAX)).unwrap();
+                for k in 0..=seq.len() {
+                    if k > 0 {
+                        proptest::prop_assert_eq!(counts.prefix[k], brute_count(&index, &seq[..k]), "prefix {} of {:?}", k, seq);
+                    }
+                    if k < seq.len() {
+                        proptest::prop_assert_eq!(counts.suffix[k], brute_count(&index, &seq[k..]), "suffix {} of {:?}", k, seq);
+                    }
+                }
+            }
+        }
     }
 }

@@ -24,7 +24,7 @@
 use crate::align::{align, Word};
 use crate::budget::Budget;
 use crate::family::{statement_count, Draft};
-use crate::index::{Index, TokenOcc};
+use crate::index::{Index, PartCounts, TokenOcc};
 use crate::options::Order;
 use crate::report::{round, Factors, Why};
 use crate::statement::Statement;
@@ -141,8 +141,8 @@ struct Context {
     speaker_share: Vec<f64>,
     /// Expected DP by number of occurrences (chance), computed on demand.
     expected_dp: HashMap<usize, f64>,
-    /// Counts of phrases of content classes.
-    counts: HashMap<Vec<u32>, Option<usize>>,
+    /// Counts of the parts of phrases of content classes, by phrase.
+    parts: HashMap<Vec<u32>, Option<PartCounts>>,
 }
 
 impl Context {
@@ -157,17 +157,16 @@ impl Context {
         Context {
             speaker_share: words.iter().map(|&w| w as f64 / total).collect(),
             expected_dp: HashMap::new(),
-            counts: HashMap::new(),
+            parts: HashMap::new(),
         }
     }
 
-    fn count(&mut self, index: &Index, seq: &[u32], budget: &mut Budget) -> Option<usize> {
-        if let Some(&c) = self.counts.get(seq) {
-            return c;
+    fn parts(&mut self, index: &Index, seq: &[u32], budget: &mut Budget) -> Option<&PartCounts> {
+        if !self.parts.contains_key(seq) {
+            let c = index.part_counts(seq, budget);
+            self.parts.insert(seq.to_vec(), c);
         }
-        let c = index.count_content(seq, budget);
-        self.counts.insert(seq.to_vec(), c);
-        c
+        self.parts[seq].as_ref()
     }
 
     /// The DP over speakers that `f` occurrences placed at random (each in a speaker's words
@@ -379,15 +378,11 @@ fn association(
         return (None, None);
     }
     let n = index.content_words as f64;
-    let Some(both) = context.count(index, &seq, budget) else { return (None, None) };
-    let both = both.max(1) as f64;
+    let Some(parts) = context.parts(index, &seq, budget) else { return (None, None) };
+    let both = parts.suffix[0].max(1) as f64;
     let mut weakest: Option<(f64, f64)> = None;
     for k in 1..seq.len() {
-        let (Some(x), Some(y)) = (context.count(index, &seq[..k], budget), context.count(index, &seq[k..], budget))
-        else {
-            return (None, None);
-        };
-        let (x, y) = (x.max(1) as f64, y.max(1) as f64);
+        let (x, y) = (parts.prefix[k].max(1) as f64, parts.suffix[k].max(1) as f64);
         let mi = (both * n / (x * y)).log2();
         if weakest.is_none_or(|(w, _)| mi < w) {
             weakest = Some((mi, log_likelihood(both, x - both, y - both, n)));
