@@ -6,6 +6,7 @@
 use super::lexicon::{normalize_en, normalize_zh, Lexicon};
 use crate::report::{count, Family, FamilyRendering, LexiconEvidence, QueryOccurrence, QueryReport, QueryTranslation};
 use crate::span::Span;
+use std::collections::HashMap;
 
 /// The phrases of the other language that `lexicon` pairs with the whole of `query`: the
 /// renderings of a Chinese formula, or the formulas an English phrase renders, compared in the
@@ -142,27 +143,37 @@ pub fn link_families(families: &mut [Family], lexicon: &Lexicon) {
         })
         .collect();
     let ids: Vec<String> = families.iter().map(|f| f.id.clone()).collect();
+    // Per formula and per rendering, the families whose root holds it, in order (once each).
+    let mut holders: [HashMap<&str, Vec<usize>>; 2] = [HashMap::new(), HashMap::new()];
+    for (j, (zh, en)) in sides.iter().enumerate() {
+        let keys = zh.iter().copied().map(|k| (0, k)).chain(en.iter().map(|k| (1, k.as_str())));
+        for (side, key) in keys {
+            let list = holders[side].entry(key).or_default();
+            if list.last() != Some(&j) {
+                list.push(j);
+            }
+        }
+    }
     for (i, f) in families.iter_mut().enumerate() {
         let (zh, en) = &sides[i];
         let mut out: Vec<FamilyRendering> = Vec::new();
-        let mut push = |entry: usize, other: &dyn Fn(&Sides) -> bool| {
+        let mut push = |entry: usize, side: usize, key: &str| {
             let e = &lexicon.entries()[entry];
             if out.iter().any(|r| r.zh == e.zh && r.en == e.en) {
                 return;
             }
-            let families = (0..sides.len()).filter(|&j| j != i && other(&sides[j])).map(|j| ids[j].clone()).collect();
+            let others = holders[side].get(key).map_or(&[][..], Vec::as_slice);
+            let families = others.iter().filter(|&&j| j != i).map(|&j| ids[j].clone()).collect();
             out.push(FamilyRendering { zh: e.zh.clone(), en: e.en.clone(), families });
         };
         for key in zh {
             for &entry in lexicon.entries_of_formula(key) {
-                let rendering = lexicon.entries()[entry].en_key();
-                push(entry, &|s| s.1.contains(&rendering));
+                push(entry, 1, &lexicon.entries()[entry].en_key());
             }
         }
         for key in en {
             for &entry in lexicon.entries_of_rendering(key) {
-                let formula = lexicon.zh_key(entry);
-                push(entry, &|s| s.0.contains(&formula));
+                push(entry, 0, lexicon.zh_key(entry));
             }
         }
         f.renderings = out;
