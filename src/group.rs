@@ -351,7 +351,36 @@ fn gather_variants(
     distinct.sort_unstable();
     distinct.dedup();
     let bit_of: Vec<u64> = root.seq.iter().map(|c| 1u64 << distinct.binary_search(c).unwrap_or(0)).collect();
-    let worth = |d: u32, lo: usize, hi: usize| {
+    // A window lacking every class of a set that weighs more than a passing window may lack
+    // (1 - `fuzzy_threshold` of the root) cannot pass, and the postings of those classes tell
+    // whether one of them is in a window without reading it. Per anchor: the root's other
+    // classes, rarest first, until they weigh that much (none if they never do). The margin
+    // keeps the test on the safe side of rounding.
+    let lackable = (1.0 - options.fuzzy_threshold) * total + 1e-6;
+    let mut rarest: Vec<u32> = distinct.clone();
+    rarest.sort_by_key(|&c| (index.content_postings(c).len(), c));
+    let mut near: Vec<Vec<Near>> = anchors
+        .iter()
+        .map(|&(_, anchor)| {
+            let (mut set, mut weight) = (Vec::new(), 0f64);
+            for &c in rarest.iter().filter(|&&c| c != anchor) {
+                weight += root.seq.iter().zip(&r).filter(|(&rc, _)| rc == c).map(|(_, w)| w.weight as f64).sum::<f64>();
+                set.push(Near { list: index.content_postings(c), at: 0 });
+                if weight > lackable {
+                    return set;
+                }
+            }
+            Vec::new()
+        })
+        .collect();
+    let worth = |k: usize, d: u32, lo: usize, hi: usize| {
+        if !near[k].is_empty() {
+            let start = index.content_start(d);
+            let (lo, hi) = ((start + lo) as u32, (start + hi) as u32);
+            if !near[k].iter_mut().any(|n| n.any_in(lo, hi)) {
+                return false;
+            }
+        }
         let mut present = 0u64;
         for c in &index.doc_classes(d)[lo..hi] {
             if let Ok(k) = distinct.binary_search(c) {
@@ -384,4 +413,52 @@ fn gather_variants(
     });
     occ.extend(found);
     occ.sort_unstable();
+}
+
+/// A cursor on the content postings of a class, for windows met in the order of their positions.
+struct Near<'a> {
+    list: &'a [u32],
+    /// The first posting not before the last window's start.
+    at: usize,
+}
+
+impl Near<'_> {
+    /// True when the class occurs in `lo..hi` (positions in the content sequence); `lo` never
+    /// decreases from one call to the next, so the cursor gallops forward.
+    fn any_in(&mut self, lo: u32, hi: u32) -> bool {
+        let list = self.list;
+        if self.at < list.len() && list[self.at] < lo {
+            let mut step = 1;
+            while self.at + step < list.len() && list[self.at + step] < lo {
+                self.at += step;
+                step *= 2;
+            }
+            let end = (self.at + step).min(list.len());
+            self.at += list[self.at..end].partition_point(|&p| p < lo);
+        }
+        self.at < list.len() && list[self.at] < hi
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Near;
+
+    proptest::proptest! {
+        #[test]
+        fn near_tells_whether_a_posting_is_in_each_window(
+            mut list in proptest::collection::vec(0u32..2000, 0..200),
+            mut windows in proptest::collection::vec((0u32..2100, 0u32..40), 0..100),
+        ) {
+            list.sort_unstable();
+            list.dedup();
+            windows.sort_unstable();
+            let mut near = Near { list: &list, at: 0 };
+            for (lo, len) in windows {
+                let hi = lo + len;
+                let expected = list.iter().any(|&p| lo <= p && p < hi);
+                proptest::prop_assert_eq!(near.any_in(lo, hi), expected, "window {}..{}", lo, hi);
+            }
+        }
+    }
 }

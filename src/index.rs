@@ -803,6 +803,11 @@ impl Index {
         &self.content_postings[self.content_postings_start[c] as usize..self.content_postings_start[c + 1] as usize]
     }
 
+    /// Where canonical doc `d` starts in `content_seq` (the positions of `content_postings`).
+    pub(crate) fn content_start(&self, d: u32) -> usize {
+        self.content_doc_start[d as usize] as usize
+    }
+
     /// The content classes of canonical doc `d`, in text order: its stretch of `content_seq`.
     pub(crate) fn doc_classes(&self, d: u32) -> &[u32] {
         let start = self.content_doc_start[d as usize] as usize;
@@ -817,7 +822,8 @@ impl Index {
     /// anchors then). Each window is looked at once: reading it costs a unit per position, and
     /// when `worth(doc, lo, hi)` says an alignment there could pass, its cells (plus `extra`
     /// units) are charged and `visit(doc, lo, hi)` aligns. The walk stops when the budget runs
-    /// out.
+    /// out. `worth` gets the anchor's number in `anchors` first; the windows of one anchor come
+    /// in the order of their positions.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn windows(
         &self,
@@ -826,12 +832,12 @@ impl Index {
         content: bool,
         budget: &mut Budget,
         extra: u64,
-        mut worth: impl FnMut(u32, usize, usize) -> bool,
+        mut worth: impl FnMut(usize, u32, usize, usize) -> bool,
         mut visit: impl FnMut(u32, usize, usize),
     ) {
         let slack = (m / 2).max(2);
         let mut tried: FxHashSet<u64> = FxHashSet::default();
-        for &(qi, class) in anchors {
+        for (k, &(qi, class)) in anchors.iter().enumerate() {
             // (doc, position in the doc, the doc's length), in tokens or content words.
             let places: Box<dyn Iterator<Item = (u32, usize, usize)>> = if content {
                 let list = self.content_postings(class);
@@ -862,7 +868,7 @@ impl Index {
                 if !budget.spend((hi - lo) as u64) {
                     return;
                 }
-                if !worth(d, lo, hi) {
+                if !worth(k, d, lo, hi) {
                     continue;
                 }
                 if !budget.spend((m * (hi - lo)) as u64 + extra) {

@@ -148,7 +148,7 @@ pub(crate) fn query(
         false,
         &mut budget,
         0,
-        |_, _, _| true,
+        |_, _, _, _| true,
         |d, lo, hi| {
             for (lo, hi) in sentences(index, d, lo, hi) {
                 let al = window(d, lo, hi);
