@@ -13,7 +13,7 @@ use crate::align::{align, cells, Op, Word};
 use crate::budget::Budget;
 use crate::error::Error;
 use crate::family::{hash_seq, Draft};
-use crate::index::{ContentOcc, Index, TokenOcc};
+use crate::index::{gallop, ContentOcc, Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::repeats::{Phrase, SENTENCE_SPAN_WORDS};
@@ -426,17 +426,8 @@ impl Near<'_> {
     /// True when the class occurs in `lo..hi` (positions in the content sequence); `lo` never
     /// decreases from one call to the next, so the cursor gallops forward.
     fn any_in(&mut self, lo: u32, hi: u32) -> bool {
-        let list = self.list;
-        if self.at < list.len() && list[self.at] < lo {
-            let mut step = 1;
-            while self.at + step < list.len() && list[self.at + step] < lo {
-                self.at += step;
-                step *= 2;
-            }
-            let end = (self.at + step).min(list.len());
-            self.at += list[self.at..end].partition_point(|&p| p < lo);
-        }
-        self.at < list.len() && list[self.at] < hi
+        self.at = gallop(self.list, self.at, lo);
+        self.list.get(self.at).is_some_and(|&p| p < hi)
     }
 }
 

@@ -605,10 +605,10 @@ impl Index {
 
     /// How often each part of the phrase of content classes `seq` occurs in all statements (as
     /// consecutive content words): the whole, each prefix `seq[..k]` and each suffix `seq[k..]`.
-    /// Each pass reads the postings of the rarest class of a stretch of `seq` once and measures,
-    /// at each, how far the phrase matches before and after it: that counts at once every part
-    /// holding that word there (a part's occurrences and the postings of its word at its place
-    /// in the part correspond one to one). The parts left (before or after the rarest word) are
+    /// Each pass starts from the postings of the rarest class of a stretch of `seq` and narrows
+    /// them word by word to where the phrase matches around it: that counts at once every part
+    /// holding that word there (a part's occurrences and the postings of its word at its place in
+    /// the part correspond one to one). The parts left (before or after the rarest word) are
     /// counted the same way, so a phrase costs a few passes, not one per part. The postings read
     /// times the words compared are charged to `budget`; `None` when it runs out.
     pub(crate) fn part_counts(&self, seq: &[u32], budget: &mut Budget) -> Option<PartCounts> {
@@ -641,9 +641,12 @@ impl Index {
         (lo..hi).min_by_key(|&i| (self.content_postings(seq[i]).len(), seq[i])).unwrap_or(lo)
     }
 
-    /// One pass over the postings of `seq[at]` (`lo <= at < hi`): counts the prefixes `seq[..k]`
+    /// One pass from the postings of `seq[at]` (`lo <= at < hi`): counts the prefixes `seq[..k]`
     /// with `at < k <= hi` when `lo` is 0, and the suffixes `seq[k..]` with `lo <= k <= at` when
-    /// `hi` is the phrase's end, from how far the phrase matches before and after each posting.
+    /// `hi` is the phrase's end. The postings where the phrase matches are narrowed word by word
+    /// (those with `seq[j]` at `j - at` positions off), first over the side every counted part
+    /// holds whole, then over the other side, a count at each word: merging sorted postings
+    /// reads memory in order, which reading the text around each posting does not.
     fn tally(
         &self,
         seq: &[u32],
@@ -652,9 +655,8 @@ impl Index {
         budget: &mut Budget,
     ) -> Option<()> {
         let list = self.content_postings(seq[at]);
-        let (before, after) = (&seq[lo..at], &seq[at + 1..hi]);
         let (prefixes, suffixes) = (lo == 0, hi == seq.len());
-        if before.is_empty() && after.is_empty() {
+        if hi - lo == 1 {
             // One word: its postings.
             if prefixes {
                 counts.prefix[at + 1] = list.len();
@@ -667,40 +669,62 @@ impl Index {
         if !budget.spend((list.len() * (hi - lo)) as u64) {
             return None;
         }
-        // By how many words match after (prefixes) or before (suffixes) a posting.
-        let mut after_hits = vec![0usize; after.len() + 1];
-        let mut before_hits = vec![0usize; before.len() + 1];
-        let all = &self.content_seq;
         // A statement's end is a separator of no class: no match crosses it.
-        for &p in list {
-            let p = p as usize;
-            let back = before.iter().rev().zip(all[..p].iter().rev()).take_while(|(a, b)| a == b).count();
-            let fwd = after.iter().zip(&all[p + 1..]).take_while(|(a, b)| a == b).count();
-            if prefixes && back == before.len() {
-                after_hits[fwd] += 1;
-            }
-            if suffixes && fwd == after.len() {
-                before_hits[back] += 1;
-            }
-        }
-        // A part matches where the words it needs on each side match: prefix `seq[..k]` needs
-        // `k - at - 1` words after, suffix `seq[k..]` needs `at - k` before.
-        let mut atleast = 0;
-        for f in (0..=after.len()).rev() {
-            atleast += after_hits[f];
-            if prefixes {
-                counts.prefix[at + 1 + f] = atleast;
+        let narrow = |matches: &[u32], j: usize| self.shifted(matches, seq[j], j as i64 - at as i64);
+        if prefixes {
+            let mut matches =
+                (lo..at).rev().fold(None, |m: Option<Vec<u32>>, j| Some(narrow(m.as_deref().unwrap_or(list), j)));
+            counts.prefix[at + 1] = matches.as_deref().unwrap_or(list).len();
+            for j in at + 1..hi {
+                let m = narrow(matches.as_deref().unwrap_or(list), j);
+                counts.prefix[j + 1] = m.len();
+                matches = Some(m);
             }
         }
-        let mut atleast = 0;
-        for b in (0..=before.len()).rev() {
-            atleast += before_hits[b];
-            if suffixes {
-                counts.suffix[at - b] = atleast;
+        if suffixes {
+            let mut matches =
+                (at + 1..hi).fold(None, |m: Option<Vec<u32>>, j| Some(narrow(m.as_deref().unwrap_or(list), j)));
+            counts.suffix[at] = matches.as_deref().unwrap_or(list).len();
+            for j in (lo..at).rev() {
+                let m = narrow(matches.as_deref().unwrap_or(list), j);
+                counts.suffix[j] = m.len();
+                matches = Some(m);
             }
         }
         Some(())
     }
+
+    /// The positions `p` of `positions` (sorted) at which class `class` stands at `p + shift`.
+    fn shifted(&self, positions: &[u32], class: u32, shift: i64) -> Vec<u32> {
+        let list = self.content_postings(class);
+        let mut cursor = 0;
+        positions
+            .iter()
+            .copied()
+            .filter(|&p| {
+                let Ok(target) = u32::try_from(p as i64 + shift) else { return false };
+                cursor = gallop(list, cursor, target);
+                list.get(cursor) == Some(&target)
+            })
+            .collect()
+    }
+}
+
+/// The first index from `from` on of sorted `list` whose value is `target` or more (the length
+/// if none), found by doubling steps from `from` and then bisecting: reading the list in order
+/// when the targets of successive calls rise.
+pub(crate) fn gallop(list: &[u32], from: usize, target: u32) -> usize {
+    let mut at = from;
+    if at < list.len() && list[at] < target {
+        let mut step = 1;
+        while at + step < list.len() && list[at + step] < target {
+            at += step;
+            step *= 2;
+        }
+        let end = (at + step).min(list.len());
+        at += list[at..end].partition_point(|&p| p < target);
+    }
+    at
 }
 
 /// How often the parts of a phrase occur (see [`Index::part_counts`]): `prefix[k]` counts
