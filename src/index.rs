@@ -609,31 +609,52 @@ impl Index {
     /// them word by word to where the phrase matches around it: that counts at once every part
     /// holding that word there (a part's occurrences and the postings of its word at its place in
     /// the part correspond one to one). The parts left (before or after the rarest word) are
-    /// counted the same way, so a phrase costs a few passes, not one per part. The postings read
-    /// times the words compared are charged to `budget`; `None` when it runs out.
-    pub(crate) fn part_counts(&self, seq: &[u32], budget: &mut Budget) -> Option<PartCounts> {
+    /// counted the same way, so a phrase costs a few passes, not one per part ([`Index::part_cost`]
+    /// says how much work before it is done).
+    pub(crate) fn part_counts(&self, seq: &[u32]) -> PartCounts {
         let m = seq.len();
         let mut counts = PartCounts { prefix: vec![0; m + 1], suffix: vec![0; m + 1] };
-        if m == 0 {
-            return Some(counts);
+        for pass in self.part_passes(seq) {
+            self.tally(seq, pass, &mut counts);
         }
-        // The whole phrase, with the prefixes and suffixes holding its rarest word.
+        counts
+    }
+
+    /// The work of [`Index::part_counts`], known before doing it: the postings it starts from
+    /// times the words it compares.
+    pub(crate) fn part_cost(&self, seq: &[u32]) -> u64 {
+        let cost = |(lo, at, hi): (usize, usize, usize)| {
+            if hi - lo == 1 {
+                0
+            } else {
+                (self.content_postings(seq[at]).len() * (hi - lo)) as u64
+            }
+        };
+        self.part_passes(seq).into_iter().map(cost).sum()
+    }
+
+    /// The passes of [`Index::part_counts`], `(lo, at, hi)` each: the whole phrase from its
+    /// rarest word, then the prefixes before it ([0, k) for k <= at), then the suffixes after it.
+    fn part_passes(&self, seq: &[u32]) -> Vec<(usize, usize, usize)> {
+        let m = seq.len();
+        if m == 0 {
+            return Vec::new();
+        }
         let at = self.rarest(seq, 0, m);
-        self.tally(seq, (0, at, m), &mut counts, budget)?;
-        // The prefixes before the rarest word ([0, k) for k <= at), then the suffixes after it.
+        let mut passes = vec![(0, at, m)];
         let mut hi = at;
         while hi > 0 {
             let a = self.rarest(seq, 0, hi);
-            self.tally(seq, (0, a, hi), &mut counts, budget)?;
+            passes.push((0, a, hi));
             hi = a;
         }
         let mut lo = at + 1;
         while lo < m {
             let a = self.rarest(seq, lo, m);
-            self.tally(seq, (lo, a, m), &mut counts, budget)?;
+            passes.push((lo, a, m));
             lo = a + 1;
         }
-        Some(counts)
+        passes
     }
 
     /// The position in `seq[lo..hi]` of its rarest class (fewest postings, then lowest class).
@@ -647,13 +668,7 @@ impl Index {
     /// (those with `seq[j]` at `j - at` positions off), first over the side every counted part
     /// holds whole, then over the other side, a count at each word: merging sorted postings
     /// reads memory in order, which reading the text around each posting does not.
-    fn tally(
-        &self,
-        seq: &[u32],
-        (lo, at, hi): (usize, usize, usize),
-        counts: &mut PartCounts,
-        budget: &mut Budget,
-    ) -> Option<()> {
+    fn tally(&self, seq: &[u32], (lo, at, hi): (usize, usize, usize), counts: &mut PartCounts) {
         let list = self.content_postings(seq[at]);
         let (prefixes, suffixes) = (lo == 0, hi == seq.len());
         if hi - lo == 1 {
@@ -664,10 +679,7 @@ impl Index {
             if suffixes {
                 counts.suffix[at] = list.len();
             }
-            return Some(());
-        }
-        if !budget.spend((list.len() * (hi - lo)) as u64) {
-            return None;
+            return;
         }
         // A statement's end is a separator of no class: no match crosses it.
         let narrow = |matches: &[u32], j: usize| self.shifted(matches, seq[j], j as i64 - at as i64);
@@ -691,7 +703,6 @@ impl Index {
                 matches = Some(m);
             }
         }
-        Some(())
     }
 
     /// The positions `p` of `positions` (sorted) at which class `class` stands at `p + shift`.
@@ -1029,7 +1040,7 @@ mod tests {
                 } else {
                     (0..len).map(|k| index.class(((at + k) % index.terms.len()) as u32)).collect()
                 };
-                let counts = index.part_counts(&seq, &mut Budget::new(u64::MAX)).unwrap();
+                let counts = index.part_counts(&seq);
                 for k in 0..=seq.len() {
                     if k > 0 {
                         proptest::prop_assert_eq!(counts.prefix[k], brute_count(&index, &seq[..k]), "prefix {} of {:?}", k, seq);

@@ -29,8 +29,9 @@ use crate::options::Order;
 use crate::report::{round, Factors, Why};
 use crate::statement::Statement;
 use crate::text::TokenKind;
+use rustc_hash::FxHashMap;
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A family ranked before it is written out.
 pub(crate) struct Ranked {
@@ -141,8 +142,6 @@ struct Context {
     speaker_share: Vec<f64>,
     /// Expected DP by number of occurrences (chance), computed on demand.
     expected_dp: HashMap<usize, f64>,
-    /// Counts of the parts of phrases of content classes, by phrase.
-    parts: HashMap<Vec<u32>, Option<PartCounts>>,
 }
 
 impl Context {
@@ -154,19 +153,7 @@ impl Context {
             }
         }
         let total = words.iter().sum::<usize>().max(1) as f64;
-        Context {
-            speaker_share: words.iter().map(|&w| w as f64 / total).collect(),
-            expected_dp: HashMap::new(),
-            parts: HashMap::new(),
-        }
-    }
-
-    fn parts(&mut self, index: &Index, seq: &[u32], budget: &mut Budget) -> Option<&PartCounts> {
-        if !self.parts.contains_key(seq) {
-            let c = index.part_counts(seq, budget);
-            self.parts.insert(seq.to_vec(), c);
-        }
-        self.parts[seq].as_ref()
+        Context { speaker_share: words.iter().map(|&w| w as f64 / total).collect(), expected_dp: HashMap::new() }
     }
 
     /// The DP over speakers that `f` occurrences placed at random (each in a speaker's words
@@ -217,12 +204,38 @@ pub(crate) fn ranked(
     budget: &mut Budget,
 ) -> Vec<Ranked> {
     let mut context = Context::new(index);
-    let mut ranked: Vec<Ranked> = drafts
-        .iter()
+    // What each family needs of itself alone, for every family at once (in parallel natively);
+    // then, in order, what needs counts of the whole corpus (charged to the budget).
+    let share = &context.speaker_share;
+    let measured: Vec<Measures> = crate::threads::map(drafts, |d| measure(index, statements, d, share));
+    // The counts of the roots' parts, for their association: charged to the budget in order (each
+    // phrase once; none once it runs out), then counted, in parallel natively.
+    let (slots, counted) = {
+        let mut slot_of: FxHashMap<&[u32], Option<usize>> = FxHashMap::default();
+        let mut wanted: Vec<&[u32]> = Vec::new();
+        let slots: Vec<Option<usize>> = measured
+            .iter()
+            .map(|m| {
+                let seq = m.parts.as_deref()?;
+                *slot_of.entry(seq).or_insert_with(|| {
+                    budget.spend(index.part_cost(seq)).then(|| {
+                        wanted.push(seq);
+                        wanted.len() - 1
+                    })
+                })
+            })
+            .collect();
+        let counted: Vec<PartCounts> = crate::threads::map(&wanted, |seq| index.part_counts(seq));
+        (slots, counted)
+    };
+    let mut ranked: Vec<Ranked> = measured
+        .into_iter()
+        .zip(slots)
         .enumerate()
-        .map(|(draft, d)| {
-            let root = choose_root(index, d);
-            let (score, why, name, credit, lead) = rank(index, statements, d, root, order, &mut context, budget);
+        .map(|(draft, (m, slot))| {
+            let root = m.root;
+            let parts = slot.map(|k| &counted[k]);
+            let (score, why, name, credit, lead) = rank(index, m, parts, order, &mut context);
             Ranked {
                 score,
                 root_norm: index.norm_of(root),
@@ -251,41 +264,60 @@ pub(crate) fn ranked(
 /// The root occurrence: the most common wording; ties to the earliest date, then the fewest
 /// words, then the words' order (never the statements' ids), then text order.
 fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
-    let words_of = |o: &TokenOcc| -> Vec<u32> {
-        (o.first..=o.last).map(|i| index.docs[o.doc as usize].tokens[i as usize].term()).collect()
-    };
-    let mut counts: HashMap<Vec<u32>, usize> = HashMap::new();
-    for o in &draft.occ {
-        *counts.entry(words_of(o)).or_default() += 1;
-    }
-    let date = |o: &TokenOcc| index.docs[o.doc as usize].date_key.as_deref().unwrap_or("9999");
-    *draft
+    let words: Vec<Vec<u32>> = draft
         .occ
         .iter()
-        .min_by(|x, y| {
-            let (cx, cy) = (counts[&words_of(x)], counts[&words_of(y)]);
-            // Then the earliest, the shortest, and the words themselves: never the statements'
-            // ids (canonical order), so that renaming a statement cannot change a root.
-            cy.cmp(&cx)
+        .map(|o| (o.first..=o.last).map(|i| index.docs[o.doc as usize].tokens[i as usize].term()).collect())
+        .collect();
+    let mut counts: FxHashMap<&[u32], usize> = FxHashMap::default();
+    for w in &words {
+        *counts.entry(w).or_default() += 1;
+    }
+    let count: Vec<usize> = words.iter().map(|w| counts[w.as_slice()]).collect();
+    let date = |o: &TokenOcc| index.docs[o.doc as usize].date_key.as_deref().unwrap_or("9999");
+    let best = (0..draft.occ.len())
+        .min_by(|&a, &b| {
+            let (x, y) = (&draft.occ[a], &draft.occ[b]);
+            // Then the earliest, the shortest, and the words themselves (the same terms read the
+            // same): never the statements' ids (canonical order), so that renaming a statement
+            // cannot change a root.
+            count[b]
+                .cmp(&count[a])
                 .then_with(|| date(x).cmp(date(y)))
                 .then_with(|| (x.last - x.first).cmp(&(y.last - y.first)))
-                .then_with(|| index.norm_of(**x).cmp(&index.norm_of(**y)))
+                .then_with(|| {
+                    if words[a] == words[b] {
+                        Ordering::Equal
+                    } else {
+                        index.norm_of(*x).cmp(&index.norm_of(*y))
+                    }
+                })
                 .then_with(|| x.cmp(y))
         })
-        .expect("a family has occurrences")
+        .expect("a family has occurrences");
+    draft.occ[best]
 }
 
-/// A family's score, the measures behind it, whether it reads as a name, and what `order` sorts
-/// it by before the score.
-fn rank(
-    index: &Index,
-    statements: &[Statement],
-    draft: &Draft,
+/// What ranking measures of a family alone (see [`measure`]).
+struct Measures {
     root: TokenOcc,
-    order: Order,
-    context: &mut Context,
-    budget: &mut Budget,
-) -> (f64, Why, bool, bool, Lead) {
+    /// How close a sample of the occurrences stands to the root's wording.
+    stability: f64,
+    /// Statements holding the family.
+    statements: usize,
+    /// The root's weight.
+    weight: f64,
+    spread: Spread,
+    capitals: f64,
+    edge: Edge,
+    /// The root's content classes, when its association is measured (two content words up to
+    /// `ASSOCIATION_MAX_WORDS`).
+    parts: Option<Vec<u32>>,
+}
+
+/// The measures of a family that need nothing but the family and the index.
+fn measure(index: &Index, statements: &[Statement], draft: &Draft, speaker_share: &[f64]) -> Measures {
+    let root = choose_root(index, draft);
     let root_words: Vec<Word> = index.words(root);
     // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
@@ -293,18 +325,47 @@ fn rank(
     let stability =
         sample.iter().map(|&&o| align(&root_words, &index.words(o), false).score).sum::<f64>() / sample.len() as f64;
     let docs = statement_count(draft);
-    let weight: f64 = root_words.iter().map(|w| w.weight as f64).sum();
+    Measures {
+        root,
+        stability,
+        statements: docs.len(),
+        weight: root_words.iter().map(|w| w.weight as f64).sum(),
+        spread: spread(index, draft, &docs, speaker_share),
+        capitals: capitals(index, statements, draft),
+        edge: edge(index, statements, draft),
+        parts: Some(index.content_classes(root)).filter(|seq| (2..=ASSOCIATION_MAX_WORDS).contains(&seq.len())),
+    }
+}
 
-    let (association, log_likelihood) = association(index, root, context, budget);
-    let mut spread = spread(index, draft, &docs, context);
+/// A family's score, the measures behind it, whether it reads as a name, and what `order` sorts
+/// it by before the score.
+fn rank(
+    index: &Index,
+    m: Measures,
+    parts: Option<&PartCounts>,
+    order: Order,
+    context: &mut Context,
+) -> (f64, Why, bool, bool, Lead) {
+    let Measures { root, stability, statements: docs, weight, mut spread, capitals, edge, parts: seq } = m;
+    let (association, log_likelihood) = match (seq, parts) {
+        (Some(seq), Some(parts)) => association(index, seq.len(), parts),
+        _ => (None, None),
+    };
+    // Unevenness: the DP against what chance would give as many occurrences.
+    spread.unevenness = spread.dispersion.map(|dp| {
+        let expected = context.expected_dp(spread.occurrences);
+        if expected < 1.0 {
+            ((dp - expected) / (1.0 - expected)).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    });
     let lead = match order {
         Order::Formulaic => Lead::Most(0, 0),
-        Order::Widespread => Lead::Most(docs.len(), spread.speakers),
+        Order::Widespread => Lead::Most(docs, spread.speakers),
         Order::Longest => Lead::Most(index.content_len(root), 0),
         Order::FirstUsed => Lead::Earliest(spread.first.take()),
     };
-    let capitals = capitals(index, statements, draft);
-    let edge = edge(index, statements, draft);
     let boilerplate = edge != Edge::None;
 
     // The factors of the score.
@@ -316,12 +377,12 @@ fn rank(
         (None, _) if index.content_len(root) > ASSOCIATION_MAX_WORDS => 1.0,
         (None, _) => 0.5, // one content word, or not measured (budget)
     };
-    let repeat = spread.repeats as f64 / (docs.len() + 3) as f64;
+    let repeat = spread.repeats as f64 / (docs + 3) as f64;
     let name = capitals >= NAME_CAPITALS;
     // A name most of whose uses are one speaker's is a programme of rhetoric ("Belt and Road").
-    let programme = spread.top_share >= 0.5 && docs.len() >= 3;
+    let programme = spread.top_share >= 0.5 && docs >= 3;
     let factors = Factors {
-        reuse: (1.0 + docs.len() as f64).ln() + 0.5 * (spread.speakers.max(1) as f64).ln(),
+        reuse: (1.0 + docs as f64).ln() + 0.5 * (spread.speakers.max(1) as f64).ln(),
         length: (1.0 + weight.min(LENGTH_CAP)).ln(),
         fixedness: (0.5 + 0.5 * a) * (0.5 + 0.5 * stability),
         choice: 0.4 + 0.6 * repeat,
@@ -359,7 +420,7 @@ fn rank(
         summary: String::new(),
     };
     let reliable = spread.occurrences >= UNEVEN_MIN_OCCURRENCES;
-    why.summary = summary(&why, docs.len(), speakers, name, reliable, edge == Edge::Credit);
+    why.summary = summary(&why, docs, speakers, name, reliable, edge == Edge::Credit);
     (round(score), why, name, edge == Edge::Credit, lead)
 }
 
@@ -367,21 +428,11 @@ fn rank(
 /// split of its content words into a first and a second part, the one whose parts occur
 /// together least above chance. `None` for one content word, a passage, or when the budget ran
 /// out.
-fn association(
-    index: &Index,
-    root: TokenOcc,
-    context: &mut Context,
-    budget: &mut Budget,
-) -> (Option<f64>, Option<f64>) {
-    let seq = index.content_classes(root);
-    if seq.len() < 2 || seq.len() > ASSOCIATION_MAX_WORDS {
-        return (None, None);
-    }
+fn association(index: &Index, len: usize, parts: &PartCounts) -> (Option<f64>, Option<f64>) {
     let n = index.content_words as f64;
-    let Some(parts) = context.parts(index, &seq, budget) else { return (None, None) };
     let both = parts.suffix[0].max(1) as f64;
     let mut weakest: Option<(f64, f64)> = None;
-    for k in 1..seq.len() {
+    for k in 1..len {
         let (x, y) = (parts.prefix[k].max(1) as f64, parts.suffix[k].max(1) as f64);
         let mi = (both * n / (x * y)).log2();
         if weakest.is_none_or(|(w, _)| mi < w) {
@@ -416,7 +467,7 @@ struct Spread {
     first: Option<String>,
 }
 
-fn spread(index: &Index, draft: &Draft, docs: &[usize], context: &mut Context) -> Spread {
+fn spread(index: &Index, draft: &Draft, docs: &[usize], speaker_share: &[f64]) -> Spread {
     // Occurrences per statement (the draft's are sorted by statement).
     let mut per_doc: Vec<(usize, usize)> = Vec::new();
     for o in &draft.occ {
@@ -427,7 +478,8 @@ fn spread(index: &Index, draft: &Draft, docs: &[usize], context: &mut Context) -
     }
     let burstiness = per_doc.iter().filter(|&&(_, n)| n >= 2).count() as f64 / per_doc.len().max(1) as f64;
     // Per known speaker: occurrences and statements.
-    let mut by_speaker: HashMap<u32, (usize, usize)> = HashMap::new();
+    // (In the speakers' order: the sums below come out the same in every run.)
+    let mut by_speaker: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
     for &(d, n) in &per_doc {
         if let Some(s) = index.docs[d].speaker {
             let e = by_speaker.entry(s).or_default();
@@ -437,21 +489,18 @@ fn spread(index: &Index, draft: &Draft, docs: &[usize], context: &mut Context) -
     }
     let repeats = by_speaker.values().map(|&(_, statements)| statements - 1).sum();
     let known: usize = by_speaker.values().map(|&(occ, _)| occ).sum();
-    let (dispersion, unevenness) = if index.speakers.len() < 2 || known == 0 {
-        (None, None)
+    let dispersion = if index.speakers.len() < 2 || known == 0 {
+        None
     } else {
         let f = known as f64;
         let mut used_share = 0.0;
         let mut deviation = 0.0;
         for (&s, &(occ, _)) in &by_speaker {
-            let share = context.speaker_share[s as usize];
+            let share = speaker_share[s as usize];
             used_share += share;
             deviation += (occ as f64 / f - share).abs();
         }
-        let dp = 0.5 * (deviation + (1.0 - used_share).max(0.0));
-        let expected = context.expected_dp(known);
-        let uneven = if expected < 1.0 { ((dp - expected) / (1.0 - expected)).clamp(0.0, 1.0) } else { 0.0 };
-        (Some(dp), Some(uneven))
+        Some(0.5 * (deviation + (1.0 - used_share).max(0.0)))
     };
     let mut years: Vec<&str> =
         docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref().map(|k| &k[..4])).collect();
@@ -464,7 +513,7 @@ fn spread(index: &Index, draft: &Draft, docs: &[usize], context: &mut Context) -
         occurrences: known,
         top_share: if known == 0 { 0.0 } else { top as f64 / known as f64 },
         dispersion,
-        unevenness,
+        unevenness: None,
         repeats,
         burstiness,
         years: years.len(),
