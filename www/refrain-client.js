@@ -7,6 +7,7 @@
 //   const contrast = await client.contrast({ statements, options, a: ['id1'], b: ['id2', 'id3'],
 //                                            labelA, labelB, onProgress, signal });
 //   const alignment = await client.align({ statements, options, zh: 'id-zh', en: 'id-en', signal });
+//   await client.load();  // starts the worker and loads the engine ahead of the first call
 //   client.cancel();     // rejects pending calls (code 'cancelled'); a fresh worker starts lazily
 //   client.terminate();  // the same, for a client you are done with
 //
@@ -85,6 +86,16 @@ export class RefrainClient {
   align({ statements, options = {}, zh, en, signal } = {}) {
     const corpus = { statements, options: options ?? {} };
     return this._submit({ type: 'align', corpus, pair: { zh, en }, signal });
+  }
+
+  /**
+   * Starts the worker and loads the core engine now, rather than on the first call that needs
+   * them: a page calls it as early as it can, so that the engine compiles while its statements
+   * load. Resolves once the engine is loaded.
+   * @param {{ signal?: AbortSignal }} [how]
+   */
+  load({ signal } = {}) {
+    return this._submit({ type: 'load', signal });
   }
 
   /**
@@ -190,7 +201,9 @@ export class RefrainClient {
     const job = this._queue.shift();
     if (!this._worker) this._startWorker();
     const message = { id: this._nextId++, type: job.type };
-    if (job.type === 'query') {
+    if (job.type === 'load') {
+      // Nothing to send but the request.
+    } else if (job.type === 'query') {
       message.phrase = job.phrase;
       if (this._workerCorpus !== job.corpus) message.corpus = job.corpus;
     } else {
@@ -199,7 +212,7 @@ export class RefrainClient {
       if (job.type === 'contrast') Object.assign(message, job.groups);
       if (job.type === 'align') Object.assign(message, job.pair);
     }
-    job.sentCorpus = job.type !== 'query' || 'corpus' in message;
+    job.sentCorpus = job.type === 'query' ? 'corpus' in message : job.type !== 'load';
     try {
       this._worker.postMessage(message);
     } catch (e) {
@@ -210,7 +223,7 @@ export class RefrainClient {
     }
     job.id = message.id;
     this._running = job;
-    this._workerCorpus = job.corpus;
+    if (job.sentCorpus) this._workerCorpus = job.corpus;
   }
 
   _receive(data) {
