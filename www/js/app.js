@@ -707,7 +707,7 @@ async function runCompare() {
       doc.documentElement.dataset.firstResultsMs = String(app.firstResults);
       performance.mark('refrain:first-results');
     }
-    await painted();
+    await paintedAndIdle();
     if (my !== seq) return;
     renderViews({ except: 'reader' });
     if (app.ws.query) await runQuery(app.ws.query, { quiet: true });
@@ -968,15 +968,22 @@ function placeScope(tab) {
   } else if (bar.parentElement !== $('main')) $('main').prepend(bar);
 }
 
-/** Resolves after the next paint (or soon, in a background tab). */
-function painted() {
+/**
+ * Resolves once the next frame is painted and the browser has nothing more urgent to do (at most
+ * 100 ms later; soon in a background tab, which paints no frames).
+ */
+function paintedAndIdle() {
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
   return new Promise((ok) => {
     const t = setTimeout(ok, 100);
     requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(t);
-        ok();
-      }, 0),
+      idle(
+        () => {
+          clearTimeout(t);
+          ok();
+        },
+        { timeout: 100 },
+      ),
     );
   });
 }
