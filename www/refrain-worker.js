@@ -8,7 +8,8 @@
 // download. Once loaded, the full engine serves every request (it does all the core does), so
 // that a corpus is not built on both.
 //
-// Protocol (one request at a time; the client queues the rest):
+// Protocol (one request at a time, which the client queues, and any number of 'load' requests: a
+// request that comes while the engine loads waits for it):
 //   client -> worker  { id, type: 'load' }                           (loads the core engine; result null)
 //                     { id, type: 'compare', statements, options }
 //                     { id, type: 'contrast', statements, options, a, b, labelA?, labelB? }

@@ -544,5 +544,22 @@ test('load() starts the worker and loads the core engine ahead of the first call
   );
   assert.ok(result.hits > 0);
   assert.deepEqual(wasm(), ['/pkg/refrain_bg.wasm'], 'the comparison used the loaded engine');
+  const more = await fresh.evaluate(async (statements) => {
+    const { RefrainClient } = await import('/refrain-client.js');
+    // A call made while the engine loads is answered once it is loaded.
+    const d = new RefrainClient();
+    const [loaded, report] = await Promise.all([d.load(), d.compare(statements)]);
+    d.terminate();
+    // cancel() ends a load too.
+    const e = new RefrainClient();
+    const load = e.load().then(
+      () => 'loaded',
+      (error) => error.code,
+    );
+    e.cancel();
+    return { together: [loaded, report.statements.map((s) => s.id)], cancelled: await load };
+  }, ENGLISH);
+  assert.deepEqual(more.together, [null, ENGLISH.map((s) => s.id)]);
+  assert.equal(more.cancelled, 'cancelled');
   await context.close();
 });
