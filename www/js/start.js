@@ -10,23 +10,27 @@
 // being kept (see app.js), it leaves to app.js, which then compares as on any change.
 
 import { RefrainClient } from '../refrain-client.js';
-import { loadDemoText, loadManifest } from './demo.js';
-import { hasLink } from './share.js';
-import { createStorage, MINE } from './storage.js';
-import { defaultWorkspace, engineInput, fromStored } from './workspace.js';
 
 performance.mark('refrain:start');
+
+/** The page's client of the engine's Worker: started now, the engine loading. */
+export const client = new RefrainClient();
+// A failure to load shows with the comparison, which loads the engine again.
+client.load().catch(() => {});
+
+// The rest once the Worker is started (index.html preloads these modules).
+const [
+  { loadDemoText, loadManifest },
+  { hasLink },
+  { createStorage, MINE },
+  { defaultWorkspace, engineInput, fromStored },
+] = await Promise.all([import('./demo.js'), import('./share.js'), import('./storage.js'), import('./workspace.js')]);
 
 export const TAB_KEY = 'refrain.workspace'; // sessionStorage: the workspace this browser tab shows
 export const JOURNAL_KEY = 'refrain.keeping'; // sessionStorage: a shared link being stored as a workspace
 
 /** The page's URL, which the demo files are relative to. */
 export const base = new URL('.', document.baseURI).href;
-
-/** The page's client of the engine's Worker: started now, the engine loading. */
-export const client = new RefrainClient();
-// A failure to load shows with the comparison, which loads the engine again.
-client.load().catch(() => {});
 
 /** The page's store of workspaces. */
 export const storage = createStorage(window);
