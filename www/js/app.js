@@ -649,7 +649,7 @@ async function runCompare() {
     return;
   }
   busy(true);
-  const t0 = performance.now();
+  let t0 = performance.now();
   try {
     const how = {
       signal,
@@ -666,7 +666,9 @@ async function runCompare() {
       },
     };
     // The page's first comparison was started before this module loaded (start.js).
-    const report = await ((await firstReport(sent, options, how)) ?? app.client.compare(sent, options, how));
+    const early = await firstReport(sent, options, how);
+    if (early) t0 = early.sent;
+    const report = await (early ? early.report : app.client.compare(sent, options, how));
     if (my !== seq) return;
     performance.mark('refrain:compared');
     app.sent = sent;

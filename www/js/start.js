@@ -85,21 +85,21 @@ const first = (async () => {
   );
   const { sent, options } = engineInput(ws);
   if (!sent.length) return null;
-  performance.mark('refrain:first-compare');
+  const at = performance.mark('refrain:first-compare').startTime;
   const report = client.compare(sent, options, {
     signal: cancelFirst.signal,
     onProgress: (p) => progress?.(p),
   });
   report.catch(() => {}); // app.js reports it, if it takes this report
-  return { sent, options, report };
+  return { sent, options, report, at };
 })().catch(() => null);
 
 let taken = false;
 
 /**
- * The report of the page's first comparison when `sent` and `options` are what it compares, or
- * null (then, and on any later call, the caller compares itself). Its progress goes to
- * `onProgress`; `signal` cancels it.
+ * The page's first comparison when `sent` and `options` are what it compares: {report (a promise),
+ * sent (when it was sent, performance.now() time)}; else null (then, and on any later call, the
+ * caller compares itself). Its progress goes to `onProgress`; `signal` cancels it.
  */
 export async function firstReport(sent, options, { onProgress, signal } = {}) {
   if (taken) return null;
@@ -112,5 +112,5 @@ export async function firstReport(sent, options, { onProgress, signal } = {}) {
   }
   progress = onProgress;
   signal?.addEventListener('abort', () => cancelFirst.abort(), { once: true });
-  return f.report;
+  return { report: f.report, sent: f.at };
 }
