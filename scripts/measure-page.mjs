@@ -5,7 +5,9 @@
 // - the demo's load to first highlight: a fresh browser context (empty cache and storage, no
 //   service worker) opens the page; the figure is the time from navigation start to the first
 //   frame painted after the reader shows a highlighted passage (target < 300 ms), with the
-//   page's own marks (refrain:manifest, refrain:texts, refrain:compared) beside it;
+//   page's own marks beside it (refrain:start: js/start.js runs and starts the Worker;
+//   refrain:first-compare: it sends the first comparison; refrain:compared: the report is in
+//   app.js);
 // - the same on a second visit (the service worker and the HTTP cache warm);
 // - the comparison of every statement of ../shared/corpus (or $REFRAIN_CORPUS) in Chromium:
 //   the engine on the page's main thread (Corpus.add and Corpus.compare, as in
@@ -63,7 +65,8 @@ async function visit(page, url) {
     return {
       painted: window.__highlightPainted,
       inDom: window.__highlightInDom,
-      manifest: mark('refrain:manifest'),
+      start: mark('refrain:start'),
+      firstCompare: mark('refrain:first-compare'),
       compared: mark('refrain:compared'),
       state: document.documentElement.dataset.state,
     };
@@ -98,7 +101,7 @@ try {
       `demo, ${name}: first highlight painted ${spread(painted)} after navigation (target < ${FIRST_HIGHLIGHT_MS} ms: ${verdict(median(painted) < FIRST_HIGHLIGHT_MS)})`,
     );
     console.log(
-      `  marks: manifest ${spread(runs.map((r) => r.manifest))}, compared ${spread(runs.map((r) => r.compared))}, highlight in the document ${spread(runs.map((r) => r.inDom))}`,
+      `  marks: start.js ${spread(runs.map((r) => r.start))}, first comparison sent ${spread(runs.map((r) => r.firstCompare))}, compared ${spread(runs.map((r) => r.compared))}, highlight in the document ${spread(runs.map((r) => r.inDom))}`,
     );
   }
 

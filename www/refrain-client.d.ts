@@ -68,6 +68,8 @@ export declare class RefrainClient {
   contrast(call: ContrastCall): Promise<ContrastReport>;
   /** Aligns a Chinese statement with its English edition, sentence by sentence (docs/parallel.md). */
   align(call: AlignCall): Promise<Alignment>;
+  /** Starts the worker and loads the core engine ahead of the first call; resolves once it is loaded. */
+  load(call?: QueryCall): Promise<null>;
   /** Finds a phrase and its variants in the statements of the last compare() call. */
   query(phrase: string, call?: QueryCall): Promise<QueryReport>;
   /** Rejects every pending call with code 'cancelled' and stops the worker; the next call starts a new one. */

@@ -7,11 +7,13 @@
 //   const contrast = await client.contrast({ statements, options, a: ['id1'], b: ['id2', 'id3'],
 //                                            labelA, labelB, onProgress, signal });
 //   const alignment = await client.align({ statements, options, zh: 'id-zh', en: 'id-en', signal });
+//   await client.load();  // starts the worker and loads the engine ahead of the first call
 //   client.cancel();     // rejects pending calls (code 'cancelled'); a fresh worker starts lazily
 //   client.terminate();  // the same, for a client you are done with
 //
-// Calls run one at a time in the order they were made. Aborting a call that is waiting only
-// removes it; aborting the running one stops the worker (the only way to interrupt WebAssembly)
+// Calls run one at a time in the order they were made, except load(), which is sent at once (the
+// worker makes the calls that come while the engine loads wait for it). Aborting a call that is
+// waiting only removes it; aborting the running one stops the worker (the only way to interrupt WebAssembly)
 // and the next call starts a new one. Every rejection is an Error with a string `code`: the
 // engine's codes (see the README), 'cancelled', 'no_statements' (a query before any compare),
 // 'invalid_input', 'load_failed' (the engine could not be loaded) and 'worker_crashed'.
@@ -33,6 +35,7 @@ export class RefrainClient {
     this._worker = null;
     this._queue = []; // jobs waiting to be sent
     this._running = null; // the job the worker is working on
+    this._loads = []; // load() calls sent and not answered yet
     this._nextId = 1;
     this._corpus = null; // { statements, options } of the last compare() call
     this._workerCorpus = null; // the corpus the current worker was last given
@@ -88,6 +91,29 @@ export class RefrainClient {
   }
 
   /**
+   * Starts the worker and loads the core engine now, rather than on the first call that needs
+   * them: a page calls it as early as it can, so that the engine compiles while its statements
+   * load. Resolves once the engine is loaded.
+   * @param {{ signal?: AbortSignal }} [how]
+   */
+  load({ signal } = {}) {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(cancelledError());
+        return;
+      }
+      const job = { type: 'load', id: this._nextId++, resolve, reject, signal };
+      if (signal) {
+        job.onAbort = () => this._abort(job);
+        signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      if (!this._worker) this._startWorker();
+      this._loads.push(job);
+      this._worker.postMessage({ id: job.id, type: 'load' });
+    });
+  }
+
+  /**
    * Finds a phrase and its variants in the statements of the last compare() call.
    * @param {string} phrase
    * @param {{ signal?: AbortSignal }} [how]
@@ -135,22 +161,28 @@ export class RefrainClient {
 
   _abort(job) {
     if (this._running === job) {
+      // The loads sent to the stopped worker end with it; the next call loads the engine again.
+      const loads = this._loads;
+      this._loads = [];
       this._stopWorker();
       this._running = null;
-      this._settle(job, cancelledError());
+      for (const j of [job, ...loads]) this._settle(j, cancelledError());
       this._pump();
       return;
     }
-    const i = this._queue.indexOf(job);
-    if (i >= 0) {
-      this._queue.splice(i, 1);
-      this._settle(job, cancelledError());
+    for (const list of [this._queue, this._loads]) {
+      const i = list.indexOf(job);
+      if (i >= 0) {
+        list.splice(i, 1);
+        this._settle(job, cancelledError());
+      }
     }
   }
 
   _reset(makeError) {
     this._stopWorker();
-    const jobs = this._running ? [this._running, ...this._queue] : [...this._queue];
+    const jobs = [...this._loads, ...(this._running ? [this._running] : []), ...this._queue];
+    this._loads = [];
     this._running = null;
     this._queue = [];
     for (const job of jobs) this._settle(job, makeError());
@@ -214,7 +246,14 @@ export class RefrainClient {
   }
 
   _receive(data) {
-    const job = this._running;
+    const load = this._loads.find((j) => j.id === data?.id);
+    if (load && data.type !== 'crashed') {
+      this._loads.splice(this._loads.indexOf(load), 1);
+      if (data.type === 'result') this._settle(load, null, null);
+      else this._settle(load, coded(data.code || 'internal_error', data.message || 'unknown error'));
+      return;
+    }
+    const job = load ?? this._running;
     if (!job || !data || data.id !== job.id) return;
     if (data.type === 'progress') {
       if (job.onProgress) {

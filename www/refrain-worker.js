@@ -8,8 +8,10 @@
 // download. Once loaded, the full engine serves every request (it does all the core does), so
 // that a corpus is not built on both.
 //
-// Protocol (one request at a time; the client queues the rest):
-//   client -> worker  { id, type: 'compare', statements, options }
+// Protocol (one request at a time, which the client queues, and any number of 'load' requests: a
+// request that comes while the engine loads waits for it):
+//   client -> worker  { id, type: 'load' }                           (loads the core engine; result null)
+//                     { id, type: 'compare', statements, options }
 //                     { id, type: 'contrast', statements, options, a, b, labelA?, labelB? }
 //                     { id, type: 'align', statements, options, zh, en }
 //                     { id, type: 'query', phrase, corpus?: { statements, options } }
@@ -25,7 +27,9 @@
 // the compared statements do not index them again.
 // It never logs or sends anywhere the statements' text.
 
-import { coded } from './js/util.js';
+// An Error with a string `code`, as js/util.js makes them: written here so that the worker starts
+// without waiting for another module.
+const coded = (code, message) => Object.assign(new Error(message), { code });
 
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -44,11 +48,25 @@ const ENGINE_FILES = {
   full: () => [import('./pkg/full/refrain.js'), new URL('./pkg/full/refrain_bg.wasm', import.meta.url)],
 };
 
+// Compiles the .wasm at `url` as it downloads; a server that does not send it as application/wasm
+// (which compiling while downloading requires) has it compiled once downloaded.
+async function compile(url) {
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
 async function loadEngine(kind) {
   engines[kind] ??= (async () => {
     const [glue, wasm] = ENGINE_FILES[kind]();
-    const module = await glue;
-    await module.default({ module_or_path: wasm });
+    // The .wasm downloads and compiles while the glue loads.
+    const [module, compiled] = await Promise.all([glue, compile(wasm)]);
+    await module.default({ module_or_path: compiled });
+    performance.mark(`refrain:engine-${kind}`);
     return module;
   })();
   try {
@@ -197,11 +215,14 @@ function postProgress(id) {
 
 async function handle(message) {
   const module = await engineFor(message);
+  if (message.type === 'load') return null;
   if (message.type === 'compare') {
     const target = useStatements(module, message.statements, message.options);
     // The same statements and options give the same report: keep it with the corpus.
     if (target === lastReportOf && lastReport) return lastReport;
+    performance.mark('refrain:compare-start');
     const report = target.compare(postProgress(message.id));
+    performance.mark('refrain:compare-end');
     lastReport = report;
     lastReportOf = target;
     return report;

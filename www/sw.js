@@ -43,6 +43,16 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'skip-waiting') self.skipWaiting();
 });
 
+// The cache, opened once for all the requests this worker serves.
+let cacheOpened = null;
+function opened() {
+  cacheOpened ??= caches.open(CACHE).catch((e) => {
+    cacheOpened = null;
+    throw e;
+  });
+  return cacheOpened;
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
@@ -51,8 +61,7 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' && key.endsWith('/')) key += 'index.html';
   if (!PRECACHED.has(key)) return;
   event.respondWith(
-    caches
-      .open(CACHE)
+    opened()
       .then((cache) => cache.match(key))
       .then((cached) => cached || fetch(request)),
   );

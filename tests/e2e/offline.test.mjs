@@ -131,6 +131,30 @@ test('after one visit the page works offline: the demo set and a pasted statemen
   await context.close();
 });
 
+test('the service worker registers once the page has shown its first results, not during them', async () => {
+  const server = await startServer({ root: WWW, port: 0 });
+  const { context, page, errors } = await openPage(env);
+  // What the page showed when it registered its service worker.
+  await context.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.__registeredWhen = {
+        state: document.documentElement.dataset.state,
+        highlights: document.querySelectorAll('#panel-read mark.occ').length,
+      };
+      return register.apply(this, args);
+    };
+  });
+  await load(page, server.url);
+  await controlled(page);
+  const when = await page.evaluate(() => window.__registeredWhen);
+  assert.equal(when.state, 'ready');
+  assert.ok(when.highlights > 0, 'the highlights were shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
+
 test('after one visit the iframe embed works offline', async () => {
   const server = await startServer({ root: WWW, port: 0 });
   const { context, page, errors } = await openPage(env);

@@ -11,6 +11,7 @@ import {
   foreign,
   addStatement,
   waitCompared,
+  waitReady,
   widenGlyphs,
   OUTPUT,
 } from './helpers.mjs';
@@ -156,6 +157,53 @@ describe('the demo', () => {
     );
     assert.ok(styles.length >= 1, 'the reader marks the variant word');
     assert.ok(styles.every((s) => s === 'dotted' || s === 'dashed'));
+    await context.close();
+  });
+});
+
+describe('the first comparison', () => {
+  it('is sent by js/start.js before app.js loads, once: app.js shows its report', async () => {
+    const { page, context, errors } = await openPage(env);
+    // Every message the page sends to a Worker, by type.
+    await context.addInitScript(() => {
+      const post = Worker.prototype.postMessage;
+      window.__sent = [];
+      Worker.prototype.postMessage = function (message, ...rest) {
+        window.__sent.push(message?.type);
+        return post.call(this, message, ...rest);
+      };
+    });
+    let release;
+    const held = new Promise((ok) => {
+      release = ok;
+    });
+    await page.route('**/js/app.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const workers = [];
+    page.on('worker', (w) => workers.push(w));
+    await page.goto(env.url, { waitUntil: 'commit' });
+    // app.js is held back: the comparison runs all the same.
+    const compared = async () => {
+      for (const w of workers) {
+        const n = await w.evaluate(() => performance.getEntriesByName('refrain:compare-end').length).catch(() => 0);
+        if (n) return true;
+      }
+      return false;
+    };
+    const deadline = Date.now() + 30_000;
+    while (!(await compared())) {
+      assert.ok(Date.now() < deadline, 'the comparison did not run without app.js');
+      await page.waitForTimeout(50);
+    }
+    assert.equal(await page.locator('#panel-read mark.occ').count(), 0, 'nothing is shown before app.js');
+    release();
+    await waitReady(page);
+    assert.match(await page.textContent('#status'), /^7 statements compared in \d+ ms: \d+ refrains found/);
+    assert.ok((await page.locator('#panel-read mark.occ').count()) > 0);
+    assert.deepEqual(await page.evaluate(() => window.__sent), ['load', 'compare'], 'one comparison was sent');
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

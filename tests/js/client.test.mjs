@@ -465,14 +465,19 @@ test('a query of Chinese and English statements runs on the full engine: transla
   );
 });
 
-test('a comparison of 256 K characters or more runs on the full engine, a smaller one on the core', async () => {
-  // A fresh context: its requests (the Worker's included) show which engine was fetched.
+/** The test page in a fresh context, whose requests (the Worker's included) show what was fetched. */
+async function freshPage() {
   const context = await browser.newContext();
   const fresh = await context.newPage();
   const requests = [];
   fresh.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await serveTestPage(fresh);
   await fresh.goto(`${server.url}__client_test__.html`);
+  return { context, fresh, requests };
+}
+
+test('a comparison of 256 K characters or more runs on the full engine, a smaller one on the core', async () => {
+  const { context, fresh, requests } = await freshPage();
   const large = bigCorpus(40);
   const characters = large.reduce((n, s) => n + s.text.length, 0);
   assert.ok(characters >= 256 * 1024, `the large corpus has ${characters} characters`);
@@ -502,5 +507,59 @@ test('a comparison of 256 K characters or more runs on the full engine, a smalle
   );
   assert.ok(result.families > 0, 'the large statements share families');
   assert.ok(result.hits > 0, 'the query searches the large statements');
+  await context.close();
+});
+
+test('load() starts the worker and loads the core engine ahead of the first call, which then uses it', async () => {
+  const { context, fresh, requests } = await freshPage();
+  // English statements only: a query of Chinese and English ones would load the full engine.
+  const ENGLISH = STATEMENTS.slice(0, 2);
+  const loaded = await fresh.evaluate(async () => {
+    const { RefrainClient } = await import('/refrain-client.js');
+    window.c = new RefrainClient();
+    return c.load();
+  });
+  assert.equal(loaded, null);
+  const wasm = () => requests.filter((p) => p.endsWith('.wasm'));
+  assert.deepEqual(wasm(), ['/pkg/refrain_bg.wasm'], 'load() fetched the core engine');
+  const result = await fresh.evaluate(async (statements) => {
+    const outcome = async (promise) => {
+      try {
+        return { ok: true, value: await promise };
+      } catch (e) {
+        return { ok: false, code: e.code };
+      }
+    };
+    // Loading is no comparison: there is nothing to query yet.
+    const before = await outcome(c.query('sustainable security'));
+    const report = await c.compare(statements);
+    const hits = await c.query('sustainable security');
+    c.terminate();
+    return { before, ids: report.statements.map((s) => s.id), hits: hits.total };
+  }, ENGLISH);
+  assert.equal(result.before.code, 'no_statements');
+  assert.deepEqual(
+    result.ids,
+    ENGLISH.map((s) => s.id),
+  );
+  assert.ok(result.hits > 0);
+  assert.deepEqual(wasm(), ['/pkg/refrain_bg.wasm'], 'the comparison used the loaded engine');
+  const more = await fresh.evaluate(async (statements) => {
+    const { RefrainClient } = await import('/refrain-client.js');
+    // A call made while the engine loads is answered once it is loaded.
+    const d = new RefrainClient();
+    const [loaded, report] = await Promise.all([d.load(), d.compare(statements)]);
+    d.terminate();
+    // cancel() ends a load too.
+    const e = new RefrainClient();
+    const load = e.load().then(
+      () => 'loaded',
+      (error) => error.code,
+    );
+    e.cancel();
+    return { together: [loaded, report.statements.map((s) => s.id)], cancelled: await load };
+  }, ENGLISH);
+  assert.deepEqual(more.together, [null, ENGLISH.map((s) => s.id)]);
+  assert.equal(more.cancelled, 'cancelled');
   await context.close();
 });

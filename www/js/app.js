@@ -8,7 +8,7 @@
 // its own when the user changes or keeps it, never replacing theirs. A link that cannot be read is
 // refused with what was wrong, and taken out of the address so that a reload does not read it again.
 
-import { RefrainClient } from '../refrain-client.js';
+import { base, client, firstReport, JOURNAL_KEY, manifestLoaded, storage, TAB_KEY, tabWorkspace } from './start.js';
 import { buildModel, familyNamed, narrowModel } from './model.js';
 import { labelsFor } from './labels.js';
 import { createReader, MAX_COLUMNS } from './reader.js';
@@ -19,8 +19,8 @@ import { createStrips } from './strip.js';
 import { contrastColumns, createContrast, familyIn } from './contrast.js';
 import { createStatements, undatedNote } from './statements.js';
 import { createTranslation } from './translation.js';
-import { createStorage, MINE } from './storage.js';
-import { loadManifest, loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
+import { MINE } from './storage.js';
+import { loadDemoText, demoEntries, demoColumns, demoFocus } from './demo.js';
 import { makeLink, readLink } from './share.js';
 import {
   reportJson,
@@ -31,11 +31,13 @@ import {
   contrastSvgBlob,
   contrastPngBlob,
 } from './export.js';
-import { ENGINE_LIMITS, LIMITS, SETTINGS, utf8Bytes } from './limits.js';
+import { LIMITS, SETTINGS, utf8Bytes } from './limits.js';
 import { createGroupFilter, groupIds } from './groups.js';
 import {
   admit,
   defaultWorkspace,
+  engineInput,
+  engineOptions,
   fromLink,
   fromStored,
   metaOf,
@@ -48,13 +50,9 @@ import { mountEmbedButton } from '../embed/snippet.js';
 
 const doc = document;
 const $ = (id) => doc.getElementById(id);
-const base = new URL('.', doc.baseURI).href;
-const storage = createStorage(window);
 const TABS = ['read', 'refrains', 'search', 'overview', 'groups', 'translation', 'statements'];
 const SCOPED_TABS = ['read', 'refrains', 'search'];
 const HEATMAP_MAX = 60; // statements drawn in the heatmap
-const TAB_KEY = 'refrain.workspace'; // sessionStorage: the workspace this browser tab shows
-const JOURNAL_KEY = 'refrain.keeping'; // sessionStorage: a shared link being stored as a workspace
 const L = labelsFor('en');
 // Phrases the search offers under its box for the demo statements.
 const SUGGESTIONS = [
@@ -134,7 +132,7 @@ const translation = createTranslation($('panel-translation'), L, {
   align: (zh, en, { signal }) =>
     app.client.align({
       statements: app.sent,
-      options: { ...(app.ws.options || {}), ...ENGINE_LIMITS },
+      options: engineOptions(app.ws),
       zh,
       en,
       signal,
@@ -144,7 +142,7 @@ const contrast = createContrast($('panel-groups'), L, {
   run: (groups, { signal, onProgress }) =>
     app.client.contrast({
       statements: app.sent,
-      options: { ...(app.ws.options || {}), ...ENGINE_LIMITS },
+      options: engineOptions(app.ws),
       ...groups,
       signal,
       onProgress,
@@ -440,14 +438,6 @@ function rememberTab(id) {
   }
 }
 
-function tabWorkspace() {
-  try {
-    return sessionStorage.getItem(TAB_KEY) || MINE;
-  } catch {
-    return MINE;
-  }
-}
-
 async function refreshWorkspaces() {
   try {
     app.workspaces = (await storage.workspaces()).map((m) => ({
@@ -637,16 +627,8 @@ async function runCompare() {
   $('retry').hidden = true;
   // Statements over the limits (stored by an older page, or edited in another tab) are left out
   // and named; the others are compared.
-  const { accepted, refused } = admit(
-    [],
-    app.ws.statements.filter((st) => typeof st.text === 'string' && st.text.length > 0),
-  );
+  const { sent, refused, options } = engineInput(app.ws);
   app.left = refused;
-  const sent = accepted.map((st) => {
-    const o = { id: st.id, text: st.text };
-    for (const k of ['title', 'speaker', 'date', 'language']) if (st[k]) o[k] = st[k];
-    return o;
-  });
   if (!sent.length) {
     app.report = {
       schema_version: 1,
@@ -667,26 +649,26 @@ async function runCompare() {
     return;
   }
   busy(true);
-  const t0 = performance.now();
+  let t0 = performance.now();
   try {
-    const report = await app.client.compare(
-      sent,
-      { ...(app.ws.options || {}), ...ENGINE_LIMITS },
-      {
-        signal,
-        onProgress: ({ stage, done, total }) => {
-          if (my !== seq) return;
-          // A stage that reports no steps shows an indeterminate bar rather than a frozen 0%.
-          const p = $('progress');
-          const known = total > 1 && done > 0;
-          if (known) {
-            p.max = total;
-            p.value = Math.min(total, done);
-          } else p.removeAttribute('value');
-          say(`${STAGES[stage] || stage || 'Working'}…${known ? ` ${Math.round((100 * done) / total)}%` : ''}`);
-        },
+    const how = {
+      signal,
+      onProgress: ({ stage, done, total }) => {
+        if (my !== seq) return;
+        // A stage that reports no steps shows an indeterminate bar rather than a frozen 0%.
+        const p = $('progress');
+        const known = total > 1 && done > 0;
+        if (known) {
+          p.max = total;
+          p.value = Math.min(total, done);
+        } else p.removeAttribute('value');
+        say(`${STAGES[stage] || stage || 'Working'}…${known ? ` ${Math.round((100 * done) / total)}%` : ''}`);
       },
-    );
+    };
+    // The page's first comparison was started before this module loaded (start.js).
+    const early = await firstReport(sent, options, how);
+    if (early) t0 = early.sent;
+    const report = await (early ? early.report : app.client.compare(sent, options, how));
     if (my !== seq) return;
     performance.mark('refrain:compared');
     app.sent = sent;
@@ -727,7 +709,7 @@ async function runCompare() {
       doc.documentElement.dataset.firstResultsMs = String(app.firstResults);
       performance.mark('refrain:first-results');
     }
-    await painted();
+    await paintedAndIdle();
     if (my !== seq) return;
     renderViews({ except: 'reader' });
     if (app.ws.query) await runQuery(app.ws.query, { quiet: true });
@@ -988,15 +970,22 @@ function placeScope(tab) {
   } else if (bar.parentElement !== $('main')) $('main').prepend(bar);
 }
 
-/** Resolves after the next paint (or soon, in a background tab). */
-function painted() {
+/**
+ * Resolves once the next frame is painted and the browser has nothing more urgent to do (at most
+ * 100 ms later; soon in a background tab, which paints no frames).
+ */
+function paintedAndIdle() {
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 0));
   return new Promise((ok) => {
     const t = setTimeout(ok, 100);
     requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(t);
-        ok();
-      }, 0),
+      idle(
+        () => {
+          clearTimeout(t);
+          ok();
+        },
+        { timeout: 100 },
+      ),
     );
   });
 }
@@ -1223,10 +1212,8 @@ window.addEventListener('hashchange', async () => {
 async function boot() {
   performance.mark('refrain:boot');
   doc.documentElement.dataset.state = 'loading';
-  app.client = new RefrainClient();
-  // Start the worker and compile the engine while the statements load.
-  app.client.compare([{ id: 'warm-up', text: 'warm up' }], {}).catch(() => {});
-  const [manifest, link] = await Promise.all([loadManifest(base), linkInAddress()]);
+  app.client = client; // its worker started and its engine loading (start.js)
+  const [manifest, link] = await Promise.all([manifestLoaded, linkInAddress()]);
   app.manifest = manifest;
   performance.mark('refrain:manifest');
   await finishAdoption();

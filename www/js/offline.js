@@ -1,5 +1,6 @@
-// Offline use: registers the service worker (../sw.js) once the page has loaded, and when a new
-// version of refrain is waiting to take over, says so in a small notice with a Reload button.
+// Offline use: registers the service worker (../sw.js) once the page has loaded and shown its first
+// results, and when a new version of refrain is waiting to take over, says so in a small notice
+// with a Reload button.
 // Loaded by index.html, embed/embed.html and embed/classroom.html with
 // <script type="module" src="…/js/offline.js">. A page shown in a frame (the iframe embed inside
 // an article) shows no notice: its new version takes over once no page uses the old one.
@@ -67,11 +68,35 @@ async function register() {
   registration.addEventListener('updatefound', () => track(registration.installing));
 }
 
+// Resolves once the page is not at work (html[data-state] neither 'loading' nor 'running': the page
+// and the classroom say so while their first comparison runs), or after `most` ms.
+function settled(most) {
+  const root = document.documentElement;
+  const busy = () => ['loading', 'running'].includes(root.dataset.state);
+  if (!busy()) return Promise.resolve();
+  return new Promise((ok) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      ok();
+    };
+    const observer = new MutationObserver(() => {
+      if (!busy()) done();
+    });
+    observer.observe(root, { attributes: true, attributeFilter: ['data-state'] });
+    const timer = setTimeout(done, most);
+  });
+}
+
+// Installing the service worker downloads every file of refrain: it starts once the page has
+// loaded and shown its first results, so that it does not slow them down.
 if ('serviceWorker' in navigator && window.isSecureContext) {
   const start = () =>
-    register().catch(() => {
-      /* no service worker (private mode, a host that does not serve sw.js): the page works online */
-    });
+    settled(10_000)
+      .then(register)
+      .catch(() => {
+        /* no service worker (private mode, a host that does not serve sw.js): the page works online */
+      });
   if (document.readyState === 'complete') start();
   else window.addEventListener('load', start, { once: true });
 }

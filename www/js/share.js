@@ -245,9 +245,15 @@ export async function makeLink(baseUrl, workspace) {
   return { url: await build(false), withTexts: false, dropped };
 }
 
+/** Whether the location hash holds a link (which readLink then reads and checks). */
+export function hasLink(hash) {
+  return String(hash || '')
+    .replace(/^#/, '')
+    .startsWith(PREFIX);
+}
+
 /** The view in a location hash, or null when the hash holds none. */
 export async function readLink(hash) {
-  const h = String(hash || '').replace(/^#/, '');
-  if (!h.startsWith(PREFIX)) return null;
-  return unpack(h.slice(PREFIX.length));
+  if (!hasLink(hash)) return null;
+  return unpack(String(hash).replace(/^#/, '').slice(PREFIX.length));
 }

@@ -4,7 +4,7 @@
 // limits (limits.js) before anything is added. Pure functions, no side effect on import.
 
 import { demoColumns, demoEntries, demoFocus } from './demo.js';
-import { LIMITS, sizeText, sizesText, utf8Bytes } from './limits.js';
+import { ENGINE_LIMITS, LIMITS, sizeText, sizesText, utf8Bytes } from './limits.js';
 import { MINE } from './storage.js';
 import { newId, plural, thousands } from './util.js';
 
@@ -160,6 +160,29 @@ export function roomLeft(statements) {
 }
 
 const nameOf = (st, i) => st.title || st.speaker || `Statement ${i + 1}`;
+
+/** The engine's options for workspace `ws`: its settings within the page's limits. */
+export function engineOptions(ws) {
+  return { ...(ws.options || {}), ...ENGINE_LIMITS };
+}
+
+/**
+ * What the engine compares of workspace `ws`: its statements that have a text, as the engine takes
+ * them (`sent`), the sentences saying which were left out over the page's limits (`refused`; a
+ * store written by an older page, or a change in another tab), and the engine's options.
+ */
+export function engineInput(ws) {
+  const { accepted, refused } = admit(
+    [],
+    ws.statements.filter((st) => typeof st.text === 'string' && st.text.length > 0),
+  );
+  const sent = accepted.map((st) => {
+    const o = { id: st.id, text: st.text };
+    for (const k of ['title', 'speaker', 'date', 'language']) if (st[k]) o[k] = st[k];
+    return o;
+  });
+  return { sent, refused, options: engineOptions(ws) };
+}
 
 /**
  * The statements of `incoming` that a workspace holding `existing` can take, in order, and why the
