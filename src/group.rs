@@ -17,6 +17,7 @@ use crate::index::{gallop, ContentOcc, Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
 use crate::repeats::{Phrase, SENTENCE_SPAN_WORDS};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 
 /// Roots shorter than this (in content words) gather no one-off variants by alignment: in a
@@ -139,6 +140,11 @@ pub(crate) fn group(
     }
     buckets.sort_unstable();
     buckets.dedup();
+    // Where each key's bucket lies, found by hashing rather than by bisecting a long array.
+    let mut bucket_of: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    for (i, b) in buckets.iter().enumerate() {
+        bucket_of.entry(b.0).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+    }
     let mut taken = vec![false; phrases.len()];
     let mut claimed: Vec<Vec<bool>> = index.docs.iter().map(|d| vec![false; d.content.len()]).collect();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -162,8 +168,7 @@ pub(crate) fn group(
             break;
         }
         for k in root_keys {
-            let from = buckets.partition_point(|b| b.0 < k);
-            let bucket = &buckets[from..from + buckets[from..].partition_point(|b| b.0 == k)];
+            let bucket = bucket_of.get(&k).map_or(&[][..], |&(from, to)| &buckets[from as usize..to as usize]);
             if !budget.spend(bucket.len() as u64) {
                 break;
             }
