@@ -337,7 +337,7 @@ fn gather_variants(
     let m = root.seq.len();
     let r: Vec<Word> = root.seq.iter().map(|&c| index.class_word(c)).collect();
     let mut anchors: Vec<(usize, u32)> = root.seq.iter().copied().enumerate().collect();
-    anchors.sort_by_key(|&(_, c)| (index.postings(c).len(), c));
+    anchors.sort_by_key(|&(_, c)| (index.postings_len(c), c));
     anchors.dedup_by_key(|a| a.1);
     anchors.truncate(2);
     // Spans taken, per statement by start (they never overlap).

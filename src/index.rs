@@ -268,9 +268,11 @@ pub(crate) struct Index {
     pub terms: Vec<Term>,
     /// Term ids sorted by their comparison form, to find a term by its form.
     by_norm: Vec<u32>,
-    /// For each class, `(doc, token index)` of every token of that class, in doc then text order.
+    /// For each class, `(doc, token index)` of every token of that class, in doc then text order:
+    /// where each class's list starts, and the lists, made when a query first needs them (a
+    /// comparison does not).
     postings_start: Vec<u32>,
-    postings: Vec<u32>,
+    postings: std::sync::OnceLock<Vec<u32>>,
     /// Global number of each doc's first token.
     doc_token_start: Vec<u32>,
     /// Every statement's content classes laid end to end, a unique separator after each
@@ -463,18 +465,11 @@ impl Index {
         for i in 1..postings_start.len() {
             postings_start[i] += postings_start[i - 1];
         }
-        let mut fill = postings_start.clone();
-        let mut postings = vec![0u32; words];
         let mut doc_token_start = Vec::with_capacity(docs.len());
         let mut g = 0u32;
         for doc in &docs {
             doc_token_start.push(g);
-            for t in &doc.tokens {
-                let c = terms[t.term() as usize].class as usize;
-                postings[fill[c] as usize] = g;
-                fill[c] += 1;
-                g += 1;
-            }
+            g += doc.tokens.len() as u32;
         }
         drop(term_ids);
         let (content_seq, content_doc_start) = content_sequence(&docs, &terms);
@@ -507,7 +502,7 @@ impl Index {
             terms,
             by_norm,
             postings_start,
-            postings,
+            postings: std::sync::OnceLock::new(),
             doc_token_start,
             content_seq,
             content_doc_start,
@@ -557,9 +552,35 @@ impl Index {
         let list = if c + 1 >= self.postings_start.len() {
             &[][..]
         } else {
-            &self.postings[self.postings_start[c] as usize..self.postings_start[c + 1] as usize]
+            let all = self.postings.get_or_init(|| self.all_postings());
+            &all[self.postings_start[c] as usize..self.postings_start[c + 1] as usize]
         };
         Postings { list, doc_start: &self.doc_token_start }
+    }
+
+    /// How many tokens of class `class` the statements hold (the length of its postings).
+    pub(crate) fn postings_len(&self, class: u32) -> usize {
+        let c = class as usize;
+        match (self.postings_start.get(c), self.postings_start.get(c + 1)) {
+            (Some(&a), Some(&b)) => (b - a) as usize,
+            _ => 0,
+        }
+    }
+
+    /// Every class's postings, one after another (a counting sort of the tokens by class).
+    fn all_postings(&self) -> Vec<u32> {
+        let mut fill = self.postings_start.clone();
+        let mut postings = vec![0u32; self.words];
+        let mut g = 0u32;
+        for doc in &self.docs {
+            for t in &doc.tokens {
+                let c = self.terms[t.term() as usize].class as usize;
+                postings[fill[c] as usize] = g;
+                fill[c] += 1;
+                g += 1;
+            }
+        }
+        postings
     }
 
     /// The id of the term with this comparison form, if a statement uses it.
