@@ -373,9 +373,7 @@ impl Index {
 
         // Chinese words the segmenter's dictionary lacks, from the statements themselves.
         let joins = Joins::count(&docs, &terms);
-        let mut words = 0;
         for doc in docs.iter_mut() {
-            let text = &statements[doc.input].text;
             let tokens = &doc.tokens;
             let join = joins.decide(&terms, tokens);
             if join.contains(&true) {
@@ -395,6 +393,11 @@ impl Index {
                 }
                 doc.tokens = merged;
             }
+        }
+        // Each token's UTF-16 marks and whether punctuation or a sentence's end comes before it,
+        // statement by statement (in parallel natively).
+        crate::threads::for_each_mut(&mut docs, |doc| {
+            let text = &statements[doc.input].text;
             let tokens = &mut doc.tokens;
             let mut utf16 = 0;
             let mut utf16_at = 0;
@@ -408,6 +411,9 @@ impl Index {
                     continue;
                 }
                 let gap = &text[tokens[i - 1].span().end..tokens[i].span().start];
+                if gap == " " {
+                    continue;
+                }
                 if gap.chars().any(|c| !c.is_whitespace()) {
                     tokens[i].packed |= BRK;
                 }
@@ -415,10 +421,10 @@ impl Index {
                     tokens[i].packed |= SENTENCE;
                 }
             }
-            words += tokens.len();
             tokens.shrink_to_fit();
             doc.utf16_marks.shrink_to_fit();
-        }
+        });
+        let words = docs.iter().map(|d| d.tokens.len()).sum();
 
         // Near-synonym classes.
         if options.synonyms {

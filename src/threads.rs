@@ -17,6 +17,19 @@ pub(crate) fn map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Se
     items.iter().map(f).collect()
 }
 
+/// `f` of each item, changing it in place.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn for_each_mut<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync + Send) {
+    use rayon::prelude::*;
+    items.par_iter_mut().for_each(f);
+}
+
+/// `f` of each item, changing it in place.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn for_each_mut<T: Send>(items: &mut [T], f: impl Fn(&mut T) + Sync + Send) {
+    items.iter_mut().for_each(f);
+}
+
 /// How many states [`map_with`] is given: one per thread.
 pub(crate) fn count() -> usize {
     #[cfg(not(target_arch = "wasm32"))]
