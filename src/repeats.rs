@@ -172,7 +172,7 @@ pub(crate) fn repeated_phrases<'a>(
         ));
     }
     // The same order whatever the suffix array's internal order.
-    phrases.sort_by(|a, b| a.seq.cmp(b.seq));
+    crate::sort::sort_by(&mut phrases, |a, b| a.seq.cmp(b.seq));
     Ok(phrases)
 }
 
@@ -346,7 +346,7 @@ impl<'a> Walk<'a, '_> {
             }
         }
         let mut occ: Vec<(u32, u32)> = self.doc[lo..=hi].iter().copied().zip(suffixes.iter().copied()).collect();
-        occ.sort_unstable();
+        crate::sort::sort_pairs(&mut occ);
         // Of occurrences overlapping in one statement, the first; the shortest distance
         // between two of them is a period of the phrase.
         let mut period = usize::MAX;
