@@ -35,6 +35,7 @@ fn induced_sorting(s: &[u32]) -> Option<Vec<u32>> {
 }
 
 /// The suffix array of `s`, whose values are all `< alphabet`, by prefix doubling.
+#[inline(never)] // a function of its own in WebAssembly (see src/compare.rs)
 fn prefix_doubling(s: &[u32], alphabet: usize) -> Vec<u32> {
     let n = s.len();
     if n == 0 {
@@ -108,6 +109,7 @@ fn prefix_doubling(s: &[u32], alphabet: usize) -> Vec<u32> {
 /// The Φ algorithm: the permuted LCP array (by text position) is computed in text order, where
 /// each value is at least the one before minus one, then put in suffix-array order. Linear time,
 /// and fewer random reads than Kasai's algorithm (no rank array).
+#[inline(never)] // a function of its own in WebAssembly (see src/compare.rs)
 pub(crate) fn lcp_array(s: &[u32], sa: &[u32]) -> Vec<u32> {
     let n = s.len();
     let Some(&first) = sa.first() else {
