@@ -19,6 +19,12 @@ PORT ?= 8080
 PKG := www/pkg
 WASM_TARGET := wasm32-unknown-unknown
 comma := ,
+# wasm-opt inlines every function that has one caller, whatever its size, and V8 compiles a
+# function with its optimizing compiler (on another thread) only for its next call: a
+# comparison's stages inlined into one function of 50-400 KB ran their whole first comparison
+# in baseline code and cost that compiler up to 0.4 s. Functions of more than 300 bytes stay
+# functions of their own (the stages are #[inline(never)] for LLVM; see src/compare.rs).
+WASM_OPT_INLINING := --one-caller-inline-max-function-size 300
 # The features rustc enables for wasm32 by default; wasm-opt must accept them.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -47,7 +53,7 @@ define wasm_package
 	cargo build --profile $(4) --target $(WASM_TARGET) --lib $(2) --target-dir $(3)
 	wasm-bindgen --target web --out-dir $(1) --out-name refrain $(3)/$(WASM_TARGET)/$(4)/refrain.wasm
 	node -e 'const fs=require("fs"),f="$(1)/refrain.js";let doc=false;const out=[];for(const l of fs.readFileSync(f,"utf8").split("\n")){const t=l.trim();if(doc){doc=t!=="*/";continue}if(t==="/**"){doc=true;continue}if(!t.startsWith("// "))out.push(l)}if(doc)throw new Error("unclosed comment in "+f);fs.writeFileSync(f,out.join("\n"))'
-	node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --zero-filled-memory --strip-producers $(WASM_OPT_FEATURES) $(1)/refrain_bg.wasm -o $(1)/refrain_bg.wasm
+	node_modules/.bin/wasm-opt -Oz --converge $(WASM_OPT_INLINING) --low-memory-unused --zero-filled-memory --strip-producers $(WASM_OPT_FEATURES) $(1)/refrain_bg.wasm -o $(1)/refrain_bg.wasm
 	@node -e 'const fs=require("fs"),z=require("zlib");const b=fs.readFileSync("$(1)/refrain_bg.wasm");console.log(`$(1)/refrain_bg.wasm: $${(b.length/1024).toFixed(1)} KB, $${(z.gzipSync(b,{level:9}).length/1024).toFixed(1)} KB gzip`)'
 endef
 

@@ -5,6 +5,15 @@
 //! (`rank`), and written out (`build`); coverage and the similarity matrix (`similarity`) use
 //! every family, reported or not. This module runs the stages in that order, charges their work
 //! to one budget, reports progress, and assembles the report.
+//!
+//! In WebAssembly the JavaScript engine runs a function in baseline code first and compiles it
+//! with its optimizing compiler, on another thread, once it is hot, for its next call: stages
+//! inlined into one function of this module would run the whole first comparison in baseline
+//! code and keep that compiler busy for most of a second (V8 spent 0.4 s on such a function
+//! of the core package at opt-level 3). So the stages' entry points and their loops stay
+//! functions of their own (`#[inline(never)]`, and `make wasm` keeps wasm-opt from inlining
+//! large functions that have one caller): the loops' bodies, called again and again, are
+//! optimized while the first comparison runs.
 
 use crate::budget::Budget;
 use crate::build::{build_family, family_bytes, report_limit, DiffRoom, REPORT_BOUND};
@@ -18,6 +27,7 @@ use crate::repeats::{repeated_phrases, Content};
 use crate::report::*;
 use crate::statement::Statement;
 
+#[inline(never)] // a function of its own in WebAssembly (see above)
 pub(crate) fn compare(
     index: &Index,
     statements: &[Statement],

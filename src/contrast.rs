@@ -124,10 +124,9 @@ pub(crate) fn contrast(
     }
     let families_found = scored.len();
     // Most distinctive of A first, of B last; ties by the ranking's order (the order of
-    // `scored`). Sorted as (key, place) pairs, the one sort the grouping already has, so that the
-    // WebAssembly build does not carry another instantiation of the sort (4 KB).
+    // `scored`). Sorted as (key, place) pairs, 128-bit keys for `sort`'s shared copy of the sort.
     let mut order: Vec<(u64, u32)> = scored.iter().enumerate().map(|(i, s)| (!ascending(s.0), i as u32)).collect();
-    order.sort_unstable();
+    crate::sort::sort_wide_pairs(&mut order);
     let scored: Vec<(f64, f64, Counts, usize)> = order.iter().map(|&(_, i)| scored[i as usize]).collect();
     // The report keeps the most distinctive of each side, half of `max_families` each.
     let half = options.max_families.div_ceil(2);
@@ -200,7 +199,7 @@ fn wordings(index: &Index, draft: &Draft, side: &[u8], mark: u8) -> Vec<Wording>
         *counts.entry(index.norm_of(*o)).or_default() += 1;
     }
     let mut out: Vec<Wording> = counts.into_iter().map(|(text, count)| Wording { text, count }).collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+    crate::sort::sort_by(&mut out, |a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
     out
 }
 

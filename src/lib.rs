@@ -48,6 +48,7 @@ mod span;
 pub mod report;
 // Tools of the stages: word alignment, suffix array.
 mod align;
+mod sort;
 mod suffix;
 // 1. Text: normalize, tokenize, spans.
 pub mod text;

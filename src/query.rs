@@ -36,7 +36,7 @@ impl FamilySpans {
             }
         }
         for v in map.values_mut() {
-            v.sort();
+            crate::sort::sort(v);
         }
         FamilySpans(map)
     }
@@ -166,7 +166,7 @@ pub(crate) fn query(
     );
     // Best first; ties by statement id and position, so input order never matters.
     let id = |d: u32| statements[index.docs[d as usize].input].id.as_str();
-    hits.sort_by(|x, y| {
+    crate::sort::sort_by(&mut hits, |x, y| {
         y.score
             .total_cmp(&x.score)
             .then_with(|| id(x.occ.doc).cmp(id(y.occ.doc)))

@@ -106,6 +106,7 @@ enum Stop {
 /// Step 1-2: the distinct phrases of content classes that two or more statements share.
 /// Reaching a bound ends the walk with the phrases found so far and a note. `progress` hears
 /// of the suffix array (1) and the LCP array (2) done; an error from it cancels the run.
+#[inline(never)] // a function of its own in WebAssembly (see src/compare.rs)
 pub(crate) fn repeated_phrases<'a>(
     index: &Index,
     content: &'a Content<'_>,
@@ -172,7 +173,7 @@ pub(crate) fn repeated_phrases<'a>(
         ));
     }
     // The same order whatever the suffix array's internal order.
-    phrases.sort_by(|a, b| a.seq.cmp(b.seq));
+    crate::sort::sort_by(&mut phrases, |a, b| a.seq.cmp(b.seq));
     Ok(phrases)
 }
 
@@ -193,6 +194,7 @@ const CHANGES: u8 = 2;
 
 impl Ranked {
     /// `owner`: the statement of each position of `seq` (u32::MAX on separators).
+    #[inline(never)] // a function of its own in WebAssembly (see src/compare.rs)
     fn gather(seq: &[u32], sa: &[u32], owner: &[u32]) -> Ranked {
         // The class before position `q`, or u32::MAX at the start of a statement.
         let before = |q: usize| if q == 0 || owner[q - 1] != owner[q] { u32::MAX } else { seq[q - 1] };
@@ -242,6 +244,7 @@ impl<'a> Walk<'a, '_> {
     /// its pairs of one statement's suffixes next to each other among that statement's (each
     /// pair is counted at the smallest interval that holds both, the deepest open one that
     /// holds the first, when the second joins, and passed on to its parents as it closes).
+    #[inline(never)] // a function of its own in WebAssembly (see src/compare.rs)
     fn run(&mut self, lcp: &[u32], budget: &mut Budget, cap: u64) -> Option<Stop> {
         let n = self.seq.len();
         let mut last_of_doc: Vec<usize> = vec![usize::MAX; self.index.docs.len()];
@@ -346,7 +349,7 @@ impl<'a> Walk<'a, '_> {
             }
         }
         let mut occ: Vec<(u32, u32)> = self.doc[lo..=hi].iter().copied().zip(suffixes.iter().copied()).collect();
-        occ.sort_unstable();
+        crate::sort::sort_pairs(&mut occ);
         // Of occurrences overlapping in one statement, the first; the shortest distance
         // between two of them is a period of the phrase.
         let mut period = usize::MAX;

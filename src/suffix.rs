@@ -35,6 +35,7 @@ fn induced_sorting(s: &[u32]) -> Option<Vec<u32>> {
 }
 
 /// The suffix array of `s`, whose values are all `< alphabet`, by prefix doubling.
+#[inline(never)] // a function of its own in WebAssembly (see src/compare.rs)
 fn prefix_doubling(s: &[u32], alphabet: usize) -> Vec<u32> {
     let n = s.len();
     if n == 0 {
@@ -58,49 +59,59 @@ fn prefix_doubling(s: &[u32], alphabet: usize) -> Vec<u32> {
         let (a, b) = (sa[i - 1] as usize, sa[i] as usize);
         rank[b] = rank[a] + u32::from(s[a] != s[b]);
     }
-    // `tmp` holds the order by second key, then (once sorted into `sa`) the new ranks.
+    // `tmp` holds the order by second key, then (once sorted into `sa`) the new ranks. Each
+    // round is a function of its own: in WebAssembly the rounds after the first run optimized
+    // code (see src/compare.rs).
     let mut tmp = vec![0u32; n];
     let mut k = 1usize;
     while (rank[sa[n - 1] as usize] as usize) < n - 1 && k < n {
-        // Order by second key: suffixes without one first, then the rest by their rank + k.
-        let mut p = 0;
-        for i in n - k..n {
-            tmp[p] = i as u32;
-            p += 1;
-        }
-        for &j in sa.iter() {
-            if j as usize >= k {
-                tmp[p] = j - k as u32;
-                p += 1;
-            }
-        }
-        // Stable counting sort by first key.
-        let buckets = rank[sa[n - 1] as usize] as usize + 2;
-        let count = &mut count[..buckets];
-        count.fill(0);
-        for &r in rank.iter() {
-            count[r as usize + 1] += 1;
-        }
-        for i in 1..buckets {
-            count[i] += count[i - 1];
-        }
-        for &i in tmp.iter() {
-            let r = rank[i as usize] as usize;
-            sa[count[r] as usize] = i;
-            count[r] += 1;
-        }
-        let second = |i: usize| if i + k < n { rank[i + k] as i64 } else { -1 };
-        let new_rank = &mut tmp;
-        new_rank[sa[0] as usize] = 0;
-        for i in 1..n {
-            let (a, b) = (sa[i - 1] as usize, sa[i] as usize);
-            let differ = rank[a] != rank[b] || second(a) != second(b);
-            new_rank[b] = new_rank[a] + u32::from(differ);
-        }
+        double(&mut sa, &rank, &mut tmp, &mut count, k);
         std::mem::swap(&mut rank, &mut tmp);
         k *= 2;
     }
     sa
+}
+
+/// One round of prefix doubling: `sa` in the order of the first `2k` symbols of each suffix
+/// (given their order by the first `k`, whose ranks are `rank`), and their new ranks in `tmp`.
+#[inline(never)] // a function of its own in WebAssembly (see src/compare.rs)
+fn double(sa: &mut [u32], rank: &[u32], tmp: &mut [u32], count: &mut [u32], k: usize) {
+    let n = sa.len();
+    // Order by second key: suffixes without one first, then the rest by their rank + k.
+    let mut p = 0;
+    for i in n - k..n {
+        tmp[p] = i as u32;
+        p += 1;
+    }
+    for &j in sa.iter() {
+        if j as usize >= k {
+            tmp[p] = j - k as u32;
+            p += 1;
+        }
+    }
+    // Stable counting sort by first key.
+    let buckets = rank[sa[n - 1] as usize] as usize + 2;
+    let count = &mut count[..buckets];
+    count.fill(0);
+    for &r in rank.iter() {
+        count[r as usize + 1] += 1;
+    }
+    for i in 1..buckets {
+        count[i] += count[i - 1];
+    }
+    for &i in tmp.iter() {
+        let r = rank[i as usize] as usize;
+        sa[count[r] as usize] = i;
+        count[r] += 1;
+    }
+    let second = |i: usize| if i + k < n { rank[i + k] as i64 } else { -1 };
+    let new_rank = tmp;
+    new_rank[sa[0] as usize] = 0;
+    for i in 1..n {
+        let (a, b) = (sa[i - 1] as usize, sa[i] as usize);
+        let differ = rank[a] != rank[b] || second(a) != second(b);
+        new_rank[b] = new_rank[a] + u32::from(differ);
+    }
 }
 
 /// `lcp[i]` = length of the longest common prefix of suffixes `sa[i - 1]` and `sa[i]`; `lcp[0] = 0`.
@@ -108,6 +119,7 @@ fn prefix_doubling(s: &[u32], alphabet: usize) -> Vec<u32> {
 /// The Φ algorithm: the permuted LCP array (by text position) is computed in text order, where
 /// each value is at least the one before minus one, then put in suffix-array order. Linear time,
 /// and fewer random reads than Kasai's algorithm (no rank array).
+#[inline(never)] // a function of its own in WebAssembly (see src/compare.rs)
 pub(crate) fn lcp_array(s: &[u32], sa: &[u32]) -> Vec<u32> {
     let n = s.len();
     let Some(&first) = sa.first() else {
