@@ -123,7 +123,9 @@ pub(crate) fn build_family(
         })
         .collect();
     // A reader finds them by statement: in the order of the statements' ids, then in the text.
-    occurrences.sort_by(|a, b| a.excerpt.doc.cmp(&b.excerpt.doc).then(a.excerpt.start.cmp(&b.excerpt.start)));
+    crate::sort::sort_by(&mut occurrences, |a, b| {
+        a.excerpt.doc.cmp(&b.excerpt.doc).then(a.excerpt.start.cmp(&b.excerpt.start))
+    });
     // A slot's fillers include the root's own word, counted where the occurrence has it.
     let slots: Vec<Slot> = slots
         .into_iter()
@@ -133,7 +135,7 @@ pub(crate) fn build_family(
                 *fillers.entry(root_norm).or_default() += same[i];
             }
             let mut fillers: Vec<Filler> = fillers.into_iter().map(|(text, count)| Filler { text, count }).collect();
-            fillers.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+            crate::sort::sort_by(&mut fillers, |a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
             Slot { index: i, root: root_text(i), fillers }
         })
         .collect();
@@ -170,7 +172,7 @@ pub(crate) fn build_family(
         timeline: timeline
             .into_iter()
             .map(|(date, mut docs)| {
-                docs.sort();
+                crate::sort::sort(&mut docs);
                 TimelinePoint { date, docs }
             })
             .collect(),

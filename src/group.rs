@@ -57,7 +57,7 @@ fn keys(seq: &[u32]) -> Vec<u64> {
     }
     if seq.len() >= 3 {
         let mut sorted = seq.to_vec();
-        sorted.sort_unstable();
+        crate::sort::sort_u32(&mut sorted);
         keys.push(hash_seq(sorted.into_iter()).rotate_left(1));
     }
     keys
@@ -120,7 +120,7 @@ pub(crate) fn group(
     // before its halves that a fifth statement (with a word changed in the middle) shares too,
     // and gathers that fifth copy as a variant.
     let strength = |p: &Phrase| p.weight * p.docs as f64;
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         let (pa, pb) = (&phrases[a], &phrases[b]);
         strength(pb)
             .total_cmp(&strength(pa))
@@ -138,7 +138,7 @@ pub(crate) fn group(
         }
         buckets.extend(k.into_iter().map(|k| (k, rank as u32)));
     }
-    buckets.sort_unstable();
+    crate::sort::sort_wide_pairs(&mut buckets);
     buckets.dedup();
     // Where each key's bucket lies, found by hashing rather than by bisecting a long array.
     let mut bucket_of: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
@@ -309,7 +309,7 @@ fn mostly_claimed(claimed: &[Vec<bool>], o: ContentOcc) -> bool {
 
 /// Keeps, of occurrences overlapping in one statement, the longest.
 fn dedupe_overlaps(occ: &mut Vec<ContentOcc>) {
-    occ.sort_unstable_by(|x, y| x.doc.cmp(&y.doc).then(x.first.cmp(&y.first)).then(y.last.cmp(&x.last)));
+    crate::sort::sort_by(occ, |x, y| x.doc.cmp(&y.doc).then(x.first.cmp(&y.first)).then(y.last.cmp(&x.last)));
     let mut out: Vec<ContentOcc> = Vec::with_capacity(occ.len());
     for &o in occ.iter() {
         match out.last_mut() {
@@ -337,7 +337,7 @@ fn gather_variants(
     let m = root.seq.len();
     let r: Vec<Word> = root.seq.iter().map(|&c| index.class_word(c)).collect();
     let mut anchors: Vec<(usize, u32)> = root.seq.iter().copied().enumerate().collect();
-    anchors.sort_by_key(|&(_, c)| (index.postings_len(c), c));
+    crate::sort::sort_by_key(&mut anchors, |&(_, c)| (index.postings_len(c), c));
     anchors.dedup_by_key(|a| a.1);
     anchors.truncate(2);
     // Spans taken, per statement by start (they never overlap).
@@ -353,7 +353,7 @@ fn gather_variants(
     let total: f64 = r.iter().map(|w| w.weight as f64).sum();
     let need = options.min_words.max(2);
     let mut distinct: Vec<u32> = root.seq.to_vec();
-    distinct.sort_unstable();
+    crate::sort::sort_u32(&mut distinct);
     distinct.dedup();
     let bit_of: Vec<u64> = root.seq.iter().map(|c| 1u64 << distinct.binary_search(c).unwrap_or(0)).collect();
     // A window lacking every class of a set that weighs more than a passing window may lack
@@ -363,7 +363,7 @@ fn gather_variants(
     // keeps the test on the safe side of rounding.
     let lackable = (1.0 - options.fuzzy_threshold) * total + 1e-6;
     let mut rarest: Vec<u32> = distinct.clone();
-    rarest.sort_by_key(|&c| (index.content_postings(c).len(), c));
+    crate::sort::sort_by_key(&mut rarest, |&c| (index.content_postings(c).len(), c));
     let mut near: Vec<Vec<Near>> = anchors
         .iter()
         .map(|&(_, anchor)| {
@@ -417,7 +417,7 @@ fn gather_variants(
         found.push(o);
     });
     occ.extend(found);
-    occ.sort_unstable();
+    crate::sort::sort(occ);
 }
 
 /// A cursor on the content postings of a class, for windows met in the order of their positions.

@@ -147,7 +147,7 @@ impl Joins {
                 }
             }
         }
-        places.sort_unstable();
+        crate::sort::sort_wide_pairs(&mut places);
         let mut joins = Vec::new();
         for group in places.chunk_by(|x, y| x.0 == y.0) {
             let pair = group[0].0;
@@ -302,7 +302,7 @@ impl Index {
     ) -> Result<Index, Error> {
         let normalization = Normalization { spelling: options.spelling, inflection: options.inflection };
         let mut order: Vec<usize> = (0..statements.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut order, |&a, &b| {
             let (x, y) = (&statements[a], &statements[b]);
             x.text.cmp(&y.text).then_with(|| x.id.cmp(&y.id))
         });
@@ -502,7 +502,7 @@ impl Index {
         }
         let content_words = docs.iter().map(|d| d.content.len()).sum();
         let mut by_norm: Vec<u32> = (0..terms.len() as u32).collect();
-        by_norm.sort_unstable_by(|&a, &b| terms[a as usize].norm.cmp(&terms[b as usize].norm));
+        crate::sort::sort_by(&mut by_norm, |&a, &b| terms[a as usize].norm.cmp(&terms[b as usize].norm));
         Ok(Index {
             docs,
             terms,

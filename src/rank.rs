@@ -249,7 +249,7 @@ pub(crate) fn ranked(
             }
         })
         .collect();
-    ranked.sort_by(|a, b| {
+    crate::sort::sort_by(&mut ranked, |a, b| {
         a.credit
             .cmp(&b.credit)
             .then_with(|| a.lead.cmp(&b.lead))
@@ -504,7 +504,7 @@ fn spread(index: &Index, draft: &Draft, docs: &[usize], speaker_share: &[f64]) -
     };
     let mut years: Vec<&str> =
         docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref().map(|k| &k[..4])).collect();
-    years.sort_unstable();
+    crate::sort::sort(&mut years);
     let first = docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref()).min().map(str::to_string);
     years.dedup();
     let top = by_speaker.values().map(|&(occ, _)| occ).max().unwrap_or(0);

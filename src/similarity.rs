@@ -11,7 +11,7 @@ use crate::report::round;
 
 /// Merges intervals `[a, b)` and counts the positions covered.
 fn covered(mut v: Vec<(u32, u32)>) -> usize {
-    v.sort_unstable();
+    crate::sort::sort_pairs(&mut v);
     let (mut total, mut end) = (0usize, 0u32);
     for (a, b) in v {
         let a = a.max(end);

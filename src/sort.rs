@@ -21,7 +21,6 @@ pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
 }
 
 /// `v.sort_by_key(key)`: stable.
-#[allow(dead_code, reason = "for the grouping's sorts (src/group.rs), which still call the standard library's")]
 pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
@@ -40,7 +39,6 @@ pub(crate) fn sort_pairs(v: &mut [(u32, u32)]) {
 }
 
 /// `v.sort_unstable()` of `u32`.
-#[allow(dead_code, reason = "for the grouping's sorts (src/group.rs), which still call the standard library's")]
 pub(crate) fn sort_u32(v: &mut [u32]) {
     #[cfg(target_arch = "wasm32")]
     shared::sort_u32(v);
