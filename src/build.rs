@@ -177,7 +177,7 @@ pub(crate) fn build_family(
             })
             .collect(),
         occurrences,
-        why: ranked.why.clone(),
+        why: ranked.why(),
         renderings: Vec::new(), // set by parallel::link_families
     }
 }

@@ -43,11 +43,33 @@ pub(crate) struct Ranked {
     pub draft: usize,
     pub root: TokenOcc,
     pub name: bool,
-    pub why: Why,
+    /// The measures behind the score, without their summary (see [`Ranked::why`]).
+    why: Why,
     /// A dateline, byline or salutation (see [`Edge::Credit`]): last in every order.
     credit: bool,
     /// What the chosen order puts first, before the score.
     lead: Lead,
+    /// What the summary says besides the measures.
+    told: Told,
+}
+
+/// What a family's summary says besides its measures.
+#[derive(Clone, Copy, Debug)]
+struct Told {
+    statements: usize,
+    speakers: usize,
+    /// Enough occurrences for their unevenness over speakers to mean something.
+    reliable: bool,
+}
+
+impl Ranked {
+    /// The measures behind the score with their summary in words: written only for the
+    /// families reported, a few hundred of the thousands ranked.
+    pub(crate) fn why(&self) -> Why {
+        let Told { statements, speakers, reliable } = self.told;
+        let summary = summary(&self.why, statements, speakers, self.name, reliable, self.credit);
+        Why { summary, ..self.why.clone() }
+    }
 }
 
 /// What an order other than `formulaic` sorts by before the score.
@@ -235,7 +257,7 @@ pub(crate) fn ranked(
         .map(|(draft, (m, slot))| {
             let root = m.root;
             let parts = slot.map(|k| &counted[k]);
-            let (score, why, name, credit, lead) = rank(index, m, parts, order, &mut context);
+            let (score, why, name, credit, lead, told) = rank(index, m, parts, order, &mut context);
             Ranked {
                 score,
                 root_norm: index.norm_of(root),
@@ -246,6 +268,7 @@ pub(crate) fn ranked(
                 why,
                 credit,
                 lead,
+                told,
             }
         })
         .collect();
@@ -345,7 +368,7 @@ fn rank(
     parts: Option<&PartCounts>,
     order: Order,
     context: &mut Context,
-) -> (f64, Why, bool, bool, Lead) {
+) -> (f64, Why, bool, bool, Lead, Told) {
     let Measures { root, stability, statements: docs, weight, mut spread, capitals, edge, parts: seq } = m;
     let (association, log_likelihood) = match (seq, parts) {
         (Some(seq), Some(parts)) => association(index, seq.len(), parts),
@@ -398,7 +421,7 @@ fn rank(
         * factors.name
         * factors.boilerplate;
     let speakers = spread.speakers;
-    let mut why = Why {
+    let why = Why {
         association: association.map(round),
         log_likelihood: log_likelihood.map(round),
         dispersion: spread.dispersion.map(round),
@@ -419,9 +442,8 @@ fn rank(
         },
         summary: String::new(),
     };
-    let reliable = spread.occurrences >= UNEVEN_MIN_OCCURRENCES;
-    why.summary = summary(&why, docs, speakers, name, reliable, edge == Edge::Credit);
-    (round(score), why, name, edge == Edge::Credit, lead)
+    let told = Told { statements: docs, speakers, reliable: spread.occurrences >= UNEVEN_MIN_OCCURRENCES };
+    (round(score), why, name, edge == Edge::Credit, lead, told)
 }
 
 /// Pointwise mutual information (bits) and log-likelihood at the root's weakest point: of every
