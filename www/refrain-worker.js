@@ -2,11 +2,12 @@
 // A module worker; it loads ./pkg/refrain.js (wasm-bindgen, --target web) and ./pkg/refrain_bg.wasm
 // on first use: the core engine, without parallel texts. The full engine (./pkg/full/, feature
 // `parallel` and `groups`: Corpus.align, the cross-language query, Corpus.contrast) is loaded the
-// first time a request needs it: an `align`, a `contrast`, a `query` with option cross_language on (the default) over statements in both
-// Chinese and English, or a `compare` of LARGE_TEXT characters or more: the full engine is built
-// for speed (opt-level 3), the core for size, and on large inputs the time it saves is worth its
-// download. Once loaded, the full engine serves every request (it does all the core does), so
-// that a corpus is not built on both.
+// first time a request needs it: an `align`, a `contrast`, or a `query` with option cross_language
+// on (the default) over statements in both Chinese and English. A comparison of any size stays on
+// the core: built at opt-level 2 it compares as fast as the full one (the 113 statements of the
+// shared corpus, 1.6 MB: 0.53 s against 0.61 s in Node), without the full one's download. Once
+// loaded, the full engine serves every request (it does all the core does), so that a corpus is
+// not built on both.
 //
 // Protocol (one request at a time, which the client queues, and any number of 'load' requests: a
 // request that comes while the engine loads waits for it):
@@ -97,26 +98,9 @@ function bilingual(statements) {
   return false;
 }
 
-// From this many characters of text (UTF-16 code units) a comparison runs on the full engine: it
-// compares about twice as fast as the core (the 113 statements of the shared corpus, 1.6 MB: about
-// 0.5 s against 1.1 s in Node), which saves more than the extra download takes (pkg/full/ is about
-// 90 KB gzip more, and cached by the service worker) from a few hundred kilobytes of text on. The
-// demo sets (105,000 to 132,000 characters) stay on the core.
-const LARGE_TEXT = 256 * 1024;
-
-function large(statements) {
-  let characters = 0;
-  for (const s of Array.isArray(statements) ? statements : []) {
-    if (typeof s?.text === 'string') characters += s.text.length;
-    if (characters >= LARGE_TEXT) return true;
-  }
-  return false;
-}
-
 // The engine for a request: the full one when it needs it or once it is loaded, else the core.
 function engineFor(message) {
   if (engines.full || message.type === 'align' || message.type === 'contrast') return loadEngine('full');
-  if (message.type === 'compare' && large(message.statements)) return loadEngine('full');
   if (message.type === 'query') {
     const input = message.corpus ?? corpusInput;
     if (input && input.options?.cross_language !== false && bilingual(input.statements)) return loadEngine('full');
