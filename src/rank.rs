@@ -254,13 +254,13 @@ pub(crate) fn ranked(
         .into_iter()
         .zip(slots)
         .enumerate()
-        .map(|(draft, (m, slot))| {
-            let root = m.root;
+        .map(|(draft, (mut m, slot))| {
+            let (root, root_norm) = (m.root, std::mem::take(&mut m.root_norm));
             let parts = slot.map(|k| &counted[k]);
             let (score, why, name, credit, lead, told) = rank(index, m, parts, order, &mut context);
             Ranked {
                 score,
-                root_norm: index.norm_of(root),
+                root_norm,
                 root_doc: statements[index.docs[root.doc as usize].input].id.clone(),
                 draft,
                 root,
@@ -324,6 +324,8 @@ fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
 /// What ranking measures of a family alone (see [`measure`]).
 struct Measures {
     root: TokenOcc,
+    /// The root's words in their comparison form.
+    root_norm: String,
     /// How close a sample of the occurrences stands to the root's wording.
     stability: f64,
     /// Statements holding the family.
@@ -350,6 +352,7 @@ fn measure(index: &Index, statements: &[Statement], draft: &Draft, speaker_share
     let docs = statement_count(draft);
     Measures {
         root,
+        root_norm: index.norm_of(root),
         stability,
         statements: docs.len(),
         weight: root_words.iter().map(|w| w.weight as f64).sum(),
@@ -369,7 +372,7 @@ fn rank(
     order: Order,
     context: &mut Context,
 ) -> (f64, Why, bool, bool, Lead, Told) {
-    let Measures { root, stability, statements: docs, weight, mut spread, capitals, edge, parts: seq } = m;
+    let Measures { root, stability, statements: docs, weight, mut spread, capitals, edge, parts: seq, .. } = m;
     let (association, log_likelihood) = match (seq, parts) {
         (Some(seq), Some(parts)) => association(index, seq.len(), parts),
         _ => (None, None),
