@@ -12,6 +12,7 @@ use crate::span::Span;
 use crate::statement::{date_key, speaker_key, Statement};
 use crate::text::{self, is_common, is_stopword, Normalization, TokenKind, SYNONYMS};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -711,23 +712,25 @@ impl Index {
         // A statement's end is a separator of no class: no match crosses it.
         let narrow = |matches: &[u32], j: usize| self.shifted(matches, seq[j], j as i64 - at as i64);
         if prefixes {
-            let mut matches =
-                (lo..at).rev().fold(None, |m: Option<Vec<u32>>, j| Some(narrow(m.as_deref().unwrap_or(list), j)));
-            counts.prefix[at + 1] = matches.as_deref().unwrap_or(list).len();
+            let mut matches = Cow::Borrowed(list);
+            for j in (lo..at).rev() {
+                matches = Cow::Owned(narrow(&matches, j));
+            }
+            counts.prefix[at + 1] = matches.len();
             for j in at + 1..hi {
-                let m = narrow(matches.as_deref().unwrap_or(list), j);
-                counts.prefix[j + 1] = m.len();
-                matches = Some(m);
+                matches = Cow::Owned(narrow(&matches, j));
+                counts.prefix[j + 1] = matches.len();
             }
         }
         if suffixes {
-            let mut matches =
-                (at + 1..hi).fold(None, |m: Option<Vec<u32>>, j| Some(narrow(m.as_deref().unwrap_or(list), j)));
-            counts.suffix[at] = matches.as_deref().unwrap_or(list).len();
+            let mut matches = Cow::Borrowed(list);
+            for j in at + 1..hi {
+                matches = Cow::Owned(narrow(&matches, j));
+            }
+            counts.suffix[at] = matches.len();
             for j in (lo..at).rev() {
-                let m = narrow(matches.as_deref().unwrap_or(list), j);
-                counts.suffix[j] = m.len();
-                matches = Some(m);
+                matches = Cow::Owned(narrow(&matches, j));
+                counts.suffix[j] = matches.len();
             }
         }
     }
