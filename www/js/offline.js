@@ -69,7 +69,8 @@ async function register() {
 }
 
 // Resolves once the page is not at work (html[data-state] neither 'loading' nor 'running': the page
-// and the classroom say so while their first comparison runs), or after `most` ms.
+// and the classroom say so while their first comparison runs; index.html starts at 'loading', since
+// its modules may set the state only after the window's load event), or after `most` ms.
 function settled(most) {
   const root = document.documentElement;
   const busy = () => ['loading', 'running'].includes(root.dataset.state);
