@@ -61,12 +61,17 @@ pub struct Lexicon {
     by_zh: HashMap<String, Vec<usize>>,
     /// Normalized English rendering (words joined by one space) -> indices of its entries.
     by_en: HashMap<String, Vec<usize>>,
+    /// First character of a normalized formula -> the formulas starting with it, as characters,
+    /// each with its first entry.
+    zh_by_first: HashMap<char, Vec<(Vec<char>, usize)>>,
+    /// First word of a rendering -> indices of the entries whose rendering starts with it.
+    en_by_first: HashMap<String, Vec<usize>>,
 }
 
 /// The comparison form of a Chinese formula: its letters and digits (NFKC, lower case), nothing
 /// else, so `共同、综合、合作` compares as `共同综合合作`.
 pub fn normalize_zh(text: &str) -> String {
-    zh_chars(text).map(|(_, _, c)| c).collect()
+    zh_chars(text).into_iter().map(|(_, _, c)| c).collect()
 }
 
 /// The comparison form of an English phrase: its words' comparison forms joined by one space.
@@ -76,17 +81,19 @@ pub fn normalize_en(text: &str) -> String {
 
 /// The letters and digits of `text` as `(start, end, folded char)`: one item per folded char
 /// (NFKC may fold one char into several, each keeps the original char's bytes).
-fn zh_chars(text: &str) -> impl Iterator<Item = (usize, usize, char)> + '_ {
-    text.char_indices().filter(|(_, c)| c.is_alphanumeric()).flat_map(|(i, c)| {
+fn zh_chars(text: &str) -> Vec<(usize, usize, char)> {
+    let mut out = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
         let end = i + c.len_utf8();
-        let mut buf = [0u8; 4];
-        let folded = if c.is_ascii() {
-            c.to_ascii_lowercase().to_string()
+        if c.is_ascii() {
+            out.push((i, end, c.to_ascii_lowercase()));
         } else {
-            normalize_word(c.encode_utf8(&mut buf), Normalization { spelling: false, inflection: false })
-        };
-        folded.chars().filter(|c| c.is_alphanumeric()).map(move |f| (i, end, f)).collect::<Vec<_>>()
-    })
+            let mut buf = [0u8; 4];
+            let folded = normalize_word(c.encode_utf8(&mut buf), Normalization { spelling: false, inflection: false });
+            out.extend(folded.chars().filter(|c| c.is_alphanumeric()).map(|f| (i, end, f)));
+        }
+    }
+    out
 }
 
 /// The bundled lexicon (`lexicon-zh-en.tsv`), parsed once.
@@ -154,8 +161,14 @@ impl Lexicon {
             return Err(format!("duplicate pair: {zh} = {en}"));
         }
         let i = self.entries.len();
-        self.by_zh.entry(zh_key.clone()).or_default().push(i);
+        let formula = self.by_zh.entry(zh_key.clone()).or_default();
+        if formula.is_empty() {
+            let chars: Vec<char> = zh_key.chars().collect();
+            self.zh_by_first.entry(chars[0]).or_default().push((chars, i));
+        }
+        formula.push(i);
         self.by_en.entry(en_key).or_default().push(i);
+        self.en_by_first.entry(en_words[0].clone()).or_default().push(i);
         self.entries.push(LexiconEntry { zh: zh.to_string(), en: en.to_string(), evidence, zh_key, en_words });
         Ok(())
     }
@@ -233,21 +246,19 @@ impl Lexicon {
         if self.entries.is_empty() {
             return Vec::new();
         }
-        let chars: Vec<(usize, usize, char)> =
-            zh_chars(&text[span.range()]).map(|(s, e, c)| (span.start + s, span.start + e, c)).collect();
+        let chars = zh_chars(&text[span.range()]);
         let keyed: Vec<char> = chars.iter().map(|&(_, _, c)| c).collect();
         let mut found = Vec::new();
-        for key in self.by_zh.keys() {
-            let k: Vec<char> = key.chars().collect();
-            for i in 0..keyed.len().saturating_sub(k.len() - 1) {
-                if keyed[i..i + k.len()] == k[..] {
-                    found.push((i, k.len(), self.by_zh[key][0]));
+        for (i, c) in keyed.iter().enumerate() {
+            for (k, entry) in self.zh_by_first.get(c).map_or(&[][..], Vec::as_slice) {
+                if keyed[i..].starts_with(k) {
+                    found.push((i, k.len(), *entry));
                 }
             }
         }
         leftmost_longest(found)
             .into_iter()
-            .map(|(i, len, entry)| (entry, Span::new(chars[i].0, chars[i + len - 1].1)))
+            .map(|(i, len, entry)| (entry, Span::new(span.start + chars[i].0, span.start + chars[i + len - 1].1)))
             .collect()
     }
 
@@ -259,13 +270,9 @@ impl Lexicon {
             return Vec::new();
         }
         let tokens = tokenize(&text[span.range()]);
-        let mut firsts: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (e, entry) in self.entries.iter().enumerate() {
-            firsts.entry(entry.en_words[0].as_str()).or_default().push(e);
-        }
         let mut found = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            for &e in firsts.get(t.norm.as_str()).map_or(&[][..], Vec::as_slice) {
+            for &e in self.en_by_first.get(t.norm.as_str()).map_or(&[][..], Vec::as_slice) {
                 let words = &self.entries[e].en_words;
                 if i + words.len() <= tokens.len()
                     && tokens[i..i + words.len()].iter().zip(words).all(|(t, w)| &t.norm == w)
