@@ -63,32 +63,30 @@ fn keys(seq: &[u32]) -> Vec<u64> {
     keys
 }
 
-/// True when `b` is a variant of root `a`: at most one edit apart, the same words reordered,
-/// or the root with up to two words more or fewer at its ends; sharing at least two content words, the
-/// differing words weighing at most half of the shared ones.
-fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
-    let word = |c: u32| index.class_word(c);
-    let ra: Vec<Word> = a.seq.iter().map(|&c| word(c)).collect();
-    let rb: Vec<Word> = b.seq.iter().map(|&c| word(c)).collect();
-    let al = align(&ra, &rb, false);
+/// True when `b` is a variant of root `a` (both as words of their classes): at most one edit
+/// apart, the same words reordered, or the root with up to two words more or fewer at its ends;
+/// sharing at least two content words, the differing words weighing at most half of the shared
+/// ones.
+fn is_variant(a: &[Word], b: &[Word], min_words: usize) -> bool {
+    let al = align(a, b, false);
     let (mut shared, mut differ, mut edits, mut same) = (0f64, 0f64, 0usize, 0usize);
     for op in &al.ops {
         match *op {
             Op::Equal(i, _) => {
-                shared += ra[i].weight as f64;
+                shared += a[i].weight as f64;
                 same += 1;
             }
-            Op::Move(i, _) => shared += ra[i].weight as f64,
+            Op::Move(i, _) => shared += a[i].weight as f64,
             Op::Variant(i, j) | Op::Substitute(i, j) => {
-                differ += ra[i].weight.max(rb[j].weight) as f64;
+                differ += a[i].weight.max(b[j].weight) as f64;
                 edits += 1;
             }
             Op::Delete(i) => {
-                differ += ra[i].weight as f64;
+                differ += a[i].weight as f64;
                 edits += 1;
             }
             Op::Insert(j) => {
-                differ += rb[j].weight as f64;
+                differ += b[j].weight as f64;
                 edits += 1;
             }
         }
@@ -103,7 +101,7 @@ fn is_variant(index: &Index, a: &Phrase, b: &Phrase, min_words: usize) -> bool {
     let extended = edits <= 2 && inner[..inner_len].iter().all(|op| matches!(op, Op::Equal(..)));
     let ratio = if extended && edits == 2 { 0.6 } else { 0.5 };
     (edits <= 1 || reordered || extended)
-        && same.max(if reordered { a.seq.len() } else { 0 }) >= min_words.max(2)
+        && same.max(if reordered { a.len() } else { 0 }) >= min_words.max(2)
         && differ <= ratio * shared + 1e-9
 }
 
@@ -146,9 +144,14 @@ pub(crate) fn group(
         bucket_of.entry(b.0).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
     }
     let mut taken = vec![false; phrases.len()];
+    // The step at which a phrase was last tested as a variant (plus one): a root meets a
+    // phrase under several keys, and tests it once.
+    let mut tested = vec![0u32; phrases.len()];
     let mut claimed: Vec<Vec<bool>> = index.docs.iter().map(|d| vec![false; d.content.len()]).collect();
     let mut drafts: Vec<Draft> = Vec::new();
     let fuzzy_limit = options.max_families.saturating_mul(2);
+    let mut words: Vec<Word> = Vec::new();
+    let mut slots = vec![0u8; index.terms.len()];
     for (step, &root) in order.iter().enumerate() {
         if step % 256 == 0
             && !progress(Progress { stage: Stage::Families, done: step as u64, total: order.len() as u64 })
@@ -167,17 +170,23 @@ pub(crate) fn group(
         if !budget.spend((root_keys.len() * phrases[root].seq.len()) as u64) {
             break;
         }
+        let root_words: Vec<Word> = phrases[root].seq.iter().map(|&c| index.class_word(c)).collect();
         for k in root_keys {
             let bucket = bucket_of.get(&k).map_or(&[][..], |&(from, to)| &buckets[from as usize..to as usize]);
             if !budget.spend(bucket.len() as u64) {
                 break;
             }
             for c in bucket.iter().map(|b| order[b.1 as usize]) {
-                if taken[c] || !budget.spend(VARIANT_COST + cells(phrases[root].seq.len(), phrases[c].seq.len(), false))
-                {
+                if taken[c] || tested[c] == step as u32 + 1 {
                     continue;
                 }
-                if is_variant(index, &phrases[root], &phrases[c], options.min_words) {
+                tested[c] = step as u32 + 1;
+                if !budget.spend(VARIANT_COST + cells(phrases[root].seq.len(), phrases[c].seq.len(), false)) {
+                    continue;
+                }
+                words.clear();
+                words.extend(phrases[c].seq.iter().map(|&w| index.class_word(w)));
+                if is_variant(&root_words, &words, options.min_words) {
                     taken[c] = true;
                     members.push(c);
                 }
@@ -205,7 +214,7 @@ pub(crate) fn group(
         dedupe_overlaps(&mut free);
         let len = phrases[root].seq.len();
         if drafts.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
-            gather_variants(index, options, &phrases[root], &mut free, &claimed, budget);
+            gather_variants(index, options, &phrases[root], &mut free, &claimed, &mut slots, budget);
         }
         // `free` is sorted by statement.
         let docs = free.iter().enumerate().filter(|&(k, o)| k == 0 || free[k - 1].doc != o.doc).count();
@@ -332,6 +341,7 @@ fn gather_variants(
     root: &Phrase,
     occ: &mut Vec<ContentOcc>,
     claimed: &[Vec<bool>],
+    slots: &mut [u8],
     budget: &mut Budget,
 ) {
     let m = root.seq.len();
@@ -356,6 +366,11 @@ fn gather_variants(
     crate::sort::sort_u32(&mut distinct);
     distinct.dedup();
     let bit_of: Vec<u64> = root.seq.iter().map(|c| 1u64 << distinct.binary_search(c).unwrap_or(0)).collect();
+    // A class's bit, plus one, by class (0 for a class not in the root): `slots` is all zero
+    // between calls.
+    for (k, &c) in distinct.iter().enumerate() {
+        slots[c as usize] = k as u8 + 1;
+    }
     // A window lacking every class of a set that weighs more than a passing window may lack
     // (1 - `fuzzy_threshold` of the root) cannot pass, and the postings of those classes tell
     // whether one of them is in a window without reading it. Per anchor: the root's other
@@ -387,9 +402,10 @@ fn gather_variants(
             }
         }
         let mut present = 0u64;
-        for c in &index.doc_classes(d)[lo..hi] {
-            if let Ok(k) = distinct.binary_search(c) {
-                present |= 1 << k;
+        for &c in &index.doc_classes(d)[lo..hi] {
+            let k = slots[c as usize];
+            if k > 0 {
+                present |= 1 << (k - 1);
             }
         }
         let (mut credit, mut words) = (0f64, 0usize);
@@ -416,6 +432,9 @@ fn gather_variants(
         taken.insert(o.first, o.last);
         found.push(o);
     });
+    for &c in &distinct {
+        slots[c as usize] = 0;
+    }
     occ.extend(found);
     crate::sort::sort(occ);
 }
