@@ -61,16 +61,82 @@ impl DiffRoom {
             )
         })
     }
+
+    /// Which of a family's occurrences get a full diff, in order, while the room allows (and
+    /// spends it); the others are cut, and counted in `cut` when the family is built.
+    fn plan(&mut self, alignments: &[(Vec<Op>, f64)]) -> Vec<bool> {
+        alignments
+            .iter()
+            .map(|(ops, _)| {
+                let full = self.left >= ops.len();
+                if full {
+                    self.left -= ops.len();
+                }
+                full
+            })
+            .collect()
+    }
 }
 
-/// Step 5: a draft as a reported family. An occurrence's diff lists every word while `room`
-/// allows (and spends it); past it, only the words that differ and the equal words at slots.
-pub(crate) fn build_family(
+/// Families built at once, in parallel where there are threads: enough to keep them busy, few
+/// enough that little is built past where a caller stops.
+const BUILD_CHUNK: usize = 32;
+
+/// Step 5 for ranked drafts in order: `family` gives each item's draft and rank, `keep` takes
+/// each family built, in order, and returns false to stop. The occurrences' alignments and the
+/// families are built in parallel, chunk by chunk; the room for full diffs is spent in order, so
+/// the families are those of building them one after another.
+pub(crate) fn build_families<'a, T: Sync>(
+    index: &Index,
+    statements: &[Statement],
+    items: &'a [T],
+    family: impl Fn(&'a T) -> (&'a Draft, &'a Ranked) + Sync + Send,
+    room: &mut DiffRoom,
+    mut keep: impl FnMut(&'a T, Family) -> bool,
+) {
+    for chunk in items.chunks(BUILD_CHUNK) {
+        let at: Vec<usize> = (0..chunk.len()).collect();
+        let aligned: Vec<Vec<(Vec<Op>, f64)>> = crate::threads::map(&at, |&k| {
+            let (draft, ranked) = family(&chunk[k]);
+            align_occurrences(index, draft, ranked)
+        });
+        let full: Vec<Vec<bool>> = aligned.iter().map(|a| room.plan(a)).collect();
+        let built: Vec<Family> = crate::threads::map(&at, |&k| {
+            let (draft, ranked) = family(&chunk[k]);
+            build_family(index, statements, draft, ranked, &aligned[k], &full[k])
+        });
+        for ((item, f), full) in chunk.iter().zip(built).zip(&full) {
+            room.cut += full.iter().filter(|&&f| !f).count();
+            if !keep(item, f) {
+                return;
+            }
+        }
+    }
+}
+
+/// Every occurrence of a draft aligned with its root: the edit operations and the score.
+fn align_occurrences(index: &Index, draft: &Draft, ranked: &Ranked) -> Vec<(Vec<Op>, f64)> {
+    let root_words: Vec<Word> = index.words(ranked.root);
+    draft
+        .occ
+        .iter()
+        .map(|&o| {
+            let al = align(&root_words, &index.words(o), false);
+            (al.ops, al.score)
+        })
+        .collect()
+}
+
+/// Step 5: a draft as a reported family, from its occurrences' alignments with the root. An
+/// occurrence's diff lists every word where `full` says so; elsewhere, only the words that
+/// differ and the equal words at slots.
+fn build_family(
     index: &Index,
     statements: &[Statement],
     draft: &Draft,
     ranked: &Ranked,
-    room: &mut DiffRoom,
+    alignments: &[(Vec<Op>, f64)],
+    full: &[bool],
 ) -> Family {
     let root = ranked.root;
     let (rd, ra) = (root.doc as usize, root.first as usize);
@@ -80,17 +146,14 @@ pub(crate) fn build_family(
         statements[index.docs[rd].input].text[t.span().range()].to_string()
     };
 
-    // Every occurrence aligned with the root first: the slots are known before the diffs are
-    // written (a cut diff keeps the equal words at slots).
+    // The slots are known before the diffs are written (a cut diff keeps the equal words at
+    // slots).
     let mut slots: BTreeMap<usize, BTreeMap<String, usize>> = BTreeMap::new();
     let mut similarity_sum = 0.0;
     // Occurrences with the root's own word, per root word (for the slots).
     let mut same = vec![0usize; root_words.len()];
-    let mut alignments = Vec::with_capacity(draft.occ.len());
-    for &o in &draft.occ {
-        let t: Vec<Word> = index.words(o);
-        let al = align(&root_words, &t, false);
-        for op in &al.ops {
+    for (&o, (ops, score)) in draft.occ.iter().zip(alignments) {
+        for op in ops {
             if let Op::Equal(i, _) = *op {
                 same[i] += 1;
             }
@@ -98,28 +161,27 @@ pub(crate) fn build_family(
                 if root_words[i].stop {
                     continue; // a changed "the" or "of" is not a slot
                 }
-                let filler = index.term(t[j].term).norm.to_string();
+                let filler =
+                    index.term(index.docs[o.doc as usize].tokens[o.first as usize + j].term()).norm.to_string();
                 slots.entry(i).or_default().entry(filler).and_modify(|c| *c += 1).or_insert(1);
             }
         }
-        similarity_sum += al.score;
-        alignments.push((al.ops, al.score));
+        similarity_sum += score;
     }
     let mut occurrences: Vec<Occurrence> = draft
         .occ
         .iter()
         .zip(alignments)
-        .map(|(&o, (ops, score))| {
-            let diff = if room.left >= ops.len() {
-                room.left -= ops.len();
-                edits(index, statements, o, &ops, &root_text)
+        .zip(full)
+        .map(|((&o, (ops, score)), &full)| {
+            let diff = if full {
+                edits(index, statements, o, ops, &root_text)
             } else {
-                room.cut += 1;
                 let differ: Vec<Op> =
-                    ops.into_iter().filter(|op| !matches!(op, Op::Equal(i, _) if !slots.contains_key(i))).collect();
+                    ops.iter().copied().filter(|op| !matches!(op, Op::Equal(i, _) if !slots.contains_key(i))).collect();
                 edits(index, statements, o, &differ, &root_text)
             };
-            Occurrence { excerpt: index.excerpt(statements, o), similarity: round(score), diff }
+            Occurrence { excerpt: index.excerpt(statements, o), similarity: round(*score), diff }
         })
         .collect();
     // A reader finds them by statement: in the order of the statements' ids, then in the text.
@@ -179,5 +241,85 @@ pub(crate) fn build_family(
         occurrences,
         why: ranked.why(),
         renderings: Vec::new(), // set by parallel::link_families
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::Budget;
+    use crate::options::{Options, Order};
+    use crate::repeats::{repeated_phrases, Content};
+
+    /// Statements drawn from a pool of sentences (a fixed pseudo-random choice), each sentence
+    /// sometimes with a word changed: many families, of many sizes.
+    fn statements() -> Vec<Statement> {
+        let words = ["peace", "security", "development", "cooperation", "climate", "reform", "dialogue", "justice"];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let pool: Vec<Vec<&str>> =
+            (0..60).map(|_| (0..6 + next(10)).map(|_| words[next(words.len())]).collect()).collect();
+        (0..12)
+            .map(|d| {
+                let text: Vec<String> = (0..40)
+                    .map(|_| {
+                        let mut s = pool[next(pool.len())].clone();
+                        if next(3) == 0 {
+                            let at = next(s.len());
+                            s[at] = words[next(words.len())];
+                        }
+                        s.join(" ") + "."
+                    })
+                    .collect();
+                Statement::new(format!("s{d}"), text.join(" "))
+            })
+            .collect()
+    }
+
+    /// Building in parallel chunks gives the families of building them one after another,
+    /// with a room for full diffs that runs out in the middle and a caller that stops in a
+    /// later chunk.
+    #[test]
+    fn families_are_those_of_building_one_after_another() {
+        let statements = statements();
+        let options = Options::default();
+        let index = Index::build(&statements, &options, &mut |_| true).unwrap();
+        let mut budget = Budget::new(u64::MAX);
+        let content = Content::of(&index);
+        let phrases =
+            repeated_phrases(&index, &content, &options, &mut budget, &mut Vec::new(), &mut |_| Ok(())).unwrap();
+        let drafts = crate::group::group(&index, &options, &phrases, &mut budget, &mut |_| true).unwrap();
+        let ranked = crate::rank::ranked(&index, &statements, &drafts, Order::Formulaic, &mut budget);
+        assert!(ranked.len() > 3 * BUILD_CHUNK, "{} families", ranked.len());
+        let aligned: Vec<_> = ranked.iter().map(|r| align_occurrences(&index, &drafts[r.draft], r)).collect();
+        let edits: usize = aligned.iter().flatten().map(|(ops, _)| ops.len()).sum();
+        let stop = 2 * BUILD_CHUNK + 5;
+
+        let start = || DiffRoom { left: edits / 3, cut: 0 };
+        let (mut one_by_one, mut room) = (Vec::new(), start());
+        for (r, aligned) in ranked.iter().zip(&aligned).take(stop) {
+            let full = room.plan(aligned);
+            room.cut += full.iter().filter(|&&f| !f).count();
+            one_by_one.push(build_family(&index, &statements, &drafts[r.draft], r, aligned, &full));
+        }
+        assert!(room.cut > 0 && one_by_one.iter().any(|f| f.occurrences.iter().all(|o| o.diff.len() > 1)));
+
+        let (mut chunked, mut chunked_room) = (Vec::new(), start());
+        build_families(
+            &index,
+            &statements,
+            &ranked,
+            |r| (&drafts[r.draft], r),
+            &mut chunked_room,
+            |_, f| {
+                chunked.push(f);
+                chunked.len() < stop
+            },
+        );
+        assert_eq!(chunked_room.cut, room.cut);
+        assert_eq!(chunked, one_by_one);
     }
 }

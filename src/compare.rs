@@ -16,7 +16,7 @@
 //! optimized while the first comparison runs.
 
 use crate::budget::Budget;
-use crate::build::{build_family, family_bytes, report_limit, DiffRoom, REPORT_BOUND};
+use crate::build::{build_families, family_bytes, report_limit, DiffRoom, REPORT_BOUND};
 use crate::error::Error;
 use crate::group::group;
 use crate::index::{Index, TokenOcc};
@@ -81,15 +81,22 @@ pub(crate) fn compare(
     let mut room = DiffRoom::new(report_limit);
     let mut size = 0usize;
     let mut families: Vec<Family> = Vec::with_capacity(ranked.len());
-    for (k, r) in ranked.iter().enumerate() {
-        let mut f = build_family(index, statements, &drafts[r.draft], r, &mut room);
-        size += family_bytes(&f);
-        if k > 0 && size > report_limit {
-            break;
-        }
-        f.id = format!("f{}", k + 1);
-        families.push(f);
-    }
+    build_families(
+        index,
+        statements,
+        &ranked,
+        |r| (&drafts[r.draft], r),
+        &mut room,
+        |_, mut f| {
+            size += family_bytes(&f);
+            if !families.is_empty() && size > report_limit {
+                return false;
+            }
+            f.id = format!("f{}", families.len() + 1);
+            families.push(f);
+            true
+        },
+    );
     notes.extend(room.note());
     if families.len() < ranked.len() {
         notes.push(format!(

@@ -17,7 +17,7 @@
 //! preferred wordings are listed. Statements in neither group count only in the prior.
 
 use crate::budget::Budget;
-use crate::build::{build_family, report_limit, DiffRoom};
+use crate::build::{build_families, report_limit, DiffRoom};
 use crate::error::Error;
 use crate::family::Draft;
 use crate::group::group;
@@ -143,15 +143,18 @@ pub(crate) fn contrast(
     }
     // Diffs past half the report's size bound list only the words that differ (see `build`).
     let mut room = DiffRoom::new(report_limit(statements));
-    let families: Vec<ContrastFamily> = kept
-        .into_iter()
-        .map(|&(z, delta, c, k)| {
-            let r = &ranked[k];
-            let draft = &drafts[r.draft];
-            let mut family = build_family(index, statements, draft, r, &mut room);
+    let mut families: Vec<ContrastFamily> = Vec::with_capacity(kept.len());
+    build_families(
+        index,
+        statements,
+        &kept,
+        |&&(_, _, _, k)| (&drafts[ranked[k].draft], &ranked[k]),
+        &mut room,
+        |&&(z, delta, c, k), mut family| {
+            let draft = &drafts[ranked[k].draft];
             family.id = format!("f{}", k + 1);
             let per_10k = |y: f64, n: f64| if n > 0.0 { round(y / n * 10_000.0) } else { 0.0 };
-            ContrastFamily {
+            families.push(ContrastFamily {
                 z: round(z),
                 log_odds: round(delta),
                 count_a: c.y_a as usize,
@@ -161,9 +164,10 @@ pub(crate) fn contrast(
                 wordings_a: wordings(index, draft, &side, 1),
                 wordings_b: wordings(index, draft, &side, 2),
                 family,
-            }
-        })
-        .collect();
+            });
+            true
+        },
+    );
     notes.extend(room.note());
     let summary = |ids: &[String], label: &str, content_words: usize| GroupSummary {
         label: label.to_string(),
