@@ -38,8 +38,8 @@ const VARIANT_COST: u64 = 32;
 const OCCURRENCE_COST: usize = 16;
 
 /// Keys under which a phrase meets its one-edit neighbours: itself, itself less one word, and
-/// (three words or more) its words sorted.
-fn keys(seq: &[u32]) -> Vec<u64> {
+/// (three words or more) its words sorted; `sorted` receives its words sorted.
+fn keys(seq: &[u32], sorted: &mut Vec<u32>) -> Vec<u64> {
     let mut keys = vec![hash_seq(seq.iter().copied())];
     // A variant shares two content words at least, so a key of one word would only meet
     // phrases that cannot pass (and such buckets are huge for common words).
@@ -55,10 +55,11 @@ fn keys(seq: &[u32]) -> Vec<u64> {
             keys.push(hash_seq(seq[a..b].iter().copied()));
         }
     }
+    sorted.clear();
+    sorted.extend_from_slice(seq);
+    crate::sort::sort_u32(sorted);
     if seq.len() >= 3 {
-        let mut sorted = seq.to_vec();
-        crate::sort::sort_u32(&mut sorted);
-        keys.push(hash_seq(sorted.into_iter()).rotate_left(1));
+        keys.push(hash_seq(sorted.iter().copied()).rotate_left(1));
     }
     keys
 }
@@ -105,6 +106,32 @@ fn is_variant(a: &[Word], b: &[Word], min_words: usize) -> bool {
         && differ <= ratio * shared + 1e-9
 }
 
+/// False when `b` cannot be a variant of root `a` ([`is_variant`]), told from their classes
+/// (each sorted) and the classes' weights alone. Only words of one class pair up as equal or
+/// moved, so the root's words outside the classes both share (counted with repeats) all differ,
+/// as do the variant's: the differing words weigh at least the heavier of those two sets, the
+/// shared ones at most what both share, and a variant's differing words weigh at most 0.6 of
+/// its shared ones.
+fn may_be_variant(a: &[u32], b: &[u32], weight: impl Fn(u32) -> f64) -> bool {
+    let (mut i, mut j) = (0, 0);
+    let (mut shared, mut only_a, mut only_b) = (0f64, 0f64, 0f64);
+    while i < a.len() || j < b.len() {
+        if j == b.len() || (i < a.len() && a[i] < b[j]) {
+            only_a += weight(a[i]);
+            i += 1;
+        } else if i == a.len() || b[j] < a[i] {
+            only_b += weight(b[j]);
+            j += 1;
+        } else {
+            shared += weight(a[i]);
+            i += 1;
+            j += 1;
+        }
+    }
+    // The margin keeps the test on the safe side of rounding.
+    only_a.max(only_b) <= 0.6 * shared + 1e-6
+}
+
 /// Steps 3-4: families as drafts, strongest first.
 pub(crate) fn group(
     index: &Index,
@@ -129,13 +156,19 @@ pub(crate) fn group(
     // (key, rank) pairs sorted: a bucket is a run of one key, in rank order. Hashing a key
     // reads the phrase's words.
     let mut buckets: Vec<(u64, u32)> = Vec::new();
+    // Each keyed phrase's classes sorted, one phrase after another (from `sorted_at[p]`).
+    let (mut sorted, mut sorted_at, mut one) = (Vec::new(), vec![0u32; phrases.len()], Vec::new());
     for (rank, &p) in order.iter().enumerate() {
-        let k = keys(phrases[p].seq);
+        let k = keys(phrases[p].seq, &mut one);
         if !budget.spend((k.len() * phrases[p].seq.len()) as u64) {
             break;
         }
+        sorted_at[p] = sorted.len() as u32;
+        sorted.extend_from_slice(&one);
         buckets.extend(k.into_iter().map(|k| (k, rank as u32)));
     }
+    let sorted_of = |p: usize| &sorted[sorted_at[p] as usize..][..phrases[p].seq.len()];
+    let weight = |c: u32| index.terms[c as usize].weight as f64;
     crate::sort::sort_wide_pairs(&mut buckets);
     buckets.dedup();
     // Where each key's bucket lies, found by hashing rather than by bisecting a long array.
@@ -166,7 +199,7 @@ pub(crate) fn group(
         }
         taken[root] = true;
         let mut members = vec![root];
-        let root_keys = keys(phrases[root].seq);
+        let root_keys = keys(phrases[root].seq, &mut one);
         if !budget.spend((root_keys.len() * phrases[root].seq.len()) as u64) {
             break;
         }
@@ -181,6 +214,9 @@ pub(crate) fn group(
                     continue;
                 }
                 tested[c] = step as u32 + 1;
+                if !may_be_variant(&one, sorted_of(c), weight) {
+                    continue;
+                }
                 if !budget.spend(VARIANT_COST + cells(phrases[root].seq.len(), phrases[c].seq.len(), false)) {
                     continue;
                 }
@@ -457,7 +493,47 @@ impl Near<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::Near;
+    use super::{is_variant, may_be_variant, Near};
+    use crate::align::Word;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The weight test never turns a variant away: over phrases of a 6-class vocabulary and
+        /// their copies with up to three edits (a word changed, added, dropped, added at an end,
+        /// or two swapped), with random weights, every pair `is_variant` accepts passes
+        /// `may_be_variant`.
+        #[test]
+        fn the_weight_test_keeps_every_variant(
+            a in proptest::collection::vec(0u32..6, 2..9),
+            edits in proptest::collection::vec((0u8..6, 0usize..10, 0u32..6), 0..4),
+            weights in proptest::collection::vec(0.05f32..3.0, 6),
+            min_words in 1usize..4,
+        ) {
+            let mut b = a.clone();
+            for (kind, at, class) in edits {
+                let at = at % (b.len() + 1);
+                match kind {
+                    0 if at < b.len() => b[at] = class,
+                    1 => b.insert(at, class),
+                    2 if at < b.len() && b.len() > 1 => {
+                        b.remove(at);
+                    }
+                    3 if at + 1 < b.len() => b.swap(at, at + 1),
+                    4 => b.insert(0, class),
+                    5 => b.push(class),
+                    _ => {}
+                }
+            }
+            let word = |&c: &u32| Word { term: c, class: c, weight: weights[c as usize], stop: false, brk: false, ideo: false };
+            let (wa, wb): (Vec<Word>, Vec<Word>) = (a.iter().map(word).collect(), b.iter().map(word).collect());
+            let (mut sa, mut sb) = (a.clone(), b.clone());
+            sa.sort_unstable();
+            sb.sort_unstable();
+            if is_variant(&wa, &wb, min_words) {
+                proptest::prop_assert!(may_be_variant(&sa, &sb, |c| weights[c as usize] as f64), "{:?} {:?}", a, b);
+            }
+        }
+    }
 
     proptest::proptest! {
         #[test]
