@@ -82,32 +82,29 @@ impl DiffRoom {
 /// enough that little is built past where a caller stops.
 const BUILD_CHUNK: usize = 32;
 
-/// Step 5 for ranked drafts in order: `family` gives each item's draft and rank, `keep` takes
-/// each family built, in order, and returns false to stop. The occurrences' alignments and the
-/// families are built in parallel, chunk by chunk; the room for full diffs is spent in order, so
-/// the families are those of building them one after another.
-pub(crate) fn build_families<'a, T: Sync>(
+/// Step 5 for ranked drafts in order: `keep` takes each family built, with its place in
+/// `families`, in order, and returns false to stop. The occurrences' alignments and the families
+/// are built in parallel, chunk by chunk; the room for full diffs is spent in order, so the
+/// families are those of building them one after another.
+pub(crate) fn build_families(
     index: &Index,
     statements: &[Statement],
-    items: &'a [T],
-    family: impl Fn(&'a T) -> (&'a Draft, &'a Ranked) + Sync + Send,
+    families: &[(&Draft, &Ranked)],
     room: &mut DiffRoom,
-    mut keep: impl FnMut(&'a T, Family) -> bool,
+    keep: &mut dyn FnMut(usize, Family) -> bool,
 ) {
-    for chunk in items.chunks(BUILD_CHUNK) {
-        let at: Vec<usize> = (0..chunk.len()).collect();
-        let aligned: Vec<Vec<(Vec<Op>, f64)>> = crate::threads::map(&at, |&k| {
-            let (draft, ranked) = family(&chunk[k]);
-            align_occurrences(index, draft, ranked)
-        });
+    for (c, chunk) in families.chunks(BUILD_CHUNK).enumerate() {
+        let aligned: Vec<Vec<(Vec<Op>, f64)>> =
+            crate::threads::map(chunk, |&(draft, ranked)| align_occurrences(index, draft, ranked));
         let full: Vec<Vec<bool>> = aligned.iter().map(|a| room.plan(a)).collect();
+        let at: Vec<usize> = (0..chunk.len()).collect();
         let built: Vec<Family> = crate::threads::map(&at, |&k| {
-            let (draft, ranked) = family(&chunk[k]);
+            let (draft, ranked) = chunk[k];
             build_family(index, statements, draft, ranked, &aligned[k], &full[k])
         });
-        for ((item, f), full) in chunk.iter().zip(built).zip(&full) {
+        for (k, (f, full)) in built.into_iter().zip(&full).enumerate() {
             room.cut += full.iter().filter(|&&f| !f).count();
-            if !keep(item, f) {
+            if !keep(c * BUILD_CHUNK + k, f) {
                 return;
             }
         }
@@ -308,17 +305,11 @@ mod tests {
         assert!(room.cut > 0 && one_by_one.iter().any(|f| f.occurrences.iter().all(|o| o.diff.len() > 1)));
 
         let (mut chunked, mut chunked_room) = (Vec::new(), start());
-        build_families(
-            &index,
-            &statements,
-            &ranked,
-            |r| (&drafts[r.draft], r),
-            &mut chunked_room,
-            |_, f| {
-                chunked.push(f);
-                chunked.len() < stop
-            },
-        );
+        let families: Vec<(&Draft, &Ranked)> = ranked.iter().map(|r| (&drafts[r.draft], r)).collect();
+        build_families(&index, &statements, &families, &mut chunked_room, &mut |_, f| {
+            chunked.push(f);
+            chunked.len() < stop
+        });
         assert_eq!(chunked_room.cut, room.cut);
         assert_eq!(chunked, one_by_one);
     }

@@ -18,11 +18,12 @@
 use crate::budget::Budget;
 use crate::build::{build_families, family_bytes, report_limit, DiffRoom, REPORT_BOUND};
 use crate::error::Error;
+use crate::family::Draft;
 use crate::group::group;
 use crate::index::{Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
-use crate::rank::ranked;
+use crate::rank::{ranked, Ranked};
 use crate::repeats::{repeated_phrases, Content};
 use crate::report::*;
 use crate::statement::Statement;
@@ -81,22 +82,16 @@ pub(crate) fn compare(
     let mut room = DiffRoom::new(report_limit);
     let mut size = 0usize;
     let mut families: Vec<Family> = Vec::with_capacity(ranked.len());
-    build_families(
-        index,
-        statements,
-        &ranked,
-        |r| (&drafts[r.draft], r),
-        &mut room,
-        |_, mut f| {
-            size += family_bytes(&f);
-            if !families.is_empty() && size > report_limit {
-                return false;
-            }
-            f.id = format!("f{}", families.len() + 1);
-            families.push(f);
-            true
-        },
-    );
+    let built: Vec<(&Draft, &Ranked)> = ranked.iter().map(|r| (&drafts[r.draft], r)).collect();
+    build_families(index, statements, &built, &mut room, &mut |_, mut f| {
+        size += family_bytes(&f);
+        if !families.is_empty() && size > report_limit {
+            return false;
+        }
+        f.id = format!("f{}", families.len() + 1);
+        families.push(f);
+        true
+    });
     notes.extend(room.note());
     if families.len() < ranked.len() {
         notes.push(format!(

@@ -24,7 +24,7 @@ use crate::group::group;
 use crate::index::Index;
 use crate::options::Options;
 use crate::progress::Progress;
-use crate::rank::ranked;
+use crate::rank::{ranked, Ranked};
 use crate::repeats::{repeated_phrases, Content};
 use crate::report::{count, round, ContrastFamily, ContrastReport, GroupSummary, Wording, SCHEMA_VERSION};
 use crate::statement::Statement;
@@ -144,30 +144,26 @@ pub(crate) fn contrast(
     // Diffs past half the report's size bound list only the words that differ (see `build`).
     let mut room = DiffRoom::new(report_limit(statements));
     let mut families: Vec<ContrastFamily> = Vec::with_capacity(kept.len());
-    build_families(
-        index,
-        statements,
-        &kept,
-        |&&(_, _, _, k)| (&drafts[ranked[k].draft], &ranked[k]),
-        &mut room,
-        |&&(z, delta, c, k), mut family| {
-            let draft = &drafts[ranked[k].draft];
-            family.id = format!("f{}", k + 1);
-            let per_10k = |y: f64, n: f64| if n > 0.0 { round(y / n * 10_000.0) } else { 0.0 };
-            families.push(ContrastFamily {
-                z: round(z),
-                log_odds: round(delta),
-                count_a: c.y_a as usize,
-                count_b: c.y_b as usize,
-                rate_a: per_10k(c.y_a, c.n_a),
-                rate_b: per_10k(c.y_b, c.n_b),
-                wordings_a: wordings(index, draft, &side, 1),
-                wordings_b: wordings(index, draft, &side, 2),
-                family,
-            });
-            true
-        },
-    );
+    let built: Vec<(&Draft, &Ranked)> =
+        kept.iter().map(|&&(_, _, _, k)| (&drafts[ranked[k].draft], &ranked[k])).collect();
+    build_families(index, statements, &built, &mut room, &mut |at, mut family| {
+        let (z, delta, c, k) = *kept[at];
+        let draft = built[at].0;
+        family.id = format!("f{}", k + 1);
+        let per_10k = |y: f64, n: f64| if n > 0.0 { round(y / n * 10_000.0) } else { 0.0 };
+        families.push(ContrastFamily {
+            z: round(z),
+            log_odds: round(delta),
+            count_a: c.y_a as usize,
+            count_b: c.y_b as usize,
+            rate_a: per_10k(c.y_a, c.n_a),
+            rate_b: per_10k(c.y_b, c.n_b),
+            wordings_a: wordings(index, draft, &side, 1),
+            wordings_b: wordings(index, draft, &side, 2),
+            family,
+        });
+        true
+    });
     notes.extend(room.note());
     let summary = |ids: &[String], label: &str, content_words: usize| GroupSummary {
         label: label.to_string(),
