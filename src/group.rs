@@ -40,7 +40,8 @@ const OCCURRENCE_COST: usize = 16;
 /// Keys under which a phrase meets its one-edit neighbours: itself, itself less one word, and
 /// (three words or more) its words sorted; `sorted` receives its words sorted.
 fn keys(seq: &[u32], sorted: &mut Vec<u32>) -> Vec<u64> {
-    let mut keys = vec![hash_seq(seq.iter().copied())];
+    let mut keys = Vec::with_capacity(seq.len() + 7);
+    keys.push(hash_seq(seq.iter().copied()));
     // A variant shares two content words at least, so a key of one word would only meet
     // phrases that cannot pass (and such buckets are huge for common words).
     if (3..=16).contains(&seq.len()) {
