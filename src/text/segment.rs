@@ -159,9 +159,11 @@ pub(super) fn hooked_word_ends(run: &str, starts: &[u32], out: &mut Vec<usize>) 
 /// documentation).
 #[cfg(not(target_arch = "wasm32"))]
 mod dictionary {
-    use icu_collections::char16trie::Char16Trie;
+    use icu_collections::char16trie::{Char16Trie, Char16TrieCursor};
     use icu_provider::prelude::*;
     use icu_segmenter::provider::{Baked, DictionaryBreakData, SegmenterDictionaryAutoV2};
+    use rustc_hash::FxHashMap;
+    use std::cell::RefCell;
     use std::sync::OnceLock;
     use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
     use unicode_normalization::UnicodeNormalization;
@@ -210,15 +212,38 @@ mod dictionary {
         canonical_combining_class(first.unwrap_or(c)) == 0
     }
 
+    /// What a thread keeps between runs: the dictionary's cursor after each first character
+    /// met (stepping from the root searches its branch of some 20,000 characters, the costliest
+    /// step; the cursor is the same each time), and room for the run being cut.
+    #[derive(Default)]
+    struct State {
+        roots: FxHashMap<char, Char16TrieCursor<'static>>,
+        chars: Vec<char>,
+        from: Vec<usize>,
+        best: Vec<u32>,
+        last: Vec<usize>,
+        words: Vec<(usize, u32)>,
+    }
+
+    thread_local! {
+        static STATE: RefCell<State> = RefCell::default();
+    }
+
     pub(super) fn word_ends(run: &str, out: &mut Vec<usize>) -> bool {
         let Some(trie) = dictionary() else {
             super::each_character(run, out);
             return false;
         };
+        STATE.with(|state| cut(trie, run, &mut state.borrow_mut(), out));
+        true
+    }
+
+    fn cut(trie: &'static Char16Trie<'static>, run: &str, state: &mut State, out: &mut Vec<usize>) {
+        let State { roots, chars, from, best, last, words } = state;
         // The characters ICU cuts: the run's NFKC form, each character with the byte offset in
         // `run` of the piece it comes from, so that a word end always falls between pieces.
-        let mut chars: Vec<char> = Vec::with_capacity(run.len() / 3 + 1);
-        let mut from: Vec<usize> = Vec::with_capacity(run.len() / 3 + 2);
+        chars.clear();
+        from.clear();
         if unicode_normalization::is_nfkc(run) {
             for (i, c) in run.char_indices() {
                 chars.push(c);
@@ -239,19 +264,30 @@ mod dictionary {
 
         // best[i]: the least cost of cutting chars[..i]; last[i]: where its last word starts.
         let n = chars.len();
-        let mut best = vec![u32::MAX; n + 1];
-        let mut last = vec![0usize; n + 1];
+        best.clear();
+        best.resize(n + 1, u32::MAX);
+        last.clear();
+        last.resize(n + 1, 0);
         best[0] = 0;
-        let mut words: Vec<(usize, u32)> = Vec::new();
         let mut katakana_before = false;
         for i in 0..n {
             // Every position is reached: a one-character step always exists.
             words.clear();
-            let mut cursor = trie.cursor();
-            let mut units = 0;
+            let first = chars[i];
+            let mut cursor = roots
+                .entry(first)
+                .or_insert_with(|| {
+                    let mut cursor = trie.cursor();
+                    cursor.step(first);
+                    cursor
+                })
+                .clone();
+            let mut units = first.len_utf16();
             for (k, &c) in chars[i..].iter().enumerate() {
-                cursor.step(c);
-                units += c.len_utf16();
+                if k > 0 {
+                    cursor.step(c);
+                    units += c.len_utf16();
+                }
                 if let Some(cost) = cursor.value() {
                     words.push((k + 1, cost.max(0) as u32));
                 }
@@ -271,7 +307,7 @@ mod dictionary {
                 }
             }
             katakana_before = katakana;
-            for &(len, cost) in &words {
+            for &(len, cost) in words.iter() {
                 let total = best[i].saturating_add(cost);
                 if total < best[i + len] {
                     best[i + len] = total;
@@ -280,18 +316,17 @@ mod dictionary {
             }
         }
 
-        let first = out.len();
+        let start = out.len();
         let mut i = n;
         while i > 0 {
             // A cut inside one piece of the original maps to the piece's start: keep one cut
             // there, and none at the run's start.
-            if from[i] > 0 && (out.len() == first || out.last() != Some(&from[i])) {
+            if from[i] > 0 && (out.len() == start || out.last() != Some(&from[i])) {
                 out.push(from[i]);
             }
             i = last[i];
         }
-        out[first..].reverse();
-        true
+        out[start..].reverse();
     }
 }
 
