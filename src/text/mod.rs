@@ -357,6 +357,14 @@ fn pieces_into<'t, I>(
     let mut run: Option<(usize, usize)> = None;
     let mut words = RunWords { from_segments: words_are_segments, cuts: Vec::new(), ends: Vec::new() };
     for (offset, seg) in segments {
+        if is_one_han(seg) {
+            // What the loop below does with it, without looking it up: one grapheme, all Han.
+            if run.is_some() {
+                words.cuts.push(offset);
+            }
+            run = Some((run.map_or(offset, |r| r.0), offset + seg.len()));
+            continue;
+        }
         if !seg.chars().any(char::is_alphanumeric) {
             words.close(text, run.take(), pieces);
             continue;
@@ -405,6 +413,13 @@ fn pieces_into<'t, I>(
         }
     }
     words.close(text, run, pieces);
+}
+
+/// True when `seg` is one character of the CJK Unified Ideographs block (U+4E00 to U+9FFF, all
+/// assigned letters, all [`segment::is_cj`]): most segments of Chinese text.
+#[inline]
+fn is_one_han(seg: &str) -> bool {
+    seg.len() == 3 && ('\u{4E00}'..='\u{9FFF}').contains(&seg.chars().next().unwrap_or('\0'))
 }
 
 /// The tokens of the pieces: a word broken by a hyphen (and a line break) is joined, then each
@@ -623,6 +638,17 @@ mod tests {
         assert_eq!(joined("共同、综合，WTO改革"), "共同 综合 wto 改革");
         assert_eq!(joined("대한민국 국민"), "대한민국 국민");
         assert_eq!(joined("the centre"), "the center");
+    }
+
+    #[test]
+    fn one_han_segments_are_letters_of_runs() {
+        // What `is_one_han` skips looking up holds for every character it takes.
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            let mut buf = [0; 4];
+            assert!(is_one_han(c.encode_utf8(&mut buf)), "U+{:04X}", c as u32);
+            assert!(c.is_alphanumeric() && segment::is_cj(c), "U+{:04X}", c as u32);
+        }
+        assert!(!is_one_han("中国") && !is_one_han("ア") && !is_one_han("a") && !is_one_han("\u{3400}"));
     }
 
     #[test]
