@@ -201,6 +201,12 @@ mod dictionary {
         })
     }
 
+    /// True for the CJK Unified Ideographs (U+4E00 to U+9FFF): each is its own NFKC and combines
+    /// with nothing (a test checks it), so a run of them is in NFKC without a look-up.
+    pub(super) fn is_han(c: char) -> bool {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    }
+
     /// True when NFKC may cut before `c`: its decomposition does not start with a combining
     /// mark (in a run of Han and kana, only the half-width voiced sound marks U+FF9E and U+FF9F
     /// attach to the character before them).
@@ -217,12 +223,28 @@ mod dictionary {
     /// step; the cursor is the same each time), and room for the run being cut.
     #[derive(Default)]
     struct State {
-        roots: FxHashMap<char, Char16TrieCursor<'static>>,
+        roots: FxHashMap<char, Root>,
         chars: Vec<char>,
         from: Vec<usize>,
         best: Vec<u32>,
         last: Vec<usize>,
         words: Vec<(usize, u32)>,
+    }
+
+    /// The dictionary after one character: the cursor, the cost of the one-character word (if
+    /// it is one) and whether any longer word starts with it.
+    struct Root {
+        cursor: Char16TrieCursor<'static>,
+        cost: Option<u32>,
+        longer: bool,
+    }
+
+    impl Root {
+        fn new(trie: &'static Char16Trie<'static>, c: char) -> Root {
+            let mut cursor = trie.cursor();
+            cursor.step(c);
+            Root { cost: cursor.value().map(|v| v.max(0) as u32), longer: !cursor.is_empty(), cursor }
+        }
     }
 
     thread_local! {
@@ -244,7 +266,7 @@ mod dictionary {
         // `run` of the piece it comes from, so that a word end always falls between pieces.
         chars.clear();
         from.clear();
-        if unicode_normalization::is_nfkc(run) {
+        if run.chars().all(is_han) || unicode_normalization::is_nfkc(run) {
             for (i, c) in run.char_indices() {
                 chars.push(c);
                 from.push(i);
@@ -274,25 +296,22 @@ mod dictionary {
             // Every position is reached: a one-character step always exists.
             words.clear();
             let first = chars[i];
-            let mut cursor = roots
-                .entry(first)
-                .or_insert_with(|| {
-                    let mut cursor = trie.cursor();
-                    cursor.step(first);
-                    cursor
-                })
-                .clone();
+            let root = roots.entry(first).or_insert_with(|| Root::new(trie, first));
+            if let Some(cost) = root.cost {
+                words.push((1, cost));
+            }
             let mut units = first.len_utf16();
-            for (k, &c) in chars[i..].iter().enumerate() {
-                if k > 0 {
+            if root.longer && units < MAX_WORD_UNITS {
+                let mut cursor = root.cursor.clone();
+                for (k, &c) in chars[i + 1..].iter().enumerate() {
                     cursor.step(c);
                     units += c.len_utf16();
-                }
-                if let Some(cost) = cursor.value() {
-                    words.push((k + 1, cost.max(0) as u32));
-                }
-                if cursor.is_empty() || units >= MAX_WORD_UNITS {
-                    break;
+                    if let Some(cost) = cursor.value() {
+                        words.push((k + 2, cost.max(0) as u32));
+                    }
+                    if cursor.is_empty() || units >= MAX_WORD_UNITS {
+                        break;
+                    }
                 }
             }
             if words.first().map(|w| w.0) != Some(1) {
@@ -366,6 +385,18 @@ mod tests {
         let w = words(run);
         assert_eq!(w.concat(), run);
         assert!(w.iter().all(|w| !w.starts_with('\u{FF9E}')), "{w:?}");
+    }
+
+    #[test]
+    fn unified_ideographs_are_their_own_nfkc() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(dictionary::is_han(c));
+            assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+        }
+        assert!(!dictionary::is_han('\u{3400}') && !dictionary::is_han('\u{F900}') && !dictionary::is_han('\u{A000}'));
     }
 
     #[test]
