@@ -167,22 +167,31 @@ pub(crate) struct Words<'t> {
 #[cfg(not(target_arch = "wasm32"))]
 const SHORT: usize = 14;
 
-/// A word of up to [`SHORT`] bytes with its kind and length, packed into a number.
+/// The word `text[start..end]` of up to [`SHORT`] bytes with its kind and length, packed into a
+/// number: its bytes, then the kind and the length in the last two bytes. Read as one load of
+/// 16 bytes where the text holds them (writing the bytes one by one into the number and reading
+/// it back would stall the processor at every token).
 #[cfg(not(target_arch = "wasm32"))]
-fn short_key(word: &str, kind: TokenKind) -> Option<u128> {
-    let bytes = word.as_bytes();
-    (bytes.len() <= SHORT).then(|| {
-        let mut key = [0u8; 16];
-        key[..bytes.len()].copy_from_slice(bytes);
-        key[14] = kind as u8;
-        key[15] = bytes.len() as u8;
-        u128::from_le_bytes(key)
-    })
+fn short_key(text: &str, start: usize, end: usize, kind: TokenKind) -> Option<u128> {
+    let len = end - start;
+    if len > SHORT {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let word = match bytes.get(start..start + 16) {
+        Some(sixteen) => u128::from_le_bytes(sixteen.try_into().expect("16 bytes")) & ((1u128 << (8 * len)) - 1),
+        None => {
+            let mut key = [0u8; 16];
+            key[..len].copy_from_slice(&bytes[start..end]);
+            u128::from_le_bytes(key)
+        }
+    };
+    Some(word | (kind as u128) << 112 | (len as u128) << 120)
 }
 
 /// In WebAssembly no word is packed (see [`Words`]).
 #[cfg(target_arch = "wasm32")]
-fn short_key(_: &str, _: TokenKind) -> Option<u128> {
+fn short_key(_: &str, _: usize, _: usize, _: TokenKind) -> Option<u128> {
     None
 }
 
@@ -450,7 +459,7 @@ fn emit_tokens<'t>(text: &'t str, pieces: &[Piece], words: &mut Words<'t>, emit:
                 normalize_to(word, *n, norm);
                 forms.push(norm, kind)
             };
-            match short_key(word, kind) {
+            match short_key(text, start, end, kind) {
                 #[cfg(not(target_arch = "wasm32"))]
                 Some(key) => *short.entry(key).or_insert_with(number),
                 _ => *long.entry((word, kind)).or_insert_with(number),
@@ -638,6 +647,21 @@ mod tests {
         assert_eq!(joined("共同、综合，WTO改革"), "共同 综合 wto 改革");
         assert_eq!(joined("대한민국 국민"), "대한민국 국민");
         assert_eq!(joined("the centre"), "the center");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn short_keys_pack_the_word_its_kind_and_length() {
+        // The second "peace" has fewer than 16 bytes after its start: packed byte by byte.
+        let text = "peace and peace\0";
+        let key = |start, end, kind| short_key(text, start, end, kind);
+        assert_eq!(key(0, 5, TokenKind::Word), key(10, 15, TokenKind::Word));
+        assert_ne!(key(0, 5, TokenKind::Word), key(0, 5, TokenKind::Number));
+        assert_ne!(key(10, 15, TokenKind::Word), key(10, 16, TokenKind::Word));
+        assert_ne!(key(0, 5, TokenKind::Word), key(0, 4, TokenKind::Word));
+        assert_eq!(key(0, 4, TokenKind::Word), key(10, 14, TokenKind::Word));
+        assert_eq!(key(0, 14, TokenKind::Word).map(|k| (k >> 120) as usize), Some(14));
+        assert_eq!(key(0, 15, TokenKind::Word), None);
     }
 
     #[test]
