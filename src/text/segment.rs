@@ -218,12 +218,14 @@ mod dictionary {
         canonical_combining_class(first.unwrap_or(c)) == 0
     }
 
-    /// What a thread keeps between runs: the dictionary's cursor after each first character
-    /// met (stepping from the root searches its branch of some 20,000 characters, the costliest
-    /// step; the cursor is the same each time), and room for the run being cut.
+    /// What a thread keeps between runs: the dictionary after each first character and each
+    /// pair of characters met (stepping from the root searches its branch of some 20,000
+    /// characters, and stepping from a first character often one of hundreds: the costliest
+    /// steps, the same each time), and room for the run being cut.
     #[derive(Default)]
     struct State {
-        roots: FxHashMap<char, Root>,
+        firsts: FxHashMap<char, Step>,
+        pairs: FxHashMap<u64, Step>,
         chars: Vec<char>,
         from: Vec<usize>,
         best: Vec<u32>,
@@ -231,19 +233,18 @@ mod dictionary {
         words: Vec<(usize, u32)>,
     }
 
-    /// The dictionary after one character: the cursor, the cost of the one-character word (if
-    /// it is one) and whether any longer word starts with it.
-    struct Root {
+    /// The dictionary after a character: the cursor, the cost of the word that ends there (if
+    /// it is one) and whether any longer word goes on from it.
+    struct Step {
         cursor: Char16TrieCursor<'static>,
         cost: Option<u32>,
         longer: bool,
     }
 
-    impl Root {
-        fn new(trie: &'static Char16Trie<'static>, c: char) -> Root {
-            let mut cursor = trie.cursor();
+    impl Step {
+        fn new(mut cursor: Char16TrieCursor<'static>, c: char) -> Step {
             cursor.step(c);
-            Root { cost: cursor.value().map(|v| v.max(0) as u32), longer: !cursor.is_empty(), cursor }
+            Step { cost: cursor.value().map(|v| v.max(0) as u32), longer: !cursor.is_empty(), cursor }
         }
     }
 
@@ -261,7 +262,7 @@ mod dictionary {
     }
 
     fn cut(trie: &'static Char16Trie<'static>, run: &str, state: &mut State, out: &mut Vec<usize>) {
-        let State { roots, chars, from, best, last, words } = state;
+        let State { firsts, pairs, chars, from, best, last, words } = state;
         // The characters ICU cuts: the run's NFKC form, each character with the byte offset in
         // `run` of the piece it comes from, so that a word end always falls between pieces.
         chars.clear();
@@ -296,21 +297,29 @@ mod dictionary {
             // Every position is reached: a one-character step always exists.
             words.clear();
             let first = chars[i];
-            let root = roots.entry(first).or_insert_with(|| Root::new(trie, first));
-            if let Some(cost) = root.cost {
+            let step = firsts.entry(first).or_insert_with(|| Step::new(trie.cursor(), first));
+            if let Some(cost) = step.cost {
                 words.push((1, cost));
             }
-            let mut units = first.len_utf16();
-            if root.longer && units < MAX_WORD_UNITS {
-                let mut cursor = root.cursor.clone();
-                for (k, &c) in chars[i + 1..].iter().enumerate() {
-                    cursor.step(c);
-                    units += c.len_utf16();
-                    if let Some(cost) = cursor.value() {
-                        words.push((k + 2, cost.max(0) as u32));
-                    }
-                    if cursor.is_empty() || units >= MAX_WORD_UNITS {
-                        break;
+            if let (true, Some(&second)) = (step.longer, chars.get(i + 1)) {
+                let key = (first as u64) << 32 | second as u64;
+                let step = pairs.entry(key).or_insert_with(|| Step::new(step.cursor.clone(), second));
+                if let Some(cost) = step.cost {
+                    words.push((2, cost));
+                }
+                // Two characters are at most four UTF-16 units: longer words may follow.
+                let mut units = first.len_utf16() + second.len_utf16();
+                if step.longer {
+                    let mut cursor = step.cursor.clone();
+                    for (k, &c) in chars[i + 2..].iter().enumerate() {
+                        cursor.step(c);
+                        units += c.len_utf16();
+                        if let Some(cost) = cursor.value() {
+                            words.push((k + 3, cost.max(0) as u32));
+                        }
+                        if cursor.is_empty() || units >= MAX_WORD_UNITS {
+                            break;
+                        }
                     }
                 }
             }
