@@ -161,6 +161,13 @@ pub(crate) struct Words<'t> {
     /// Room to normalize a word and to join the parts of a word.
     norm: String,
     joined: String,
+    /// Natively, the pieces of the text being scanned and the words of its runs of Han and
+    /// kana, with what the word segmenter remembers from run to run (see
+    /// [`segment::Memory`]): kept from text to text of one tokenizing.
+    #[cfg(not(target_arch = "wasm32"))]
+    pieces: Vec<Piece>,
+    #[cfg(not(target_arch = "wasm32"))]
+    runs: RunWords,
 }
 
 /// The longest word, in bytes, that [`short_key`] packs.
@@ -230,6 +237,10 @@ impl<'t> Words<'t> {
             forms: Forms::default(),
             norm: String::new(),
             joined: String::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            pieces: Vec::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            runs: RunWords::new(false),
         }
     }
 
@@ -260,7 +271,12 @@ const NATIVE_CHUNK: usize = 256;
 /// `word` is the token's number in `words`, which gives its comparison form and kind.
 pub(crate) fn scan<'t>(text: &'t str, words: &mut Words<'t>, emit: &mut dyn FnMut(Span, u32)) {
     #[cfg(not(target_arch = "wasm32"))]
-    let pieces = native_pieces(text, Some(NATIVE_CHUNK));
+    let pieces = {
+        let mut pieces = std::mem::take(&mut words.pieces);
+        pieces.clear();
+        native_pieces(text, Some(NATIVE_CHUNK), &mut words.runs, &mut pieces);
+        pieces
+    };
     #[cfg(target_arch = "wasm32")]
     let pieces = match segment::hook() {
         Some(hook) => {
@@ -269,6 +285,10 @@ pub(crate) fn scan<'t>(text: &'t str, words: &mut Words<'t>, emit: &mut dyn FnMu
         None => pieces(text, bounds::fallback(text), bounds::graphemes, false),
     };
     emit_tokens(text, &pieces, words, emit);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        words.pieces = pieces;
+    }
 }
 
 /// The pieces of `text` natively: its [`bounds::chunks`] of `limit` bytes, each split by
@@ -276,12 +296,11 @@ pub(crate) fn scan<'t>(text: &'t str, words: &mut Words<'t>, emit: &mut dyn FnMu
 /// Han, kana or Hangul), by `unicode-segmentation` otherwise; or, with `limit` `None`, the whole
 /// text split by `unicode-segmentation`.
 #[cfg(not(target_arch = "wasm32"))]
-fn native_pieces(text: &str, limit: Option<usize>) -> Vec<Piece> {
+fn native_pieces(text: &str, limit: Option<usize>, runs: &mut RunWords, pieces: &mut Vec<Piece>) {
     let graphemes = |s| UnicodeSegmentation::grapheme_indices(s, true);
-    let mut pieces = Vec::new();
     let Some(limit) = limit else {
-        pieces_into(text, text.split_word_bound_indices(), graphemes, false, &mut pieces);
-        return pieces;
+        pieces_into(text, text.split_word_bound_indices(), graphemes, runs, pieces);
+        return;
     };
     for (at, chunk) in bounds::chunks(text, limit) {
         let before = pieces.len();
@@ -294,10 +313,9 @@ fn native_pieces(text: &str, limit: Option<usize>) -> Vec<Piece> {
         if !plain {
             pieces.truncate(before);
             let segments = chunk.split_word_bound_indices().map(|(i, segment)| (at + i, segment));
-            pieces_into(text, segments, graphemes, false, &mut pieces);
+            pieces_into(text, segments, graphemes, runs, pieces);
         }
     }
-    pieces
 }
 
 /// Tokenizes natively as [`tokenize_with`] does, but with the text cut into [`bounds::chunks`]
@@ -308,7 +326,9 @@ fn native_pieces(text: &str, limit: Option<usize>) -> Vec<Piece> {
 pub fn tokenize_chunked(text: &str, n: Normalization, limit: Option<usize>) -> Vec<Token> {
     let mut words = Words::new(n);
     let mut found = Vec::new();
-    emit_tokens(text, &native_pieces(text, limit), &mut words, &mut |span, word| found.push((span, word)));
+    let mut pieces = Vec::new();
+    native_pieces(text, limit, &mut RunWords::new(false), &mut pieces);
+    emit_tokens(text, &pieces, &mut words, &mut |span, word| found.push((span, word)));
     tokens(text, &words, found)
 }
 
@@ -348,27 +368,27 @@ where
     I: Iterator<Item = (usize, &'t str)>,
 {
     let mut pieces = Vec::new();
-    pieces_into(text, segments, graphemes, words_are_segments, &mut pieces);
+    pieces_into(text, segments, graphemes, &mut RunWords::new(words_are_segments), &mut pieces);
     pieces
 }
 
-/// [`pieces`], appended to `pieces`.
+/// [`pieces`], appended to `pieces`, with the runs of Han and kana cut by `words`.
 fn pieces_into<'t, I>(
     text: &'t str,
     segments: impl Iterator<Item = (usize, &'t str)>,
     graphemes: impl Fn(&'t str) -> I,
-    words_are_segments: bool,
+    words: &mut RunWords,
     pieces: &mut Vec<Piece>,
 ) where
     I: Iterator<Item = (usize, &'t str)>,
 {
     // The run of Han and kana being read: its start and end.
     let mut run: Option<(usize, usize)> = None;
-    let mut words = RunWords { from_segments: words_are_segments, cuts: Vec::new(), ends: Vec::new() };
+    words.cuts.clear();
     for (offset, seg) in segments {
         if is_one_han(seg) {
             // What the loop below does with it, without looking it up: one grapheme, all Han.
-            if run.is_some() {
+            if run.is_some() && words.from_segments {
                 words.cuts.push(offset);
             }
             run = Some((run.map_or(offset, |r| r.0), offset + seg.len()));
@@ -389,7 +409,7 @@ fn pieces_into<'t, I>(
                     if let Some((s, e)) = letters.take() {
                         pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
                     }
-                    if i == 0 && run.is_some() {
+                    if i == 0 && run.is_some() && words.from_segments {
                         // The segment goes on with the run: a word starts here.
                         words.cuts.push(gs);
                     }
@@ -437,7 +457,7 @@ fn is_one_han(seg: &str) -> bool {
 /// WebAssembly NFKC is a call into JavaScript).
 fn emit_tokens<'t>(text: &'t str, pieces: &[Piece], words: &mut Words<'t>, emit: &mut dyn FnMut(Span, u32)) {
     #[rustfmt::skip]
-    let Words { n, #[cfg(not(target_arch = "wasm32"))] short, long, forms, norm, joined } = words;
+    let Words { n, #[cfg(not(target_arch = "wasm32"))] short, long, forms, norm, joined, .. } = words;
     let mut i = 0;
     while i < pieces.len() {
         let start = pieces[i].start;
@@ -487,9 +507,15 @@ struct RunWords {
     cuts: Vec<usize>,
     /// The word segmenter's word ends, relative to the run.
     ends: Vec<usize>,
+    /// What the word segmenter remembers from run to run.
+    memory: segment::Memory,
 }
 
 impl RunWords {
+    fn new(from_segments: bool) -> RunWords {
+        RunWords { from_segments, cuts: Vec::new(), ends: Vec::new(), memory: segment::Memory::default() }
+    }
+
     /// Appends to `pieces` the words of the run `text[start..end]`, if any, and forgets its cuts.
     #[inline]
     fn close(&mut self, text: &str, run: Option<(usize, usize)>, pieces: &mut Vec<Piece>) {
@@ -504,7 +530,7 @@ impl RunWords {
             self.ends.extend(self.cuts.iter().filter(|&&c| start < c && c < end).map(|&c| c - start));
             self.ends.push(end - start);
             TokenKind::CjkWord
-        } else if segment::word_ends(&text[start..end], &mut self.ends) {
+        } else if segment::word_ends(&text[start..end], &mut self.memory, &mut self.ends) {
             TokenKind::CjkWord
         } else {
             TokenKind::Ideograph

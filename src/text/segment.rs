@@ -92,20 +92,28 @@ const CJ: [(u32, u32); 38] = [
 /// offsets into `run`, ascending; the last is `run.len()`. Returns false when no segmenter was
 /// at hand and each character is a word (on wasm32, where the browser's segments of the text
 /// give the words when the bindings hand in its segmenter).
-pub(crate) fn word_ends(run: &str, out: &mut Vec<usize>) -> bool {
+pub(crate) fn word_ends(run: &str, memory: &mut Memory, out: &mut Vec<usize>) -> bool {
     if run.is_empty() {
         return true;
     }
     #[cfg(not(target_arch = "wasm32"))]
-    return dictionary::word_ends(run, out);
+    return dictionary::word_ends(run, &mut memory.0, out);
     // In WebAssembly the browser's segmenter has cut the run already (`pieces` in
     // `src/text/mod.rs`); this is the core alone, without one.
     #[cfg(target_arch = "wasm32")]
     {
+        let _ = memory;
         each_character(run, out);
         false
     }
 }
+
+/// What the word segmenter keeps from run to run while it cuts the runs of one tokenizing:
+/// natively, the dictionary after the first characters and pairs of characters met and room
+/// for the run being cut (see `dictionary::State`); nothing in WebAssembly. Dropped with the
+/// tokenizing, so that memory does not grow with every text a process reads.
+#[derive(Default)]
+pub(crate) struct Memory(#[cfg(not(target_arch = "wasm32"))] dictionary::State);
 
 /// Each character a word, without a segmenter; the half-width voiced sound marks (U+FF9E,
 /// U+FF9F, the only combining characters of a run) stay with the character before them.
@@ -163,7 +171,6 @@ mod dictionary {
     use icu_provider::prelude::*;
     use icu_segmenter::provider::{Baked, DictionaryBreakData, SegmenterDictionaryAutoV2};
     use rustc_hash::FxHashMap;
-    use std::cell::RefCell;
     use std::sync::OnceLock;
     use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
     use unicode_normalization::UnicodeNormalization;
@@ -218,12 +225,12 @@ mod dictionary {
         canonical_combining_class(first.unwrap_or(c)) == 0
     }
 
-    /// What a thread keeps between runs: the dictionary after each first character and each
+    /// What the segmenter keeps between the runs of one tokenizing: the dictionary after each first character and each
     /// pair of characters met (stepping from the root searches its branch of some 20,000
     /// characters, and stepping from a first character often one of hundreds: the costliest
     /// steps, the same each time), and room for the run being cut.
     #[derive(Default)]
-    struct State {
+    pub(crate) struct State {
         firsts: FxHashMap<char, Step>,
         pairs: FxHashMap<u64, Step>,
         chars: Vec<char>,
@@ -248,16 +255,12 @@ mod dictionary {
         }
     }
 
-    thread_local! {
-        static STATE: RefCell<State> = RefCell::default();
-    }
-
-    pub(super) fn word_ends(run: &str, out: &mut Vec<usize>) -> bool {
+    pub(super) fn word_ends(run: &str, state: &mut State, out: &mut Vec<usize>) -> bool {
         let Some(trie) = dictionary() else {
             super::each_character(run, out);
             return false;
         };
-        STATE.with(|state| cut(trie, run, &mut state.borrow_mut(), out));
+        cut(trie, run, state, out);
         true
     }
 
@@ -364,7 +367,7 @@ mod tests {
 
     fn words(run: &str) -> Vec<&str> {
         let mut ends = Vec::new();
-        word_ends(run, &mut ends);
+        word_ends(run, &mut Memory::default(), &mut ends);
         let mut start = 0;
         ends.iter()
             .map(|&e| {
@@ -412,7 +415,7 @@ mod tests {
     fn words_end_on_char_boundaries() {
         for run in ["𠀀𠀁中国", "々人々", "ｶﾞｷﾞｸﾞ", "豈更車", "㌀㌁"] {
             let mut ends = Vec::new();
-            word_ends(run, &mut ends);
+            word_ends(run, &mut Memory::default(), &mut ends);
             assert_eq!(ends.last(), Some(&run.len()), "{run}");
             assert!(ends.windows(2).all(|w| w[0] < w[1]), "{run}: {ends:?}");
             assert!(ends.iter().all(|&e| e > 0 && run.is_char_boundary(e)), "{run}: {ends:?}");
