@@ -293,8 +293,9 @@ pub(crate) fn scan<'t>(text: &'t str, words: &mut Words<'t>, emit: &mut dyn FnMu
 
 /// The pieces of `text` natively: its [`bounds::chunks`] of `limit` bytes, each split by
 /// [`bounds::plain_segments`] where it is plain (without graphemes: a plain segment holds no
-/// Han, kana or Hangul), by `unicode-segmentation` otherwise; or, with `limit` `None`, the whole
-/// text split by `unicode-segmentation`.
+/// Han, kana or Hangul), by [`bounds::chinese_segments`] where it is plain or Chinese (most
+/// chunks of Chinese text), by `unicode-segmentation` otherwise; or, with `limit` `None`, the
+/// whole text split by `unicode-segmentation`.
 #[cfg(not(target_arch = "wasm32"))]
 fn native_pieces(text: &str, limit: Option<usize>, runs: &mut RunWords, pieces: &mut Vec<Piece>) {
     let graphemes = |s| UnicodeSegmentation::grapheme_indices(s, true);
@@ -312,8 +313,18 @@ fn native_pieces(text: &str, limit: Option<usize>, runs: &mut RunWords, pieces: 
         });
         if !plain {
             pieces.truncate(before);
-            let segments = chunk.split_word_bound_indices().map(|(i, segment)| (at + i, segment));
-            pieces_into(text, segments, graphemes, runs, pieces);
+            // Chinese text split as plain text is (its characters are of the same classes),
+            // then read as any other.
+            let mut segments = std::mem::take(&mut runs.segments);
+            segments.clear();
+            if bounds::chinese_segments(chunk, |start, end| segments.push((start, end))) {
+                let segments = segments.iter().map(|&(start, end)| (at + start, &chunk[start..end]));
+                pieces_into(text, segments, graphemes, runs, pieces);
+            } else {
+                let segments = chunk.split_word_bound_indices().map(|(i, segment)| (at + i, segment));
+                pieces_into(text, segments, graphemes, runs, pieces);
+            }
+            runs.segments = segments;
         }
     }
 }
@@ -509,11 +520,21 @@ struct RunWords {
     ends: Vec<usize>,
     /// What the word segmenter remembers from run to run.
     memory: segment::Memory,
+    /// Natively, room for the segments of a chunk of Chinese text.
+    #[cfg(not(target_arch = "wasm32"))]
+    segments: Vec<(usize, usize)>,
 }
 
 impl RunWords {
     fn new(from_segments: bool) -> RunWords {
-        RunWords { from_segments, cuts: Vec::new(), ends: Vec::new(), memory: segment::Memory::default() }
+        RunWords {
+            from_segments,
+            cuts: Vec::new(),
+            ends: Vec::new(),
+            memory: segment::Memory::default(),
+            #[cfg(not(target_arch = "wasm32"))]
+            segments: Vec::new(),
+        }
     }
 
     /// Appends to `pieces` the words of the run `text[start..end]`, if any, and forgets its cuts.
