@@ -337,10 +337,16 @@ impl Index {
         for (k, &input) in order.iter().enumerate() {
             if scanned.is_empty() {
                 let batch = batch_end(statements, &order, k);
-                scanned = crate::threads::map_with(&order[k..batch], &words, |w, words, &i| {
-                    Scanned::of(&statements[i].text, w, words)
-                })
-                .into();
+                // Longest first, so that no thread is left with a long statement at the end.
+                let mut longest: Vec<usize> = (k..batch).collect();
+                crate::sort::sort_by_key(&mut longest, |&at| std::cmp::Reverse(statements[order[at]].text.len()));
+                let mut found: Vec<Option<Scanned>> = (k..batch).map(|_| None).collect();
+                for (at, s) in crate::threads::map_with(&longest, &words, |w, words, &at| {
+                    (at, Scanned::of(&statements[order[at]].text, w, words))
+                }) {
+                    found[at - k] = Some(s);
+                }
+                scanned = found.into_iter().map(|s| s.expect("every statement is scanned")).collect();
             }
             let s = &statements[input];
             let Scanned { mut tokens, words: w } = scanned.pop_front().expect("a batch holds this statement");

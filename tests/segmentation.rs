@@ -18,11 +18,13 @@
 //!   segment of it with Han, kana or Hangul.
 //! - The native tokenizer splits chunks of plain characters itself (`src/text/bounds.rs`) and
 //!   normalizes ASCII words without NFKC: it gives the tokens `unicode-segmentation`'s segments of
-//!   the whole text give, on every statement of `../shared/corpus` and on random strings.
+//!   the whole text give, on every statement of `../shared/corpus` and on random strings; it
+//!   splits chunks of plain characters, CJK Unified Ideographs and Chinese punctuation itself
+//!   too, as UAX #29 does.
 
 use proptest::prelude::*;
 use refrain::report::Edit;
-use refrain::text::bounds::{chunks, graphemes, plain_word_ends, CHUNK};
+use refrain::text::bounds::{chinese_word_ends, chunks, graphemes, plain_word_ends, CHUNK};
 use refrain::text::{tokenize, tokenize_chunked, tokenize_segmented, tokenize_with, Normalization, Token, TokenKind};
 use refrain::{Corpus, Options, Statement};
 use std::collections::HashSet;
@@ -439,6 +441,65 @@ fn plain_chunks_split_as_uax29_on_every_short_string() {
         }
     }
     eprintln!("{} plain characters, {count} strings: split as UAX #29 splits them", chars.len());
+}
+
+/// The word segment ends of `s` as the native build splits a chunk of plain and Chinese
+/// characters itself (`src/text/bounds.rs`), `None` when it does not.
+fn chinese_ends(s: &str) -> Option<Vec<usize>> {
+    let mut ends = Vec::new();
+    chinese_word_ends(s, &mut ends).then_some(ends)
+}
+
+/// The native splitter of Chinese chunks is UAX #29 on them: it takes the plain characters and
+/// these, and splits every one of them between and after two characters of the plain classes
+/// or of its own, as UAX #29 does.
+#[test]
+fn chinese_chunks_split_as_uax29_on_every_short_string() {
+    let plain = plain_chars();
+    let chinese: Vec<char> = (0..0x10000u32)
+        .filter_map(char::from_u32)
+        .filter(|c| !plain.contains(c) && chinese_ends(&c.to_string()).is_some())
+        .collect();
+    assert_eq!(chinese.len(), 0x9FFF - 0x4E00 + 1 + 22, "the Chinese characters");
+    assert!(plain.iter().all(|c| chinese_ends(&c.to_string()).is_some()));
+    assert!(chinese_ends("中\u{301}").is_none() && chinese_ends("中ア").is_none() && chinese_ends("한").is_none());
+    let classes: Vec<char> =
+        PLAIN_CLASSES.iter().copied().chain(['中', '\u{3000}', '，', '；', '：', '。', '、']).collect();
+    let check = |s: &str| assert_eq!(chinese_ends(s).as_deref(), Some(uax29_ends(s).as_slice()), "{s:?}");
+    let mut count = 0;
+    for &c in &chinese {
+        let contexts: &[char] = if ('\u{4E00}'..='\u{9FFF}').contains(&c) { &['1', '，', 'a'] } else { &classes };
+        for &x in contexts {
+            for &y in contexts {
+                for s in [format!("{x}{c}{y}"), format!("{x}{y}{c}"), format!("{c}{x}{y}")] {
+                    check(&s);
+                    count += 1;
+                }
+            }
+        }
+    }
+    eprintln!("{} Chinese characters, {count} strings: split as UAX #29 splits them", chinese.len());
+}
+
+/// Every chunk of every statement of the shared corpus that the native splitter of Chinese
+/// chunks takes splits as UAX #29 splits it.
+#[test]
+fn chinese_chunks_of_the_corpus_split_as_uax29() {
+    let (mut taken, mut all) = (0, 0);
+    for (id, text) in &shared_all() {
+        for (at, chunk) in chunks(text, 256) {
+            if plain_ends(chunk).is_some() {
+                continue;
+            }
+            all += 1;
+            if let Some(ends) = chinese_ends(chunk) {
+                assert_eq!(ends, uax29_ends(chunk), "{id}: the chunk at byte {at}");
+                taken += 1;
+            }
+        }
+    }
+    eprintln!("{taken} of {all} chunks that are not plain taken as Chinese, split as UAX #29 splits them");
+    assert!(taken * 10 > all * 9, "only {taken} of {all} chunks");
 }
 
 proptest! {

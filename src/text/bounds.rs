@@ -163,7 +163,52 @@ pub fn plain_word_ends(text: &str, out: &mut Vec<usize>) -> bool {
 /// Calls `segment(start, end)` for each word segment of `text`, in order, as UAX #29 cuts them,
 /// when every character of `text` is plain (see [`Plain`]), and returns true; otherwise returns
 /// false (having called it for some segments, or none).
-pub(super) fn plain_segments(text: &str, mut segment: impl FnMut(usize, usize)) -> bool {
+pub(super) fn plain_segments(text: &str, segment: impl FnMut(usize, usize)) -> bool {
+    segments_of(text, plain, segment)
+}
+
+/// Natively, the classes of the characters of Chinese text that UAX #29 splits as it splits
+/// plain ones: the CJK Unified Ideographs (class Other: each is a word segment of its own), the
+/// ideographic space, the full-width comma, semicolon and colon, and the Chinese punctuation
+/// `。、！？（）《》〈〉「」『』【】〔〕`; and the plain characters. `tests/segmentation.rs`
+/// checks, for every such character, that UAX #29 splits it as its class.
+#[cfg(not(target_arch = "wasm32"))]
+fn plain_or_chinese(c: char) -> Option<Plain> {
+    use Plain::*;
+    Some(match c {
+        '\u{4E00}'..='\u{9FFF}' => Other,
+        '\u{3000}' => Space,
+        '，' | '；' => MidNum,
+        '：' => MidLetter,
+        '。' | '、' | '！' | '？' | '（' | '）' | '《' | '》' | '〈' | '〉' | '「' | '」' | '『' | '』' | '【'
+        | '】' | '〔' | '〕' => Other,
+        _ => return plain(c),
+    })
+}
+
+/// Natively, [`plain_segments`] of a chunk whose characters are plain or Chinese (see
+/// [`plain_or_chinese`]): most chunks of Chinese text, which `unicode-segmentation` splits more
+/// slowly.
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) fn chinese_segments(text: &str, segment: impl FnMut(usize, usize)) -> bool {
+    segments_of(text, plain_or_chinese, segment)
+}
+
+/// [`plain_word_ends`] with the Chinese characters of [`chinese_segments`] too, natively: for
+/// the tests.
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub fn chinese_word_ends(text: &str, out: &mut Vec<usize>) -> bool {
+    chinese_segments(text, |_, end| out.push(end))
+}
+
+/// [`plain_segments`] with the classes of `classify`.
+#[inline(always)]
+fn segments_of(
+    text: &str,
+    classify: impl Fn(char) -> Option<Plain> + Copy,
+    mut segment: impl FnMut(usize, usize),
+) -> bool {
     let bytes = text.as_bytes();
     if text.is_empty() {
         return true;
@@ -171,7 +216,7 @@ pub(super) fn plain_segments(text: &str, mut segment: impl FnMut(usize, usize)) 
     // The classes of the two characters before the place looked at (`b2`, `b`) and of the one
     // after it (`c`, at `i`); where the segment being read starts. Every character but the
     // first is a `c` once (or an ASCII letter or digit skipped), so each is checked to be plain.
-    let Some((mut b, mut i)) = class_at(text, 0) else { return false };
+    let Some((mut b, mut i)) = class_at(text, 0, classify) else { return false };
     let mut b2 = None;
     let mut start = 0;
     while i < bytes.len() {
@@ -188,10 +233,10 @@ pub(super) fn plain_segments(text: &str, mut segment: impl FnMut(usize, usize)) 
                 break;
             }
         }
-        let Some((c, len)) = class_at(text, i) else { return false };
+        let Some((c, len)) = class_at(text, i, classify) else { return false };
         // The class of the character after `c` (None at the end, or where it is not plain: it
         // is looked at as `c` next).
-        let c2 = || (i + len < bytes.len()).then(|| class_at(text, i + len)).flatten().map(|x| x.0);
+        let c2 = || (i + len < bytes.len()).then(|| class_at(text, i + len, classify)).flatten().map(|x| x.0);
         if !plain_joins(b2, b, c, c2) {
             segment(start, i);
             start = i;
@@ -203,19 +248,20 @@ pub(super) fn plain_segments(text: &str, mut segment: impl FnMut(usize, usize)) 
     true
 }
 
-/// The class of the character of `text` at byte `i` and its length in bytes, when it is plain.
+/// The class of the character of `text` at byte `i` and its length in bytes, when it is plain
+/// (by `classify`, which is [`plain`] for ASCII).
 #[inline(always)]
-fn class_at(text: &str, i: usize) -> Option<(Plain, usize)> {
+fn class_at(text: &str, i: usize, classify: impl Fn(char) -> Option<Plain>) -> Option<(Plain, usize)> {
     match text.as_bytes()[i] {
         b @ 0..=0x7F => ASCII[b as usize].map(|p| (p, 1)),
-        _ => class_beyond_ascii(text, i),
+        _ => class_beyond_ascii(text, i, classify),
     }
 }
 
 #[inline(never)]
-fn class_beyond_ascii(text: &str, i: usize) -> Option<(Plain, usize)> {
+fn class_beyond_ascii(text: &str, i: usize, classify: impl Fn(char) -> Option<Plain>) -> Option<(Plain, usize)> {
     let c = text[i..].chars().next()?;
-    plain(c).map(|p| (p, c.len_utf8()))
+    classify(c).map(|p| (p, c.len_utf8()))
 }
 
 /// Joins segments that a single middle character separates, where the Unicode word rules join

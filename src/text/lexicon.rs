@@ -4,7 +4,7 @@
 //! language resources, like a stopword list: they never name a result, they only say which
 //! words compare equal and how much a word weighs.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// English function words. They weigh almost nothing and never anchor a finding.

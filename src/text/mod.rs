@@ -161,28 +161,44 @@ pub(crate) struct Words<'t> {
     /// Room to normalize a word and to join the parts of a word.
     norm: String,
     joined: String,
+    /// Natively, the pieces of the text being scanned and the words of its runs of Han and
+    /// kana, with what the word segmenter remembers from run to run (see
+    /// [`segment::Memory`]): kept from text to text of one tokenizing.
+    #[cfg(not(target_arch = "wasm32"))]
+    pieces: Vec<Piece>,
+    #[cfg(not(target_arch = "wasm32"))]
+    runs: RunWords,
 }
 
 /// The longest word, in bytes, that [`short_key`] packs.
 #[cfg(not(target_arch = "wasm32"))]
 const SHORT: usize = 14;
 
-/// A word of up to [`SHORT`] bytes with its kind and length, packed into a number.
+/// The word `text[start..end]` of up to [`SHORT`] bytes with its kind and length, packed into a
+/// number: its bytes, then the kind and the length in the last two bytes. Read as one load of
+/// 16 bytes where the text holds them (writing the bytes one by one into the number and reading
+/// it back would stall the processor at every token).
 #[cfg(not(target_arch = "wasm32"))]
-fn short_key(word: &str, kind: TokenKind) -> Option<u128> {
-    let bytes = word.as_bytes();
-    (bytes.len() <= SHORT).then(|| {
-        let mut key = [0u8; 16];
-        key[..bytes.len()].copy_from_slice(bytes);
-        key[14] = kind as u8;
-        key[15] = bytes.len() as u8;
-        u128::from_le_bytes(key)
-    })
+fn short_key(text: &str, start: usize, end: usize, kind: TokenKind) -> Option<u128> {
+    let len = end - start;
+    if len > SHORT {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let word = match bytes.get(start..start + 16) {
+        Some(sixteen) => u128::from_le_bytes(sixteen.try_into().expect("16 bytes")) & ((1u128 << (8 * len)) - 1),
+        None => {
+            let mut key = [0u8; 16];
+            key[..len].copy_from_slice(&bytes[start..end]);
+            u128::from_le_bytes(key)
+        }
+    };
+    Some(word | (kind as u128) << 112 | (len as u128) << 120)
 }
 
 /// In WebAssembly no word is packed (see [`Words`]).
 #[cfg(target_arch = "wasm32")]
-fn short_key(_: &str, _: TokenKind) -> Option<u128> {
+fn short_key(_: &str, _: usize, _: usize, _: TokenKind) -> Option<u128> {
     None
 }
 
@@ -221,6 +237,10 @@ impl<'t> Words<'t> {
             forms: Forms::default(),
             norm: String::new(),
             joined: String::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            pieces: Vec::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            runs: RunWords::new(false),
         }
     }
 
@@ -251,7 +271,12 @@ const NATIVE_CHUNK: usize = 256;
 /// `word` is the token's number in `words`, which gives its comparison form and kind.
 pub(crate) fn scan<'t>(text: &'t str, words: &mut Words<'t>, emit: &mut dyn FnMut(Span, u32)) {
     #[cfg(not(target_arch = "wasm32"))]
-    let pieces = native_pieces(text, Some(NATIVE_CHUNK));
+    let pieces = {
+        let mut pieces = std::mem::take(&mut words.pieces);
+        pieces.clear();
+        native_pieces(text, Some(NATIVE_CHUNK), &mut words.runs, &mut pieces);
+        pieces
+    };
     #[cfg(target_arch = "wasm32")]
     let pieces = match segment::hook() {
         Some(hook) => {
@@ -260,19 +285,23 @@ pub(crate) fn scan<'t>(text: &'t str, words: &mut Words<'t>, emit: &mut dyn FnMu
         None => pieces(text, bounds::fallback(text), bounds::graphemes, false),
     };
     emit_tokens(text, &pieces, words, emit);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        words.pieces = pieces;
+    }
 }
 
 /// The pieces of `text` natively: its [`bounds::chunks`] of `limit` bytes, each split by
 /// [`bounds::plain_segments`] where it is plain (without graphemes: a plain segment holds no
-/// Han, kana or Hangul), by `unicode-segmentation` otherwise; or, with `limit` `None`, the whole
-/// text split by `unicode-segmentation`.
+/// Han, kana or Hangul), by [`bounds::chinese_segments`] where it is plain or Chinese (most
+/// chunks of Chinese text), by `unicode-segmentation` otherwise; or, with `limit` `None`, the
+/// whole text split by `unicode-segmentation`.
 #[cfg(not(target_arch = "wasm32"))]
-fn native_pieces(text: &str, limit: Option<usize>) -> Vec<Piece> {
+fn native_pieces(text: &str, limit: Option<usize>, runs: &mut RunWords, pieces: &mut Vec<Piece>) {
     let graphemes = |s| UnicodeSegmentation::grapheme_indices(s, true);
-    let mut pieces = Vec::new();
     let Some(limit) = limit else {
-        pieces_into(text, text.split_word_bound_indices(), graphemes, false, &mut pieces);
-        return pieces;
+        pieces_into(text, text.split_word_bound_indices(), graphemes, runs, pieces);
+        return;
     };
     for (at, chunk) in bounds::chunks(text, limit) {
         let before = pieces.len();
@@ -284,11 +313,20 @@ fn native_pieces(text: &str, limit: Option<usize>) -> Vec<Piece> {
         });
         if !plain {
             pieces.truncate(before);
-            let segments = chunk.split_word_bound_indices().map(|(i, segment)| (at + i, segment));
-            pieces_into(text, segments, graphemes, false, &mut pieces);
+            // Chinese text split as plain text is (its characters are of the same classes),
+            // then read as any other.
+            let mut segments = std::mem::take(&mut runs.segments);
+            segments.clear();
+            if bounds::chinese_segments(chunk, |start, end| segments.push((start, end))) {
+                let segments = segments.iter().map(|&(start, end)| (at + start, &chunk[start..end]));
+                pieces_into(text, segments, graphemes, runs, pieces);
+            } else {
+                let segments = chunk.split_word_bound_indices().map(|(i, segment)| (at + i, segment));
+                pieces_into(text, segments, graphemes, runs, pieces);
+            }
+            runs.segments = segments;
         }
     }
-    pieces
 }
 
 /// Tokenizes natively as [`tokenize_with`] does, but with the text cut into [`bounds::chunks`]
@@ -299,7 +337,9 @@ fn native_pieces(text: &str, limit: Option<usize>) -> Vec<Piece> {
 pub fn tokenize_chunked(text: &str, n: Normalization, limit: Option<usize>) -> Vec<Token> {
     let mut words = Words::new(n);
     let mut found = Vec::new();
-    emit_tokens(text, &native_pieces(text, limit), &mut words, &mut |span, word| found.push((span, word)));
+    let mut pieces = Vec::new();
+    native_pieces(text, limit, &mut RunWords::new(false), &mut pieces);
+    emit_tokens(text, &pieces, &mut words, &mut |span, word| found.push((span, word)));
     tokens(text, &words, found)
 }
 
@@ -339,24 +379,32 @@ where
     I: Iterator<Item = (usize, &'t str)>,
 {
     let mut pieces = Vec::new();
-    pieces_into(text, segments, graphemes, words_are_segments, &mut pieces);
+    pieces_into(text, segments, graphemes, &mut RunWords::new(words_are_segments), &mut pieces);
     pieces
 }
 
-/// [`pieces`], appended to `pieces`.
+/// [`pieces`], appended to `pieces`, with the runs of Han and kana cut by `words`.
 fn pieces_into<'t, I>(
     text: &'t str,
     segments: impl Iterator<Item = (usize, &'t str)>,
     graphemes: impl Fn(&'t str) -> I,
-    words_are_segments: bool,
+    words: &mut RunWords,
     pieces: &mut Vec<Piece>,
 ) where
     I: Iterator<Item = (usize, &'t str)>,
 {
     // The run of Han and kana being read: its start and end.
     let mut run: Option<(usize, usize)> = None;
-    let mut words = RunWords { from_segments: words_are_segments, cuts: Vec::new(), ends: Vec::new() };
+    words.cuts.clear();
     for (offset, seg) in segments {
+        if is_one_han(seg) {
+            // What the loop below does with it, without looking it up: one grapheme, all Han.
+            if run.is_some() && words.from_segments {
+                words.cuts.push(offset);
+            }
+            run = Some((run.map_or(offset, |r| r.0), offset + seg.len()));
+            continue;
+        }
         if !seg.chars().any(char::is_alphanumeric) {
             words.close(text, run.take(), pieces);
             continue;
@@ -372,7 +420,7 @@ fn pieces_into<'t, I>(
                     if let Some((s, e)) = letters.take() {
                         pieces.push(Piece { start: s, end: e, kind: kind_of(&text[s..e]) });
                     }
-                    if i == 0 && run.is_some() {
+                    if i == 0 && run.is_some() && words.from_segments {
                         // The segment goes on with the run: a word starts here.
                         words.cuts.push(gs);
                     }
@@ -407,13 +455,20 @@ fn pieces_into<'t, I>(
     words.close(text, run, pieces);
 }
 
+/// True when `seg` is one character of the CJK Unified Ideographs block (U+4E00 to U+9FFF, all
+/// assigned letters, all [`segment::is_cj`]): most segments of Chinese text.
+#[inline]
+fn is_one_han(seg: &str) -> bool {
+    seg.len() == 3 && ('\u{4E00}'..='\u{9FFF}').contains(&seg.chars().next().unwrap_or('\0'))
+}
+
 /// The tokens of the pieces: a word broken by a hyphen (and a line break) is joined, then each
 /// is numbered in `words` (see [`scan`]); a token whose comparison form is empty is left out.
 /// Each distinct word as written is normalized once (a statement repeats its words, and in
 /// WebAssembly NFKC is a call into JavaScript).
 fn emit_tokens<'t>(text: &'t str, pieces: &[Piece], words: &mut Words<'t>, emit: &mut dyn FnMut(Span, u32)) {
     #[rustfmt::skip]
-    let Words { n, #[cfg(not(target_arch = "wasm32"))] short, long, forms, norm, joined } = words;
+    let Words { n, #[cfg(not(target_arch = "wasm32"))] short, long, forms, norm, joined, .. } = words;
     let mut i = 0;
     while i < pieces.len() {
         let start = pieces[i].start;
@@ -435,7 +490,7 @@ fn emit_tokens<'t>(text: &'t str, pieces: &[Piece], words: &mut Words<'t>, emit:
                 normalize_to(word, *n, norm);
                 forms.push(norm, kind)
             };
-            match short_key(word, kind) {
+            match short_key(text, start, end, kind) {
                 #[cfg(not(target_arch = "wasm32"))]
                 Some(key) => *short.entry(key).or_insert_with(number),
                 _ => *long.entry((word, kind)).or_insert_with(number),
@@ -463,9 +518,25 @@ struct RunWords {
     cuts: Vec<usize>,
     /// The word segmenter's word ends, relative to the run.
     ends: Vec<usize>,
+    /// What the word segmenter remembers from run to run.
+    memory: segment::Memory,
+    /// Natively, room for the segments of a chunk of Chinese text.
+    #[cfg(not(target_arch = "wasm32"))]
+    segments: Vec<(usize, usize)>,
 }
 
 impl RunWords {
+    fn new(from_segments: bool) -> RunWords {
+        RunWords {
+            from_segments,
+            cuts: Vec::new(),
+            ends: Vec::new(),
+            memory: segment::Memory::default(),
+            #[cfg(not(target_arch = "wasm32"))]
+            segments: Vec::new(),
+        }
+    }
+
     /// Appends to `pieces` the words of the run `text[start..end]`, if any, and forgets its cuts.
     #[inline]
     fn close(&mut self, text: &str, run: Option<(usize, usize)>, pieces: &mut Vec<Piece>) {
@@ -480,7 +551,7 @@ impl RunWords {
             self.ends.extend(self.cuts.iter().filter(|&&c| start < c && c < end).map(|&c| c - start));
             self.ends.push(end - start);
             TokenKind::CjkWord
-        } else if segment::word_ends(&text[start..end], &mut self.ends) {
+        } else if segment::word_ends(&text[start..end], &mut self.memory, &mut self.ends) {
             TokenKind::CjkWord
         } else {
             TokenKind::Ideograph
@@ -623,6 +694,32 @@ mod tests {
         assert_eq!(joined("共同、综合，WTO改革"), "共同 综合 wto 改革");
         assert_eq!(joined("대한민국 국민"), "대한민국 국민");
         assert_eq!(joined("the centre"), "the center");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn short_keys_pack_the_word_its_kind_and_length() {
+        // The second "peace" has fewer than 16 bytes after its start: packed byte by byte.
+        let text = "peace and peace\0";
+        let key = |start, end, kind| short_key(text, start, end, kind);
+        assert_eq!(key(0, 5, TokenKind::Word), key(10, 15, TokenKind::Word));
+        assert_ne!(key(0, 5, TokenKind::Word), key(0, 5, TokenKind::Number));
+        assert_ne!(key(10, 15, TokenKind::Word), key(10, 16, TokenKind::Word));
+        assert_ne!(key(0, 5, TokenKind::Word), key(0, 4, TokenKind::Word));
+        assert_eq!(key(0, 4, TokenKind::Word), key(10, 14, TokenKind::Word));
+        assert_eq!(key(0, 14, TokenKind::Word).map(|k| (k >> 120) as usize), Some(14));
+        assert_eq!(key(0, 15, TokenKind::Word), None);
+    }
+
+    #[test]
+    fn one_han_segments_are_letters_of_runs() {
+        // What `is_one_han` skips looking up holds for every character it takes.
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            let mut buf = [0; 4];
+            assert!(is_one_han(c.encode_utf8(&mut buf)), "U+{:04X}", c as u32);
+            assert!(c.is_alphanumeric() && segment::is_cj(c), "U+{:04X}", c as u32);
+        }
+        assert!(!is_one_han("中国") && !is_one_han("ア") && !is_one_han("a") && !is_one_han("\u{3400}"));
     }
 
     #[test]

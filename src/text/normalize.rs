@@ -1,7 +1,7 @@
 //! A word's comparison form. The span of the word is never touched here.
 
 use super::lexicon::{DOUBLE_L_STEMS, ISE_KEEP, OUR_STEMS, PLURAL_KEEP, SPELLING};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 #[cfg(not(target_arch = "wasm32"))]
 use unicode_normalization::UnicodeNormalization;

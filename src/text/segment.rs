@@ -92,20 +92,28 @@ const CJ: [(u32, u32); 38] = [
 /// offsets into `run`, ascending; the last is `run.len()`. Returns false when no segmenter was
 /// at hand and each character is a word (on wasm32, where the browser's segments of the text
 /// give the words when the bindings hand in its segmenter).
-pub(crate) fn word_ends(run: &str, out: &mut Vec<usize>) -> bool {
+pub(crate) fn word_ends(run: &str, memory: &mut Memory, out: &mut Vec<usize>) -> bool {
     if run.is_empty() {
         return true;
     }
     #[cfg(not(target_arch = "wasm32"))]
-    return dictionary::word_ends(run, out);
+    return dictionary::word_ends(run, &mut memory.0, out);
     // In WebAssembly the browser's segmenter has cut the run already (`pieces` in
     // `src/text/mod.rs`); this is the core alone, without one.
     #[cfg(target_arch = "wasm32")]
     {
+        let _ = memory;
         each_character(run, out);
         false
     }
 }
+
+/// What the word segmenter keeps from run to run while it cuts the runs of one tokenizing:
+/// natively, the dictionary after the first characters and pairs of characters met and room
+/// for the run being cut (see `dictionary::State`); nothing in WebAssembly. Dropped with the
+/// tokenizing, so that memory does not grow with every text a process reads.
+#[derive(Default)]
+pub(crate) struct Memory(#[cfg(not(target_arch = "wasm32"))] dictionary::State);
 
 /// Each character a word, without a segmenter; the half-width voiced sound marks (U+FF9E,
 /// U+FF9F, the only combining characters of a run) stay with the character before them.
@@ -159,9 +167,10 @@ pub(super) fn hooked_word_ends(run: &str, starts: &[u32], out: &mut Vec<usize>) 
 /// documentation).
 #[cfg(not(target_arch = "wasm32"))]
 mod dictionary {
-    use icu_collections::char16trie::Char16Trie;
+    use icu_collections::char16trie::{Char16Trie, Char16TrieCursor};
     use icu_provider::prelude::*;
     use icu_segmenter::provider::{Baked, DictionaryBreakData, SegmenterDictionaryAutoV2};
+    use rustc_hash::FxHashMap;
     use std::sync::OnceLock;
     use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
     use unicode_normalization::UnicodeNormalization;
@@ -199,6 +208,12 @@ mod dictionary {
         })
     }
 
+    /// True for the CJK Unified Ideographs (U+4E00 to U+9FFF): each is its own NFKC and combines
+    /// with nothing (a test checks it), so a run of them is in NFKC without a look-up.
+    pub(super) fn is_han(c: char) -> bool {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    }
+
     /// True when NFKC may cut before `c`: its decomposition does not start with a combining
     /// mark (in a run of Han and kana, only the half-width voiced sound marks U+FF9E and U+FF9F
     /// attach to the character before them).
@@ -210,16 +225,52 @@ mod dictionary {
         canonical_combining_class(first.unwrap_or(c)) == 0
     }
 
-    pub(super) fn word_ends(run: &str, out: &mut Vec<usize>) -> bool {
+    /// What the segmenter keeps between the runs of one tokenizing: the dictionary after each first character and each
+    /// pair of characters met (stepping from the root searches its branch of some 20,000
+    /// characters, and stepping from a first character often one of hundreds: the costliest
+    /// steps, the same each time), and room for the run being cut.
+    #[derive(Default)]
+    pub(crate) struct State {
+        firsts: FxHashMap<char, Step>,
+        pairs: FxHashMap<u64, Step>,
+        chars: Vec<char>,
+        from: Vec<usize>,
+        best: Vec<u32>,
+        last: Vec<usize>,
+        words: Vec<(usize, u32)>,
+    }
+
+    /// The dictionary after a character: the cursor, the cost of the word that ends there (if
+    /// it is one) and whether any longer word goes on from it.
+    struct Step {
+        cursor: Char16TrieCursor<'static>,
+        cost: Option<u32>,
+        longer: bool,
+    }
+
+    impl Step {
+        fn new(mut cursor: Char16TrieCursor<'static>, c: char) -> Step {
+            cursor.step(c);
+            Step { cost: cursor.value().map(|v| v.max(0) as u32), longer: !cursor.is_empty(), cursor }
+        }
+    }
+
+    pub(super) fn word_ends(run: &str, state: &mut State, out: &mut Vec<usize>) -> bool {
         let Some(trie) = dictionary() else {
             super::each_character(run, out);
             return false;
         };
+        cut(trie, run, state, out);
+        true
+    }
+
+    fn cut(trie: &'static Char16Trie<'static>, run: &str, state: &mut State, out: &mut Vec<usize>) {
+        let State { firsts, pairs, chars, from, best, last, words } = state;
         // The characters ICU cuts: the run's NFKC form, each character with the byte offset in
         // `run` of the piece it comes from, so that a word end always falls between pieces.
-        let mut chars: Vec<char> = Vec::with_capacity(run.len() / 3 + 1);
-        let mut from: Vec<usize> = Vec::with_capacity(run.len() / 3 + 2);
-        if unicode_normalization::is_nfkc(run) {
+        chars.clear();
+        from.clear();
+        if run.chars().all(is_han) || unicode_normalization::is_nfkc(run) {
             for (i, c) in run.char_indices() {
                 chars.push(c);
                 from.push(i);
@@ -239,24 +290,40 @@ mod dictionary {
 
         // best[i]: the least cost of cutting chars[..i]; last[i]: where its last word starts.
         let n = chars.len();
-        let mut best = vec![u32::MAX; n + 1];
-        let mut last = vec![0usize; n + 1];
+        best.clear();
+        best.resize(n + 1, u32::MAX);
+        last.clear();
+        last.resize(n + 1, 0);
         best[0] = 0;
-        let mut words: Vec<(usize, u32)> = Vec::new();
         let mut katakana_before = false;
         for i in 0..n {
             // Every position is reached: a one-character step always exists.
             words.clear();
-            let mut cursor = trie.cursor();
-            let mut units = 0;
-            for (k, &c) in chars[i..].iter().enumerate() {
-                cursor.step(c);
-                units += c.len_utf16();
-                if let Some(cost) = cursor.value() {
-                    words.push((k + 1, cost.max(0) as u32));
+            let first = chars[i];
+            let step = firsts.entry(first).or_insert_with(|| Step::new(trie.cursor(), first));
+            if let Some(cost) = step.cost {
+                words.push((1, cost));
+            }
+            if let (true, Some(&second)) = (step.longer, chars.get(i + 1)) {
+                let key = (first as u64) << 32 | second as u64;
+                let step = pairs.entry(key).or_insert_with(|| Step::new(step.cursor.clone(), second));
+                if let Some(cost) = step.cost {
+                    words.push((2, cost));
                 }
-                if cursor.is_empty() || units >= MAX_WORD_UNITS {
-                    break;
+                // Two characters are at most four UTF-16 units: longer words may follow.
+                let mut units = first.len_utf16() + second.len_utf16();
+                if step.longer {
+                    let mut cursor = step.cursor.clone();
+                    for (k, &c) in chars[i + 2..].iter().enumerate() {
+                        cursor.step(c);
+                        units += c.len_utf16();
+                        if let Some(cost) = cursor.value() {
+                            words.push((k + 3, cost.max(0) as u32));
+                        }
+                        if cursor.is_empty() || units >= MAX_WORD_UNITS {
+                            break;
+                        }
+                    }
                 }
             }
             if words.first().map(|w| w.0) != Some(1) {
@@ -271,7 +338,7 @@ mod dictionary {
                 }
             }
             katakana_before = katakana;
-            for &(len, cost) in &words {
+            for &(len, cost) in words.iter() {
                 let total = best[i].saturating_add(cost);
                 if total < best[i + len] {
                     best[i + len] = total;
@@ -280,18 +347,17 @@ mod dictionary {
             }
         }
 
-        let first = out.len();
+        let start = out.len();
         let mut i = n;
         while i > 0 {
             // A cut inside one piece of the original maps to the piece's start: keep one cut
             // there, and none at the run's start.
-            if from[i] > 0 && (out.len() == first || out.last() != Some(&from[i])) {
+            if from[i] > 0 && (out.len() == start || out.last() != Some(&from[i])) {
                 out.push(from[i]);
             }
             i = last[i];
         }
-        out[first..].reverse();
-        true
+        out[start..].reverse();
     }
 }
 
@@ -301,7 +367,7 @@ mod tests {
 
     fn words(run: &str) -> Vec<&str> {
         let mut ends = Vec::new();
-        word_ends(run, &mut ends);
+        word_ends(run, &mut Memory::default(), &mut ends);
         let mut start = 0;
         ends.iter()
             .map(|&e| {
@@ -334,10 +400,22 @@ mod tests {
     }
 
     #[test]
+    fn unified_ideographs_are_their_own_nfkc() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(dictionary::is_han(c));
+            assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+        }
+        assert!(!dictionary::is_han('\u{3400}') && !dictionary::is_han('\u{F900}') && !dictionary::is_han('\u{A000}'));
+    }
+
+    #[test]
     fn words_end_on_char_boundaries() {
         for run in ["𠀀𠀁中国", "々人々", "ｶﾞｷﾞｸﾞ", "豈更車", "㌀㌁"] {
             let mut ends = Vec::new();
-            word_ends(run, &mut ends);
+            word_ends(run, &mut Memory::default(), &mut ends);
             assert_eq!(ends.last(), Some(&run.len()), "{run}");
             assert!(ends.windows(2).all(|w| w[0] < w[1]), "{run}: {ends:?}");
             assert!(ends.iter().all(|&e| e > 0 && run.is_char_boundary(e)), "{run}: {ends:?}");
