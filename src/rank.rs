@@ -245,19 +245,22 @@ pub(crate) fn ranked(
     let (slots, counted) = {
         let mut slot_of: FxHashMap<&[u32], Option<usize>> = FxHashMap::default();
         let mut wanted: Vec<&[u32]> = Vec::new();
+        let mut cost = 0u64;
         let slots: Vec<Option<usize>> = measured
             .iter()
             .map(|m| {
                 let seq = m.parts.as_deref()?;
                 *slot_of.entry(seq).or_insert_with(|| {
-                    budget.spend(index.part_cost(seq)).then(|| {
+                    let units = index.part_cost(seq);
+                    budget.spend(units).then(|| {
+                        cost += units;
                         wanted.push(seq);
                         wanted.len() - 1
                     })
                 })
             })
             .collect();
-        let counted: Vec<PartCounts> = crate::threads::map(&wanted, |seq| index.part_counts(seq));
+        let counted: Vec<PartCounts> = index.part_counts_of(&wanted, cost);
         (slots, counted)
     };
     let ranked: Vec<Ranked> = measured
@@ -289,26 +292,53 @@ pub(crate) fn ranked(
     order.into_iter().map(|k| ranked[k as usize].take().expect("each family once")).collect()
 }
 
-/// The root occurrence: the most common wording; ties to the earliest date, then the fewest
-/// words, then the words' order (never the statements' ids), then text order.
-fn choose_root(index: &Index, draft: &Draft) -> (TokenOcc, String) {
-    if let [only] = draft.occ[..] {
-        return (only, index.norm_of(only));
+/// The terms of a family's occurrences, end to end.
+struct Wordings {
+    terms: Vec<u32>,
+    /// Where each occurrence's terms end.
+    ends: Vec<usize>,
+}
+
+impl Wordings {
+    fn of(index: &Index, draft: &Draft) -> Wordings {
+        let mut terms: Vec<u32> =
+            Vec::with_capacity(draft.occ.len() * (draft.occ[0].last - draft.occ[0].first + 1) as usize);
+        let mut ends: Vec<usize> = Vec::with_capacity(draft.occ.len());
+        for o in &draft.occ {
+            let tokens = &index.docs[o.doc as usize].tokens[o.first as usize..=o.last as usize];
+            terms.extend(tokens.iter().map(|t| t.term()));
+            ends.push(terms.len());
+        }
+        Wordings { terms, ends }
     }
-    // The occurrences' terms end to end, and where each occurrence's end.
-    let mut terms: Vec<u32> = Vec::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(draft.occ.len());
-    for o in &draft.occ {
-        let tokens = &index.docs[o.doc as usize].tokens[o.first as usize..=o.last as usize];
-        terms.extend(tokens.iter().map(|t| t.term()));
-        ends.push(terms.len());
+
+    /// The terms of occurrence `k`.
+    fn get(&self, k: usize) -> &[u32] {
+        &self.terms[if k == 0 { 0 } else { self.ends[k - 1] }..self.ends[k]]
     }
-    let words: Vec<&[u32]> = (0..ends.len()).map(|k| &terms[if k == 0 { 0 } else { ends[k - 1] }..ends[k]]).collect();
-    let mut counts: FxHashMap<&[u32], usize> = FxHashMap::default();
-    for &w in &words {
-        *counts.entry(w).or_default() += 1;
+
+    /// How many occurrences have the wording of each.
+    fn counts(&self) -> Vec<usize> {
+        let n = self.ends.len();
+        if n <= SMALL_FAMILY {
+            return (0..n).map(|a| (0..n).filter(|&b| self.get(a) == self.get(b)).count()).collect();
+        }
+        let mut counts: FxHashMap<&[u32], usize> = FxHashMap::default();
+        for k in 0..n {
+            *counts.entry(self.get(k)).or_default() += 1;
+        }
+        (0..n).map(|k| counts[self.get(k)]).collect()
     }
-    let count: Vec<usize> = words.iter().map(|&w| counts[w]).collect();
+}
+
+/// Occurrences up to which the wordings of a family are compared pair by pair, not hashed.
+const SMALL_FAMILY: usize = 16;
+
+/// The root occurrence (its number in the draft) and its normalized words: the most common
+/// wording; ties to the earliest date, then the fewest words, then the words' order (never the
+/// statements' ids), then text order.
+fn choose_root(index: &Index, draft: &Draft, words: &Wordings) -> (usize, String) {
+    let count = words.counts();
     let date = |o: &TokenOcc| index.docs[o.doc as usize].date_key.as_deref().unwrap_or("9999");
     // Normalized forms, written when a tie needs them (and the root's, once chosen).
     let mut norms: Vec<OnceCell<String>> = draft.occ.iter().map(|_| OnceCell::new()).collect();
@@ -323,12 +353,11 @@ fn choose_root(index: &Index, draft: &Draft) -> (TokenOcc, String) {
                 .cmp(&count[a])
                 .then_with(|| date(x).cmp(date(y)))
                 .then_with(|| (x.last - x.first).cmp(&(y.last - y.first)))
-                .then_with(|| if words[a] == words[b] { Ordering::Equal } else { norm(a).cmp(norm(b)) })
+                .then_with(|| if words.get(a) == words.get(b) { Ordering::Equal } else { norm(a).cmp(norm(b)) })
                 .then_with(|| x.cmp(y))
         })
         .expect("a family has occurrences");
-    let root = draft.occ[best];
-    (root, norms[best].take().unwrap_or_else(|| index.norm_of(root)))
+    (best, norms[best].take().unwrap_or_else(|| index.norm_of(draft.occ[best])))
 }
 
 /// What ranking measures of a family alone (see [`measure`]).
@@ -352,13 +381,23 @@ struct Measures {
 
 /// The measures of a family that need nothing but the family and the index.
 fn measure(index: &Index, statements: &[Statement], draft: &Draft, context: &Context) -> Measures {
-    let (root, root_norm) = choose_root(index, draft);
+    let wordings = Wordings::of(index, draft);
+    let (best, root_norm) = choose_root(index, draft, &wordings);
+    let root = draft.occ[best];
     let root_words: Vec<Word> = index.words(root);
-    // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
+    // Stability from a sample (evenly spread, in canonical order), so ranking stays linear. An
+    // occurrence worded as the root aligns with it exactly (1.0).
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
-    let sample = draft.occ.iter().step_by(step);
+    let sample = (0..draft.occ.len()).step_by(step);
     let sampled = sample.len();
-    let stability = sample.map(|&o| align(&root_words, &index.words(o), false).score).sum::<f64>() / sampled as f64;
+    let similarity = |k: usize| {
+        if wordings.get(k) == wordings.get(best) {
+            1.0
+        } else {
+            align(&root_words, &index.words(draft.occ[k]), false).score
+        }
+    };
+    let stability = sample.map(similarity).sum::<f64>() / sampled as f64;
     let docs = statement_count(draft);
     Measures {
         root,
@@ -698,7 +737,10 @@ fn marked(own: &str, near: &str) -> bool {
     // compared window by window, in place (the marks' ASCII letters are lower case): str::contains
     // would bring its searcher into the WebAssembly build.
     let has = |text: &str, marks: &[&str]| {
-        marks.iter().any(|m| text.as_bytes().windows(m.len()).any(|w| w.eq_ignore_ascii_case(m.as_bytes())))
+        marks.iter().any(|m| {
+            let m = m.as_bytes();
+            text.as_bytes().windows(m.len()).any(|w| w[0].to_ascii_lowercase() == m[0] && w.eq_ignore_ascii_case(m))
+        })
     };
     has(own, CREDIT_MARKS) || has(near, WIRE_MARKS)
 }
@@ -894,6 +936,27 @@ mod tests {
         }
         // Han, kana and Hangul characters standing alone count as half words.
         assert!(index.terms.iter().any(|t| t.kind == TokenKind::Ideograph));
+    }
+
+    #[test]
+    fn wordings_are_counted_alike_pair_by_pair_and_hashed() {
+        // 40 occurrences of 1 to 3 terms drawn from three: wordings repeat.
+        let mut terms = Vec::new();
+        let mut ends = Vec::new();
+        for k in 0..40u32 {
+            terms.extend((0..1 + k % 3).map(|i| (k * 7 + i) % 3));
+            ends.push(terms.len());
+        }
+        let all = Wordings { terms, ends };
+        let pairwise = |w: &Wordings| {
+            let n = w.ends.len();
+            (0..n).map(|a| (0..n).filter(|&b| w.get(a) == w.get(b)).count()).collect::<Vec<usize>>()
+        };
+        assert!(all.ends.len() > SMALL_FAMILY);
+        assert_eq!(all.counts(), pairwise(&all));
+        assert!(all.counts().iter().any(|&c| c > 1));
+        let few = Wordings { terms: all.terms[..all.ends[9]].to_vec(), ends: all.ends[..10].to_vec() };
+        assert_eq!(few.counts(), pairwise(&few));
     }
 
     #[test]
