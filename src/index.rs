@@ -12,7 +12,6 @@ use crate::span::Span;
 use crate::statement::{date_key, speaker_key, Statement};
 use crate::text::{self, is_common, is_stopword, Normalization, TokenKind, SYNONYMS};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -654,6 +653,30 @@ impl Index {
         counts
     }
 
+    /// [`Index::part_counts`] of each phrase of `seqs`, in their order; `cost` is the sum of their
+    /// [`Index::part_cost`]. Each phrase narrows postings of its own when that costs less than
+    /// reading the statements [`PARTS_SCAN_COST`] times; otherwise all are counted at once in one
+    /// reading of the statements ([`PartTrie`]), in parallel natively. The counts are the same
+    /// either way.
+    pub(crate) fn part_counts_of(&self, seqs: &[&[u32]], cost: u64) -> Vec<PartCounts> {
+        if cost <= PARTS_SCAN_COST * self.content_seq.len() as u64 {
+            return crate::threads::map(seqs, |seq| self.part_counts(seq));
+        }
+        let trie = PartTrie::new(self.terms.len(), seqs);
+        let all = &self.content_seq;
+        let pieces = crate::threads::count().max(1);
+        let step = all.len().div_ceil(pieces).max(1);
+        let ranges: Vec<(usize, usize)> =
+            (0..all.len()).step_by(step).map(|a| (a, (a + step).min(all.len()))).collect();
+        let mut counts = vec![0u32; trie.nodes()];
+        for part in crate::threads::map(&ranges, |&(a, b)| trie.count(all, a, b)) {
+            for (c, n) in counts.iter_mut().zip(part) {
+                *c += n;
+            }
+        }
+        trie.part_counts(seqs, &counts)
+    }
+
     /// The work of [`Index::part_counts`], known before doing it: the postings it starts from
     /// times the words it compares.
     pub(crate) fn part_cost(&self, seq: &[u32]) -> u64 {
@@ -715,45 +738,49 @@ impl Index {
             }
             return;
         }
-        // A statement's end is a separator of no class: no match crosses it.
-        let narrow = |matches: &[u32], j: usize| self.shifted(matches, seq[j], j as i64 - at as i64);
+        // A statement's end is a separator of no class: no match crosses it. The matches narrow
+        // in two buffers in turn, not a new one at each word.
+        let (mut matches, mut spare) = (Vec::with_capacity(list.len()), Vec::new());
+        let mut narrow = |matches: &mut Vec<u32>, j: usize| {
+            self.shifted(matches, seq[j], j as i64 - at as i64, &mut spare);
+            std::mem::swap(matches, &mut spare);
+            matches.len()
+        };
         if prefixes {
-            let mut matches = Cow::Borrowed(list);
+            matches.clear();
+            matches.extend_from_slice(list);
             for j in (lo..at).rev() {
-                matches = Cow::Owned(narrow(&matches, j));
+                narrow(&mut matches, j);
             }
             counts.prefix[at + 1] = matches.len();
             for j in at + 1..hi {
-                matches = Cow::Owned(narrow(&matches, j));
-                counts.prefix[j + 1] = matches.len();
+                counts.prefix[j + 1] = narrow(&mut matches, j);
             }
         }
         if suffixes {
-            let mut matches = Cow::Borrowed(list);
+            matches.clear();
+            matches.extend_from_slice(list);
             for j in at + 1..hi {
-                matches = Cow::Owned(narrow(&matches, j));
+                narrow(&mut matches, j);
             }
             counts.suffix[at] = matches.len();
             for j in (lo..at).rev() {
-                matches = Cow::Owned(narrow(&matches, j));
-                counts.suffix[j] = matches.len();
+                counts.suffix[j] = narrow(&mut matches, j);
             }
         }
     }
 
-    /// The positions `p` of `positions` (sorted) at which class `class` stands at `p + shift`.
-    fn shifted(&self, positions: &[u32], class: u32, shift: i64) -> Vec<u32> {
+    /// Into `out` (emptied first), the positions `p` of `positions` (sorted) at which class
+    /// `class` stands at `p + shift`.
+    fn shifted(&self, positions: &[u32], class: u32, shift: i64, out: &mut Vec<u32>) {
         let list = self.content_postings(class);
         let mut cursor = 0;
-        positions
-            .iter()
-            .copied()
-            .filter(|&p| {
-                let Ok(target) = u32::try_from(p as i64 + shift) else { return false };
-                cursor = gallop(list, cursor, target);
-                list.get(cursor) == Some(&target)
-            })
-            .collect()
+        out.clear();
+        out.extend(positions.iter().copied().filter(|&p| {
+            let Ok(target) = u32::try_from(p as i64 + shift) else { return false };
+            cursor = gallop(list, cursor, target);
+            list.get(cursor) == Some(&target)
+        }));
     }
 }
 
@@ -772,6 +799,117 @@ pub(crate) fn gallop(list: &[u32], from: usize, target: u32) -> usize {
         at += list[at..end].partition_point(|&p| p < target);
     }
     at
+}
+
+/// How many times the statements are read, at most, when every phrase's parts are counted at
+/// once ([`PartTrie`]) instead of one phrase at a time (by [`Index::part_cost`], the postings
+/// narrowed times the words compared: reading a position costs about as much as a few of those).
+const PARTS_SCAN_COST: u64 = 4;
+
+/// The parts of many phrases, counted at once: every suffix of every phrase is a path from the
+/// root of a trie of classes, so every part (a prefix of a phrase, or a suffix) is a node, and a
+/// node counts the positions of the statements from which the words read along its path. One
+/// reading of the statements walks the trie from each position as far as the words match, a
+/// step per word of a part that matches there: the statements' words once, and the parts' own
+/// occurrences, however many phrases share them.
+struct PartTrie {
+    /// The node of each class one word deep (0: no part starts with it).
+    first: Vec<u32>,
+    /// The node below `(node, class)`, deeper than one word.
+    below: FxHashMap<u64, u32>,
+    /// Whether a node has nodes below it.
+    inner: Vec<bool>,
+    /// For each phrase in order, its `2m - 1` nodes: its prefixes of `1..=m` words, then its
+    /// suffixes from word `1..m`.
+    parts: Vec<u32>,
+}
+
+impl PartTrie {
+    /// The trie of the parts of `seqs` (classes below `classes`).
+    fn new(classes: usize, seqs: &[&[u32]]) -> PartTrie {
+        let mut trie =
+            PartTrie { first: vec![0; classes], below: FxHashMap::default(), inner: vec![false], parts: Vec::new() };
+        for seq in seqs {
+            let start = trie.parts.len();
+            for k in 0..seq.len() {
+                let mut node = 0u32;
+                for &c in &seq[k..] {
+                    node = trie.child(node, c);
+                    if k == 0 {
+                        trie.parts.push(node);
+                    }
+                }
+                if k > 0 {
+                    trie.parts.push(node);
+                }
+            }
+            debug_assert_eq!(trie.parts.len() - start, (2 * seq.len()).saturating_sub(1));
+        }
+        trie
+    }
+
+    /// The node below `node` for class `c`, made if new.
+    fn child(&mut self, node: u32, c: u32) -> u32 {
+        let fresh = self.inner.len() as u32;
+        let slot = if node == 0 {
+            &mut self.first[c as usize]
+        } else {
+            self.below.entry((node as u64) << 32 | c as u64).or_insert(0)
+        };
+        if *slot == 0 {
+            *slot = fresh;
+            self.inner[node as usize] = true;
+            self.inner.push(false);
+        }
+        *slot
+    }
+
+    fn nodes(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Per node, how many of the positions `a..b` of `all` (the statements' content classes,
+    /// see [`Index::content_seq`]) its words start from.
+    fn count(&self, all: &[u32], a: usize, b: usize) -> Vec<u32> {
+        let mut counts = vec![0u32; self.nodes()];
+        for p in a..b {
+            let Some(&node) = self.first.get(all[p] as usize) else { continue }; // a separator
+            let mut node = node;
+            let mut q = p + 1;
+            while node != 0 {
+                counts[node as usize] += 1;
+                if !self.inner[node as usize] {
+                    break;
+                }
+                // A statement's end is a separator of no class: no part crosses it.
+                node =
+                    all.get(q).and_then(|&c| self.below.get(&((node as u64) << 32 | c as u64))).copied().unwrap_or(0);
+                q += 1;
+            }
+        }
+        counts
+    }
+
+    /// Each phrase's counts, from the nodes' `counts`.
+    fn part_counts(&self, seqs: &[&[u32]], counts: &[u32]) -> Vec<PartCounts> {
+        let mut nodes = self.parts.iter().map(|&n| counts[n as usize] as usize);
+        seqs.iter()
+            .map(|seq| {
+                let m = seq.len();
+                let mut c = PartCounts { prefix: vec![0; m + 1], suffix: vec![0; m + 1] };
+                for k in 1..=m {
+                    c.prefix[k] = nodes.next().expect("a node per part");
+                }
+                if m > 0 {
+                    c.suffix[0] = c.prefix[m];
+                }
+                for k in 1..m {
+                    c.suffix[k] = nodes.next().expect("a node per part");
+                }
+                c
+            })
+            .collect()
+    }
 }
 
 /// How often the parts of a phrase occur (see [`Index::part_counts`]): `prefix[k]` counts
@@ -1068,21 +1206,30 @@ mod tests {
                 .collect();
             let index = Index::build(&statements, &Options::default(), &mut |_| true).unwrap();
             let all = &index.content_seq;
-            for &(at, len) in &picks {
-                // A phrase of a statement (up to its end: a separator is no class) or, past the
-                // text's end, made up.
-                let seq: Vec<u32> = if at + len <= all.len() {
-                    all[at..at + len].iter().copied().take_while(|&c| (c as usize) < index.terms.len()).collect()
-                } else {
-                    (0..len).map(|k| index.class(((at + k) % index.terms.len()) as u32)).collect()
-                };
-                let counts = index.part_counts(&seq);
-                for k in 0..=seq.len() {
-                    if k > 0 {
-                        proptest::prop_assert_eq!(counts.prefix[k], brute_count(&index, &seq[..k]), "prefix {} of {:?}", k, seq);
+            // Phrases of a statement (up to its end: a separator is no class) or, past the text's
+            // end, made up.
+            let seqs: Vec<Vec<u32>> = picks
+                .iter()
+                .map(|&(at, len)| {
+                    if at + len <= all.len() {
+                        all[at..at + len].iter().copied().take_while(|&c| (c as usize) < index.terms.len()).collect()
+                    } else {
+                        (0..len).map(|k| index.class(((at + k) % index.terms.len()) as u32)).collect()
                     }
-                    if k < seq.len() {
-                        proptest::prop_assert_eq!(counts.suffix[k], brute_count(&index, &seq[k..]), "suffix {} of {:?}", k, seq);
+                })
+                .collect();
+            let seqs: Vec<&[u32]> = seqs.iter().map(Vec::as_slice).collect();
+            // One phrase at a time, all of them narrowing postings, all at once in one reading.
+            let one_by_one: Vec<PartCounts> = seqs.iter().map(|seq| index.part_counts(seq)).collect();
+            for counted in [one_by_one, index.part_counts_of(&seqs, 0), index.part_counts_of(&seqs, u64::MAX)] {
+                proptest::prop_assert_eq!(counted.len(), seqs.len());
+                for (seq, counts) in seqs.iter().zip(&counted) {
+                    // (The empty part is not counted: 0.)
+                    for k in 0..=seq.len() {
+                        let prefix = if k == 0 { 0 } else { brute_count(&index, &seq[..k]) };
+                        proptest::prop_assert_eq!(counts.prefix[k], prefix, "prefix {} of {:?}", k, seq);
+                        let suffix = if k == seq.len() { 0 } else { brute_count(&index, &seq[k..]) };
+                        proptest::prop_assert_eq!(counts.suffix[k], suffix, "suffix {} of {:?}", k, seq);
                     }
                 }
             }

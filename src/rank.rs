@@ -30,15 +30,15 @@ use crate::report::{round, Factors, Why};
 use crate::statement::Statement;
 use crate::text::TokenKind;
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A family ranked before it is written out.
 pub(crate) struct Ranked {
     pub score: f64,
     pub root_norm: String,
-    /// Id of the statement the root is taken from, for ties.
-    pub root_doc: String,
     /// Index of the family's draft.
     pub draft: usize,
     pub root: TokenOcc,
@@ -164,6 +164,8 @@ struct Context {
     speaker_share: Vec<f64>,
     /// Expected DP by number of occurrences (chance), computed on demand.
     expected_dp: HashMap<usize, f64>,
+    /// Per statement, where its edges are (see [`DocEdges`]), found when a family first needs them.
+    edges: Vec<OnceLock<DocEdges>>,
 }
 
 impl Context {
@@ -175,7 +177,16 @@ impl Context {
             }
         }
         let total = words.iter().sum::<usize>().max(1) as f64;
-        Context { speaker_share: words.iter().map(|&w| w as f64 / total).collect(), expected_dp: HashMap::new() }
+        Context {
+            speaker_share: words.iter().map(|&w| w as f64 / total).collect(),
+            expected_dp: HashMap::new(),
+            edges: index.docs.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// Where statement `d`'s edges are.
+    fn edges(&self, index: &Index, d: usize) -> &DocEdges {
+        self.edges[d].get_or_init(|| DocEdges::of(index, d))
     }
 
     /// The DP over speakers that `f` occurrences placed at random (each in a speaker's words
@@ -228,29 +239,31 @@ pub(crate) fn ranked(
     let mut context = Context::new(index);
     // What each family needs of itself alone, for every family at once (in parallel natively);
     // then, in order, what needs counts of the whole corpus (charged to the budget).
-    let share = &context.speaker_share;
-    let measured: Vec<Measures> = crate::threads::map(drafts, |d| measure(index, statements, d, share));
+    let measured: Vec<Measures> = crate::threads::map(drafts, |d| measure(index, statements, d, &context));
     // The counts of the roots' parts, for their association: charged to the budget in order (each
     // phrase once; none once it runs out), then counted, in parallel natively.
     let (slots, counted) = {
         let mut slot_of: FxHashMap<&[u32], Option<usize>> = FxHashMap::default();
         let mut wanted: Vec<&[u32]> = Vec::new();
+        let mut cost = 0u64;
         let slots: Vec<Option<usize>> = measured
             .iter()
             .map(|m| {
                 let seq = m.parts.as_deref()?;
                 *slot_of.entry(seq).or_insert_with(|| {
-                    budget.spend(index.part_cost(seq)).then(|| {
+                    let units = index.part_cost(seq);
+                    budget.spend(units).then(|| {
+                        cost += units;
                         wanted.push(seq);
                         wanted.len() - 1
                     })
                 })
             })
             .collect();
-        let counted: Vec<PartCounts> = crate::threads::map(&wanted, |seq| index.part_counts(seq));
+        let counted: Vec<PartCounts> = index.part_counts_of(&wanted, cost);
         (slots, counted)
     };
-    let mut ranked: Vec<Ranked> = measured
+    let ranked: Vec<Ranked> = measured
         .into_iter()
         .zip(slots)
         .enumerate()
@@ -258,46 +271,78 @@ pub(crate) fn ranked(
             let (root, root_norm) = (m.root, std::mem::take(&mut m.root_norm));
             let parts = slot.map(|k| &counted[k]);
             let (score, why, name, credit, lead, told) = rank(index, m, parts, order, &mut context);
-            Ranked {
-                score,
-                root_norm,
-                root_doc: statements[index.docs[root.doc as usize].input].id.clone(),
-                draft,
-                root,
-                name,
-                why,
-                credit,
-                lead,
-                told,
-            }
+            Ranked { score, root_norm, draft, root, name, why, credit, lead, told }
         })
         .collect();
-    crate::sort::sort_by(&mut ranked, |a, b| {
+    // Their positions sorted, then the families moved once (a family is a few hundred bytes).
+    // Ties go to the id of the statement the root is taken from.
+    let root_doc = |r: &Ranked| statements[index.docs[r.root.doc as usize].input].id.as_str();
+    let mut order: Vec<u32> = (0..ranked.len() as u32).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        let (a, b) = (&ranked[a as usize], &ranked[b as usize]);
         a.credit
             .cmp(&b.credit)
             .then_with(|| a.lead.cmp(&b.lead))
             .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.root_norm.cmp(&b.root_norm))
-            .then_with(|| a.root_doc.cmp(&b.root_doc))
+            .then_with(|| root_doc(a).cmp(root_doc(b)))
             .then_with(|| a.root.cmp(&b.root))
     });
-    ranked
+    let mut ranked: Vec<Option<Ranked>> = ranked.into_iter().map(Some).collect();
+    order.into_iter().map(|k| ranked[k as usize].take().expect("each family once")).collect()
 }
 
-/// The root occurrence: the most common wording; ties to the earliest date, then the fewest
-/// words, then the words' order (never the statements' ids), then text order.
-fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
-    let words: Vec<Vec<u32>> = draft
-        .occ
-        .iter()
-        .map(|o| (o.first..=o.last).map(|i| index.docs[o.doc as usize].tokens[i as usize].term()).collect())
-        .collect();
-    let mut counts: FxHashMap<&[u32], usize> = FxHashMap::default();
-    for w in &words {
-        *counts.entry(w).or_default() += 1;
+/// The terms of a family's occurrences, end to end.
+struct Wordings {
+    terms: Vec<u32>,
+    /// Where each occurrence's terms end.
+    ends: Vec<usize>,
+}
+
+impl Wordings {
+    fn of(index: &Index, draft: &Draft) -> Wordings {
+        let mut terms: Vec<u32> =
+            Vec::with_capacity(draft.occ.len() * (draft.occ[0].last - draft.occ[0].first + 1) as usize);
+        let mut ends: Vec<usize> = Vec::with_capacity(draft.occ.len());
+        for o in &draft.occ {
+            let tokens = &index.docs[o.doc as usize].tokens[o.first as usize..=o.last as usize];
+            terms.extend(tokens.iter().map(|t| t.term()));
+            ends.push(terms.len());
+        }
+        Wordings { terms, ends }
     }
-    let count: Vec<usize> = words.iter().map(|w| counts[w.as_slice()]).collect();
+
+    /// The terms of occurrence `k`.
+    fn get(&self, k: usize) -> &[u32] {
+        &self.terms[if k == 0 { 0 } else { self.ends[k - 1] }..self.ends[k]]
+    }
+
+    /// How many occurrences have the wording of each.
+    fn counts(&self) -> Vec<usize> {
+        let n = self.ends.len();
+        if n <= SMALL_FAMILY {
+            return (0..n).map(|a| (0..n).filter(|&b| self.get(a) == self.get(b)).count()).collect();
+        }
+        let mut counts: FxHashMap<&[u32], usize> = FxHashMap::default();
+        for k in 0..n {
+            *counts.entry(self.get(k)).or_default() += 1;
+        }
+        (0..n).map(|k| counts[self.get(k)]).collect()
+    }
+}
+
+/// Occurrences up to which the wordings of a family are compared pair by pair, not hashed.
+const SMALL_FAMILY: usize = 16;
+
+/// The root occurrence (its number in the draft) and its normalized words: the most common
+/// wording; ties to the earliest date, then the fewest words, then the words' order (never the
+/// statements' ids), then text order.
+fn choose_root(index: &Index, draft: &Draft, words: &Wordings) -> (usize, String) {
+    let count = words.counts();
     let date = |o: &TokenOcc| index.docs[o.doc as usize].date_key.as_deref().unwrap_or("9999");
+    // Normalized forms, written when a tie needs them (and the root's, once chosen).
+    let mut norms: Vec<OnceCell<String>> = draft.occ.iter().map(|_| OnceCell::new()).collect();
+    let norm = |k: usize| norms[k].get_or_init(|| index.norm_of(draft.occ[k]));
     let best = (0..draft.occ.len())
         .min_by(|&a, &b| {
             let (x, y) = (&draft.occ[a], &draft.occ[b]);
@@ -308,17 +353,11 @@ fn choose_root(index: &Index, draft: &Draft) -> TokenOcc {
                 .cmp(&count[a])
                 .then_with(|| date(x).cmp(date(y)))
                 .then_with(|| (x.last - x.first).cmp(&(y.last - y.first)))
-                .then_with(|| {
-                    if words[a] == words[b] {
-                        Ordering::Equal
-                    } else {
-                        index.norm_of(*x).cmp(&index.norm_of(*y))
-                    }
-                })
+                .then_with(|| if words.get(a) == words.get(b) { Ordering::Equal } else { norm(a).cmp(norm(b)) })
                 .then_with(|| x.cmp(y))
         })
         .expect("a family has occurrences");
-    draft.occ[best]
+    (best, norms[best].take().unwrap_or_else(|| index.norm_of(draft.occ[best])))
 }
 
 /// What ranking measures of a family alone (see [`measure`]).
@@ -341,24 +380,34 @@ struct Measures {
 }
 
 /// The measures of a family that need nothing but the family and the index.
-fn measure(index: &Index, statements: &[Statement], draft: &Draft, speaker_share: &[f64]) -> Measures {
-    let root = choose_root(index, draft);
+fn measure(index: &Index, statements: &[Statement], draft: &Draft, context: &Context) -> Measures {
+    let wordings = Wordings::of(index, draft);
+    let (best, root_norm) = choose_root(index, draft, &wordings);
+    let root = draft.occ[best];
     let root_words: Vec<Word> = index.words(root);
-    // Stability from a sample (evenly spread, in canonical order), so ranking stays linear.
+    // Stability from a sample (evenly spread, in canonical order), so ranking stays linear. An
+    // occurrence worded as the root aligns with it exactly (1.0).
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
-    let sample: Vec<_> = draft.occ.iter().step_by(step).collect();
-    let stability =
-        sample.iter().map(|&&o| align(&root_words, &index.words(o), false).score).sum::<f64>() / sample.len() as f64;
+    let sample = (0..draft.occ.len()).step_by(step);
+    let sampled = sample.len();
+    let similarity = |k: usize| {
+        if wordings.get(k) == wordings.get(best) {
+            1.0
+        } else {
+            align(&root_words, &index.words(draft.occ[k]), false).score
+        }
+    };
+    let stability = sample.map(similarity).sum::<f64>() / sampled as f64;
     let docs = statement_count(draft);
     Measures {
         root,
-        root_norm: index.norm_of(root),
+        root_norm,
         stability,
         statements: docs.len(),
         weight: root_words.iter().map(|w| w.weight as f64).sum(),
-        spread: spread(index, draft, &docs, speaker_share),
+        spread: spread(index, draft, &docs, &context.speaker_share),
         capitals: capitals(index, statements, draft),
-        edge: edge(index, statements, draft),
+        edge: edge(index, statements, draft, context),
         parts: Some(index.content_classes(root)).filter(|seq| (2..=ASSOCIATION_MAX_WORDS).contains(&seq.len())),
     }
 }
@@ -493,34 +542,34 @@ struct Spread {
 }
 
 fn spread(index: &Index, draft: &Draft, docs: &[usize], speaker_share: &[f64]) -> Spread {
-    // Occurrences per statement (the draft's are sorted by statement).
-    let mut per_doc: Vec<(usize, usize)> = Vec::new();
-    for o in &draft.occ {
-        match per_doc.last_mut() {
-            Some((d, n)) if *d == o.doc as usize => *n += 1,
-            _ => per_doc.push((o.doc as usize, 1)),
+    // Occurrences per statement (the draft's are sorted by statement), and per statement of a
+    // known speaker, (speaker, occurrences).
+    let (mut statements, mut bursty) = (0usize, 0usize);
+    let mut of_speaker: Vec<(u32, u32)> = Vec::new();
+    for run in draft.occ.chunk_by(|a, b| a.doc == b.doc) {
+        statements += 1;
+        bursty += usize::from(run.len() >= 2);
+        if let Some(s) = index.docs[run[0].doc as usize].speaker {
+            of_speaker.push((s, run.len() as u32));
         }
     }
-    let burstiness = per_doc.iter().filter(|&&(_, n)| n >= 2).count() as f64 / per_doc.len().max(1) as f64;
+    let burstiness = bursty as f64 / statements.max(1) as f64;
     // Per known speaker: occurrences and statements.
     // (In the speakers' order: the sums below come out the same in every run.)
-    let mut by_speaker: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
-    for &(d, n) in &per_doc {
-        if let Some(s) = index.docs[d].speaker {
-            let e = by_speaker.entry(s).or_default();
-            e.0 += n;
-            e.1 += 1;
-        }
-    }
-    let repeats = by_speaker.values().map(|&(_, statements)| statements - 1).sum();
-    let known: usize = by_speaker.values().map(|&(occ, _)| occ).sum();
+    crate::sort::sort_pairs(&mut of_speaker);
+    let by_speaker: Vec<(u32, (usize, usize))> = of_speaker
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| (run[0].0, (run.iter().map(|&(_, n)| n as usize).sum(), run.len())))
+        .collect();
+    let repeats = by_speaker.iter().map(|&(_, (_, statements))| statements - 1).sum();
+    let known: usize = by_speaker.iter().map(|&(_, (occ, _))| occ).sum();
     let dispersion = if index.speakers.len() < 2 || known == 0 {
         None
     } else {
         let f = known as f64;
         let mut used_share = 0.0;
         let mut deviation = 0.0;
-        for (&s, &(occ, _)) in &by_speaker {
+        for &(s, (occ, _)) in &by_speaker {
             let share = speaker_share[s as usize];
             used_share += share;
             deviation += (occ as f64 / f - share).abs();
@@ -532,7 +581,7 @@ fn spread(index: &Index, draft: &Draft, docs: &[usize], speaker_share: &[f64]) -
     crate::sort::sort(&mut years);
     let first = docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref()).min().map(str::to_string);
     years.dedup();
-    let top = by_speaker.values().map(|&(occ, _)| occ).max().unwrap_or(0);
+    let top = by_speaker.iter().map(|&(_, (occ, _))| occ).max().unwrap_or(0);
     Spread {
         speakers: by_speaker.len(),
         occurrences: known,
@@ -592,19 +641,18 @@ enum Edge {
 }
 
 /// How the family's occurrences stand at their statements' edges (see [`Edge`]).
-fn edge(index: &Index, statements: &[Statement], draft: &Draft) -> Edge {
+fn edge(index: &Index, statements: &[Statement], draft: &Draft, context: &Context) -> Edge {
     let (mut sentence, mut very, mut marked) = (0, 0, 0);
     for o in &draft.occ {
-        let d = o.doc as usize;
-        let (head, tail) = edges(index, d);
-        if (o.last as usize) < head || (o.first as usize) >= tail {
+        let e = context.edges(index, o.doc as usize);
+        let (first, last) = (o.first as usize, o.last as usize);
+        if last < e.head || first >= e.tail {
             sentence += 1;
         }
-        let (before, after) = edge_words(index, d, o.first as usize, o.last as usize);
-        if before <= VERY_EDGE_WORDS && (o.last as usize) < head {
+        if first <= e.very_before && last < e.head {
             very += 1;
         }
-        if (before <= EDGE_WORDS || after <= EDGE_WORDS) && credit_marked(index, statements, *o) {
+        if (first <= e.near_before || last + 1 >= e.near_after) && credit_marked(index, statements, *o) {
             marked += 1;
         }
     }
@@ -618,22 +666,57 @@ fn edge(index: &Index, statements: &[Statement], draft: &Draft) -> Edge {
     }
 }
 
-/// Words (as `edges` counts them) before token `first` and after token `last` of statement `d`,
-/// each counted up to a little over `EDGE_WORDS`.
-fn edge_words(index: &Index, d: usize, first: usize, last: usize) -> (usize, usize) {
-    let tokens = &index.docs[d].tokens;
-    let units = |t: &crate::index::Tok| if index.term(t.term()).kind == TokenKind::Ideograph { 1 } else { 2 };
-    let count = |it: &mut dyn Iterator<Item = &crate::index::Tok>| {
-        let mut used = 0;
-        for t in it {
-            used += units(t);
-            if used > 2 * (EDGE_WORDS + 1) {
-                break;
+/// Where a statement's edges are, in token indices, for [`edge`]: an occurrence of tokens
+/// `first..=last` stands within `VERY_EDGE_WORDS` words of the start when `first <= very_before`,
+/// within `EDGE_WORDS` words of the start when `first <= near_before` and of the end when
+/// `last + 1 >= near_after`, in the first sentence when `last < head` and in the last when
+/// `first >= tail` (see [`edges`]). Words are counted as [`edges`] counts them (half a word for a
+/// single Han, kana or Hangul character); found once per statement, not once per occurrence.
+struct DocEdges {
+    head: usize,
+    tail: usize,
+    very_before: usize,
+    near_before: usize,
+    near_after: usize,
+}
+
+impl DocEdges {
+    fn of(index: &Index, d: usize) -> DocEdges {
+        let tokens = &index.docs[d].tokens;
+        let (head, tail) = edges(index, d);
+        // Counted in half words and rounded down, `2 * words + 1` half words are `words` words.
+        let units = |i: usize| word_units(index, &tokens[i]);
+        let from_start = |words: usize| {
+            let (mut i, mut used) = (0, 0);
+            while i < tokens.len() && used + units(i) <= 2 * words + 1 {
+                used += units(i);
+                i += 1;
             }
+            i
+        };
+        let (mut near_after, mut used) = (tokens.len(), 0);
+        while near_after > 0 && used + units(near_after - 1) <= 2 * EDGE_WORDS + 1 {
+            used += units(near_after - 1);
+            near_after -= 1;
         }
-        used / 2
-    };
-    (count(&mut tokens[..first].iter().rev()), count(&mut tokens[last + 1..].iter()))
+        DocEdges {
+            head,
+            tail,
+            very_before: from_start(VERY_EDGE_WORDS),
+            near_before: from_start(EDGE_WORDS),
+            near_after,
+        }
+    }
+}
+
+/// A token's length in half words, as the edges count them: 1 for a single Han, kana or Hangul
+/// character, 2 for anything else.
+fn word_units(index: &Index, t: &crate::index::Tok) -> usize {
+    if index.term(t.term()).kind == TokenKind::Ideograph {
+        1
+    } else {
+        2
+    }
 }
 
 /// True when a wire mark stands in or beside the occurrence (`MARK_WINDOW` tokens), or a byline
@@ -650,13 +733,16 @@ fn credit_marked(index: &Index, statements: &[Statement], o: TokenOcc) -> bool {
 /// True when `own` (an occurrence's text) holds a byline or salutation mark, or `near` (the
 /// occurrence with the tokens around it) a wire mark.
 fn marked(own: &str, near: &str) -> bool {
-    // ASCII case only: Unicode case tables would weigh 4 KB in the WebAssembly build.
-    let own = own.to_ascii_lowercase();
-    let near = near.to_ascii_lowercase();
-    // Bytes compared window by window: str::contains would bring its searcher into the WebAssembly build.
-    let has =
-        |text: &str, marks: &[&str]| marks.iter().any(|m| text.as_bytes().windows(m.len()).any(|w| w == m.as_bytes()));
-    has(&own, CREDIT_MARKS) || has(&near, WIRE_MARKS)
+    // ASCII case only: Unicode case tables would weigh 4 KB in the WebAssembly build. Bytes
+    // compared window by window, in place (the marks' ASCII letters are lower case): str::contains
+    // would bring its searcher into the WebAssembly build.
+    let has = |text: &str, marks: &[&str]| {
+        marks.iter().any(|m| {
+            let m = m.as_bytes();
+            text.as_bytes().windows(m.len()).any(|w| w[0].to_ascii_lowercase() == m[0] && w.eq_ignore_ascii_case(m))
+        })
+    };
+    has(own, CREDIT_MARKS) || has(near, WIRE_MARKS)
 }
 
 /// The token index where a statement's first sentence ends and where its last sentence begins,
@@ -664,7 +750,7 @@ fn marked(own: &str, near: &str) -> bool {
 /// half a word).
 fn edges(index: &Index, d: usize) -> (usize, usize) {
     let tokens = &index.docs[d].tokens;
-    let units = |t: &crate::index::Tok| if index.term(t.term()).kind == TokenKind::Ideograph { 1 } else { 2 };
+    let units = |t: &crate::index::Tok| word_units(index, t);
     let mut used = 0;
     let head = tokens
         .iter()
@@ -818,6 +904,59 @@ mod tests {
         for (own, near, want) in table {
             assert_eq!(marked(own, near), want, "{own:?} in {near:?}");
         }
+        // The marks are matched ignoring ASCII case: their ASCII letters are lower case.
+        for m in CREDIT_MARKS.iter().chain(WIRE_MARKS) {
+            assert!(!m.bytes().any(|b| b.is_ascii_uppercase()), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn edges_of_a_statement_are_where_its_words_are_counted() {
+        // Words before and after an occurrence counted one by one (a single Han character is
+        // half a word), against the limits found once per statement.
+        let statements = vec![
+            Statement::new("en", "Thank you, Mr. President. ".repeat(30) + "We stand for peace. And for trade."),
+            Statement::new("zh", "主席先生，各位同事：".to_string() + &"我们坚持和平发展道路。".repeat(12)),
+            Statement::new("ko", "감사합니다 의장님. ".repeat(20) + "평화와 발전."),
+            Statement::new("short", "Peace and order."),
+        ];
+        let index = Index::build(&statements, &crate::options::Options::default(), &mut |_| true).unwrap();
+        for d in 0..index.docs.len() {
+            let tokens = &index.docs[d].tokens;
+            let e = DocEdges::of(&index, d);
+            let words = |range: &[crate::index::Tok]| range.iter().map(|t| word_units(&index, t)).sum::<usize>() / 2;
+            for first in 0..tokens.len() {
+                let before = words(&tokens[..first]);
+                assert_eq!(first <= e.very_before, before <= VERY_EDGE_WORDS, "doc {d}, first {first}");
+                assert_eq!(first <= e.near_before, before <= EDGE_WORDS, "doc {d}, first {first}");
+                let after = words(&tokens[first + 1..]);
+                assert_eq!(first + 1 >= e.near_after, after <= EDGE_WORDS, "doc {d}, last {first}");
+            }
+            assert_eq!((e.head, e.tail), edges(&index, d));
+        }
+        // Han, kana and Hangul characters standing alone count as half words.
+        assert!(index.terms.iter().any(|t| t.kind == TokenKind::Ideograph));
+    }
+
+    #[test]
+    fn wordings_are_counted_alike_pair_by_pair_and_hashed() {
+        // 40 occurrences of 1 to 3 terms drawn from three: wordings repeat.
+        let mut terms = Vec::new();
+        let mut ends = Vec::new();
+        for k in 0..40u32 {
+            terms.extend((0..1 + k % 3).map(|i| (k * 7 + i) % 3));
+            ends.push(terms.len());
+        }
+        let all = Wordings { terms, ends };
+        let pairwise = |w: &Wordings| {
+            let n = w.ends.len();
+            (0..n).map(|a| (0..n).filter(|&b| w.get(a) == w.get(b)).count()).collect::<Vec<usize>>()
+        };
+        assert!(all.ends.len() > SMALL_FAMILY);
+        assert_eq!(all.counts(), pairwise(&all));
+        assert!(all.counts().iter().any(|&c| c > 1));
+        let few = Wordings { terms: all.terms[..all.ends[9]].to_vec(), ends: all.ends[..10].to_vec() };
+        assert_eq!(few.counts(), pairwise(&few));
     }
 
     #[test]

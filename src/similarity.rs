@@ -9,18 +9,29 @@ use crate::index::{Index, TokenOcc};
 use crate::options::Options;
 use crate::report::round;
 
-/// Merges intervals `[a, b)` and counts the positions covered.
-fn covered(mut v: Vec<(u32, u32)>) -> usize {
-    crate::sort::sort_pairs(&mut v);
-    let (mut total, mut end) = (0usize, 0u32);
-    for (a, b) in v {
-        let a = a.max(end);
+/// Positions covered by intervals `[a, b)` given in the order of their starts, counted as they
+/// come.
+#[derive(Clone, Copy, Default)]
+struct Cover {
+    total: usize,
+    end: u32,
+}
+
+impl Cover {
+    fn add(&mut self, (a, b): (u32, u32)) {
+        let a = a.max(self.end);
         if b > a {
-            total += (b - a) as usize;
-            end = b;
+            self.total += (b - a) as usize;
+            self.end = b;
         }
     }
-    total
+}
+
+/// The positions covered by intervals `[a, b)` sorted by their starts.
+fn covered(v: impl IntoIterator<Item = (u32, u32)>) -> usize {
+    let mut cover = Cover::default();
+    v.into_iter().for_each(|iv| cover.add(iv));
+    cover.total
 }
 
 /// Shared content words per canonical doc, and the matrix (canonical order) when the corpus is
@@ -47,7 +58,11 @@ pub(crate) fn coverage(
             per_doc[o.doc as usize].push(((lo, hi), f));
         }
     }
-    let shared: Vec<usize> = per_doc.iter().map(|v| covered(v.iter().map(|x| x.0).collect())).collect();
+    // Each statement's intervals by their start: merged in that order, for every column at once.
+    for v in &mut per_doc {
+        crate::sort::sort_by_key(v, |&(iv, _)| iv);
+    }
+    let shared: Vec<usize> = per_doc.iter().map(|v| covered(v.iter().map(|x| x.0))).collect();
     // The matrix costs an interval per occurrence and statement of its family.
     let cost: u64 = families.iter().zip(&family_docs).map(|(occ, docs)| (occ.len() * docs.len()) as u64).sum();
     if n <= options.matrix_max_statements && !budget.afford(cost) {
@@ -64,27 +79,31 @@ pub(crate) fn coverage(
         ));
         return (shared, None);
     }
-    let mut matrix = vec![vec![0.0; n]; n];
-    for a in 0..n {
-        matrix[a][a] = 1.0;
+    // Row by row (in parallel natively): statement a's intervals, in the order of their starts,
+    // each added to the cover of every other statement its family occurs in.
+    let rows: Vec<usize> = (0..n).collect();
+    let matrix = crate::threads::map(&rows, |&a| {
+        let mut row = vec![0.0; n];
+        row[a] = 1.0;
         let content = index.docs[a].content.len();
         if content == 0 {
-            continue;
+            return row;
         }
-        let mut with: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
+        let mut with: Vec<Option<Cover>> = vec![None; n];
         for &(iv, f) in &per_doc[a] {
             for &b in &family_docs[f] {
                 if b as usize != a {
-                    with[b as usize].push(iv);
+                    with[b as usize].get_or_insert_default().add(iv);
                 }
             }
         }
-        for (b, v) in with.into_iter().enumerate() {
-            if !v.is_empty() {
-                matrix[a][b] = round(covered(v) as f64 / content as f64);
+        for (b, cover) in with.into_iter().enumerate() {
+            if let Some(cover) = cover {
+                row[b] = round(cover.total as f64 / content as f64);
             }
         }
-    }
+        row
+    });
     (shared, Some(matrix))
 }
 
@@ -93,6 +112,7 @@ mod tests {
     #[test]
     fn covered_merges() {
         assert_eq!(super::covered(vec![(0, 3), (2, 5), (7, 8), (7, 8)]), 6);
+        assert_eq!(super::covered(vec![(0, 4), (1, 2), (3, 6), (6, 6), (9, 10)]), 7);
         assert_eq!(super::covered(vec![]), 0);
     }
 }
