@@ -157,8 +157,10 @@ pub(crate) fn group(
     // (key, rank) pairs sorted: a bucket is a run of one key, in rank order. Hashing a key
     // reads the phrase's words.
     let mut buckets: Vec<(u64, u32)> = Vec::new();
-    // Each keyed phrase's classes sorted, one phrase after another (from `sorted_at[p]`).
+    // Each keyed phrase's classes sorted, one phrase after another (from `sorted_at[p]`); the
+    // keys of the phrase of each rank, one rank after another (from `keys_at[rank]`).
     let (mut sorted, mut sorted_at, mut one) = (Vec::new(), vec![0u32; phrases.len()], Vec::new());
+    let mut keys_at: Vec<u32> = vec![0];
     for (rank, &p) in order.iter().enumerate() {
         let k = keys(phrases[p].seq, &mut one);
         if !budget.spend((k.len() * phrases[p].seq.len()) as u64) {
@@ -167,16 +169,25 @@ pub(crate) fn group(
         sorted_at[p] = sorted.len() as u32;
         sorted.extend_from_slice(&one);
         buckets.extend(k.into_iter().map(|k| (k, rank as u32)));
+        keys_at.push(buckets.len() as u32);
     }
     let sorted_of = |p: usize| &sorted[sorted_at[p] as usize..][..phrases[p].seq.len()];
     let weight = |c: u32| index.terms[c as usize].weight as f64;
+    let all_keys: Vec<u64> = buckets.iter().map(|b| b.0).collect();
     crate::sort::sort_wide_pairs(&mut buckets);
     buckets.dedup();
-    // Where each key's bucket lies, found by hashing rather than by bisecting a long array.
+    // Where each key's bucket lies, found by hashing rather than by bisecting a long array;
+    // only buckets of two phrases or more (a root meets no one in its own).
     let mut bucket_of: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-    for (i, b) in buckets.iter().enumerate() {
-        bucket_of.entry(b.0).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+    let mut i = 0;
+    while i < buckets.len() {
+        let run = buckets[i..].iter().take_while(|b| b.0 == buckets[i].0).count();
+        if run > 1 {
+            bucket_of.insert(buckets[i].0, (i as u32, (i + run) as u32));
+        }
+        i += run;
     }
+    let gaps = gaps(index);
     let mut taken = vec![false; phrases.len()];
     // The step at which a phrase was last tested as a variant (plus one): a root meets a
     // phrase under several keys, and tests it once.
@@ -200,13 +211,23 @@ pub(crate) fn group(
         }
         taken[root] = true;
         let mut members = vec![root];
-        let root_keys = keys(phrases[root].seq, &mut one);
-        if !budget.spend((root_keys.len() * phrases[root].seq.len()) as u64) {
-            break;
-        }
+        // Every root was keyed: keying stops only when the budget runs out, and then so does
+        // this loop, above.
+        let root_keys = &all_keys[keys_at[step] as usize..keys_at[step + 1] as usize];
+        let root_sorted = sorted_of(root);
         let root_words: Vec<Word> = phrases[root].seq.iter().map(|&c| index.class_word(c)).collect();
         for k in root_keys {
-            let bucket = bucket_of.get(&k).map_or(&[][..], |&(from, to)| &buckets[from as usize..to as usize]);
+            // A bucket's phrases ranked before this root are all taken (each was a root or
+            // joined one): its start moves past them for good.
+            let bucket = match bucket_of.get_mut(k) {
+                Some((from, to)) => {
+                    while *from < *to && buckets[*from as usize].1 <= step as u32 {
+                        *from += 1;
+                    }
+                    &buckets[*from as usize..*to as usize]
+                }
+                None => &[][..],
+            };
             if !budget.spend(bucket.len() as u64) {
                 break;
             }
@@ -215,7 +236,7 @@ pub(crate) fn group(
                     continue;
                 }
                 tested[c] = step as u32 + 1;
-                if !may_be_variant(&one, sorted_of(c), weight) {
+                if !may_be_variant(root_sorted, sorted_of(c), weight) {
                     continue;
                 }
                 if !budget.spend(VARIANT_COST + cells(phrases[root].seq.len(), phrases[c].seq.len(), false)) {
@@ -240,7 +261,7 @@ pub(crate) fn group(
             let len = phrases[m].seq.len() as u32;
             for &(doc, i) in &phrases[m].occ {
                 let o = ContentOcc { doc, first: i, last: i + len - 1 };
-                if coherent(index, o) {
+                if coherent(&gaps, o) {
                     occ.push(o);
                 }
             }
@@ -329,21 +350,41 @@ fn extend_edges(index: &Index, occ: &mut [TokenOcc]) {
     }
 }
 
+/// What stands between a content word and the one before it, as [`coherent`] needs it: five
+/// stopwords or more (no phrase spans them), or, for a short phrase, a sentence's end or two
+/// stopwords or more and punctuation.
+const GAP_BREAKS_ANY: u8 = 1;
+const GAP_BREAKS_SHORT: u8 = 2;
+
+/// Per content word of each statement, the gap before it ([`GAP_BREAKS_ANY`],
+/// [`GAP_BREAKS_SHORT`]; 0 for the first).
+fn gaps(index: &Index) -> Vec<Vec<u8>> {
+    crate::threads::map(&index.docs, |doc| {
+        let mut out = vec![0u8; doc.content.len()];
+        for k in 1..doc.content.len() {
+            let (from, to) = (doc.content[k - 1] as usize, doc.content[k] as usize);
+            let gap = &doc.tokens[from + 1..=to];
+            let stopwords = to - from - 1;
+            let sentence = gap.iter().any(|t| t.sentence());
+            let punctuation = gap.iter().any(|t| t.brk());
+            if stopwords >= 5 {
+                out[k] |= GAP_BREAKS_ANY;
+            }
+            if sentence || (stopwords >= 2 && punctuation) {
+                out[k] |= GAP_BREAKS_SHORT;
+            }
+        }
+        out
+    })
+}
+
 /// False for an occurrence whose words are not one stretch of text: in a short phrase, a
 /// sentence ends between two of its words, or two stopwords or more and punctuation stand
 /// between them ("climate; let us change"); in any phrase, five stopwords or more do.
-fn coherent(index: &Index, o: ContentOcc) -> bool {
-    let (a, b) = (o.first, o.last);
-    let doc = &index.docs[o.doc as usize];
-    let short = ((b - a + 1) as usize) < SENTENCE_SPAN_WORDS;
-    (a + 1..=b).all(|k| {
-        let (from, to) = (doc.content[k as usize - 1] as usize, doc.content[k as usize] as usize);
-        let gap = &doc.tokens[from + 1..=to];
-        let stopwords = to - from - 1;
-        let sentence = gap.iter().any(|t| t.sentence());
-        let punctuation = gap.iter().any(|t| t.brk());
-        stopwords < 5 && !(short && (sentence || (stopwords >= 2 && punctuation)))
-    })
+fn coherent(gaps: &[Vec<u8>], o: ContentOcc) -> bool {
+    let short = ((o.last - o.first + 1) as usize) < SENTENCE_SPAN_WORDS;
+    let breaks = if short { GAP_BREAKS_ANY | GAP_BREAKS_SHORT } else { GAP_BREAKS_ANY };
+    gaps[o.doc as usize][o.first as usize + 1..=o.last as usize].iter().all(|&g| g & breaks == 0)
 }
 
 /// True when most content words of the occurrence are claimed (per doc, per content position)
