@@ -360,20 +360,23 @@ const GAP_BREAKS_SHORT: u8 = 2;
 /// [`GAP_BREAKS_SHORT`]; 0 for the first).
 fn gaps(index: &Index) -> Vec<Vec<u8>> {
     crate::threads::map(&index.docs, |doc| {
-        let mut out = vec![0u8; doc.content.len()];
-        for k in 1..doc.content.len() {
-            let (from, to) = (doc.content[k - 1] as usize, doc.content[k] as usize);
+        let mut out = Vec::with_capacity(doc.content.len());
+        out.extend(doc.content.first().map(|_| 0u8));
+        out.extend(doc.content.windows(2).map(|w| {
+            let (from, to) = (w[0] as usize, w[1] as usize);
             let gap = &doc.tokens[from + 1..=to];
             let stopwords = to - from - 1;
             let sentence = gap.iter().any(|t| t.sentence());
             let punctuation = gap.iter().any(|t| t.brk());
+            let mut g = 0;
             if stopwords >= 5 {
-                out[k] |= GAP_BREAKS_ANY;
+                g |= GAP_BREAKS_ANY;
             }
             if sentence || (stopwords >= 2 && punctuation) {
-                out[k] |= GAP_BREAKS_SHORT;
+                g |= GAP_BREAKS_SHORT;
             }
-        }
+            g
+        }));
         out
     })
 }
