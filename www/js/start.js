@@ -55,16 +55,18 @@ function keeping() {
   }
 }
 
-// The workspace app.js opens (js/app.js, openWorkspace), read only: the stored workspace of this
-// tab, else the user's own, else (a first visit, or no storage) the demo.
-async function shownWorkspace(manifest) {
+// The stored workspace app.js opens (js/app.js, openWorkspace), read only: the stored workspace of
+// this tab, else the user's own, else null (a first visit, or no storage). Read now, while the
+// manifest loads (opening the database takes as long as the manifest's request).
+const storedLoaded = (async () => {
+  if (hasLink(location.hash) || keeping()) return null; // app.js compares first itself
   const id = tabWorkspace();
-  let stored = null;
-  try {
-    stored = (id !== MINE && (await storage.load(id))) || (await storage.load(MINE));
-  } catch {
-    stored = null;
-  }
+  return (id !== MINE && (await storage.load(id))) || (await storage.load(MINE));
+})().catch(() => null);
+
+// The workspace app.js opens: the stored one, else the demo.
+async function shownWorkspace(manifest) {
+  const stored = await storedLoaded;
   return stored ? fromStored(manifest, stored) : defaultWorkspace(manifest);
 }
 
