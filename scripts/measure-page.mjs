@@ -7,7 +7,7 @@
 //   frame painted after the reader shows a highlighted passage (target < 300 ms), with the
 //   page's own marks beside it (refrain:start: js/start.js runs and starts the Worker;
 //   refrain:first-compare: it sends the first comparison; refrain:compared: the report is in
-//   app.js);
+//   app.js) and the Worker's (the engine loaded, the comparison's start and end there);
 // - the same on a second visit (the service worker and the HTTP cache warm);
 // - the comparison of every statement of ../shared/corpus (or $REFRAIN_CORPUS) in Chromium:
 //   the engine on the page's main thread (Corpus.add and Corpus.compare, as in
@@ -60,9 +60,10 @@ function watchFirstHighlight() {
 async function visit(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.__highlightPainted !== undefined, null, { timeout: 60_000 });
-  return page.evaluate(() => {
+  const marks = await page.evaluate(() => {
     const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
     return {
+      origin: performance.timeOrigin,
       painted: window.__highlightPainted,
       inDom: window.__highlightInDom,
       start: mark('refrain:start'),
@@ -71,6 +72,25 @@ async function visit(page, url) {
       state: document.documentElement.dataset.state,
     };
   });
+  // The Worker's marks (refrain-worker.js), moved to the page's time: the engine loaded, and the
+  // comparison's start and end in the Worker.
+  const worker = page.workers().find((w) => new URL(w.url()).pathname.endsWith('/refrain-worker.js'));
+  const inWorker = worker
+    ? await worker
+        .evaluate(() => ({
+          origin: performance.timeOrigin,
+          marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+        }))
+        .catch(() => null)
+    : null;
+  const workerMark = (name) =>
+    inWorker && name in inWorker.marks ? inWorker.marks[name] + inWorker.origin - marks.origin : Number.NaN;
+  return {
+    ...marks,
+    engine: workerMark('refrain:engine-core'),
+    compareStart: workerMark('refrain:compare-start'),
+    compareEnd: workerMark('refrain:compare-end'),
+  };
 }
 
 const server = await startServer({ root: WWW, port: 0 });
@@ -102,6 +122,9 @@ try {
     );
     console.log(
       `  marks: start.js ${spread(runs.map((r) => r.start))}, first comparison sent ${spread(runs.map((r) => r.firstCompare))}, compared ${spread(runs.map((r) => r.compared))}, highlight in the document ${spread(runs.map((r) => r.inDom))}`,
+    );
+    console.log(
+      `  in the Worker: engine loaded ${spread(runs.map((r) => r.engine))}, comparison from ${spread(runs.map((r) => r.compareStart))} to ${spread(runs.map((r) => r.compareEnd))}`,
     );
   }
 
