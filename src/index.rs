@@ -378,6 +378,9 @@ impl Index {
             }
         }
 
+        // The threads' words (and what their word segmenters remembered) are not needed again.
+        drop((words, word_terms));
+
         // Chinese words the segmenter's dictionary lacks, from the statements themselves.
         let joins = Joins::count(&docs, &terms);
         for doc in docs.iter_mut() {
