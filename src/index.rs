@@ -336,9 +336,12 @@ impl Index {
         for (k, &input) in order.iter().enumerate() {
             if scanned.is_empty() {
                 let batch = batch_end(statements, &order, k);
-                // Longest first, so that no thread is left with a long statement at the end.
+                // Natively longest first, so that no thread is left with a long statement at the
+                // end (in WebAssembly one thread reads them in order).
+                #[cfg_attr(target_arch = "wasm32", allow(unused_mut))]
                 let mut longest: Vec<usize> = (k..batch).collect();
-                crate::sort::sort_by_key(&mut longest, |&at| std::cmp::Reverse(statements[order[at]].text.len()));
+                #[cfg(not(target_arch = "wasm32"))]
+                longest.sort_by_key(|&at| std::cmp::Reverse(statements[order[at]].text.len()));
                 let mut found: Vec<Option<Scanned>> = (k..batch).map(|_| None).collect();
                 for (at, s) in crate::threads::map_with(&longest, &words, |w, words, &at| {
                     (at, Scanned::of(&statements[order[at]].text, w, words))
@@ -376,6 +379,9 @@ impl Index {
                 return Err(Error::Cancelled);
             }
         }
+
+        // The threads' words (and what their word segmenters remembered) are not needed again.
+        drop((words, word_terms));
 
         // Chinese words the segmenter's dictionary lacks, from the statements themselves.
         let joins = Joins::count(&docs, &terms);
