@@ -641,9 +641,7 @@ impl Index {
     pub(crate) fn part_counts(&self, seq: &[u32]) -> PartCounts {
         let m = seq.len();
         let mut counts = PartCounts { prefix: vec![0; m + 1], suffix: vec![0; m + 1] };
-        for pass in self.part_passes(seq) {
-            self.tally(seq, pass, &mut counts);
-        }
+        self.part_passes(seq, |pass| self.tally(seq, pass, &mut counts));
         counts
     }
 
@@ -674,38 +672,37 @@ impl Index {
     /// The work of [`Index::part_counts`], known before doing it: the postings it starts from
     /// times the words it compares.
     pub(crate) fn part_cost(&self, seq: &[u32]) -> u64 {
-        let cost = |(lo, at, hi): (usize, usize, usize)| {
-            if hi - lo == 1 {
-                0
-            } else {
-                (self.content_postings(seq[at]).len() * (hi - lo)) as u64
+        let mut cost = 0;
+        self.part_passes(seq, |(lo, at, hi)| {
+            if hi - lo > 1 {
+                cost += (self.content_postings(seq[at]).len() * (hi - lo)) as u64;
             }
-        };
-        self.part_passes(seq).into_iter().map(cost).sum()
+        });
+        cost
     }
 
-    /// The passes of [`Index::part_counts`], `(lo, at, hi)` each: the whole phrase from its
-    /// rarest word, then the prefixes before it ([0, k) for k <= at), then the suffixes after it.
-    fn part_passes(&self, seq: &[u32]) -> Vec<(usize, usize, usize)> {
+    /// The passes of [`Index::part_counts`], `(lo, at, hi)` each, to `each` in turn: the whole
+    /// phrase from its rarest word, then the prefixes before it ([0, k) for k <= at), then the
+    /// suffixes after it.
+    fn part_passes(&self, seq: &[u32], mut each: impl FnMut((usize, usize, usize))) {
         let m = seq.len();
         if m == 0 {
-            return Vec::new();
+            return;
         }
         let at = self.rarest(seq, 0, m);
-        let mut passes = vec![(0, at, m)];
+        each((0, at, m));
         let mut hi = at;
         while hi > 0 {
             let a = self.rarest(seq, 0, hi);
-            passes.push((0, a, hi));
+            each((0, a, hi));
             hi = a;
         }
         let mut lo = at + 1;
         while lo < m {
             let a = self.rarest(seq, lo, m);
-            passes.push((lo, a, m));
+            each((lo, a, m));
             lo = a + 1;
         }
-        passes
     }
 
     /// The position in `seq[lo..hi]` of its rarest class (fewest postings, then lowest class).
