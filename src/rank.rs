@@ -95,25 +95,17 @@ impl Ranked {
     }
 }
 
-/// What an order other than `formulaic` sorts by before the score.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Lead {
-    /// The most first: (statements, speakers) for `widespread`, (content words, 0) for
-    /// `longest`, nothing for `formulaic`.
-    Most(usize, usize),
-    /// The earliest date key of the family's statements first, undated last (`first_used`).
-    Earliest(Option<String>),
-}
+/// What an order other than `formulaic` sorts by before the score, the least first: the most
+/// statements, then speakers, for `widespread` (their complements); the most content words for
+/// `longest`; the earliest date key of the family's statements for `first_used` (its rank among
+/// the statements' date keys, undated last); nothing for `formulaic`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Lead(u64, u64);
 
 impl Lead {
-    /// `Less` when `self` comes first.
-    fn cmp(&self, other: &Lead) -> Ordering {
-        match (self, other) {
-            (Lead::Most(a, b), Lead::Most(c, d)) => (c, d).cmp(&(a, b)),
-            (Lead::Earliest(Some(a)), Lead::Earliest(Some(b))) => a.cmp(b),
-            (Lead::Earliest(a), Lead::Earliest(b)) => a.is_none().cmp(&b.is_none()),
-            _ => Ordering::Equal,
-        }
+    /// The most first.
+    fn most(a: usize, b: usize) -> Lead {
+        Lead(!(a as u64), !(b as u64))
     }
 }
 
@@ -189,10 +181,13 @@ struct Context {
     expected_dp: FxHashMap<usize, f64>,
     /// Per statement, where its edges are (see [`DocEdges`]), found when a family first needs them.
     edges: Vec<OnceLock<DocEdges>>,
+    /// Per statement, the rank of its date key among the statements' (`u64::MAX` undated), for
+    /// the order `first_used`.
+    date_rank: Vec<u64>,
 }
 
 impl Context {
-    fn new(index: &Index) -> Context {
+    fn new(index: &Index, order: Order) -> Context {
         let mut words = vec![0usize; index.speakers.len()];
         for doc in &index.docs {
             if let Some(s) = doc.speaker {
@@ -204,6 +199,7 @@ impl Context {
             speaker_share: words.iter().map(|&w| w as f64 / total).collect(),
             expected_dp: FxHashMap::default(),
             edges: index.docs.iter().map(|_| OnceLock::new()).collect(),
+            date_rank: if order == Order::FirstUsed { date_ranks(index) } else { Vec::new() },
         }
     }
 
@@ -218,6 +214,16 @@ impl Context {
         let shares = &self.speaker_share;
         *self.expected_dp.entry(f).or_insert_with(|| 0.5 * shares.iter().map(|&p| binomial_mad(f, p)).sum::<f64>())
     }
+}
+
+/// Per statement, the rank of its date key among the statements' distinct date keys in their
+/// order, `u64::MAX` when it has none.
+fn date_ranks(index: &Index) -> Vec<u64> {
+    let mut keys: Vec<&str> = index.docs.iter().filter_map(|d| d.date_key.as_deref()).collect();
+    crate::sort::sort(&mut keys);
+    keys.dedup();
+    let rank = |key: &str| keys.binary_search(&key).map_or(u64::MAX, |k| k as u64);
+    index.docs.iter().map(|d| d.date_key.as_deref().map_or(u64::MAX, rank)).collect()
 }
 
 /// `E|X/n - p|` for `X ~ Binomial(n, p)` (De Moivre's closed form of the mean absolute deviation).
@@ -261,7 +267,7 @@ pub(crate) fn ranked(
     order: Order,
     budget: &mut Budget,
 ) -> Vec<Ranked> {
-    let mut context = Context::new(index);
+    let mut context = Context::new(index, order);
     // What each family needs of itself alone, for every family at once (in parallel natively);
     // then, in order, what needs counts of the whole corpus (charged to the budget).
     let scratch: Vec<Mutex<Scratch>> = (0..crate::threads::count()).map(|_| Mutex::default()).collect();
@@ -288,7 +294,7 @@ pub(crate) fn ranked(
                 })
             })
             .collect();
-        let counted: Vec<PartCounts> = index.part_counts_of(&wanted, cost);
+        let counted: PartCounts = index.part_counts_of(&wanted, cost);
         (slots, counted)
     };
     let ranked: Vec<Ranked> = measured
@@ -297,24 +303,23 @@ pub(crate) fn ranked(
         .enumerate()
         .map(|(draft, (mut m, slot))| {
             let (root, root_norm) = (m.root, std::mem::take(&mut m.root_norm));
-            let parts = slot.map(|k| &counted[k]);
+            let parts = slot.map(|k| (counted.prefix(k), counted.suffix(k)));
             let (score, why, name, credit, lead, told) = rank(index, m, parts, order, &mut context);
             Ranked { score, root_norm, draft, root, name, why, credit, lead, told }
         })
         .collect();
     // Their positions sorted, then the families moved once (a family is a few hundred bytes).
     // Ties go to the id of the statement the root is taken from.
+    // What decides most comparisons is read from one short vector.
     let root_doc = |r: &Ranked| statements[index.docs[r.root.doc as usize].input].id.as_str();
+    let keys: Vec<(bool, Lead, f64)> = ranked.iter().map(|r| (r.credit, r.lead, r.score)).collect();
     let mut order: Vec<u32> = (0..ranked.len() as u32).collect();
     crate::sort::sort_by(&mut order, |&a, &b| {
-        let (a, b) = (&ranked[a as usize], &ranked[b as usize]);
-        a.credit
-            .cmp(&b.credit)
-            .then_with(|| a.lead.cmp(&b.lead))
-            .then_with(|| b.score.total_cmp(&a.score))
-            .then_with(|| a.root_norm.cmp(&b.root_norm))
-            .then_with(|| root_doc(a).cmp(root_doc(b)))
-            .then_with(|| a.root.cmp(&b.root))
+        let ((credit_a, lead_a, score_a), (credit_b, lead_b, score_b)) = (keys[a as usize], keys[b as usize]);
+        credit_a.cmp(&credit_b).then(lead_a.cmp(&lead_b)).then(score_b.total_cmp(&score_a)).then_with(|| {
+            let (a, b) = (&ranked[a as usize], &ranked[b as usize]);
+            a.root_norm.cmp(&b.root_norm).then_with(|| root_doc(a).cmp(root_doc(b))).then_with(|| a.root.cmp(&b.root))
+        })
     });
     let mut ranked: Vec<Option<Ranked>> = ranked.into_iter().map(Some).collect();
     order.into_iter().map(|k| ranked[k as usize].take().expect("each family once")).collect()
@@ -486,7 +491,7 @@ fn measure<'a>(
 fn rank(
     index: &Index,
     m: Measures,
-    parts: Option<&PartCounts>,
+    parts: Option<(&[usize], &[usize])>,
     order: Order,
     context: &mut Context,
 ) -> (f64, Why, bool, bool, Lead, Told) {
@@ -506,10 +511,10 @@ fn rank(
         }
     });
     let lead = match order {
-        Order::Formulaic => Lead::Most(0, 0),
-        Order::Widespread => Lead::Most(docs, spread.speakers),
-        Order::Longest => Lead::Most(index.content_len(root), 0),
-        Order::FirstUsed => Lead::Earliest(spread.first.and_then(|d| index.docs[d].date_key.clone())),
+        Order::Formulaic => Lead(0, 0),
+        Order::Widespread => Lead::most(docs, spread.speakers),
+        Order::Longest => Lead::most(index.content_len(root), 0),
+        Order::FirstUsed => Lead(spread.first.map_or(u64::MAX, |d| context.date_rank[d]), 0),
     };
     let boilerplate = edge != Edge::None;
 
@@ -564,12 +569,12 @@ fn rank(
 /// split of its content words into a first and a second part, the one whose parts occur
 /// together least above chance. `None` for one content word, a passage, or when the budget ran
 /// out.
-fn association(index: &Index, len: usize, parts: &PartCounts) -> (Option<f64>, Option<f64>) {
+fn association(index: &Index, len: usize, (prefix, suffix): (&[usize], &[usize])) -> (Option<f64>, Option<f64>) {
     let n = index.content_words as f64;
-    let both = parts.suffix[0].max(1) as f64;
+    let both = suffix[0].max(1) as f64;
     let mut weakest: Option<(f64, f64)> = None;
     for k in 1..len {
-        let (x, y) = (parts.prefix[k].max(1) as f64, parts.suffix[k].max(1) as f64);
+        let (x, y) = (prefix[k].max(1) as f64, suffix[k].max(1) as f64);
         let mi = (both * n / (x * y)).log2();
         if weakest.is_none_or(|(w, _)| mi < w) {
             weakest = Some((mi, log_likelihood(both, x - both, y - both, n)));
