@@ -649,24 +649,31 @@ impl Index {
     /// holding that word there (a part's occurrences and the postings of its word at its place in
     /// the part correspond one to one). The parts left (before or after the rarest word) are
     /// counted the same way, so a phrase costs a few passes, not one per part ([`Index::part_cost`]
-    /// says how much work before it is done).
-    pub(crate) fn part_counts(&self, seq: &[u32]) -> PartCounts {
-        let m = seq.len();
-        let mut counts = PartCounts { prefix: vec![0; m + 1], suffix: vec![0; m + 1] };
-        for pass in self.part_passes(seq) {
-            self.tally(seq, pass, &mut counts);
-        }
-        counts
+    /// says how much work before it is done). Into `out`: its prefixes' counts then its
+    /// suffixes' (see [`PartCounts`]).
+    fn count_parts(&self, seq: &[u32], out: &mut [usize]) {
+        let (prefix, suffix) = out.split_at_mut(seq.len() + 1);
+        self.part_passes(seq, |pass| self.tally(seq, pass, prefix, suffix));
     }
 
-    /// [`Index::part_counts`] of each phrase of `seqs`, in their order; `cost` is the sum of their
+    /// [`Index::count_parts`] of each phrase of `seqs`, in their order; `cost` is the sum of their
     /// [`Index::part_cost`]. Each phrase narrows postings of its own when that costs less than
     /// reading the statements [`PARTS_SCAN_COST`] times; otherwise all are counted at once in one
     /// reading of the statements ([`PartTrie`]), in parallel natively. The counts are the same
     /// either way.
-    pub(crate) fn part_counts_of(&self, seqs: &[&[u32]], cost: u64) -> Vec<PartCounts> {
+    pub(crate) fn part_counts_of(&self, seqs: &[&[u32]], cost: u64) -> PartCounts {
+        let mut out = PartCounts::new(seqs);
         if cost <= PARTS_SCAN_COST * self.content_seq.len() as u64 {
-            return crate::threads::map(seqs, |seq| self.part_counts(seq));
+            // Each phrase's counts, their stretch of `out`.
+            let mut rest = &mut out.counts[..];
+            let mut phrases: Vec<(&[u32], &mut [usize])> = Vec::with_capacity(seqs.len());
+            for &seq in seqs {
+                let (counts, after) = std::mem::take(&mut rest).split_at_mut(2 * (seq.len() + 1));
+                phrases.push((seq, counts));
+                rest = after;
+            }
+            crate::threads::for_each_mut(&mut phrases, |(seq, counts)| self.count_parts(seq, counts));
+            return out;
         }
         let trie = PartTrie::new(self.terms.len(), seqs);
         let all = &self.content_seq;
@@ -680,44 +687,44 @@ impl Index {
                 *c += n;
             }
         }
-        trie.part_counts(seqs, &counts)
+        trie.part_counts(seqs, &counts, &mut out.counts);
+        out
     }
 
-    /// The work of [`Index::part_counts`], known before doing it: the postings it starts from
+    /// The work of [`Index::count_parts`], known before doing it: the postings it starts from
     /// times the words it compares.
     pub(crate) fn part_cost(&self, seq: &[u32]) -> u64 {
-        let cost = |(lo, at, hi): (usize, usize, usize)| {
-            if hi - lo == 1 {
-                0
-            } else {
-                (self.content_postings(seq[at]).len() * (hi - lo)) as u64
+        let mut cost = 0;
+        self.part_passes(seq, |(lo, at, hi)| {
+            if hi - lo > 1 {
+                cost += (self.content_postings(seq[at]).len() * (hi - lo)) as u64;
             }
-        };
-        self.part_passes(seq).into_iter().map(cost).sum()
+        });
+        cost
     }
 
-    /// The passes of [`Index::part_counts`], `(lo, at, hi)` each: the whole phrase from its
-    /// rarest word, then the prefixes before it ([0, k) for k <= at), then the suffixes after it.
-    fn part_passes(&self, seq: &[u32]) -> Vec<(usize, usize, usize)> {
+    /// The passes of [`Index::count_parts`], `(lo, at, hi)` each, to `each` in turn: the whole
+    /// phrase from its rarest word, then the prefixes before it ([0, k) for k <= at), then the
+    /// suffixes after it.
+    fn part_passes(&self, seq: &[u32], mut each: impl FnMut((usize, usize, usize))) {
         let m = seq.len();
         if m == 0 {
-            return Vec::new();
+            return;
         }
         let at = self.rarest(seq, 0, m);
-        let mut passes = vec![(0, at, m)];
+        each((0, at, m));
         let mut hi = at;
         while hi > 0 {
             let a = self.rarest(seq, 0, hi);
-            passes.push((0, a, hi));
+            each((0, a, hi));
             hi = a;
         }
         let mut lo = at + 1;
         while lo < m {
             let a = self.rarest(seq, lo, m);
-            passes.push((lo, a, m));
+            each((lo, a, m));
             lo = a + 1;
         }
-        passes
     }
 
     /// The position in `seq[lo..hi]` of its rarest class (fewest postings, then lowest class).
@@ -731,16 +738,16 @@ impl Index {
     /// (those with `seq[j]` at `j - at` positions off), first over the side every counted part
     /// holds whole, then over the other side, a count at each word: merging sorted postings
     /// reads memory in order, which reading the text around each posting does not.
-    fn tally(&self, seq: &[u32], (lo, at, hi): (usize, usize, usize), counts: &mut PartCounts) {
+    fn tally(&self, seq: &[u32], (lo, at, hi): (usize, usize, usize), prefix: &mut [usize], suffix: &mut [usize]) {
         let list = self.content_postings(seq[at]);
         let (prefixes, suffixes) = (lo == 0, hi == seq.len());
         if hi - lo == 1 {
             // One word: its postings.
             if prefixes {
-                counts.prefix[at + 1] = list.len();
+                prefix[at + 1] = list.len();
             }
             if suffixes {
-                counts.suffix[at] = list.len();
+                suffix[at] = list.len();
             }
             return;
         }
@@ -758,9 +765,9 @@ impl Index {
             for j in (lo..at).rev() {
                 narrow(&mut matches, j);
             }
-            counts.prefix[at + 1] = matches.len();
+            prefix[at + 1] = matches.len();
             for j in at + 1..hi {
-                counts.prefix[j + 1] = narrow(&mut matches, j);
+                prefix[j + 1] = narrow(&mut matches, j);
             }
         }
         if suffixes {
@@ -769,9 +776,9 @@ impl Index {
             for j in at + 1..hi {
                 narrow(&mut matches, j);
             }
-            counts.suffix[at] = matches.len();
+            suffix[at] = matches.len();
             for j in (lo..at).rev() {
-                counts.suffix[j] = narrow(&mut matches, j);
+                suffix[j] = narrow(&mut matches, j);
             }
         }
     }
@@ -896,33 +903,60 @@ impl PartTrie {
         counts
     }
 
-    /// Each phrase's counts, from the nodes' `counts`.
-    fn part_counts(&self, seqs: &[&[u32]], counts: &[u32]) -> Vec<PartCounts> {
+    /// Each phrase's counts (as [`PartCounts`] holds them, in `out`), from the nodes' `counts`.
+    fn part_counts(&self, seqs: &[&[u32]], counts: &[u32], out: &mut [usize]) {
         let mut nodes = self.parts.iter().map(|&n| counts[n as usize] as usize);
-        seqs.iter()
-            .map(|seq| {
-                let m = seq.len();
-                let mut c = PartCounts { prefix: vec![0; m + 1], suffix: vec![0; m + 1] };
-                for k in 1..=m {
-                    c.prefix[k] = nodes.next().expect("a node per part");
-                }
-                if m > 0 {
-                    c.suffix[0] = c.prefix[m];
-                }
-                for k in 1..m {
-                    c.suffix[k] = nodes.next().expect("a node per part");
-                }
-                c
-            })
-            .collect()
+        let mut rest = out;
+        for seq in seqs {
+            let m = seq.len();
+            let (phrase, after) = std::mem::take(&mut rest).split_at_mut(2 * (m + 1));
+            let (prefix, suffix) = phrase.split_at_mut(m + 1);
+            for c in &mut prefix[1..] {
+                *c = nodes.next().expect("a node per part");
+            }
+            if m > 0 {
+                suffix[0] = prefix[m];
+            }
+            for c in &mut suffix[1..m.max(1)] {
+                *c = nodes.next().expect("a node per part");
+            }
+            rest = after;
+        }
     }
 }
 
-/// How often the parts of a phrase occur (see [`Index::part_counts`]): `prefix[k]` counts
-/// `seq[..k]` and `suffix[k]` counts `seq[k..]`, so `prefix[len]` and `suffix[0]` count the whole.
+/// How often the parts of phrases occur (see [`Index::part_counts_of`]): of phrase `p` (of `len`
+/// words), `prefix(p)[k]` counts `seq[..k]` and `suffix(p)[k]` counts `seq[k..]`, so
+/// `prefix(p)[len]` and `suffix(p)[0]` count the whole (the empty part counts 0).
 pub(crate) struct PartCounts {
-    pub(crate) prefix: Vec<usize>,
-    pub(crate) suffix: Vec<usize>,
+    /// Per phrase of `m` words, `m + 1` counts of prefixes then `m + 1` of suffixes, end to end.
+    counts: Vec<usize>,
+    /// Where each phrase's counts start in `counts`, and the end.
+    starts: Vec<usize>,
+}
+
+impl PartCounts {
+    /// Zeros for the phrases `seqs`.
+    fn new(seqs: &[&[u32]]) -> PartCounts {
+        let mut starts = Vec::with_capacity(seqs.len() + 1);
+        starts.push(0);
+        for seq in seqs {
+            starts.push(starts[starts.len() - 1] + 2 * (seq.len() + 1));
+        }
+        PartCounts { counts: vec![0; starts[seqs.len()]], starts }
+    }
+
+    /// The counts of phrase `p`'s prefixes, by their length.
+    pub(crate) fn prefix(&self, p: usize) -> &[usize] {
+        let (a, b) = (self.starts[p], self.starts[p + 1]);
+        &self.counts[a..a + (b - a) / 2]
+    }
+
+    /// The counts of phrase `p`'s suffixes, by where they start.
+    pub(crate) fn suffix(&self, p: usize) -> &[usize] {
+        let (a, b) = (self.starts[p], self.starts[p + 1]);
+        &self.counts[a + (b - a) / 2..b]
+    }
 }
 
 /// Every doc's content classes laid end to end with a separator (`terms.len() + doc`) after
@@ -1226,16 +1260,22 @@ mod tests {
                 .collect();
             let seqs: Vec<&[u32]> = seqs.iter().map(Vec::as_slice).collect();
             // One phrase at a time, all of them narrowing postings, all at once in one reading.
-            let one_by_one: Vec<PartCounts> = seqs.iter().map(|seq| index.part_counts(seq)).collect();
-            for counted in [one_by_one, index.part_counts_of(&seqs, 0), index.part_counts_of(&seqs, u64::MAX)] {
+            let one_by_one: Vec<PartCounts> = seqs.iter().map(|&seq| index.part_counts_of(&[seq], 0)).collect();
+            let one_by_one: Vec<(&[usize], &[usize])> = one_by_one.iter().map(|c| (c.prefix(0), c.suffix(0))).collect();
+            let (narrowed, scanned) = (index.part_counts_of(&seqs, 0), index.part_counts_of(&seqs, u64::MAX));
+            fn each(c: &PartCounts, n: usize) -> Vec<(&[usize], &[usize])> {
+                (0..n).map(|p| (c.prefix(p), c.suffix(p))).collect()
+            }
+            for counted in [one_by_one, each(&narrowed, seqs.len()), each(&scanned, seqs.len())] {
                 proptest::prop_assert_eq!(counted.len(), seqs.len());
-                for (seq, counts) in seqs.iter().zip(&counted) {
+                for (seq, &(prefixes, suffixes)) in seqs.iter().zip(&counted) {
+                    proptest::prop_assert_eq!((prefixes.len(), suffixes.len()), (seq.len() + 1, seq.len() + 1));
                     // (The empty part is not counted: 0.)
                     for k in 0..=seq.len() {
                         let prefix = if k == 0 { 0 } else { brute_count(&index, &seq[..k]) };
-                        proptest::prop_assert_eq!(counts.prefix[k], prefix, "prefix {} of {:?}", k, seq);
+                        proptest::prop_assert_eq!(prefixes[k], prefix, "prefix {} of {:?}", k, seq);
                         let suffix = if k == seq.len() { 0 } else { brute_count(&index, &seq[k..]) };
-                        proptest::prop_assert_eq!(counts.suffix[k], suffix, "suffix {} of {:?}", k, seq);
+                        proptest::prop_assert_eq!(suffixes[k], suffix, "suffix {} of {:?}", k, seq);
                     }
                 }
             }

@@ -23,17 +23,15 @@
 
 use crate::align::{align, Word};
 use crate::budget::Budget;
-use crate::family::{statement_count, Draft};
+use crate::family::Draft;
 use crate::index::{Index, PartCounts, TokenOcc};
 use crate::options::Order;
 use crate::report::{round, Factors, Why};
 use crate::statement::Statement;
 use crate::text::TokenKind;
 use rustc_hash::FxHashMap;
-use std::cell::OnceCell;
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// A family ranked before it is written out.
 pub(crate) struct Ranked {
@@ -43,7 +41,8 @@ pub(crate) struct Ranked {
     pub draft: usize,
     pub root: TokenOcc,
     pub name: bool,
-    /// The measures behind the score, without their summary (see [`Ranked::why`]).
+    /// The measures behind the score, without their summary and not yet rounded (see
+    /// [`Ranked::why`]).
     why: Why,
     /// A dateline, byline or salutation (see [`Edge::Credit`]): last in every order.
     credit: bool,
@@ -67,30 +66,46 @@ impl Ranked {
     /// families reported, a few hundred of the thousands ranked.
     pub(crate) fn why(&self) -> Why {
         let Told { statements, speakers, reliable } = self.told;
-        let summary = summary(&self.why, statements, speakers, self.name, reliable, self.credit);
-        Why { summary, ..self.why.clone() }
+        let w = &self.why;
+        let f = &w.factors;
+        let why = Why {
+            association: w.association.map(round),
+            log_likelihood: w.log_likelihood.map(round),
+            dispersion: w.dispersion.map(round),
+            unevenness: w.unevenness.map(round),
+            repeats: w.repeats,
+            burstiness: round(w.burstiness),
+            years: w.years,
+            capitals: round(w.capitals),
+            boilerplate: w.boilerplate,
+            factors: Factors {
+                reuse: round(f.reuse),
+                length: round(f.length),
+                fixedness: round(f.fixedness),
+                choice: round(f.choice),
+                topic: round(f.topic),
+                name: round(f.name),
+                boilerplate: round(f.boilerplate),
+            },
+            summary: String::new(),
+        };
+        // The summary reads the measures as the report gives them, rounded.
+        let summary = summary(&why, statements, speakers, self.name, reliable, self.credit);
+        Why { summary, ..why }
     }
 }
 
-/// What an order other than `formulaic` sorts by before the score.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Lead {
-    /// The most first: (statements, speakers) for `widespread`, (content words, 0) for
-    /// `longest`, nothing for `formulaic`.
-    Most(usize, usize),
-    /// The earliest date key of the family's statements first, undated last (`first_used`).
-    Earliest(Option<String>),
-}
+/// What an order other than `formulaic` sorts by before the score, the least first: the most
+/// statements, then speakers, for `widespread` (their complements); the most content words for
+/// `longest`; the earliest date key of the family's statements for `first_used` (its rank among
+/// the statements' date keys, undated last); nothing for `formulaic`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Lead(u64, u64);
 
 impl Lead {
-    /// `Less` when `self` comes first.
-    fn cmp(&self, other: &Lead) -> Ordering {
-        match (self, other) {
-            (Lead::Most(a, b), Lead::Most(c, d)) => (c, d).cmp(&(a, b)),
-            (Lead::Earliest(Some(a)), Lead::Earliest(Some(b))) => a.cmp(b),
-            (Lead::Earliest(a), Lead::Earliest(b)) => a.is_none().cmp(&b.is_none()),
-            _ => Ordering::Equal,
-        }
+    /// The most first.
+    fn most(a: usize, b: usize) -> Lead {
+        Lead(!(a as u64), !(b as u64))
     }
 }
 
@@ -163,13 +178,16 @@ struct Context {
     /// Per speaker, its share of the content words of statements with a known speaker.
     speaker_share: Vec<f64>,
     /// Expected DP by number of occurrences (chance), computed on demand.
-    expected_dp: HashMap<usize, f64>,
+    expected_dp: FxHashMap<usize, f64>,
     /// Per statement, where its edges are (see [`DocEdges`]), found when a family first needs them.
     edges: Vec<OnceLock<DocEdges>>,
+    /// Per statement, the rank of its date key among the statements' (`u64::MAX` undated), for
+    /// the order `first_used`.
+    date_rank: Vec<u64>,
 }
 
 impl Context {
-    fn new(index: &Index) -> Context {
+    fn new(index: &Index, order: Order) -> Context {
         let mut words = vec![0usize; index.speakers.len()];
         for doc in &index.docs {
             if let Some(s) = doc.speaker {
@@ -179,8 +197,9 @@ impl Context {
         let total = words.iter().sum::<usize>().max(1) as f64;
         Context {
             speaker_share: words.iter().map(|&w| w as f64 / total).collect(),
-            expected_dp: HashMap::new(),
+            expected_dp: FxHashMap::default(),
             edges: index.docs.iter().map(|_| OnceLock::new()).collect(),
+            date_rank: if order == Order::FirstUsed { date_ranks(index) } else { Vec::new() },
         }
     }
 
@@ -195,6 +214,16 @@ impl Context {
         let shares = &self.speaker_share;
         *self.expected_dp.entry(f).or_insert_with(|| 0.5 * shares.iter().map(|&p| binomial_mad(f, p)).sum::<f64>())
     }
+}
+
+/// Per statement, the rank of its date key among the statements' distinct date keys in their
+/// order, `u64::MAX` when it has none.
+fn date_ranks(index: &Index) -> Vec<u64> {
+    let mut keys: Vec<&str> = index.docs.iter().filter_map(|d| d.date_key.as_deref()).collect();
+    crate::sort::sort(&mut keys);
+    keys.dedup();
+    let rank = |key: &str| keys.binary_search(&key).map_or(u64::MAX, |k| k as u64);
+    index.docs.iter().map(|d| d.date_key.as_deref().map_or(u64::MAX, rank)).collect()
 }
 
 /// `E|X/n - p|` for `X ~ Binomial(n, p)` (De Moivre's closed form of the mean absolute deviation).
@@ -219,7 +248,9 @@ fn ln_choose(n: usize, k: usize) -> f64 {
 /// `ln(n!)`: exact below 32, Stirling's series above (error below 1e-10).
 fn ln_factorial(n: usize) -> f64 {
     if n < 32 {
-        return (2..=n).map(|i| (i as f64).ln()).sum();
+        // Summed once for each n, in the same order.
+        static SMALL: OnceLock<[f64; 32]> = OnceLock::new();
+        return SMALL.get_or_init(|| std::array::from_fn(|n| (2..=n).map(|i| (i as f64).ln()).sum()))[n];
     }
     let x = n as f64;
     x * x.ln() - x + 0.5 * (2.0 * std::f64::consts::PI * x).ln() + 1.0 / (12.0 * x) - 1.0 / (360.0 * x * x * x)
@@ -236,14 +267,17 @@ pub(crate) fn ranked(
     order: Order,
     budget: &mut Budget,
 ) -> Vec<Ranked> {
-    let mut context = Context::new(index);
+    let mut context = Context::new(index, order);
     // What each family needs of itself alone, for every family at once (in parallel natively);
     // then, in order, what needs counts of the whole corpus (charged to the budget).
-    let measured: Vec<Measures> = crate::threads::map(drafts, |d| measure(index, statements, d, &context));
+    let scratch: Vec<Mutex<Scratch>> = (0..crate::threads::count()).map(|_| Mutex::default()).collect();
+    let measured: Vec<Measures> =
+        crate::threads::map_with(drafts, &scratch, |_, scratch, d| measure(index, statements, d, &context, scratch));
     // The counts of the roots' parts, for their association: charged to the budget in order (each
     // phrase once; none once it runs out), then counted, in parallel natively.
     let (slots, counted) = {
-        let mut slot_of: FxHashMap<&[u32], Option<usize>> = FxHashMap::default();
+        let mut slot_of: FxHashMap<&[u32], Option<usize>> =
+            FxHashMap::with_capacity_and_hasher(measured.len(), Default::default());
         let mut wanted: Vec<&[u32]> = Vec::new();
         let mut cost = 0u64;
         let slots: Vec<Option<usize>> = measured
@@ -260,7 +294,7 @@ pub(crate) fn ranked(
                 })
             })
             .collect();
-        let counted: Vec<PartCounts> = index.part_counts_of(&wanted, cost);
+        let counted: PartCounts = index.part_counts_of(&wanted, cost);
         (slots, counted)
     };
     let ranked: Vec<Ranked> = measured
@@ -269,30 +303,44 @@ pub(crate) fn ranked(
         .enumerate()
         .map(|(draft, (mut m, slot))| {
             let (root, root_norm) = (m.root, std::mem::take(&mut m.root_norm));
-            let parts = slot.map(|k| &counted[k]);
+            let parts = slot.map(|k| (counted.prefix(k), counted.suffix(k)));
             let (score, why, name, credit, lead, told) = rank(index, m, parts, order, &mut context);
             Ranked { score, root_norm, draft, root, name, why, credit, lead, told }
         })
         .collect();
     // Their positions sorted, then the families moved once (a family is a few hundred bytes).
     // Ties go to the id of the statement the root is taken from.
+    // What decides most comparisons is read from one short vector.
     let root_doc = |r: &Ranked| statements[index.docs[r.root.doc as usize].input].id.as_str();
+    let keys: Vec<(bool, Lead, f64)> = ranked.iter().map(|r| (r.credit, r.lead, r.score)).collect();
     let mut order: Vec<u32> = (0..ranked.len() as u32).collect();
     crate::sort::sort_by(&mut order, |&a, &b| {
-        let (a, b) = (&ranked[a as usize], &ranked[b as usize]);
-        a.credit
-            .cmp(&b.credit)
-            .then_with(|| a.lead.cmp(&b.lead))
-            .then_with(|| b.score.total_cmp(&a.score))
-            .then_with(|| a.root_norm.cmp(&b.root_norm))
-            .then_with(|| root_doc(a).cmp(root_doc(b)))
-            .then_with(|| a.root.cmp(&b.root))
+        let ((credit_a, lead_a, score_a), (credit_b, lead_b, score_b)) = (keys[a as usize], keys[b as usize]);
+        credit_a.cmp(&credit_b).then(lead_a.cmp(&lead_b)).then(score_b.total_cmp(&score_a)).then_with(|| {
+            let (a, b) = (&ranked[a as usize], &ranked[b as usize]);
+            a.root_norm.cmp(&b.root_norm).then_with(|| root_doc(a).cmp(root_doc(b))).then_with(|| a.root.cmp(&b.root))
+        })
     });
     let mut ranked: Vec<Option<Ranked>> = ranked.into_iter().map(Some).collect();
     order.into_iter().map(|k| ranked[k as usize].take().expect("each family once")).collect()
 }
 
+/// Buffers that a thread reuses from family to family while it measures them (see [`measure`]).
+#[derive(Default)]
+struct Scratch<'a> {
+    wordings: Wordings,
+    /// How many occurrences have the wording of each.
+    counts: Vec<usize>,
+    /// An occurrence's words, for aligning it with the root.
+    words: Vec<Word>,
+    /// Per statement of a known speaker, (speaker, occurrences).
+    speakers: Vec<(u32, u32)>,
+    /// The years of the statements.
+    years: Vec<&'a str>,
+}
+
 /// The terms of a family's occurrences, end to end.
+#[derive(Default)]
 struct Wordings {
     terms: Vec<u32>,
     /// Where each occurrence's terms end.
@@ -300,16 +348,15 @@ struct Wordings {
 }
 
 impl Wordings {
-    fn of(index: &Index, draft: &Draft) -> Wordings {
-        let mut terms: Vec<u32> =
-            Vec::with_capacity(draft.occ.len() * (draft.occ[0].last - draft.occ[0].first + 1) as usize);
-        let mut ends: Vec<usize> = Vec::with_capacity(draft.occ.len());
+    /// The wordings of `draft`'s occurrences, in place of those held.
+    fn fill(&mut self, index: &Index, draft: &Draft) {
+        self.terms.clear();
+        self.ends.clear();
         for o in &draft.occ {
             let tokens = &index.docs[o.doc as usize].tokens[o.first as usize..=o.last as usize];
-            terms.extend(tokens.iter().map(|t| t.term()));
-            ends.push(terms.len());
+            self.terms.extend(tokens.iter().map(|t| t.term()));
+            self.ends.push(self.terms.len());
         }
-        Wordings { terms, ends }
     }
 
     /// The terms of occurrence `k`.
@@ -317,17 +364,27 @@ impl Wordings {
         &self.terms[if k == 0 { 0 } else { self.ends[k - 1] }..self.ends[k]]
     }
 
-    /// How many occurrences have the wording of each.
-    fn counts(&self) -> Vec<usize> {
+    /// Into `counts`, how many occurrences have the wording of each.
+    fn count(&self, counts: &mut Vec<usize>) {
         let n = self.ends.len();
+        counts.clear();
         if n <= SMALL_FAMILY {
-            return (0..n).map(|a| (0..n).filter(|&b| self.get(a) == self.get(b)).count()).collect();
+            counts.resize(n, 1);
+            for a in 0..n {
+                for b in a + 1..n {
+                    if self.get(a) == self.get(b) {
+                        counts[a] += 1;
+                        counts[b] += 1;
+                    }
+                }
+            }
+            return;
         }
-        let mut counts: FxHashMap<&[u32], usize> = FxHashMap::default();
+        let mut of: FxHashMap<&[u32], usize> = FxHashMap::default();
         for k in 0..n {
-            *counts.entry(self.get(k)).or_default() += 1;
+            *of.entry(self.get(k)).or_default() += 1;
         }
-        (0..n).map(|k| counts[self.get(k)]).collect()
+        counts.extend((0..n).map(|k| of[self.get(k)]));
     }
 }
 
@@ -335,29 +392,37 @@ impl Wordings {
 const SMALL_FAMILY: usize = 16;
 
 /// The root occurrence (its number in the draft) and its normalized words: the most common
-/// wording; ties to the earliest date, then the fewest words, then the words' order (never the
-/// statements' ids), then text order.
-fn choose_root(index: &Index, draft: &Draft, words: &Wordings) -> (usize, String) {
-    let count = words.counts();
+/// wording (`count` of each occurrence); ties to the earliest date, then the fewest words, then
+/// the words' order (never the statements' ids), then text order.
+fn choose_root(index: &Index, draft: &Draft, words: &Wordings, count: &[usize]) -> (usize, String) {
     let date = |o: &TokenOcc| index.docs[o.doc as usize].date_key.as_deref().unwrap_or("9999");
-    // Normalized forms, written when a tie needs them (and the root's, once chosen).
-    let mut norms: Vec<OnceCell<String>> = draft.occ.iter().map(|_| OnceCell::new()).collect();
-    let norm = |k: usize| norms[k].get_or_init(|| index.norm_of(draft.occ[k]));
-    let best = (0..draft.occ.len())
-        .min_by(|&a, &b| {
-            let (x, y) = (&draft.occ[a], &draft.occ[b]);
-            // Then the earliest, the shortest, and the words themselves (the same terms read the
-            // same): never the statements' ids (canonical order), so that renaming a statement
-            // cannot change a root.
-            count[b]
-                .cmp(&count[a])
-                .then_with(|| date(x).cmp(date(y)))
-                .then_with(|| (x.last - x.first).cmp(&(y.last - y.first)))
-                .then_with(|| if words.get(a) == words.get(b) { Ordering::Equal } else { norm(a).cmp(norm(b)) })
-                .then_with(|| x.cmp(y))
-        })
-        .expect("a family has occurrences");
-    (best, norms[best].take().unwrap_or_else(|| index.norm_of(draft.occ[best])))
+    // The first of the least (as `Iterator::min_by`), with the normalized words of the best so
+    // far and of a contender written when a tie needs them.
+    let (mut best, mut best_norm) = (0, None);
+    for k in 1..draft.occ.len() {
+        let (x, y) = (&draft.occ[k], &draft.occ[best]);
+        let mut norm = None;
+        // Then the earliest, the shortest, and the words themselves (the same terms read the
+        // same): never the statements' ids (canonical order), so that renaming a statement
+        // cannot change a root.
+        let order = count[best]
+            .cmp(&count[k])
+            .then_with(|| date(x).cmp(date(y)))
+            .then_with(|| (x.last - x.first).cmp(&(y.last - y.first)))
+            .then_with(|| {
+                if words.get(k) == words.get(best) {
+                    Ordering::Equal
+                } else {
+                    let theirs = best_norm.get_or_insert_with(|| index.norm_of(*y));
+                    norm.insert(index.norm_of(*x)).as_str().cmp(theirs.as_str())
+                }
+            })
+            .then_with(|| x.cmp(y));
+        if order == Ordering::Less {
+            (best, best_norm) = (k, norm);
+        }
+    }
+    (best, best_norm.unwrap_or_else(|| index.norm_of(draft.occ[best])))
 }
 
 /// What ranking measures of a family alone (see [`measure`]).
@@ -367,8 +432,6 @@ struct Measures {
     root_norm: String,
     /// How close a sample of the occurrences stands to the root's wording.
     stability: f64,
-    /// Statements holding the family.
-    statements: usize,
     /// The root's weight.
     weight: f64,
     spread: Spread,
@@ -380,32 +443,43 @@ struct Measures {
 }
 
 /// The measures of a family that need nothing but the family and the index.
-fn measure(index: &Index, statements: &[Statement], draft: &Draft, context: &Context) -> Measures {
-    let wordings = Wordings::of(index, draft);
-    let (best, root_norm) = choose_root(index, draft, &wordings);
+fn measure<'a>(
+    index: &'a Index,
+    statements: &[Statement],
+    draft: &Draft,
+    context: &Context,
+    scratch: &mut Scratch<'a>,
+) -> Measures {
+    let Scratch { wordings, counts, words, .. } = scratch;
+    wordings.fill(index, draft);
+    wordings.count(counts);
+    let (best, root_norm) = choose_root(index, draft, wordings, counts);
     let root = draft.occ[best];
-    let root_words: Vec<Word> = index.words(root);
     // Stability from a sample (evenly spread, in canonical order), so ranking stays linear. An
     // occurrence worded as the root aligns with it exactly (1.0).
     let step = draft.occ.len().div_ceil(RANK_SAMPLE);
     let sample = (0..draft.occ.len()).step_by(step);
     let sampled = sample.len();
-    let similarity = |k: usize| {
+    let mut root_words: Vec<Word> = Vec::new();
+    let mut similarity = |k: usize| {
         if wordings.get(k) == wordings.get(best) {
-            1.0
-        } else {
-            align(&root_words, &index.words(draft.occ[k]), false).score
+            return 1.0;
         }
+        if root_words.is_empty() {
+            root_words = index.words(root);
+        }
+        let o = draft.occ[k];
+        words.clear();
+        words.extend((o.first..=o.last).map(|i| index.word(o.doc as usize, i as usize)));
+        align(&root_words, words, false).score
     };
-    let stability = sample.map(similarity).sum::<f64>() / sampled as f64;
-    let docs = statement_count(draft);
+    let stability = sample.map(&mut similarity).sum::<f64>() / sampled as f64;
     Measures {
         root,
         root_norm,
         stability,
-        statements: docs.len(),
-        weight: root_words.iter().map(|w| w.weight as f64).sum(),
-        spread: spread(index, draft, &docs, &context.speaker_share),
+        weight: wordings.get(best).iter().map(|&t| index.term(t).weight as f64).sum(),
+        spread: spread(index, draft, &context.speaker_share, scratch),
         capitals: capitals(index, statements, draft),
         edge: edge(index, statements, draft, context),
         parts: Some(index.content_classes(root)).filter(|seq| (2..=ASSOCIATION_MAX_WORDS).contains(&seq.len())),
@@ -417,11 +491,12 @@ fn measure(index: &Index, statements: &[Statement], draft: &Draft, context: &Con
 fn rank(
     index: &Index,
     m: Measures,
-    parts: Option<&PartCounts>,
+    parts: Option<(&[usize], &[usize])>,
     order: Order,
     context: &mut Context,
 ) -> (f64, Why, bool, bool, Lead, Told) {
-    let Measures { root, stability, statements: docs, weight, mut spread, capitals, edge, parts: seq, .. } = m;
+    let Measures { root, stability, weight, mut spread, capitals, edge, parts: seq, .. } = m;
+    let docs = spread.statements;
     let (association, log_likelihood) = match (seq, parts) {
         (Some(seq), Some(parts)) => association(index, seq.len(), parts),
         _ => (None, None),
@@ -436,10 +511,10 @@ fn rank(
         }
     });
     let lead = match order {
-        Order::Formulaic => Lead::Most(0, 0),
-        Order::Widespread => Lead::Most(docs, spread.speakers),
-        Order::Longest => Lead::Most(index.content_len(root), 0),
-        Order::FirstUsed => Lead::Earliest(spread.first.take()),
+        Order::Formulaic => Lead(0, 0),
+        Order::Widespread => Lead::most(docs, spread.speakers),
+        Order::Longest => Lead::most(index.content_len(root), 0),
+        Order::FirstUsed => Lead(spread.first.map_or(u64::MAX, |d| context.date_rank[d]), 0),
     };
     let boilerplate = edge != Edge::None;
 
@@ -474,24 +549,16 @@ fn rank(
         * factors.boilerplate;
     let speakers = spread.speakers;
     let why = Why {
-        association: association.map(round),
-        log_likelihood: log_likelihood.map(round),
-        dispersion: spread.dispersion.map(round),
-        unevenness: spread.unevenness.map(round),
+        association,
+        log_likelihood,
+        dispersion: spread.dispersion,
+        unevenness: spread.unevenness,
         repeats: spread.repeats,
-        burstiness: round(spread.burstiness),
+        burstiness: spread.burstiness,
         years: spread.years,
-        capitals: round(capitals),
+        capitals,
         boilerplate,
-        factors: Factors {
-            reuse: round(factors.reuse),
-            length: round(factors.length),
-            fixedness: round(factors.fixedness),
-            choice: round(factors.choice),
-            topic: round(factors.topic),
-            name: round(factors.name),
-            boilerplate: round(factors.boilerplate),
-        },
+        factors,
         summary: String::new(),
     };
     let told = Told { statements: docs, speakers, reliable: spread.occurrences >= UNEVEN_MIN_OCCURRENCES };
@@ -502,12 +569,12 @@ fn rank(
 /// split of its content words into a first and a second part, the one whose parts occur
 /// together least above chance. `None` for one content word, a passage, or when the budget ran
 /// out.
-fn association(index: &Index, len: usize, parts: &PartCounts) -> (Option<f64>, Option<f64>) {
+fn association(index: &Index, len: usize, (prefix, suffix): (&[usize], &[usize])) -> (Option<f64>, Option<f64>) {
     let n = index.content_words as f64;
-    let both = parts.suffix[0].max(1) as f64;
+    let both = suffix[0].max(1) as f64;
     let mut weakest: Option<(f64, f64)> = None;
     for k in 1..len {
-        let (x, y) = (parts.prefix[k].max(1) as f64, parts.suffix[k].max(1) as f64);
+        let (x, y) = (prefix[k].max(1) as f64, suffix[k].max(1) as f64);
         let mi = (both * n / (x * y)).log2();
         if weakest.is_none_or(|(w, _)| mi < w) {
             weakest = Some((mi, log_likelihood(both, x - both, y - both, n)));
@@ -527,6 +594,8 @@ fn log_likelihood(a: f64, b: f64, c: f64, n: f64) -> f64 {
 
 /// How a family is spread over speakers, statements and years.
 struct Spread {
+    /// Statements holding the family.
+    statements: usize,
     speakers: usize,
     /// Occurrences in statements of known speakers.
     occurrences: usize,
@@ -537,53 +606,66 @@ struct Spread {
     repeats: usize,
     burstiness: f64,
     years: usize,
-    /// The earliest date key of the family's statements.
-    first: Option<String>,
+    /// The statement with the earliest date key of the family's.
+    first: Option<usize>,
 }
 
-fn spread(index: &Index, draft: &Draft, docs: &[usize], speaker_share: &[f64]) -> Spread {
+fn spread<'a>(index: &'a Index, draft: &Draft, speaker_share: &[f64], scratch: &mut Scratch<'a>) -> Spread {
     // Occurrences per statement (the draft's are sorted by statement), and per statement of a
-    // known speaker, (speaker, occurrences).
+    // known speaker, (speaker, occurrences); the statements' years, and their earliest date.
     let (mut statements, mut bursty) = (0usize, 0usize);
-    let mut of_speaker: Vec<(u32, u32)> = Vec::new();
+    let Scratch { speakers: of_speaker, years, .. } = scratch;
+    of_speaker.clear();
+    years.clear();
+    let mut first: Option<(&str, usize)> = None;
     for run in draft.occ.chunk_by(|a, b| a.doc == b.doc) {
         statements += 1;
         bursty += usize::from(run.len() >= 2);
-        if let Some(s) = index.docs[run[0].doc as usize].speaker {
+        let d = run[0].doc as usize;
+        if let Some(s) = index.docs[d].speaker {
             of_speaker.push((s, run.len() as u32));
+        }
+        if let Some(key) = index.docs[d].date_key.as_deref() {
+            years.push(&key[..4]);
+            if first.is_none_or(|(earliest, _)| key < earliest) {
+                first = Some((key, d));
+            }
         }
     }
     let burstiness = bursty as f64 / statements.max(1) as f64;
     // Per known speaker: occurrences and statements.
     // (In the speakers' order: the sums below come out the same in every run.)
-    crate::sort::sort_pairs(&mut of_speaker);
-    let by_speaker: Vec<(u32, (usize, usize))> = of_speaker
-        .chunk_by(|a, b| a.0 == b.0)
-        .map(|run| (run[0].0, (run.iter().map(|&(_, n)| n as usize).sum(), run.len())))
-        .collect();
-    let repeats = by_speaker.iter().map(|&(_, (_, statements))| statements - 1).sum();
-    let known: usize = by_speaker.iter().map(|&(_, (occ, _))| occ).sum();
+    crate::sort::sort_pairs(of_speaker);
+    let by_speaker = || {
+        of_speaker
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|run| (run[0].0, run.iter().map(|&(_, n)| n as usize).sum::<usize>(), run.len()))
+    };
+    let (mut speakers, mut repeats, mut known, mut top) = (0, 0, 0, 0);
+    for (_, occ, statements) in by_speaker() {
+        speakers += 1;
+        repeats += statements - 1;
+        known += occ;
+        top = top.max(occ);
+    }
     let dispersion = if index.speakers.len() < 2 || known == 0 {
         None
     } else {
         let f = known as f64;
         let mut used_share = 0.0;
         let mut deviation = 0.0;
-        for &(s, (occ, _)) in &by_speaker {
+        for (s, occ, _) in by_speaker() {
             let share = speaker_share[s as usize];
             used_share += share;
             deviation += (occ as f64 / f - share).abs();
         }
         Some(0.5 * (deviation + (1.0 - used_share).max(0.0)))
     };
-    let mut years: Vec<&str> =
-        docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref().map(|k| &k[..4])).collect();
-    crate::sort::sort(&mut years);
-    let first = docs.iter().filter_map(|&d| index.docs[d].date_key.as_deref()).min().map(str::to_string);
+    crate::sort::sort(years);
     years.dedup();
-    let top = by_speaker.iter().map(|&(_, (occ, _))| occ).max().unwrap_or(0);
     Spread {
-        speakers: by_speaker.len(),
+        statements,
+        speakers,
         occurrences: known,
         top_share: if known == 0 { 0.0 } else { top as f64 / known as f64 },
         dispersion,
@@ -591,7 +673,7 @@ fn spread(index: &Index, draft: &Draft, docs: &[usize], speaker_share: &[f64]) -
         repeats,
         burstiness,
         years: years.len(),
-        first,
+        first: first.map(|(_, d)| d),
     }
 }
 
@@ -733,17 +815,42 @@ fn credit_marked(index: &Index, statements: &[Statement], o: TokenOcc) -> bool {
 /// True when `own` (an occurrence's text) holds a byline or salutation mark, or `near` (the
 /// occurrence with the tokens around it) a wire mark.
 fn marked(own: &str, near: &str) -> bool {
-    // ASCII case only: Unicode case tables would weigh 4 KB in the WebAssembly build. Bytes
-    // compared window by window, in place (the marks' ASCII letters are lower case): str::contains
-    // would bring its searcher into the WebAssembly build.
-    let has = |text: &str, marks: &[&str]| {
-        marks.iter().any(|m| {
-            let m = m.as_bytes();
-            text.as_bytes().windows(m.len()).any(|w| w[0].to_ascii_lowercase() == m[0] && w.eq_ignore_ascii_case(m))
-        })
-    };
-    has(own, CREDIT_MARKS) || has(near, WIRE_MARKS)
+    has_mark(own, CREDIT_MARKS, &CREDIT_FIRST) || has_mark(near, WIRE_MARKS, &WIRE_FIRST)
 }
+
+/// True when `text` holds one of `marks`, ignoring ASCII case (the marks' ASCII letters are lower
+/// case); `first` lists the marks by their first byte ([`by_first_byte`]). Unicode case tables
+/// would weigh 4 KB in the WebAssembly build, and str::contains would bring its searcher there:
+/// bytes are compared in place, only where a mark's first byte stands.
+fn has_mark(text: &str, marks: &[&str], first: &[u64; 256]) -> bool {
+    let text = text.as_bytes();
+    (0..text.len()).any(|i| {
+        let mut candidates = first[text[i].to_ascii_lowercase() as usize];
+        while candidates != 0 {
+            let m = marks[candidates.trailing_zeros() as usize].as_bytes();
+            if text[i..].len() >= m.len() && text[i..i + m.len()].eq_ignore_ascii_case(m) {
+                return true;
+            }
+            candidates &= candidates - 1;
+        }
+        false
+    })
+}
+
+/// For each byte, the marks (bit `k` for `marks[k]`, up to 64) that start with it.
+const fn by_first_byte(marks: &[&str]) -> [u64; 256] {
+    assert!(marks.len() <= 64);
+    let mut first = [0u64; 256];
+    let mut k = 0;
+    while k < marks.len() {
+        first[marks[k].as_bytes()[0] as usize] |= 1 << k;
+        k += 1;
+    }
+    first
+}
+
+static CREDIT_FIRST: [u64; 256] = by_first_byte(CREDIT_MARKS);
+static WIRE_FIRST: [u64; 256] = by_first_byte(WIRE_MARKS);
 
 /// The token index where a statement's first sentence ends and where its last sentence begins,
 /// each within `EDGE_WORDS` words of the edge (a single Han, kana or Hangul character counts as
@@ -952,11 +1059,16 @@ mod tests {
             let n = w.ends.len();
             (0..n).map(|a| (0..n).filter(|&b| w.get(a) == w.get(b)).count()).collect::<Vec<usize>>()
         };
+        let counted = |w: &Wordings| {
+            let mut counts = vec![7; 3]; // emptied first
+            w.count(&mut counts);
+            counts
+        };
         assert!(all.ends.len() > SMALL_FAMILY);
-        assert_eq!(all.counts(), pairwise(&all));
-        assert!(all.counts().iter().any(|&c| c > 1));
+        assert_eq!(counted(&all), pairwise(&all));
+        assert!(counted(&all).iter().any(|&c| c > 1));
         let few = Wordings { terms: all.terms[..all.ends[9]].to_vec(), ends: all.ends[..10].to_vec() };
-        assert_eq!(few.counts(), pairwise(&few));
+        assert_eq!(counted(&few), pairwise(&few));
     }
 
     #[test]
