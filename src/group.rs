@@ -193,7 +193,8 @@ pub(crate) fn group(
     // phrase under several keys, and tests it once.
     let mut tested = vec![0u32; phrases.len()];
     let mut claimed: Vec<Vec<bool>> = index.docs.iter().map(|d| vec![false; d.content.len()]).collect();
-    let mut drafts: Vec<Draft> = Vec::new();
+    // Each family's occurrences, in content positions.
+    let mut families: Vec<Vec<ContentOcc>> = Vec::new();
     let fuzzy_limit = options.max_families.saturating_mul(2);
     let mut words: Vec<Word> = Vec::new();
     let mut slots = vec![0u8; index.terms.len()];
@@ -271,7 +272,7 @@ pub(crate) fn group(
         let (mut free, nested): (Vec<_>, Vec<_>) = occ.into_iter().partition(|&o| !mostly_claimed(&claimed, o));
         dedupe_overlaps(&mut free);
         let len = phrases[root].seq.len();
-        if drafts.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
+        if families.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
             gather_variants(index, options, &phrases[root], &mut free, &claimed, &mut slots, budget);
         }
         // `free` is sorted by statement.
@@ -287,12 +288,15 @@ pub(crate) fn group(
         let mut occ = free;
         occ.extend(nested);
         dedupe_overlaps(&mut occ);
-        // Content positions to token indices, then the words every occurrence shares at its edges.
-        let mut occ: Vec<TokenOcc> = occ.into_iter().map(|o| index.tokens_of(o)).collect();
-        extend_edges(index, &mut occ);
-        drafts.push(Draft { occ });
+        families.push(occ);
     }
-    Ok(drafts)
+    // Content positions to token indices, then the words every occurrence shares at its edges
+    // (each family alone, in parallel natively).
+    Ok(crate::threads::map(&families, |occ| {
+        let mut occ: Vec<TokenOcc> = occ.iter().map(|&o| index.tokens_of(o)).collect();
+        extend_edges(index, &mut occ);
+        Draft { occ }
+    }))
 }
 
 /// Most words an occurrence grows by at each edge.

@@ -385,10 +385,15 @@ impl Index {
 
         // Chinese words the segmenter's dictionary lacks, from the statements themselves.
         let joins = Joins::count(&docs, &terms);
-        for doc in docs.iter_mut() {
+        // Which tokens join the one before them, per statement (in parallel natively: the
+        // decisions read only the terms the statements already have).
+        let decided: Vec<Option<Vec<bool>>> = crate::threads::map(&docs, |doc| {
+            let join = joins.decide(&terms, &doc.tokens);
+            join.contains(&true).then_some(join)
+        });
+        for (doc, join) in docs.iter_mut().zip(decided) {
             let tokens = &doc.tokens;
-            let join = joins.decide(&terms, tokens);
-            if join.contains(&true) {
+            if let Some(join) = join {
                 let mut merged: Vec<Tok> = Vec::with_capacity(tokens.len());
                 let mut norm = String::new();
                 for (k, t) in tokens.iter().enumerate() {
@@ -467,11 +472,11 @@ impl Index {
             term.df = class_df[term.class as usize];
             term.weight = weight(term, n) as f32;
         }
-        for doc in docs.iter_mut() {
+        crate::threads::for_each_mut(&mut docs, |doc| {
             doc.content =
                 (0..doc.tokens.len() as u32).filter(|&i| !terms[doc.tokens[i as usize].term() as usize].stop).collect();
             doc.content.shrink_to_fit();
-        }
+        });
 
         // Postings by class, as one flat array (counting sort).
         let mut postings_start = vec![0u32; terms.len() + 1];
