@@ -373,8 +373,11 @@ pub struct JsCorpus {
 }
 
 /// NFKC by the JavaScript engine (`String.prototype.normalize`), handed to the core, which asks
-/// for it for every word that is not ASCII. A word's NFKC is kept, so that each distinct word
-/// crosses into JavaScript once (the cache is emptied when it holds [`NFKC_CACHE_WORDS`]).
+/// for it for a word with a character beyond the ranges it knows to be their own NFKC (ASCII,
+/// most of Latin-1 and Latin Extended-A, common quotation marks and dashes, CJK ideographs: the
+/// 113 statements of the shared corpus cross twice). A word's NFKC is kept, so that each
+/// distinct word crosses into JavaScript once (the cache is emptied when it holds
+/// [`NFKC_CACHE_WORDS`]): Greek, Cyrillic or Arabic text crosses for every distinct word.
 fn js_nfkc(word: &str) -> String {
     NFKC_CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -390,8 +393,7 @@ fn js_nfkc(word: &str) -> String {
     })
 }
 
-/// How many words the NFKC cache keeps at most (the 113 statements of the shared corpus have
-/// about 5,000 distinct words that are not ASCII).
+/// How many words the NFKC cache keeps at most.
 const NFKC_CACHE_WORDS: usize = 1 << 16;
 
 thread_local! {

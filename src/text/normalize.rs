@@ -38,10 +38,32 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// NFKC of a word; ASCII is its own NFKC. Natively this is the `unicode-normalization` crate.
+/// True for a character that is its own NFKC wherever it stands: its NFKC quick check is Yes
+/// and its canonical combining class 0, so that no character before or after it can compose or
+/// reorder with it. Only ranges known without tables: ASCII; Latin-1 Supplement and Latin
+/// Extended-A but the characters with a compatibility decomposition (NBSP, `¨ ª ¯ ² ³ ´ µ ¸ ¹ º
+/// ¼ ½ ¾`, `Ĳ ĳ Ŀ ŀ ŉ ſ`); the dashes and quotation marks `– — ‘ ’ “ ”`; CJK Unified Ideographs
+/// and their Extension A. A word made only of them is its own NFKC ([`nfkc`]): most words of
+/// English, French and Chinese text, which in WebAssembly then need no call into JavaScript.
+/// A test checks every character of these ranges against `unicode-normalization`.
+fn is_own_nfkc(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' => true,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => true,
+        '\u{A0}' | '\u{A8}' | '\u{AA}' | '\u{AF}' | '\u{B2}'..='\u{B5}' | '\u{B8}'..='\u{BA}' | '\u{BC}'..='\u{BE}' => {
+            false
+        }
+        '\u{132}' | '\u{133}' | '\u{13F}' | '\u{140}' | '\u{149}' | '\u{17F}' => false,
+        '\u{A1}'..='\u{17F}' => true,
+        _ => false,
+    }
+}
+
+/// NFKC of a word; a word of [`is_own_nfkc`] characters (ASCII first) is its own NFKC.
+/// Natively this is the `unicode-normalization` crate.
 #[cfg(not(target_arch = "wasm32"))]
 fn nfkc(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.is_ascii() {
+    if word.is_ascii() || word.chars().all(is_own_nfkc) {
         return word.into();
     }
     word.nfkc().collect::<String>().into()
@@ -55,7 +77,7 @@ fn nfkc(word: &str) -> std::borrow::Cow<'_, str> {
 /// are normalized.
 #[cfg(target_arch = "wasm32")]
 fn nfkc(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.is_ascii() {
+    if word.is_ascii() || word.chars().all(is_own_nfkc) {
         return word.into();
     }
     match NFKC_HOOK.get() {
@@ -305,6 +327,36 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod shared_table {
     use super::*;
+
+    /// Every character `is_own_nfkc` accepts is its own NFKC by `unicode-normalization`, with
+    /// quick check Yes and combining class 0; and each one it turns away in the ranges it knows
+    /// is not (so the exceptions are exactly the characters that need the tables).
+    #[test]
+    fn own_nfkc_characters_are_their_own_nfkc() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfkc_quick, IsNormalized};
+        let mut accepted = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let own = c.to_string().nfkc().eq([c])
+                && is_nfkc_quick([c].into_iter()) == IsNormalized::Yes
+                && canonical_combining_class(c) == 0;
+            if is_own_nfkc(c) {
+                accepted += 1;
+                assert!(own, "{c:?} (U+{:04X}) is not its own NFKC", c as u32);
+            } else if ('\u{A0}'..='\u{17F}').contains(&c) {
+                assert!(!own, "{c:?} (U+{:04X}) is its own NFKC: accept it", c as u32);
+            }
+        }
+        assert!(accepted > 27_000, "{accepted}");
+        // Words of them, in every language the corpus holds, come back unchanged.
+        for word in ["Genève", "Łódź", "naïveté", "world’s", "多边主义", "Œuvre", "¿qué"] {
+            assert!(word.chars().all(is_own_nfkc), "{word}");
+            assert_eq!(nfkc(word), word.nfkc().collect::<String>());
+        }
+        for word in ["ﬁnance", "ＵＮ", "ĳs", "e\u{0301}tat", "²", "\u{3000}"] {
+            assert!(!word.chars().all(is_own_nfkc), "{word}");
+        }
+    }
 
     /// `tests/fixtures/normalization.tsv` pins the comparison forms of tricky words; the
     /// WebAssembly tests (`tests/js/wasm.test.mjs`) check the browser build gives the same.
