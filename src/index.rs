@@ -266,8 +266,10 @@ const UTF16_STEP: usize = 32;
 pub(crate) struct Index {
     pub docs: Vec<Doc>,
     pub terms: Vec<Term>,
-    /// Term ids sorted by their comparison form, to find a term by its form.
-    by_norm: Vec<u32>,
+    /// Term ids sorted by their comparison form, to find a term by its form: made when a query
+    /// first needs it (a comparison does not; in WebAssembly the sort took 20 ms of a first
+    /// comparison of the 113 statements, its code not optimized yet).
+    by_norm: std::sync::OnceLock<Vec<u32>>,
     /// For each class, `(doc, token index)` of every token of that class, in doc then text order:
     /// where each class's list starts, and the lists, made when a query first needs them (a
     /// comparison does not).
@@ -518,12 +520,10 @@ impl Index {
             speakers[id as usize] = key;
         }
         let content_words = docs.iter().map(|d| d.content.len()).sum();
-        let mut by_norm: Vec<u32> = (0..terms.len() as u32).collect();
-        crate::sort::sort_by(&mut by_norm, |&a, &b| terms[a as usize].norm.cmp(&terms[b as usize].norm));
         Ok(Index {
             docs,
             terms,
-            by_norm,
+            by_norm: std::sync::OnceLock::new(),
             postings_start,
             postings: std::sync::OnceLock::new(),
             doc_token_start,
@@ -608,8 +608,13 @@ impl Index {
 
     /// The id of the term with this comparison form, if a statement uses it.
     pub(crate) fn term_id(&self, norm: &str) -> Option<u32> {
-        let i = self.by_norm.binary_search_by(|&id| (*self.terms[id as usize].norm).cmp(norm)).ok()?;
-        Some(self.by_norm[i])
+        let by_norm = self.by_norm.get_or_init(|| {
+            let mut by_norm: Vec<u32> = (0..self.terms.len() as u32).collect();
+            crate::sort::sort_by(&mut by_norm, |&a, &b| self.terms[a as usize].norm.cmp(&self.terms[b as usize].norm));
+            by_norm
+        });
+        let i = by_norm.binary_search_by(|&id| (*self.terms[id as usize].norm).cmp(norm)).ok()?;
+        Some(by_norm[i])
     }
 
     pub(crate) fn term(&self, id: u32) -> &Term {
