@@ -5,6 +5,7 @@
 //! schema version.
 
 use crate::span::Span;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 /// The version of the JSON shape of [`Report`] and [`QueryReport`].
@@ -35,7 +36,7 @@ pub(crate) fn count(n: u64) -> String {
 }
 
 /// An exact place in a statement: byte and UTF-16 offsets and the original text there.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Excerpt {
     /// The statement's id.
     pub doc: String,
@@ -56,6 +57,47 @@ impl Excerpt {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+
+    /// How many fields [`Excerpt::serialize_fields`] writes.
+    const FIELDS: usize = 6;
+
+    /// Writes the excerpt's fields into a struct being serialized: an excerpt alone, or a
+    /// struct that shows them as its own ([`with_excerpt`]).
+    fn serialize_fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+        let Excerpt { doc, start, end, utf16_start, utf16_end, text } = self;
+        s.serialize_field("doc", doc)?;
+        s.serialize_field("start", start)?;
+        s.serialize_field("end", end)?;
+        s.serialize_field("utf16_start", utf16_start)?;
+        s.serialize_field("utf16_end", utf16_end)?;
+        s.serialize_field("text", text)
+    }
+}
+
+impl Serialize for Excerpt {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Excerpt", Excerpt::FIELDS)?;
+        self.serialize_fields(&mut s)?;
+        s.end()
+    }
+}
+
+/// `Serialize` for a struct whose field `excerpt` shows its fields as the struct's own, first,
+/// then the struct's other fields, named here in their order (what `#[serde(flatten)]` writes,
+/// without its map: through serde-wasm-bindgen each key of a map becomes a new JavaScript
+/// string, a struct's field names are made once). Naming a field too few fails to compile.
+macro_rules! with_excerpt {
+    ($name:ident { $($field:ident),* }) => {
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let $name { excerpt, $($field),* } = self;
+                let mut s = serializer.serialize_struct(stringify!($name), Excerpt::FIELDS + [$(stringify!($field)),*].len())?;
+                excerpt.serialize_fields(&mut s)?;
+                $(s.serialize_field(stringify!($field), $field)?;)*
+                s.end()
+            }
+        }
+    };
 }
 
 /// One step of a word-level difference between a reference (a family's root, or a query) and
@@ -134,16 +176,17 @@ pub struct StatementSummary {
 }
 
 /// One occurrence of a family in a statement.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Occurrence {
-    /// Where it is.
-    #[serde(flatten)]
+    /// Where it is (its fields are the occurrence's in JSON).
     pub excerpt: Excerpt,
     /// Similarity to the family's root in [0, 1]; 1.0 = identical after normalization.
     pub similarity: f64,
     /// Word-level difference from the root.
     pub diff: Vec<Edit>,
 }
+
+with_excerpt!(Occurrence { similarity, diff });
 
 /// A slot of a family's root whose word varies between occurrences.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -355,10 +398,9 @@ pub struct Report {
 }
 
 /// One place where a query phrase or a variant of it occurs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QueryOccurrence {
-    /// Where it is.
-    #[serde(flatten)]
+    /// Where it is (its fields are the occurrence's in JSON).
     pub excerpt: Excerpt,
     /// In [0, 1]; 1.0 = identical to the query after normalization.
     pub score: f64,
@@ -375,6 +417,8 @@ pub struct QueryOccurrence {
     /// phrase found. Such occurrences come after those of the query.
     pub translation: Option<QueryTranslation>,
 }
+
+with_excerpt!(QueryOccurrence { score, explanation, family, before, after, translation });
 
 /// Why an occurrence of a query was found in the other language: the lexicon entry that pairs
 /// the query with the phrase searched, and the entry's evidence (see `docs/parallel.md`).
@@ -510,16 +554,18 @@ pub struct ContrastReport {
 }
 
 /// One sentence of a text that [`crate::align_texts`] aligned.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AlignedSentence {
-    /// Its place in the text (`doc` is `zh` or `en`) and its text.
-    #[serde(flatten)]
+    /// Its place in the text (`doc` is `zh` or `en`) and its text (its fields are the
+    /// sentence's in JSON).
     pub excerpt: Excerpt,
     /// Its number on its side, from 0.
     pub index: usize,
     /// Its length for alignment: characters other than whitespace.
     pub chars: usize,
 }
+
+with_excerpt!(AlignedSentence { index, chars });
 
 /// Whether a bead was aligned, or why not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
