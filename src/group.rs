@@ -403,7 +403,8 @@ fn mostly_claimed(claimed: &[Vec<bool>], o: ContentOcc) -> bool {
 
 /// Keeps, of occurrences overlapping in one statement, the longest.
 fn dedupe_overlaps(occ: &mut Vec<ContentOcc>) {
-    crate::sort::sort_by(occ, |x, y| x.doc.cmp(&y.doc).then(x.first.cmp(&y.first)).then(y.last.cmp(&x.last)));
+    // By statement and start, the longest first.
+    crate::sort::sort_by_key96(occ, |o| (o.doc as u128) << 64 | (o.first as u128) << 32 | (u32::MAX - o.last) as u128);
     let mut out: Vec<ContentOcc> = Vec::with_capacity(occ.len());
     for &o in occ.iter() {
         match out.last_mut() {
@@ -521,7 +522,7 @@ fn gather_variants(
         slots[c as usize] = 0;
     }
     occ.extend(found);
-    crate::sort::sort(occ);
+    crate::sort::sort_by_key96(occ, ContentOcc::key);
 }
 
 /// A cursor on the content postings of a class, for windows met in the order of their positions.

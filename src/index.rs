@@ -67,6 +67,14 @@ pub(crate) struct ContentOcc {
     pub last: u32,
 }
 
+impl ContentOcc {
+    /// A key in the order of `Ord` (by statement, first and last word): for
+    /// [`crate::sort::sort_by_key96`].
+    pub(crate) fn key(&self) -> u128 {
+        (self.doc as u128) << 64 | (self.first as u128) << 32 | self.last as u128
+    }
+}
+
 /// The postings of one class: global token numbers, read back as `(doc, token index)`.
 pub(crate) struct Postings<'a> {
     list: &'a [u32],

@@ -25,6 +25,16 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) 
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
+/// `v.sort_by_key(key)` (stable) for an integer key of at most 96 bits: `key(x) < 2^96`. In
+/// WebAssembly the keys are sorted as 128-bit integers with each element's position in the low
+/// 32 bits (no comparator called through a reference: several times faster than [`sort_by`]).
+pub(crate) fn sort_by_key96<T>(v: &mut [T], key: impl Fn(&T) -> u128) {
+    #[cfg(target_arch = "wasm32")]
+    shared::sort_by_key96(v, key);
+    #[cfg(not(target_arch = "wasm32"))]
+    v.sort_by_key(key);
+}
+
 /// `v.sort()` (or `sort_unstable`, the same result for a total order).
 pub(crate) fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
@@ -74,6 +84,15 @@ mod shared {
         let mut order: Vec<u32> = (0..n as u32).collect();
         order.sort_by(|&a, &b| cmp(a as usize, b as usize));
         order
+    }
+
+    /// `v.sort_by_key(key)` (stable) for keys below 2^96.
+    pub(super) fn sort_by_key96<T>(v: &mut [T], key: impl Fn(&T) -> u128) {
+        debug_assert!(u32::try_from(v.len()).is_ok());
+        let mut keys: Vec<u128> = v.iter().enumerate().map(|(i, x)| key(x) << 32 | i as u128).collect();
+        sort_u128(&mut keys);
+        let order: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
+        permute(v, &order);
     }
 
     /// Puts the elements of `v` in the order of the positions `order` (a permutation): element
@@ -173,6 +192,13 @@ mod tests {
             sort_by(&mut a, |x, y| (x.0 % 7).cmp(&(y.0 % 7)));
             let mut b = pairs.clone();
             b.sort_by_key(|x| x.0 % 7);
+            prop_assert_eq!(&a, &b);
+            // A 96-bit key, stable: ties (the same first value) keep their order.
+            let key = |x: &(u32, u32)| (x.0 as u128) << 64 | u128::from(u32::MAX - x.0 / 3);
+            let mut a = pairs.clone();
+            sort_by_key96(&mut a, key);
+            let mut b = pairs.clone();
+            b.sort_by_key(key);
             prop_assert_eq!(&a, &b);
             let mut a: Vec<String> = pairs.iter().map(|p| p.1.to_string()).collect();
             let mut b = a.clone();
