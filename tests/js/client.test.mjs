@@ -594,3 +594,31 @@ test('a Worker started ahead is the first worker of the client, which ignores re
   assert.equal(count('/refrain-worker.js'), 2, 'a new worker after cancel()');
   await context.close();
 });
+
+test('a load request may carry the engine compiled by the caller, which the worker instantiates without fetching it', async () => {
+  const { context, fresh, requests } = await freshPage();
+  const ENGLISH = STATEMENTS.slice(0, 2);
+  const result = await fresh.evaluate(async (statements) => {
+    // As js/start.js does: the page compiles the .wasm and hands it to the Worker it started.
+    const worker = new Worker('/refrain-worker.js', { type: 'module', name: 'refrain' });
+    const module = await WebAssembly.compileStreaming(fetch('/pkg/refrain_bg.wasm'));
+    worker.postMessage({ id: 0, type: 'load', module });
+    const { RefrainClient } = await import('/refrain-client.js');
+    const c = new RefrainClient({ worker });
+    const report = await c.compare(statements);
+    const hits = await c.query('sustainable security');
+    c.terminate();
+    return { ids: report.statements.map((s) => s.id), hits: hits.total };
+  }, ENGLISH);
+  assert.deepEqual(
+    result.ids,
+    ENGLISH.map((s) => s.id),
+  );
+  assert.ok(result.hits > 0);
+  assert.deepEqual(
+    requests.filter((p) => p.endsWith('.wasm')),
+    ['/pkg/refrain_bg.wasm'],
+    'the .wasm was fetched once, by the page',
+  );
+  await context.close();
+});

@@ -13,15 +13,20 @@
 performance.mark('refrain:start');
 
 // The engine's Worker, started before this module imports anything (it has no static import), so
-// that the Worker's script, then the engine's, are requested as soon as the page can: its 'load'
-// request (id 0, the caller's) makes it load the engine at once. A Worker that fails to start
-// is left, and the client starts its own.
+// that the Worker's script and the engine's glue are requested as soon as the page can. A Worker
+// that fails to start is left, and the client starts its own.
 let worker = new Worker(new URL('../refrain-worker.js', import.meta.url), { type: 'module', name: 'refrain' });
 worker.onerror = (event) => {
   event.preventDefault();
   worker = null;
 };
-worker.postMessage({ id: 0, type: 'load' });
+// The engine's .wasm, compiled here as it downloads: the page's request goes out at once and ahead
+// of the page's other modules, while the Worker's own script waits its turn (a Worker's script is
+// the browser's least urgent request). The Worker instantiates the compiled module (its 'load'
+// request, id 0: the caller's); if it could not be compiled here, the Worker loads it itself.
+const engineSent = WebAssembly.compileStreaming(fetch(new URL('../pkg/refrain_bg.wasm', import.meta.url)))
+  .catch(() => undefined)
+  .then((module) => worker?.postMessage({ id: 0, type: 'load', module }));
 
 // The rest once the Worker is started (index.html preloads these modules).
 const [
@@ -103,6 +108,7 @@ const first = (async () => {
   );
   const { sent, options } = engineInput(ws);
   if (!sent.length) return null;
+  await engineSent; // the 'load' request before the comparison
   const at = performance.mark('refrain:first-compare').startTime;
   const report = client.compare(sent, options, {
     signal: cancelFirst.signal,
