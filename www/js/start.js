@@ -126,6 +126,7 @@ let taken = false;
  * caller compares itself). Its progress goes to `onProgress`; `signal` cancels it.
  */
 export async function firstReport(sent, options, { onProgress, signal } = {}) {
+  await engineSent; // the Worker's 'load' request goes before any comparison app.js sends itself
   if (taken) return null;
   taken = true;
   const f = await first;
