@@ -1,6 +1,6 @@
 // Speed figures of the page and the engine in headless Chromium (build www/pkg with `make wasm`;
 // Chromium at /usr/bin/chromium or $CHROMIUM, as the page tests use it).
-//   node scripts/measure-page.mjs [--runs N] [--demo-only]
+//   node scripts/measure-page.mjs [--runs N] [--demo-only] [--against DIR]
 // Prints, each as the median of N runs (default 5) with the fastest and slowest:
 // - the demo's load to first highlight: a fresh browser context (empty cache and storage, no
 //   service worker) opens the page; the figure is the time from navigation start to the first
@@ -13,6 +13,9 @@
 //   the engine on the page's main thread (Corpus.add and Corpus.compare, as in
 //   scripts/measure-wasm.mjs), and through the Worker client (RefrainClient.compare: copying the
 //   statements to the Worker, indexing, comparing and copying the report back), target < 0.5 s.
+// --against DIR: the demo's figures of www/ and of DIR (another build of the page, e.g. a copy of
+// www/ at another commit, with its pkg/), each run of one followed by a run of the other, in
+// alternating order, so that both see the same load of the machine; then no corpus figures.
 // The targets are reported, not enforced: this is a benchmark, not a timed test. It prints
 // figures only, never the statements' text.
 import { existsSync } from 'node:fs';
@@ -26,12 +29,16 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const at = process.argv.indexOf('--runs');
 const RUNS = at > 0 ? Math.max(1, Number(process.argv[at + 1]) || 5) : 5;
+const against = process.argv.indexOf('--against');
+const OTHER = against > 0 ? resolve(process.argv[against + 1] || '') : null;
 const FIRST_HIGHLIGHT_MS = 300;
 const COMPARE_MS = 500;
 
-if (!existsSync(join(WWW, 'pkg', 'refrain.js'))) {
-  console.error('measure: www/pkg is missing; run `make wasm` first');
-  process.exit(1);
+for (const root of [WWW, OTHER].filter(Boolean)) {
+  if (!existsSync(join(root, 'pkg', 'refrain.js'))) {
+    console.error(`measure: ${join(root, 'pkg')} is missing; run \`make wasm\` first`);
+    process.exit(1);
+  }
 }
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -94,28 +101,31 @@ async function visit(page, url) {
 }
 
 const server = await startServer({ root: WWW, port: 0 });
+const other = OTHER ? await startServer({ root: OTHER, port: 0 }) : null;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
 });
 try {
-  // 1. The demo, first visit and second visit.
-  const first = [];
-  const second = [];
+  // 1. The demo, first visit and second visit (of www/, and of the other build in alternation).
+  const builds = [{ name: 'www', url: server.url, first: [], second: [] }];
+  if (other) builds.push({ name: OTHER, url: other.url, first: [], second: [] });
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    await context.addInitScript(watchFirstHighlight);
-    const page = await context.newPage();
-    first.push(await visit(page, server.url));
-    // The service worker installs after the first load; wait for it before the second visit.
-    await page.evaluate(() => navigator.serviceWorker?.ready);
-    second.push(await visit(page, server.url));
-    await context.close();
+    for (const build of i % 2 ? [...builds].reverse() : builds) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      await context.addInitScript(watchFirstHighlight);
+      const page = await context.newPage();
+      build.first.push(await visit(page, build.url));
+      // The service worker installs after the first load; wait for it before the second visit.
+      await page.evaluate(() => navigator.serviceWorker?.ready);
+      build.second.push(await visit(page, build.url));
+      await context.close();
+    }
   }
-  for (const [name, runs] of [
-    ['first visit', first],
-    ['second visit', second],
-  ]) {
+  for (const [name, runs] of builds.flatMap((b) => [
+    [`${other ? `${b.name}: ` : ''}first visit`, b.first],
+    [`${other ? `${b.name}: ` : ''}second visit`, b.second],
+  ])) {
     const painted = runs.map((r) => r.painted);
     console.log(
       `demo, ${name}: first highlight painted ${spread(painted)} after navigation (target < ${FIRST_HIGHLIGHT_MS} ms: ${verdict(median(painted) < FIRST_HIGHLIGHT_MS)})`,
@@ -130,7 +140,7 @@ try {
 
   // 2. The corpus in Chromium.
   const corpus = corpusDir(ROOT);
-  if (process.argv.includes('--demo-only')) {
+  if (process.argv.includes('--demo-only') || other) {
     // Only the demo's figures.
   } else if (!existsSync(corpus)) {
     console.log(`corpus: ${corpus} not found; the comparison in Chromium is skipped`);
@@ -206,4 +216,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await other?.close();
 }

@@ -29,6 +29,13 @@ export interface RefrainClientError extends Error {
 export interface RefrainClientSettings {
   /** Where the worker script is; by default refrain-worker.js beside refrain-client.js. */
   workerUrl?: string | URL;
+  /**
+   * A Worker of refrain-worker.js already started (`type: 'module'`), e.g. by a page's first
+   * module before refrain-client.js has loaded; the client takes it as its first worker. Ids of 0
+   * and below are the caller's (`worker.postMessage({ id: 0, type: 'load' })` loads the engine at
+   * once); the client ignores replies to them.
+   */
+  worker?: Worker;
 }
 
 export interface CompareCall {

@@ -2,6 +2,7 @@
 //
 //   import { RefrainClient, sharedClient } from './refrain-client.js';
 //   const client = new RefrainClient();
+//   const client = new RefrainClient({ worker });  // a Worker of refrain-worker.js started ahead
 //   const report = await client.compare(statements, options, { onProgress, signal });
 //   const hits = await client.query('genuine multilateralism', { signal });
 //   const contrast = await client.contrast({ statements, options, a: ['id1'], b: ['id2', 'id3'],
@@ -18,6 +19,15 @@
 // engine's codes (see the README), 'cancelled', 'no_statements' (a query before any compare),
 // 'invalid_input', 'load_failed' (the engine could not be loaded) and 'worker_crashed'.
 // This module has no side effect on import; its one dependency is js/util.js (coded errors).
+//
+// A page can start the Worker before this module and its dependency have loaded, so that the
+// engine's files are requested first (js/start.js does):
+//   const worker = new Worker(new URL('refrain-worker.js', base), { type: 'module', name: 'refrain' });
+//   worker.postMessage({ id: 0, type: 'load' });  // the engine loads now (the reply is ignored)
+//   ... later: new RefrainClient({ worker })
+// The client takes it as its first worker, as if it had started it: it stops it on cancel(),
+// terminate() or a crash, and starts a new one for the next call. Ids of 0 and below are the
+// caller's; the client numbers its requests from 1 and ignores replies to others.
 
 import { coded } from './js/util.js';
 
@@ -27,10 +37,11 @@ function cancelledError() {
 
 export class RefrainClient {
   /**
-   * @param {{ workerUrl?: string | URL }} [settings] where the worker script is; by default
-   *   refrain-worker.js beside this module.
+   * @param {{ workerUrl?: string | URL, worker?: Worker }} [settings] where the worker script is
+   *   (by default refrain-worker.js beside this module); or `worker`, a Worker of refrain-worker.js
+   *   already started (type 'module'), which the client takes as its first worker.
    */
-  constructor({ workerUrl } = {}) {
+  constructor({ workerUrl, worker } = {}) {
     this._workerUrl = workerUrl ?? null; // null: refrain-worker.js beside this module
     this._worker = null;
     this._queue = []; // jobs waiting to be sent
@@ -39,6 +50,7 @@ export class RefrainClient {
     this._nextId = 1;
     this._corpus = null; // { statements, options } of the last compare() call
     this._workerCorpus = null; // the corpus the current worker was last given
+    if (worker) this._startWorker(worker);
   }
 
   /**
@@ -196,12 +208,15 @@ export class RefrainClient {
     this._workerCorpus = null;
   }
 
-  _startWorker() {
+  /** Starts a worker, or takes `given`, a Worker already started. */
+  _startWorker(given) {
     // Written out as new Worker(new URL(path, import.meta.url), { type: 'module' }), the form
     // bundlers (Vite, webpack) recognize: they bundle the worker and place it beside the app.
-    const worker = this._workerUrl
-      ? new Worker(this._workerUrl, { type: 'module', name: 'refrain' })
-      : new Worker(new URL('./refrain-worker.js', import.meta.url), { type: 'module', name: 'refrain' });
+    const worker =
+      given ??
+      (this._workerUrl
+        ? new Worker(this._workerUrl, { type: 'module', name: 'refrain' })
+        : new Worker(new URL('./refrain-worker.js', import.meta.url), { type: 'module', name: 'refrain' }));
     worker.onmessage = (event) => {
       if (worker === this._worker) this._receive(event.data);
     };

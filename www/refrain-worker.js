@@ -1,6 +1,8 @@
 // The refrain Web Worker: runs the WebAssembly engine off the main thread for refrain-client.js.
-// A module worker; it loads ./pkg/refrain.js (wasm-bindgen, --target web) and ./pkg/refrain_bg.wasm
-// on first use: the core engine, without parallel texts. The full engine (./pkg/full/, feature
+// A module worker; it imports ./pkg/refrain.js (wasm-bindgen, --target web: the glue of the core
+// engine, without parallel texts), so that the glue loads with the worker's own script, and loads
+// ./pkg/refrain_bg.wasm on first use, or takes it compiled from a 'load' request (`module`: a page
+// can compile it while the worker starts, as js/start.js does). The full engine (./pkg/full/, feature
 // `parallel` and `groups`: Corpus.align, the cross-language query, Corpus.contrast) is loaded the
 // first time a request needs it: an `align`, a `contrast`, or a `query` with option cross_language
 // on (the default) over statements in both Chinese and English. A comparison of any size stays on
@@ -11,7 +13,10 @@
 //
 // Protocol (one request at a time, which the client queues, and any number of 'load' requests: a
 // request that comes while the engine loads waits for it):
-//   client -> worker  { id, type: 'load' }                           (loads the core engine; result null)
+//   client -> worker  { id, type: 'load', module? }                  (loads the core engine; result null;
+//                                                                     `module`, a WebAssembly.Module of
+//                                                                     pkg/refrain_bg.wasm, is instantiated
+//                                                                     rather than fetched)
 //                     { id, type: 'compare', statements, options }
 //                     { id, type: 'contrast', statements, options, a, b, labelA?, labelB? }
 //                     { id, type: 'align', statements, options, zh, en }
@@ -28,8 +33,11 @@
 // the compared statements do not index them again.
 // It never logs or sends anywhere the statements' text.
 
-// An Error with a string `code`, as js/util.js makes them: written here so that the worker starts
-// without waiting for another module.
+import * as coreGlue from './pkg/refrain.js';
+
+// An Error with a string `code`, as js/util.js makes them: written here so that the worker does not
+// wait for another module.
+
 const coded = (code, message) => Object.assign(new Error(message), { code });
 
 const PROGRESS_INTERVAL_MS = 50;
@@ -43,9 +51,9 @@ let lastReport = null; // the report of `corpus`, once compared
 let lastReportOf = null;
 
 // The glue and .wasm of each engine, located by `new URL(…, import.meta.url)` so that bundlers
-// copy them too (an import() of a literal path, which bundlers follow, for the glue).
+// copy them too (an import of a literal path, which bundlers follow, for the glue).
 const ENGINE_FILES = {
-  core: () => [import('./pkg/refrain.js'), new URL('./pkg/refrain_bg.wasm', import.meta.url)],
+  core: () => [coreGlue, new URL('./pkg/refrain_bg.wasm', import.meta.url)],
   full: () => [import('./pkg/full/refrain.js'), new URL('./pkg/full/refrain_bg.wasm', import.meta.url)],
 };
 
@@ -61,11 +69,12 @@ async function compile(url) {
   }
 }
 
-async function loadEngine(kind) {
+// Loads engine `kind` once; `given`, its .wasm already compiled, is instantiated rather than fetched.
+async function loadEngine(kind, given) {
   engines[kind] ??= (async () => {
     const [glue, wasm] = ENGINE_FILES[kind]();
     // The .wasm downloads and compiles while the glue loads.
-    const [module, compiled] = await Promise.all([glue, compile(wasm)]);
+    const [module, compiled] = await Promise.all([glue, given ?? compile(wasm)]);
     await module.default({ module_or_path: compiled });
     performance.mark(`refrain:engine-${kind}`);
     return module;
@@ -101,6 +110,9 @@ function bilingual(statements) {
 // The engine for a request: the full one when it needs it or once it is loaded, else the core.
 function engineFor(message) {
   if (engines.full || message.type === 'align' || message.type === 'contrast') return loadEngine('full');
+  if (message.type === 'load' && message.module instanceof WebAssembly.Module) {
+    return loadEngine('core', message.module);
+  }
   if (message.type === 'query') {
     const input = message.corpus ?? corpusInput;
     if (input && input.options?.cross_language !== false && bilingual(input.statements)) return loadEngine('full');

@@ -7,7 +7,9 @@
 //   caches of other versions.
 // - Those files are served from the cache first; a page's address is looked up without its query
 //   (embed.html?demo=… is embed.html). Every other request goes to the network as if there were
-//   no service worker, and nothing else is ever cached. A user's statements never make a request:
+//   no service worker, and nothing else is ever cached. Where the browser has the static routing
+//   API (InstallEvent.addRoutes: Chromium), it does the same for the files without a query itself,
+//   without starting this worker or running its fetch handler: a page's second visit loads sooner. A user's statements never make a request:
 //   they stay in the page and its IndexedDB.
 // - A new deployment changes pkg/precache.js, which the browser checks with this script, so a new
 //   worker installs and waits; the page shows a notice (js/offline.js), whose Reload button
@@ -21,6 +23,17 @@ const SCOPE = new URL('./', self.location.href);
 const PRECACHED = new Set(files.map((f) => new URL(f, SCOPE).href));
 
 self.addEventListener('install', (event) => {
+  // Where the browser has the static routing API, it serves refrain's files from the cache itself,
+  // without starting this worker or running its fetch handler, and a file not in the cache from
+  // the network; a folder's address (the page's, cached as index.html) and an address with a
+  // query (embed.html?demo=…) are left to the fetch handler.
+  event.addRoutes?.([
+    { condition: { urlPattern: new URLPattern({ pathname: '*/' }) }, source: 'fetch-event' },
+    {
+      condition: { urlPattern: new URLPattern({ pathname: `${SCOPE.pathname}*`, search: '' }), requestMethod: 'GET' },
+      source: { cacheName: CACHE },
+    },
+  ]);
   event.waitUntil(
     caches
       .open(CACHE)

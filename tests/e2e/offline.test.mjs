@@ -106,6 +106,24 @@ test('after one visit the page works offline: the demo set and a pasted statemen
   await page.reload();
   await waitReady(page);
   assert.deepEqual(await families(page), online, 'the demo set gives the same refrains offline');
+  // Chromium (static routing, sw.js) serves refrain's files from the cache without running the
+  // service worker's fetch handler, and the page's address with it.
+  const sources = await page.evaluate(() => {
+    const source = (e) => [new URL(e.name).pathname, e.workerFinalSourceType];
+    return Object.fromEntries(
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map(source),
+    );
+  });
+  assert.deepEqual(
+    ['/', '/js/start.js', '/js/app.js', '/css/refrain.css', '/demo/manifest.json'].map((p) => [p, sources[p]]),
+    [
+      ['/', 'fetch-event'],
+      ['/js/start.js', 'cache'],
+      ['/js/app.js', 'cache'],
+      ['/css/refrain.css', 'cache'],
+      ['/demo/manifest.json', 'cache'],
+    ],
+  );
   await addStatement(page, { title: 'Pasted offline', speaker: 'Offline Speaker', text: PASTED });
   await waitCompared(page, 8);
   const report = JSON.parse((await downloadOf(page, '#export-json')).text);

@@ -208,6 +208,39 @@ describe('the first comparison', () => {
   });
 });
 
+describe('a shared link in the address', () => {
+  it('is compared by app.js after the Worker has its engine from the page: the .wasm is requested once', async () => {
+    const first = await openPage(env);
+    await load(first.page, env.url);
+    await first.page.click('#share-link');
+    await first.page.waitForFunction(() => document.getElementById('share-url').value.includes('#s='));
+    const link = await first.page.inputValue('#share-url');
+    await first.context.close();
+
+    const { page, context, errors } = await openPage(env);
+    await context.addInitScript(() => {
+      const post = Worker.prototype.postMessage;
+      window.__sent = [];
+      Worker.prototype.postMessage = function (message, ...rest) {
+        window.__sent.push(message?.type);
+        return post.call(this, message, ...rest);
+      };
+    });
+    const wasm = []; // the page's and its Worker's requests (not the service worker's, which caches every file)
+    context.on('request', (r) => {
+      if (r.url().endsWith('.wasm') && !r.serviceWorker()) wasm.push(new URL(r.url()).pathname);
+    });
+    await page.goto(link);
+    await waitReady(page);
+    assert.match(await page.textContent('#status'), /^7 statements compared in \d+ ms/);
+    assert.ok(await page.isVisible('#shared-banner'), 'the link is shown unsaved');
+    assert.deepEqual(await page.evaluate(() => window.__sent), ['load', 'compare']);
+    assert.deepEqual(wasm, ['/pkg/refrain_bg.wasm']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe('finding a phrase', () => {
   it('lists "genuine multilateralism" with its variants, aligned, ranked and linked to the reader', async () => {
     const { page, context } = await openPage(env);

@@ -559,3 +559,66 @@ test('load() starts the worker and loads the core engine ahead of the first call
   assert.equal(more.cancelled, 'cancelled');
   await context.close();
 });
+
+test('a Worker started ahead is the first worker of the client, which ignores replies to the caller requests', async () => {
+  const { context, fresh, requests } = await freshPage();
+  const ENGLISH = STATEMENTS.slice(0, 2);
+  const result = await fresh.evaluate(async (statements) => {
+    // As js/start.js does: the Worker first, its engine loading, then the client takes it.
+    const worker = new Worker('/refrain-worker.js', { type: 'module', name: 'refrain' });
+    worker.postMessage({ id: 0, type: 'load' });
+    worker.postMessage({ id: -1, type: 'query', phrase: 'security' }); // answered with an error
+    const { RefrainClient } = await import('/refrain-client.js');
+    window.c = new RefrainClient({ worker });
+    const loaded = await c.load();
+    const report = await c.compare(statements);
+    const hits = await c.query('sustainable security');
+    return { loaded, ids: report.statements.map((s) => s.id), hits: hits.total };
+  }, ENGLISH);
+  assert.deepEqual(result, { loaded: null, ids: ENGLISH.map((s) => s.id), hits: result.hits });
+  assert.ok(result.hits > 0);
+  const count = (end) => requests.filter((p) => p.endsWith(end)).length;
+  assert.equal(count('/refrain-worker.js'), 1, 'the client used the Worker it was given');
+  assert.equal(count('/refrain_bg.wasm'), 1, 'which loaded the engine once');
+  // cancel() stops it like a worker of the client's own; the next call starts a new one.
+  const again = await fresh.evaluate(async (statements) => {
+    c.cancel();
+    const report = await c.compare(statements);
+    c.terminate();
+    return report.statements.map((s) => s.id);
+  }, ENGLISH);
+  assert.deepEqual(
+    again,
+    ENGLISH.map((s) => s.id),
+  );
+  assert.equal(count('/refrain-worker.js'), 2, 'a new worker after cancel()');
+  await context.close();
+});
+
+test('a load request may carry the engine compiled by the caller, which the worker instantiates without fetching it', async () => {
+  const { context, fresh, requests } = await freshPage();
+  const ENGLISH = STATEMENTS.slice(0, 2);
+  const result = await fresh.evaluate(async (statements) => {
+    // As js/start.js does: the page compiles the .wasm and hands it to the Worker it started.
+    const worker = new Worker('/refrain-worker.js', { type: 'module', name: 'refrain' });
+    const module = await WebAssembly.compileStreaming(fetch('/pkg/refrain_bg.wasm'));
+    worker.postMessage({ id: 0, type: 'load', module });
+    const { RefrainClient } = await import('/refrain-client.js');
+    const c = new RefrainClient({ worker });
+    const report = await c.compare(statements);
+    const hits = await c.query('sustainable security');
+    c.terminate();
+    return { ids: report.statements.map((s) => s.id), hits: hits.total };
+  }, ENGLISH);
+  assert.deepEqual(
+    result.ids,
+    ENGLISH.map((s) => s.id),
+  );
+  assert.ok(result.hits > 0);
+  assert.deepEqual(
+    requests.filter((p) => p.endsWith('.wasm')),
+    ['/pkg/refrain_bg.wasm'],
+    'the .wasm was fetched once, by the page',
+  );
+  await context.close();
+});

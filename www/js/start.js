@@ -1,7 +1,8 @@
 // The page's first comparison, started as early as the page can start it. index.html runs this
 // small module on its own (async, ahead of js/app.js and its views), so that the engine's Worker
-// starts and the engine compiles, the demo manifest and texts load, and the statements this tab
-// shows are compared while the rest of the page is still loading. js/app.js then takes what it
+// starts (before this module's own imports load) and the engine compiles, the demo manifest and
+// texts load, and the statements this tab shows are compared while the rest of the page is still
+// loading. js/app.js then takes what it
 // started: the client, the storage, the manifest, and the report of the first comparison when it
 // compares the same statements with the same options (`firstReport`).
 //
@@ -9,22 +10,42 @@
 // shows), as app.js will open it. What it cannot know ahead, a shared link in the address or one
 // being kept (see app.js), it leaves to app.js, which then compares as on any change.
 
-import { RefrainClient } from '../refrain-client.js';
-
 performance.mark('refrain:start');
 
-/** The page's client of the engine's Worker: started now, the engine loading. */
-export const client = new RefrainClient();
-// A failure to load shows with the comparison, which loads the engine again.
-client.load().catch(() => {});
+// The engine's Worker, started before this module imports anything (it has no static import), so
+// that the Worker's script and the engine's glue are requested as soon as the page can. A Worker
+// that fails to start is left, and the client starts its own.
+let worker = new Worker(new URL('../refrain-worker.js', import.meta.url), { type: 'module', name: 'refrain' });
+worker.onerror = (event) => {
+  event.preventDefault();
+  worker = null;
+};
+// The engine's .wasm, compiled here as it downloads: the page's request goes out at once and ahead
+// of the page's other modules, while the Worker's own script waits its turn (a Worker's script is
+// the browser's least urgent request). The Worker instantiates the compiled module (its 'load'
+// request, id 0: the caller's); if it could not be compiled here, the Worker loads it itself.
+const engineSent = WebAssembly.compileStreaming(fetch(new URL('../pkg/refrain_bg.wasm', import.meta.url)))
+  .catch(() => undefined)
+  .then((module) => worker?.postMessage({ id: 0, type: 'load', module }));
 
 // The rest once the Worker is started (index.html preloads these modules).
 const [
+  { RefrainClient },
   { loadDemoText, loadManifest },
   { hasLink },
   { createStorage, MINE },
   { defaultWorkspace, engineInput, fromStored },
-] = await Promise.all([import('./demo.js'), import('./share.js'), import('./storage.js'), import('./workspace.js')]);
+] = await Promise.all([
+  import('../refrain-client.js'),
+  import('./demo.js'),
+  import('./share.js'),
+  import('./storage.js'),
+  import('./workspace.js'),
+]);
+
+/** The page's client of the engine's Worker: started, the engine loading. A failure to load shows
+ * with the comparison, which loads the engine again. */
+export const client = new RefrainClient(worker ? { worker } : {});
 
 export const TAB_KEY = 'refrain.workspace'; // sessionStorage: the workspace this browser tab shows
 export const JOURNAL_KEY = 'refrain.keeping'; // sessionStorage: a shared link being stored as a workspace
@@ -87,6 +108,7 @@ const first = (async () => {
   );
   const { sent, options } = engineInput(ws);
   if (!sent.length) return null;
+  await engineSent; // the 'load' request before the comparison
   const at = performance.mark('refrain:first-compare').startTime;
   const report = client.compare(sent, options, {
     signal: cancelFirst.signal,
@@ -104,6 +126,7 @@ let taken = false;
  * caller compares itself). Its progress goes to `onProgress`; `signal` cancels it.
  */
 export async function firstReport(sent, options, { onProgress, signal } = {}) {
+  await engineSent; // the Worker's 'load' request goes before any comparison app.js sends itself
   if (taken) return null;
   taken = true;
   const f = await first;
