@@ -37,7 +37,6 @@ import * as coreGlue from './pkg/refrain.js';
 
 // An Error with a string `code`, as js/util.js makes them: written here so that the worker does not
 // wait for another module.
-
 const coded = (code, message) => Object.assign(new Error(message), { code });
 
 const PROGRESS_INTERVAL_MS = 50;

@@ -2,9 +2,9 @@
 // small module on its own (async, ahead of js/app.js and its views), so that the engine's Worker
 // starts (before this module's own imports load) and the engine compiles, the demo manifest and
 // texts load, and the statements this tab shows are compared while the rest of the page is still
-// loading. js/app.js then takes what it
-// started: the client, the storage, the manifest, and the report of the first comparison when it
-// compares the same statements with the same options (`firstReport`).
+// loading. js/app.js then takes what it started: the client, the storage, the manifest, and the
+// report of the first comparison when it compares the same statements with the same options
+// (`firstReport`).
 //
 // It only reads: the workspace this tab shows (its stored statements, or the demo a first visit
 // shows), as app.js will open it. What it cannot know ahead, a shared link in the address or one
