@@ -9,8 +9,8 @@
 //   (embed.html?demo=… is embed.html). Every other request goes to the network as if there were
 //   no service worker, and nothing else is ever cached. Where the browser has the static routing
 //   API (InstallEvent.addRoutes: Chromium), it does the same for the files without a query itself,
-//   without starting this worker or running its fetch handler: a page's second visit loads sooner. A user's statements never make a request:
-//   they stay in the page and its IndexedDB.
+//   without starting this worker or running its fetch handler: a page's second visit loads
+//   sooner. A user's statements never make a request: they stay in the page and its IndexedDB.
 // - A new deployment changes pkg/precache.js, which the browser checks with this script, so a new
 //   worker installs and waits; the page shows a notice (js/offline.js), whose Reload button
 //   sends {type: 'skip-waiting'} so the new version takes over.
