@@ -437,6 +437,49 @@ describe('narrow screens, whatever the fonts', () => {
   }
 });
 
+describe("the refrain panel's list of speakers", () => {
+  // A name in the list is a button (an atomic inline, after which Chromium may break a line even
+  // before a comma): the comma after a name must come right after its last word, on its line, at
+  // any width and with any fonts (widenGlyphs changes where the lines wrap).
+  for (const [width, wide] of [
+    [1366, false],
+    [1366, true],
+    [360, false],
+    [360, true],
+  ]) {
+    it(`at ${width} px${wide ? ' with wide glyphs' : ''}: each comma right after its name`, async () => {
+      const { page, context } = await openPage(env, { viewport: { width, height: 900 }, bypassCSP: true });
+      await load(page, env.url);
+      if (wide) await widenGlyphs(page);
+      const names = await page.$$eval('#panel-read .fam-panel .variant-who .who', (whos) =>
+        whos
+          .filter((who) => who.textContent.endsWith(','))
+          .map((who) => {
+            const rects = (node) => {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              return [...range.getClientRects()].filter((r) => r.width > 0);
+            };
+            const name = rects(who.querySelector('.go-name')).at(-1);
+            const comma = rects(who.querySelector('.sep'))[0];
+            return {
+              text: who.textContent,
+              hidden: who.querySelector('.sep').getAttribute('aria-hidden'),
+              after: Math.abs(comma.left - name.right),
+              sameLine: comma.top < name.bottom && comma.bottom > name.top,
+            };
+          }),
+      );
+      assert.ok(names.length >= 3, `only ${names.length} names followed by a comma`);
+      for (const n of names) {
+        assert.ok(n.sameLine && n.after <= 2, `the comma after ${JSON.stringify(n.text)} is not right after it`);
+        assert.equal(n.hidden, 'true', "the comma is not part of the button's accessible name");
+      }
+      await context.close();
+    });
+  }
+});
+
 describe('screenshots', () => {
   for (const [width, height] of [
     [360, 780],

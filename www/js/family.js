@@ -130,20 +130,25 @@ export function familyBody(doc, L, family, report, opts) {
     const who = h(doc, 'span', { class: 'variant-who' }, ` ×${v.occurrences.length} · `);
     const docs = [...byDoc.values()];
     docs.forEach((o, i) => {
+      const comma = i < docs.length - 1 ? ',' : '';
+      // The comma stays with the name before it when the line wraps. A name that is a button (an
+      // atomic inline, after which a line may break even before a comma) holds its comma, not
+      // underlined and left out of its accessible name.
       const name = opts.onGo
-        ? h(doc, 'button', {
-            type: 'button',
-            class: 'link go',
-            text: nameOf(o.doc),
-            title: L.readIn(o.text, nameOf(o.doc)),
-            on: { click: () => opts.onGo(family, o) },
-          })
-        : nameOf(o.doc);
-      // The comma stays with the name before it when the line wraps.
-      who.append(
-        h(doc, 'span', { class: 'who' }, name, i < docs.length - 1 ? ',' : ''),
-        i < docs.length - 1 ? ' ' : '',
-      );
+        ? h(
+            doc,
+            'button',
+            {
+              type: 'button',
+              class: 'link go',
+              title: L.readIn(o.text, nameOf(o.doc)),
+              on: { click: () => opts.onGo(family, o) },
+            },
+            h(doc, 'span', { class: 'go-name', text: nameOf(o.doc) }),
+            comma && h(doc, 'span', { class: 'sep', 'aria-hidden': 'true', text: comma }),
+          )
+        : [nameOf(o.doc), comma];
+      who.append(h(doc, 'span', { class: 'who' }, name), comma && ' ');
     });
     list.append(h(doc, 'li', { class: 'variant' }, renderDiff(doc, L, v.diff, v.text, v.occurrences[0]), who));
   }
