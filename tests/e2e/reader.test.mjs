@@ -16,6 +16,18 @@ import {
   OUTPUT,
 } from './helpers.mjs';
 
+/** Records in `window.__sent` the type of every message the context's pages send to a Worker. */
+function recordWorkerMessages(context) {
+  return context.addInitScript(() => {
+    const post = Worker.prototype.postMessage;
+    window.__sent = [];
+    Worker.prototype.postMessage = function (message, ...rest) {
+      window.__sent.push(message?.type);
+      return post.call(this, message, ...rest);
+    };
+  });
+}
+
 let env;
 before(async () => {
   env = await setUp();
@@ -164,15 +176,7 @@ describe('the demo', () => {
 describe('the first comparison', () => {
   it('is sent by js/start.js before app.js loads, once: app.js shows its report', async () => {
     const { page, context, errors } = await openPage(env);
-    // Every message the page sends to a Worker, by type.
-    await context.addInitScript(() => {
-      const post = Worker.prototype.postMessage;
-      window.__sent = [];
-      Worker.prototype.postMessage = function (message, ...rest) {
-        window.__sent.push(message?.type);
-        return post.call(this, message, ...rest);
-      };
-    });
+    await recordWorkerMessages(context);
     let release;
     const held = new Promise((ok) => {
       release = ok;
@@ -218,14 +222,7 @@ describe('a shared link in the address', () => {
     await first.context.close();
 
     const { page, context, errors } = await openPage(env);
-    await context.addInitScript(() => {
-      const post = Worker.prototype.postMessage;
-      window.__sent = [];
-      Worker.prototype.postMessage = function (message, ...rest) {
-        window.__sent.push(message?.type);
-        return post.call(this, message, ...rest);
-      };
-    });
+    await recordWorkerMessages(context);
     const wasm = []; // the page's and its Worker's requests (not the service worker's, which caches every file)
     context.on('request', (r) => {
       if (r.url().endsWith('.wasm') && !r.serviceWorker()) wasm.push(new URL(r.url()).pathname);
