@@ -9,6 +9,9 @@
 //   refrain:first-compare: it sends the first comparison; refrain:compared: the report is in
 //   app.js) and the Worker's (the engine loaded, the comparison's start and end there);
 // - the same on a second visit (the service worker and the HTTP cache warm);
+// - the first visit of the engine alone: a page served beside www/ that only starts the Worker,
+//   compiles the .wasm, fetches the default demo's texts and compares them (the floor under the
+//   page's own first visit on this machine);
 // - the comparison of every statement of ../shared/corpus (or $REFRAIN_CORPUS) in Chromium:
 //   the engine on the page's main thread (Corpus.add and Corpus.compare, as in
 //   scripts/measure-wasm.mjs), and through the Worker client (RefrainClient.compare: copying the
@@ -16,14 +19,15 @@
 // --against DIR: the demo's figures of www/ and of DIR (another build of the page, e.g. a copy of
 // www/ at another commit, with its pkg/), each run of one followed by a run of the other, in
 // alternating order, so that both see the same load of the machine; then no corpus figures.
+// Each build is served by scripts/serve.mjs in a process of its own, as `make run` serves it.
 // The targets are reported, not enforced: this is a benchmark, not a timed test. It prints
 // figures only, never the statements' text.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { corpusDir, readCorpus } from './corpus.mjs';
-import { startServer } from './serve.mjs';
+import { spawn } from 'node:child_process';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
@@ -100,8 +104,54 @@ async function visit(page, url) {
   };
 }
 
-const server = await startServer({ root: WWW, port: 0 });
-const other = OTHER ? await startServer({ root: OTHER, port: 0 }) : null;
+// Each build is served by scripts/serve.mjs in a process of its own, as `make run` serves the page,
+// so that the server does not share this process's event loop with the browser's driver.
+function serve(root) {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs'), root, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((ok, fail) => {
+    child.once('error', fail);
+    child.once('exit', (code) => fail(new Error(`measure: the server of ${root} exited (${code})`)));
+    let out = '';
+    child.stdout.on('data', (data) => {
+      out += data;
+      const url = /http:\/\/[^\s]+\//.exec(out)?.[0];
+      if (url) ok({ url, close: () => child.kill() });
+    });
+  });
+}
+// The least a page can do for the demo's first highlight, served beside www/ (from this script, not
+// from a file of the page): the engine's Worker (www/refrain-worker.js), the .wasm compiled by the
+// page and handed to it as js/start.js does, the texts www/index.html preloads (the default demo
+// set), one comparison with the engine's default options, and one highlighted passage. Its first
+// visit is the floor under the page's: what the engine's files and one cold comparison cost on this
+// machine, before any of the page's own work.
+const DEMO_TEXTS = [
+  ...readFileSync(join(WWW, 'index.html'), 'utf8').matchAll(/<link rel="preload" href="(demo\/[^"]+\.txt)"/g),
+].map((m) => m[1]);
+const FLOOR_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>
+<script type="module" src="floor.js"></script></head><body><div id="panel-read"></div></body></html>`;
+const FLOOR_JS = `performance.mark('refrain:start');
+const worker = new Worker('refrain-worker.js', { type: 'module' });
+const loaded = WebAssembly.compileStreaming(fetch('pkg/refrain_bg.wasm')).then((module) => worker.postMessage({ id: 0, type: 'load', module }));
+const files = ${JSON.stringify(DEMO_TEXTS)};
+const texts = await Promise.all(files.map((f) => fetch(f).then((r) => r.text())));
+await loaded;
+worker.onmessage = ({ data }) => {
+  if (data.id !== 1 || data.type !== 'result') return;
+  performance.mark('refrain:compared');
+  const occurrence = data.value.families[0].occurrences[0];
+  const mark = document.createElement('mark');
+  mark.className = 'occ';
+  mark.textContent = occurrence.text;
+  document.getElementById('panel-read').append(mark);
+};
+performance.mark('refrain:first-compare');
+worker.postMessage({ id: 1, type: 'compare', statements: files.map((id, i) => ({ id, text: texts[i] })), options: {} });`;
+
+const server = await serve(WWW);
+const other = OTHER ? await serve(OTHER) : null;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -110,11 +160,21 @@ try {
   // 1. The demo, first visit and second visit (of www/, and of the other build in alternation).
   const builds = [{ name: 'www', url: server.url, first: [], second: [] }];
   if (other) builds.push({ name: OTHER, url: other.url, first: [], second: [] });
+  const floor = { url: `${server.url}floor.html`, first: [] };
   for (let i = 0; i < RUNS; i++) {
-    for (const build of i % 2 ? [...builds].reverse() : builds) {
+    for (const build of i % 2 ? [...builds, floor].reverse() : [...builds, floor]) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       await context.addInitScript(watchFirstHighlight);
       const page = await context.newPage();
+      if (build === floor) {
+        await page.route(floor.url, (route) => route.fulfill({ contentType: 'text/html', body: FLOOR_HTML }));
+        await page.route(`${server.url}floor.js`, (route) =>
+          route.fulfill({ contentType: 'text/javascript', body: FLOOR_JS }),
+        );
+        floor.first.push(await visit(page, floor.url));
+        await context.close();
+        continue;
+      }
       build.first.push(await visit(page, build.url));
       // The service worker installs after the first load; wait for it before the second visit.
       await page.evaluate(() => navigator.serviceWorker?.ready);
@@ -137,6 +197,12 @@ try {
       `  in the Worker: engine loaded ${spread(runs.map((r) => r.engine))}, comparison from ${spread(runs.map((r) => r.compareStart))} to ${spread(runs.map((r) => r.compareEnd))}`,
     );
   }
+  console.log(
+    `demo, the engine alone (a page that only starts the Worker, compiles the .wasm, fetches the ${DEMO_TEXTS.length} texts and compares them), first visit: first highlight painted ${spread(floor.first.map((r) => r.painted))}`,
+  );
+  console.log(
+    `  in the Worker: engine loaded ${spread(floor.first.map((r) => r.engine))}, comparison from ${spread(floor.first.map((r) => r.compareStart))} to ${spread(floor.first.map((r) => r.compareEnd))}`,
+  );
 
   // 2. The corpus in Chromium.
   const corpus = corpusDir(ROOT);
@@ -215,6 +281,6 @@ try {
   }
 } finally {
   await browser.close();
-  await server.close();
-  await other?.close();
+  server.close();
+  other?.close();
 }
