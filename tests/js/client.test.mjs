@@ -622,3 +622,28 @@ test('a load request may carry the engine compiled by the caller, which the work
   );
   await context.close();
 });
+
+test('the worker primes the core engine once it is loaded, and the first report is an unprimed engine’s', async () => {
+  const { context, fresh } = await freshPage();
+  const result = await fresh.evaluate(async (statements) => {
+    const { RefrainClient } = await import('/refrain-client.js');
+    const worker = new Worker('/refrain-worker.js', { type: 'module', name: 'refrain' });
+    const client = new RefrainClient({ worker });
+    const report = await client.compare(statements);
+    // The same statements on an engine of this page's own, which nothing has primed.
+    const engine = await import('/pkg/refrain.js');
+    await engine.default({ module_or_path: '/pkg/refrain_bg.wasm' });
+    const corpus = new engine.Corpus();
+    for (const statement of statements) corpus.add(statement);
+    const unprimed = corpus.compare();
+    corpus.free();
+    return { report: JSON.stringify(report), unprimed: JSON.stringify(unprimed) };
+  }, STATEMENTS);
+  assert.equal(result.report, result.unprimed);
+  const [worker] = fresh.workers();
+  const marks = await worker.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  const core = marks.indexOf('refrain:engine-core');
+  assert.ok(core >= 0, `the worker loaded the core engine: ${marks}`);
+  assert.equal(marks.indexOf('refrain:engine-primed'), core + 1, `then primed it: ${marks}`);
+  await context.close();
+});
