@@ -130,6 +130,10 @@ function serve(root) {
 const DEMO_TEXTS = [
   ...readFileSync(join(WWW, 'index.html'), 'utf8').matchAll(/<link rel="preload" href="(demo\/[^"]+\.txt)"/g),
 ].map((m) => m[1]);
+if (!DEMO_TEXTS.length) {
+  console.error('measure: www/index.html preloads no demo text; the engine alone has nothing to compare');
+  process.exit(1);
+}
 const FLOOR_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title>
 <script type="module" src="floor.js"></script></head><body><div id="panel-read"></div></body></html>`;
 const FLOOR_JS = `performance.mark('refrain:start');
