@@ -288,8 +288,18 @@ mod tests {
         let content = Content::of(&index);
         let phrases =
             repeated_phrases(&index, &content, &options, &mut budget, &mut Vec::new(), &mut |_| Ok(())).unwrap();
-        let drafts = crate::group::group(&index, &options, &phrases, &mut budget, &mut |_| true).unwrap();
-        let ranked = crate::rank::ranked(&index, &statements, &drafts, Order::Formulaic, &mut budget);
+        let ranking = crate::rank::Ranking::new(&index, &statements, Order::Formulaic);
+        let (drafts, measured) = crate::group::group_then(
+            &index,
+            &options,
+            &phrases,
+            &mut budget,
+            &mut |_| true,
+            &ranking.scratch(),
+            &|scratch, draft| ranking.measure(draft, scratch),
+        )
+        .unwrap();
+        let ranked = ranking.rank(measured, &mut budget);
         assert!(ranked.len() > 3 * BUILD_CHUNK, "{} families", ranked.len());
         let aligned: Vec<_> = ranked.iter().map(|r| align_occurrences(&index, &drafts[r.draft], r)).collect();
         let edits: usize = aligned.iter().flatten().map(|(ops, _)| ops.len()).sum();

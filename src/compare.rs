@@ -19,11 +19,11 @@ use crate::budget::Budget;
 use crate::build::{build_families, family_bytes, report_limit, DiffRoom, REPORT_BOUND};
 use crate::error::Error;
 use crate::family::Draft;
-use crate::group::group;
+use crate::group::group_then;
 use crate::index::{Index, TokenOcc};
 use crate::options::Options;
 use crate::progress::{Progress, Stage};
-use crate::rank::{ranked, Ranked};
+use crate::rank::{Ranked, Ranking};
 use crate::repeats::{repeated_phrases, Content};
 use crate::report::*;
 use crate::statement::Statement;
@@ -55,7 +55,12 @@ pub(crate) fn compare(
     let candidate_phrases = phrases.len();
 
     budget.enter("grouping phrases into families");
-    let drafts = group(index, options, &phrases, &mut budget, progress)?;
+    // Each family is measured for ranking as soon as it is found.
+    let ranking = Ranking::new(index, statements, options.order);
+    let (drafts, measured) =
+        group_then(index, options, &phrases, &mut budget, progress, &ranking.scratch(), &|scratch, draft| {
+            ranking.measure(draft, scratch)
+        })?;
     drop(phrases); // the report, written next, is the peak of memory
     tick(progress, Stage::Report, 0, 4)?;
     if let Some(stage) = budget.ran_out_in() {
@@ -72,7 +77,7 @@ pub(crate) fn compare(
     tick(progress, Stage::Report, 1, 4)?;
 
     // Rank every family cheaply, then write out the strongest.
-    let mut ranked = ranked(index, statements, &drafts, options.order, &mut budget);
+    let mut ranked = ranking.rank(measured, &mut budget);
     let families_found = ranked.len();
     tick(progress, Stage::Report, 2, 4)?;
     ranked.truncate(options.max_families);

@@ -20,11 +20,11 @@ use crate::budget::Budget;
 use crate::build::{build_families, report_limit, DiffRoom};
 use crate::error::Error;
 use crate::family::Draft;
-use crate::group::group;
+use crate::group::group_then;
 use crate::index::Index;
 use crate::options::Options;
 use crate::progress::Progress;
-use crate::rank::{ranked, Ranked};
+use crate::rank::{Ranked, Ranking};
 use crate::repeats::{repeated_phrases, Content};
 use crate::report::{count, round, ContrastFamily, ContrastReport, GroupSummary, Wording, SCHEMA_VERSION};
 use crate::statement::Statement;
@@ -99,9 +99,13 @@ pub(crate) fn contrast(
     let content = Content::of(index);
     let phrases = repeated_phrases(index, &content, options, &mut budget, &mut notes, &mut |_| Ok(()))?;
     budget.enter("grouping phrases into families");
-    let drafts = group(index, options, &phrases, &mut budget, progress)?;
+    let ranking = Ranking::new(index, statements, options.order);
+    let (drafts, measured) =
+        group_then(index, options, &phrases, &mut budget, progress, &ranking.scratch(), &|scratch, draft| {
+            ranking.measure(draft, scratch)
+        })?;
     drop(phrases);
-    let ranked = ranked(index, statements, &drafts, options.order, &mut budget);
+    let ranked = ranking.rank(measured, &mut budget);
     if let Some(stage) = budget.ran_out_in() {
         notes.push(format!(
             "The work budget of {} units ran out while {stage}: the families are those found before it did; raise work_budget or work_per_word to find more.",

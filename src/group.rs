@@ -19,6 +19,7 @@ use crate::progress::{Progress, Stage};
 use crate::repeats::{Phrase, SENTENCE_SPAN_WORDS};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 /// Roots shorter than this (in content words) gather no one-off variants by alignment: in a
 /// formula of two or three words one changed word is another formula, and short formulas get
@@ -133,14 +134,41 @@ fn may_be_variant(a: &[u32], b: &[u32], weight: impl Fn(u32) -> f64) -> bool {
     only_a.max(only_b) <= 0.6 * shared + 1e-6
 }
 
-/// Steps 3-4: families as drafts, strongest first.
-pub(crate) fn group(
+/// Steps 3-4: families as drafts, strongest first, and `then(state, draft)` of each draft as it
+/// is found: natively on another thread while grouping goes on (see
+/// [`crate::threads::pipeline`], which `states` are for).
+pub(crate) fn group_then<S: Send, U: Send>(
     index: &Index,
     options: &Options,
     phrases: &[Phrase],
     budget: &mut Budget,
     progress: &mut dyn FnMut(Progress) -> bool,
-) -> Result<Vec<Draft>, Error> {
+    states: &[Mutex<S>],
+    then: &(dyn Fn(&mut S, &Draft) -> U + Sync),
+) -> Result<(Vec<Draft>, Vec<U>), Error> {
+    let (found, out) = crate::threads::pipeline(
+        states,
+        |family| group_into(index, options, phrases, budget, progress, family),
+        |state, occ| {
+            let draft = draft(index, &occ);
+            let u = then(state, &draft);
+            (draft, u)
+        },
+    );
+    found?;
+    Ok(out.into_iter().unzip())
+}
+
+/// Steps 3-4: each family's occurrences (in content positions, sorted) to `family` as it is
+/// found, strongest first.
+fn group_into(
+    index: &Index,
+    options: &Options,
+    phrases: &[Phrase],
+    budget: &mut Budget,
+    progress: &mut dyn FnMut(Progress) -> bool,
+    family: &mut dyn FnMut(Vec<ContentOcc>),
+) -> Result<(), Error> {
     let mut order: Vec<usize> = (0..phrases.len()).collect();
     // Strongest first: weight times statements. A long passage four statements share comes
     // before its halves that a fifth statement (with a word changed in the middle) shares too,
@@ -193,8 +221,8 @@ pub(crate) fn group(
     // phrase under several keys, and tests it once.
     let mut tested = vec![0u32; phrases.len()];
     let mut claimed: Vec<Vec<bool>> = index.docs.iter().map(|d| vec![false; d.content.len()]).collect();
-    // Each family's occurrences, in content positions.
-    let mut families: Vec<Vec<ContentOcc>> = Vec::new();
+    // How many families were found.
+    let mut families = 0usize;
     let fuzzy_limit = options.max_families.saturating_mul(2);
     let mut words: Vec<Word> = Vec::new();
     let mut slots = vec![0u8; index.terms.len()];
@@ -272,7 +300,7 @@ pub(crate) fn group(
         let (mut free, nested): (Vec<_>, Vec<_>) = occ.into_iter().partition(|&o| !mostly_claimed(&claimed, o));
         dedupe_overlaps(&mut free);
         let len = phrases[root].seq.len();
-        if families.len() < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
+        if families < fuzzy_limit && (GATHER_MIN_WORDS..=GATHER_MAX_WORDS).contains(&len) {
             gather_variants(index, options, &phrases[root], &mut free, &claimed, &mut slots, budget);
         }
         // `free` is sorted by statement.
@@ -288,15 +316,18 @@ pub(crate) fn group(
         let mut occ = free;
         occ.extend(nested);
         dedupe_overlaps(&mut occ);
-        families.push(occ);
+        families += 1;
+        family(occ);
     }
-    // Content positions to token indices, then the words every occurrence shares at its edges
-    // (each family alone, in parallel natively).
-    Ok(crate::threads::map(&families, |occ| {
-        let mut occ: Vec<TokenOcc> = occ.iter().map(|&o| index.tokens_of(o)).collect();
-        extend_edges(index, &mut occ);
-        Draft { occ }
-    }))
+    Ok(())
+}
+
+/// The draft of a family found by [`group_into`]: its occurrences' content positions as token
+/// indices, grown over the words every occurrence shares at its edges.
+fn draft(index: &Index, occ: &[ContentOcc]) -> Draft {
+    let mut occ: Vec<TokenOcc> = occ.iter().map(|&o| index.tokens_of(o)).collect();
+    extend_edges(index, &mut occ);
+    Draft { occ }
 }
 
 /// Most words an occurrence grows by at each edge.

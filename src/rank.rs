@@ -256,78 +256,97 @@ fn ln_factorial(n: usize) -> f64 {
     x * x.ln() - x + 0.5 * (2.0 * std::f64::consts::PI * x).ln() + 1.0 / (12.0 * x) - 1.0 / (360.0 * x * x * x)
 }
 
-/// Every draft ranked, in `order` (see [`Order`]; then strongest first); ties go to the
-/// normalized root, then to the id of the root's statement, then to the root's place. Counting
-/// the roots' parts for their association is charged to `budget`; once it runs out, association
-/// is left unmeasured (and counts as neutral).
-pub(crate) fn ranked(
-    index: &Index,
-    statements: &[Statement],
-    drafts: &[Draft],
+/// Ranking in two steps: what each family needs of itself alone, measured family by family in
+/// any order and on any thread ([`Ranking::measure`], as the families are found), then what
+/// needs counts of the whole corpus, in order ([`Ranking::rank`]).
+pub(crate) struct Ranking<'a> {
+    index: &'a Index,
+    statements: &'a [Statement],
     order: Order,
-    budget: &mut Budget,
-) -> Vec<Ranked> {
-    let mut context = Context::new(index, order);
-    // What each family needs of itself alone, for every family at once (in parallel natively);
-    // then, in order, what needs counts of the whole corpus (charged to the budget).
-    let scratch: Vec<Mutex<Scratch>> = (0..crate::threads::count()).map(|_| Mutex::default()).collect();
-    let measured: Vec<Measures> =
-        crate::threads::map_with(drafts, &scratch, |_, scratch, d| measure(index, statements, d, &context, scratch));
-    // The counts of the roots' parts, for their association: charged to the budget in order (each
-    // phrase once; none once it runs out), then counted, in parallel natively.
-    let (slots, counted) = {
-        let mut slot_of: FxHashMap<&[u32], Option<usize>> =
-            FxHashMap::with_capacity_and_hasher(measured.len(), Default::default());
-        let mut wanted: Vec<&[u32]> = Vec::new();
-        let mut cost = 0u64;
-        let slots: Vec<Option<usize>> = measured
-            .iter()
-            .map(|m| {
-                let seq = m.parts.as_deref()?;
-                *slot_of.entry(seq).or_insert_with(|| {
-                    let units = index.part_cost(seq);
-                    budget.spend(units).then(|| {
-                        cost += units;
-                        wanted.push(seq);
-                        wanted.len() - 1
+    context: Context,
+}
+
+impl<'a> Ranking<'a> {
+    pub(crate) fn new(index: &'a Index, statements: &'a [Statement], order: Order) -> Ranking<'a> {
+        Ranking { index, statements, order, context: Context::new(index, order) }
+    }
+
+    /// Buffers for [`Ranking::measure`], one per thread ([`crate::threads::map_with`]).
+    pub(crate) fn scratch(&self) -> Vec<Mutex<Scratch<'a>>> {
+        (0..crate::threads::count().max(2)).map(|_| Mutex::default()).collect()
+    }
+
+    /// The measures of `draft` that need nothing but the family and the index.
+    pub(crate) fn measure(&self, draft: &Draft, scratch: &mut Scratch<'a>) -> Measures {
+        measure(self.index, self.statements, draft, &self.context, scratch)
+    }
+
+    /// Every draft ranked, given their measures, in `order` (see [`Order`]; then strongest
+    /// first); ties go to the normalized root, then to the id of the root's statement, then to
+    /// the root's place. Counting the roots' parts for their association is charged to
+    /// `budget`; once it runs out, association is left unmeasured (and counts as neutral).
+    /// `measured[k]` are the measures of draft `k`.
+    pub(crate) fn rank(self, measured: Vec<Measures>, budget: &mut Budget) -> Vec<Ranked> {
+        let Ranking { index, statements, order, mut context } = self;
+        // The counts of the roots' parts, for their association: charged to the budget in order (each
+        // phrase once; none once it runs out), then counted, in parallel natively.
+        let (slots, counted) = {
+            let mut slot_of: FxHashMap<&[u32], Option<usize>> =
+                FxHashMap::with_capacity_and_hasher(measured.len(), Default::default());
+            let mut wanted: Vec<&[u32]> = Vec::new();
+            let mut cost = 0u64;
+            let slots: Vec<Option<usize>> = measured
+                .iter()
+                .map(|m| {
+                    let seq = m.parts.as_deref()?;
+                    *slot_of.entry(seq).or_insert_with(|| {
+                        let units = index.part_cost(seq);
+                        budget.spend(units).then(|| {
+                            cost += units;
+                            wanted.push(seq);
+                            wanted.len() - 1
+                        })
                     })
                 })
+                .collect();
+            let counted: PartCounts = index.part_counts_of(&wanted, cost);
+            (slots, counted)
+        };
+        let ranked: Vec<Ranked> = measured
+            .into_iter()
+            .zip(slots)
+            .enumerate()
+            .map(|(draft, (mut m, slot))| {
+                let (root, root_norm) = (m.root, std::mem::take(&mut m.root_norm));
+                let parts = slot.map(|k| (counted.prefix(k), counted.suffix(k)));
+                let (score, why, name, credit, lead, told) = rank(index, m, parts, order, &mut context);
+                Ranked { score, root_norm, draft, root, name, why, credit, lead, told }
             })
             .collect();
-        let counted: PartCounts = index.part_counts_of(&wanted, cost);
-        (slots, counted)
-    };
-    let ranked: Vec<Ranked> = measured
-        .into_iter()
-        .zip(slots)
-        .enumerate()
-        .map(|(draft, (mut m, slot))| {
-            let (root, root_norm) = (m.root, std::mem::take(&mut m.root_norm));
-            let parts = slot.map(|k| (counted.prefix(k), counted.suffix(k)));
-            let (score, why, name, credit, lead, told) = rank(index, m, parts, order, &mut context);
-            Ranked { score, root_norm, draft, root, name, why, credit, lead, told }
-        })
-        .collect();
-    // Their positions sorted, then the families moved once (a family is a few hundred bytes).
-    // Ties go to the id of the statement the root is taken from.
-    // What decides most comparisons is read from one short vector.
-    let root_doc = |r: &Ranked| statements[index.docs[r.root.doc as usize].input].id.as_str();
-    let keys: Vec<(bool, Lead, f64)> = ranked.iter().map(|r| (r.credit, r.lead, r.score)).collect();
-    let mut order: Vec<u32> = (0..ranked.len() as u32).collect();
-    crate::sort::sort_by(&mut order, |&a, &b| {
-        let ((credit_a, lead_a, score_a), (credit_b, lead_b, score_b)) = (keys[a as usize], keys[b as usize]);
-        credit_a.cmp(&credit_b).then(lead_a.cmp(&lead_b)).then(score_b.total_cmp(&score_a)).then_with(|| {
-            let (a, b) = (&ranked[a as usize], &ranked[b as usize]);
-            a.root_norm.cmp(&b.root_norm).then_with(|| root_doc(a).cmp(root_doc(b))).then_with(|| a.root.cmp(&b.root))
-        })
-    });
-    let mut ranked: Vec<Option<Ranked>> = ranked.into_iter().map(Some).collect();
-    order.into_iter().map(|k| ranked[k as usize].take().expect("each family once")).collect()
+        // Their positions sorted, then the families moved once (a family is a few hundred bytes).
+        // Ties go to the id of the statement the root is taken from.
+        // What decides most comparisons is read from one short vector.
+        let root_doc = |r: &Ranked| statements[index.docs[r.root.doc as usize].input].id.as_str();
+        let keys: Vec<(bool, Lead, f64)> = ranked.iter().map(|r| (r.credit, r.lead, r.score)).collect();
+        let mut order: Vec<u32> = (0..ranked.len() as u32).collect();
+        crate::sort::sort_by(&mut order, |&a, &b| {
+            let ((credit_a, lead_a, score_a), (credit_b, lead_b, score_b)) = (keys[a as usize], keys[b as usize]);
+            credit_a.cmp(&credit_b).then(lead_a.cmp(&lead_b)).then(score_b.total_cmp(&score_a)).then_with(|| {
+                let (a, b) = (&ranked[a as usize], &ranked[b as usize]);
+                a.root_norm
+                    .cmp(&b.root_norm)
+                    .then_with(|| root_doc(a).cmp(root_doc(b)))
+                    .then_with(|| a.root.cmp(&b.root))
+            })
+        });
+        let mut ranked: Vec<Option<Ranked>> = ranked.into_iter().map(Some).collect();
+        order.into_iter().map(|k| ranked[k as usize].take().expect("each family once")).collect()
+    }
 }
 
 /// Buffers that a thread reuses from family to family while it measures them (see [`measure`]).
 #[derive(Default)]
-struct Scratch<'a> {
+pub(crate) struct Scratch<'a> {
     wordings: Wordings,
     /// How many occurrences have the wording of each.
     counts: Vec<usize>,
@@ -426,7 +445,7 @@ fn choose_root(index: &Index, draft: &Draft, words: &Wordings, count: &[usize]) 
 }
 
 /// What ranking measures of a family alone (see [`measure`]).
-struct Measures {
+pub(crate) struct Measures {
     root: TokenOcc,
     /// The root's words in their comparison form.
     root_norm: String,

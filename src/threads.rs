@@ -51,7 +51,160 @@ pub(crate) fn map_with<T: Sync, U: Send, S: Send>(
         let k = rayon::current_thread_index().unwrap_or(0) % states.len();
         #[cfg(target_arch = "wasm32")]
         let k = 0;
-        let mut state = states[k].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut state = lock(&states[k]);
         f(k, &mut state, item)
     })
+}
+
+/// Runs `produce` on this thread, which hands items one by one to the sink it is given, and
+/// `f(state, item)` of each item: natively, on another thread while `produce` runs, then on both
+/// once it has returned (the items left); in WebAssembly, or with one thread, as each item comes.
+/// Returns what `produce` returns and the results in the order the items came. `states` are
+/// as for [`map_with`] (one per thread: [`count`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn pipeline<T: Send, U: Send, S: Send, R>(
+    states: &[Mutex<S>],
+    produce: impl FnOnce(&mut dyn FnMut(T)) -> R,
+    f: impl Fn(&mut S, T) -> U + Sync,
+) -> (R, Vec<U>) {
+    use std::collections::VecDeque;
+    use std::sync::Condvar;
+    /// Items are handed over this many at a time: a handover may wake the other thread, which
+    /// costs about what a few items take to produce.
+    const BATCH: usize = 32;
+    if count() < 2 || states.len() < 2 {
+        return pipeline_here(states, produce, f);
+    }
+    struct Queue<T> {
+        batches: VecDeque<Vec<(usize, T)>>,
+        done: bool,
+    }
+    let queue = Mutex::new(Queue { batches: VecDeque::new(), done: false });
+    let ready = Condvar::new();
+    let results: Mutex<Vec<(usize, U)>> = Mutex::new(Vec::new());
+    // Takes batches until `produce` has returned and none is left.
+    let work = |state: &Mutex<S>| {
+        let mut state = lock(state);
+        let mut out = Vec::new();
+        loop {
+            let batch = {
+                let mut q = lock(&queue);
+                loop {
+                    if let Some(b) = q.batches.pop_front() {
+                        break Some(b);
+                    }
+                    if q.done {
+                        break None;
+                    }
+                    q = ready.wait(q).unwrap_or_else(|poisoned| poisoned.into_inner());
+                }
+            };
+            let Some(batch) = batch else { break };
+            out.extend(batch.into_iter().map(|(k, t)| (k, f(&mut state, t))));
+        }
+        lock(&results).append(&mut out);
+    };
+    let handed = rayon::in_place_scope(|scope| {
+        scope.spawn(|_| work(&states[0]));
+        let (mut batch, mut n) = (Vec::with_capacity(BATCH), 0usize);
+        let hand = |batch: &mut Vec<(usize, T)>| {
+            if !batch.is_empty() {
+                lock(&queue).batches.push_back(std::mem::replace(batch, Vec::with_capacity(BATCH)));
+                ready.notify_one();
+            }
+        };
+        let r = produce(&mut |t| {
+            batch.push((n, t));
+            n += 1;
+            if batch.len() == BATCH {
+                hand(&mut batch);
+            }
+        });
+        hand(&mut batch);
+        lock(&queue).done = true;
+        ready.notify_all();
+        work(&states[1]);
+        r
+    });
+    let mut results = results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+    results.sort_unstable_by_key(|&(k, _)| k);
+    (handed, results.into_iter().map(|(_, u)| u).collect())
+}
+
+/// [`pipeline`] in WebAssembly.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn pipeline<T: Send, U: Send, S: Send, R>(
+    states: &[Mutex<S>],
+    produce: impl FnOnce(&mut dyn FnMut(T)) -> R,
+    f: impl Fn(&mut S, T) -> U + Sync,
+) -> (R, Vec<U>) {
+    pipeline_here(states, produce, f)
+}
+
+/// [`pipeline`] on this thread alone: each item as it comes.
+fn pipeline_here<T, U, S, R>(
+    states: &[Mutex<S>],
+    produce: impl FnOnce(&mut dyn FnMut(T)) -> R,
+    f: impl Fn(&mut S, T) -> U,
+) -> (R, Vec<U>) {
+    let mut state = lock(&states[0]);
+    let mut out = Vec::new();
+    let r = produce(&mut |t| out.push(f(&mut state, t)));
+    (r, out)
+}
+
+/// The lock of `m`, also when another thread panicked holding it.
+fn lock<S>(m: &Mutex<S>) -> std::sync::MutexGuard<'_, S> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{count, pipeline};
+    use std::sync::Mutex;
+
+    /// `pipeline` on a pool of `threads`: every item's result, in the order the items came,
+    /// what `produce` returned, and each result computed with a state no other thread held.
+    fn check(threads: usize, n: usize) {
+        let run = || {
+            let states: Vec<Mutex<Vec<usize>>> = (0..count().max(2)).map(|_| Mutex::default()).collect();
+            let (produced, out) = pipeline(
+                &states,
+                |sink| {
+                    for k in 0..n {
+                        sink(k);
+                    }
+                    n * 10
+                },
+                |seen: &mut Vec<usize>, k: usize| {
+                    seen.push(k);
+                    (k * k, seen.len())
+                },
+            );
+            assert_eq!(produced, n * 10);
+            assert_eq!(out.iter().map(|&(sq, _)| sq).collect::<Vec<_>>(), (0..n).map(|k| k * k).collect::<Vec<_>>());
+            // Each state saw its items in the order they came, and once each.
+            let mut all: Vec<usize> = Vec::new();
+            for s in &states {
+                let seen = s.lock().unwrap();
+                assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+                all.extend(seen.iter());
+            }
+            all.sort_unstable();
+            assert_eq!(all, (0..n).collect::<Vec<_>>(), "{threads} threads, {n} items");
+        };
+        // From a thread of the pool, and from one outside it (the global pool's), as the command
+        // line calls it.
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap().install(run);
+        run();
+    }
+
+    #[test]
+    fn a_pipeline_returns_every_result_in_order() {
+        for threads in [1, 2, 3] {
+            for n in [0, 1, 31, 32, 33, 64, 65, 1000] {
+                check(threads, n);
+            }
+        }
+    }
 }
