@@ -12,6 +12,10 @@
 // - the first visit of the engine alone: a page served beside www/ that only starts the Worker,
 //   compiles the .wasm, fetches the default demo's texts and compares them (the floor under the
 //   page's own first visit on this machine);
+// - the first visit of the page alone: www/ itself, but its engine's Worker replaced by one that
+//   answers the first comparison at once, with the report the engine gave in an untimed visit
+//   before the runs, and no .wasm to compile (the floor under the page's first visit that the
+//   page's own files and rendering set on this machine);
 // - the comparison of every statement of ../shared/corpus (or $REFRAIN_CORPUS) in Chromium:
 //   the engine on the page's main thread (Corpus.add and Corpus.compare, as in
 //   scripts/measure-wasm.mjs), and through the Worker client (RefrainClient.compare: copying the
@@ -154,6 +158,41 @@ worker.onmessage = ({ data }) => {
 performance.mark('refrain:first-compare');
 worker.postMessage({ id: 1, type: 'compare', statements: files.map((id, i) => ({ id, text: texts[i] })), options: {} });`;
 
+// The engine's Worker for the page alone: no engine; the report of the demo's first comparison
+// (recorded before the runs) is part of its script and sent back at once.
+const pageAloneWorker = (report) => `performance.mark('refrain:engine-core');
+const REPORT = ${report};
+self.onmessage = ({ data: { id, type } }) => {
+  if (type === 'load') return postMessage({ id, type: 'result', value: null });
+  if (type !== 'compare') return postMessage({ id, type: 'error', code: 'engine', message: 'no engine in this measurement' });
+  performance.mark('refrain:compare-start');
+  postMessage({ id, type: 'result', value: REPORT });
+  performance.mark('refrain:compare-end');
+};`;
+
+// The report of the page's first comparison (the demo), as the Worker sends it to the page.
+async function recordReport(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await context.addInitScript(() => {
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', ({ data }) => {
+          if (data?.type === 'result' && data.value?.families && !window.__firstReport) {
+            window.__firstReport = JSON.stringify(data.value);
+          }
+        });
+      }
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  const report = await (await page.waitForFunction(() => window.__firstReport, null, { timeout: 60_000 })).jsonValue();
+  await context.close();
+  return report;
+}
+
 const server = await serve(WWW);
 const other = OTHER ? await serve(OTHER) : null;
 const browser = await chromium.launch({
@@ -165,11 +204,21 @@ try {
   const builds = [{ name: 'www', url: server.url, first: [], second: [] }];
   if (other) builds.push({ name: OTHER, url: other.url, first: [], second: [] });
   const floor = { url: `${server.url}floor.html`, first: [] };
+  const alone = { url: server.url, first: [], worker: pageAloneWorker(await recordReport(browser, server.url)) };
   for (let i = 0; i < RUNS; i++) {
-    for (const build of i % 2 ? [...builds, floor].reverse() : [...builds, floor]) {
+    for (const build of i % 2 ? [...builds, floor, alone].reverse() : [...builds, floor, alone]) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
       await context.addInitScript(watchFirstHighlight);
       const page = await context.newPage();
+      if (build === alone) {
+        await page.route(`${server.url}refrain-worker.js`, (route) =>
+          route.fulfill({ contentType: 'text/javascript', body: alone.worker }),
+        );
+        await page.route(`${server.url}pkg/refrain_bg.wasm`, (route) => route.fulfill({ status: 404 }));
+        alone.first.push(await visit(page, alone.url));
+        await context.close();
+        continue;
+      }
       if (build === floor) {
         await page.route(floor.url, (route) => route.fulfill({ contentType: 'text/html', body: FLOOR_HTML }));
         await page.route(`${server.url}floor.js`, (route) =>
@@ -206,6 +255,13 @@ try {
   );
   console.log(
     `  in the Worker: engine loaded ${spread(floor.first.map((r) => r.engine))}, comparison from ${spread(floor.first.map((r) => r.compareStart))} to ${spread(floor.first.map((r) => r.compareEnd))}`,
+  );
+
+  console.log(
+    `demo, the page alone (www/ with a Worker that answers the first comparison at once with the engine's report, recorded before the runs and part of its script, and no .wasm), first visit: first highlight painted ${spread(alone.first.map((r) => r.painted))}`,
+  );
+  console.log(
+    `  marks: start.js ${spread(alone.first.map((r) => r.start))}, first comparison sent ${spread(alone.first.map((r) => r.firstCompare))}, compared ${spread(alone.first.map((r) => r.compared))}, highlight in the document ${spread(alone.first.map((r) => r.inDom))}; its Worker started ${spread(alone.first.map((r) => r.engine))}`,
   );
 
   // 2. The corpus in Chromium.
