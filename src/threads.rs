@@ -57,10 +57,15 @@ pub(crate) fn map_with<T: Sync, U: Send, S: Send>(
 }
 
 /// Runs `produce` on this thread, which hands items one by one to the sink it is given, and
-/// `f(state, item)` of each item: natively, on another thread while `produce` runs, then on both
-/// once it has returned (the items left); in WebAssembly, or with one thread, as each item comes.
-/// Returns what `produce` returns and the results in the order the items came. `states` are
-/// as for [`map_with`] (one per thread: [`count`]).
+/// `f(state, item)` of each item: natively, on another thread of the pool while `produce` runs,
+/// then on this thread too once it has returned (the items left); in WebAssembly, or with one
+/// thread, as each item comes. Returns what `produce` returns and the results in the order the
+/// items came. `states` are as for [`map_with`] (one per thread: [`count`]).
+///
+/// No thread of the pool ever waits for `produce`: a job of the pool takes the items handed over
+/// until none is left, then ends, and a new one is started when more come. (A job that waited
+/// for items would hold a thread of the pool, and `produce`, or another caller's, may need every
+/// thread of the pool for parallel work of its own.)
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn pipeline<T: Send, U: Send, S: Send, R>(
     states: &[Mutex<S>],
@@ -68,62 +73,57 @@ pub(crate) fn pipeline<T: Send, U: Send, S: Send, R>(
     f: impl Fn(&mut S, T) -> U + Sync,
 ) -> (R, Vec<U>) {
     use std::collections::VecDeque;
-    use std::sync::Condvar;
-    /// Items are handed over this many at a time: a handover may wake the other thread, which
-    /// costs about what a few items take to produce.
+    use std::sync::atomic::{AtomicBool, Ordering::SeqCst};
+    /// Items are handed over this many at a time, so that starting a job stays rare.
     const BATCH: usize = 32;
     if count() < 2 || states.len() < 2 {
         return pipeline_here(states, produce, f);
     }
-    struct Queue<T> {
-        batches: VecDeque<Vec<(usize, T)>>,
-        done: bool,
-    }
-    let queue = Mutex::new(Queue { batches: VecDeque::new(), done: false });
-    let ready = Condvar::new();
+    let queue: Mutex<VecDeque<Vec<(usize, T)>>> = Mutex::new(VecDeque::new());
+    // A job is taking items (or about to start): set by whoever starts one, cleared by the job.
+    let active = AtomicBool::new(false);
     let results: Mutex<Vec<(usize, U)>> = Mutex::new(Vec::new());
-    // Takes batches until `produce` has returned and none is left.
-    let work = |state: &Mutex<S>| {
+    // Takes the batches handed over until none is left, with `state`.
+    let drain = |state: &Mutex<S>| {
         let mut state = lock(state);
         let mut out = Vec::new();
         loop {
-            let batch = {
-                let mut q = lock(&queue);
-                loop {
-                    if let Some(b) = q.batches.pop_front() {
-                        break Some(b);
-                    }
-                    if q.done {
-                        break None;
-                    }
-                    q = ready.wait(q).unwrap_or_else(|poisoned| poisoned.into_inner());
-                }
-            };
-            let Some(batch) = batch else { break };
+            let next = lock(&queue).pop_front();
+            let Some(batch) = next else { break };
             out.extend(batch.into_iter().map(|(k, t)| (k, f(&mut state, t))));
         }
         lock(&results).append(&mut out);
     };
+    // The job: drains, then ends, unless a batch came after its last look and no other job was
+    // started for it.
+    let job = || loop {
+        drain(&states[0]);
+        active.store(false, SeqCst);
+        if lock(&queue).is_empty() || active.swap(true, SeqCst) {
+            break;
+        }
+    };
     let handed = rayon::in_place_scope(|scope| {
-        scope.spawn(|_| work(&states[0]));
-        let (mut batch, mut n) = (Vec::with_capacity(BATCH), 0usize);
-        let hand = |batch: &mut Vec<(usize, T)>| {
-            if !batch.is_empty() {
-                lock(&queue).batches.push_back(std::mem::replace(batch, Vec::with_capacity(BATCH)));
-                ready.notify_one();
+        let hand = |batch: Vec<(usize, T)>| {
+            if batch.is_empty() {
+                return;
+            }
+            lock(&queue).push_back(batch);
+            if !active.swap(true, SeqCst) {
+                scope.spawn(|_| job());
             }
         };
+        let (mut batch, mut n) = (Vec::with_capacity(BATCH), 0usize);
         let r = produce(&mut |t| {
             batch.push((n, t));
             n += 1;
             if batch.len() == BATCH {
-                hand(&mut batch);
+                hand(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
             }
         });
-        hand(&mut batch);
-        lock(&queue).done = true;
-        ready.notify_all();
-        work(&states[1]);
+        hand(batch);
+        // What no job has taken yet, taken here too.
+        drain(&states[1]);
         r
     });
     let mut results = results.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -197,6 +197,40 @@ mod tests {
         // line calls it.
         rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap().install(run);
         run();
+    }
+
+    /// Several callers at once, each producing with parallel work of its own on the same pool
+    /// (grouping's statements' gaps, in a comparison): a pool's thread waiting for one caller's
+    /// items would leave another caller's parallel work without a thread, for ever.
+    #[test]
+    fn pipelines_of_several_callers_share_the_pool_without_waiting_for_each_other() {
+        use rayon::prelude::*;
+        let callers: Vec<_> = (0..6)
+            .map(|caller| {
+                std::thread::spawn(move || {
+                    for round in 0..20 {
+                        let states: Vec<Mutex<()>> = (0..count().max(2)).map(|_| Mutex::default()).collect();
+                        let (sum, out) = pipeline(
+                            &states,
+                            |sink| {
+                                let mut sum = 0u64;
+                                for k in 0..200u64 {
+                                    sum += (0..64u64).into_par_iter().map(|x| x * k).sum::<u64>();
+                                    sink(k);
+                                }
+                                sum
+                            },
+                            |_, k: u64| (0..16u64).into_par_iter().map(|x| x + k).sum::<u64>(),
+                        );
+                        assert_eq!(sum, (0..200u64).map(|k| 2016 * k).sum::<u64>(), "caller {caller}, round {round}");
+                        assert_eq!(out, (0..200u64).map(|k| 120 + 16 * k).collect::<Vec<_>>());
+                    }
+                })
+            })
+            .collect();
+        for caller in callers {
+            caller.join().unwrap();
+        }
     }
 
     #[test]
