@@ -271,7 +271,8 @@ impl<'a> Ranking<'a> {
         Ranking { index, statements, order, context: Context::new(index, order) }
     }
 
-    /// Buffers for [`Ranking::measure`], one per thread ([`crate::threads::map_with`]).
+    /// Buffers for [`Ranking::measure`], one per thread, and two at least: the states of
+    /// [`crate::threads::map_with`] or of [`crate::threads::pipeline`] (which uses two).
     pub(crate) fn scratch(&self) -> Vec<Mutex<Scratch<'a>>> {
         (0..crate::threads::count().max(2)).map(|_| Mutex::default()).collect()
     }
